@@ -1,0 +1,4 @@
+package io.labbench.netparse.snapshot;
+
+public record Column(String name, CellKind kind) {
+}
