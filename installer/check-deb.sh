@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Builds the deb, installs it with dpkg, starts the installed launcher under Xvfb with
+# --startup-probe, and uninstalls it again. Needs root (dpkg -i) and Xvfb; skips with a reason otherwise.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+if [ "$(id -u)" != 0 ] || ! command -v dpkg >/dev/null || ! command -v Xvfb >/dev/null; then
+  echo "installer check: skipped (needs root, dpkg and Xvfb)"
+  exit 0
+fi
+start=$(date +%s)
+./mvnw -B -ntp -q -Pinstallers -pl installer -am -DskipTests package
+echo "installer check: packages built in $(( $(date +%s) - start )) s"
+deb=$(ls installer/target/packages/labbench_*.deb)
+ls -l "$deb" installer/target/packages
+dpkg -i "$deb" >/dev/null
+trap 'dpkg -r labbench >/dev/null 2>&1 || true' EXIT
+launcher=/opt/labbench/bin/labbench
+"$launcher" --version
+display=:$(( 90 + RANDOM % 9 ))
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $xvfb 2>/dev/null || true; dpkg -r labbench >/dev/null 2>&1 || true' EXIT
+sleep 1
+home=$(mktemp -d)
+# The launcher runs on the runtime jlink put inside the package (lib/runtime), whatever JDK the machine has.
+test -x /opt/labbench/lib/runtime/bin/java
+out=$(env -i DISPLAY="$display" HOME="$home" PATH=/usr/sbin:/usr/bin:/sbin:/bin \
+      XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" XDG_STATE_HOME="$home/state" \
+      timeout 120 "$launcher" --startup-probe --backend shells 2>&1 | tail -3) \
+  || { echo "$out"; echo "installer check: FAILED: the installed app did not start"; exit 1; }
+echo "$out"
+echo "$out" | grep -Eq '^[0-9]+' || { echo "installer check: FAILED: no start-up time printed"; exit 1; }
+echo "installer check: passed (installed from $deb, started without Maven or a JDK on PATH)"
