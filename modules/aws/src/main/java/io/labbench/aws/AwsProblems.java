@@ -44,14 +44,13 @@ public final class AwsProblems {
             return new AwsProblem(AwsProblem.Kind.EXPIRED_CREDENTIALS, "Your AWS credentials have expired",
                     "Refresh them (e.g. `aws sso login`, or new temporary keys from your administrator) and press Retry.", code);
         }
-        if (lower.contains("accessdenied") || lower.contains("unauthorized") || e.statusCode() == 403
-                && !lower.contains("signature")) {
-            return new AwsProblem(AwsProblem.Kind.ACCESS_DENIED, "AWS refused the request: " + awsMessage,
-                    "The identity in use lacks this permission. Use a profile with the study's permissions (the study uses an administrator user) and press Retry.", code);
-        }
         if (lower.contains("invalidclienttokenid") || lower.contains("signaturedoesnotmatch") || lower.contains("unrecognizedclient")) {
             return new AwsProblem(AwsProblem.Kind.NO_CREDENTIALS, "AWS does not recognise these credentials",
                     "Check the access key of the chosen profile (it may be deleted or mistyped) and press Retry.", code);
+        }
+        if (lower.contains("accessdenied") || lower.contains("unauthorized") || e.statusCode() == 403) {
+            return new AwsProblem(AwsProblem.Kind.ACCESS_DENIED, "AWS refused the request: " + awsMessage,
+                    "The identity in use lacks this permission. Use a profile with the study's permissions (the study uses an administrator user) and press Retry.", code);
         }
         if (lower.contains("throttl") || lower.contains("requestlimitexceeded") || e.statusCode() == 429) {
             return new AwsProblem(AwsProblem.Kind.THROTTLED, "AWS is throttling requests",
