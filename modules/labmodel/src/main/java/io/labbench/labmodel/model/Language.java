@@ -1,0 +1,4 @@
+package io.labbench.labmodel.model;
+
+/** The two languages every learner-facing text is written in. */
+public enum Language { KO, EN }

@@ -1,0 +1,82 @@
+package io.labbench.locallab.kube;
+
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.vertx.HttpServerRequestHandler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The HTTP side of fabric8's mock web server (its Vert.x request and WebSocket handlers) on a free
+ * loopback port. fabric8's own {@code MockWebServer} offers WebSocket subprotocols up to
+ * {@code v4.channel.k8s.io} only, and kubectl 1.30+ asks for {@code v5.channel.k8s.io} alone before it
+ * falls back to SPDY, which the mock server cannot speak; so this server offers v5 and v4.
+ */
+final class LoopbackHttpServer implements AutoCloseable {
+
+    private static final List<String> SUBPROTOCOLS = List.of("v5.channel.k8s.io", "v4.channel.k8s.io");
+
+    private final Vertx vertx;
+    private final HttpServer server;
+
+    private LoopbackHttpServer(Vertx vertx, HttpServer server) {
+        this.vertx = vertx;
+        this.server = server;
+    }
+
+    static LoopbackHttpServer start(String host, Dispatcher dispatcher, WatchStreams watches) throws IOException {
+        Vertx vertx = Vertx.vertx();
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(host)
+                .setPort(0)
+                .setWebSocketSubProtocols(SUBPROTOCOLS)
+                .setHandle100ContinueAutomatically(true);
+        HttpServer server = vertx.createHttpServer(options);
+        HttpServerRequestHandler mockHandler = new HttpServerRequestHandler(vertx) {
+            @Override
+            protected MockResponse onHttpRequest(RecordedRequest request) {
+                return dispatcher.dispatch(request);
+            }
+        };
+        server.requestHandler(request -> {
+            // Watches stream for minutes; fabric8's handler answers with one finished body.
+            if (!watches.handle(vertx, request)) {
+                mockHandler.handle(request);
+            }
+        });
+        try {
+            server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            vertx.close();
+            throw new IOException("could not listen on " + host + " for the local lab's Kubernetes API: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            vertx.close();
+            throw new IOException("interrupted while starting the local lab's Kubernetes API", e);
+        }
+        return new LoopbackHttpServer(vertx, server);
+    }
+
+    int port() {
+        return server.actualPort();
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // the port and threads go with the JVM at worst
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,361 @@
+package io.labbench.locallab.kube.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Routes kubectl's requests: discovery and version documents, then resource requests to the CRUD
+ * store with what the store lacks added around it (selectors, tables, admission, strategic merge,
+ * scale, logs, exec). Every answer carries {@code Content-Type: application/json}, which kubectl
+ * needs to decode it.
+ */
+public final class ApiDispatcher extends Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(ApiDispatcher.class.getName());
+
+    private final Store store;
+    private final ResourceCatalog catalog;
+    private final Admission admission;
+    private final ExecEndpoint exec;
+    private final Runnable onChange;
+    private final String versionJson;
+
+    public ApiDispatcher(Store store, ResourceCatalog catalog, ExecEndpoint exec, Runnable onChange,
+                         String kubernetesVersion) {
+        this.store = store;
+        this.catalog = catalog;
+        this.admission = new Admission(store);
+        this.exec = exec;
+        this.onChange = onChange;
+        ObjectNode v = Json.object();
+        String[] parts = kubernetesVersion.substring(1).split("\\.");
+        v.put("major", parts[0]);
+        v.put("minor", parts[1]);
+        v.put("gitVersion", kubernetesVersion);
+        v.put("gitCommit", "0000000000000000000000000000000000000000");
+        v.put("gitTreeState", "clean");
+        v.put("buildDate", "2023-03-01T00:00:00Z");
+        v.put("goVersion", "go1.19.6");
+        v.put("compiler", "gc");
+        v.put("platform", "linux/amd64");
+        this.versionJson = Json.write(v);
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        try {
+            return route(request);
+        } catch (BadRequestException e) {
+            return json(400, Json.status(400, "BadRequest", e.getMessage()));
+        } catch (StoreException e) {
+            String body = e.getMessage();
+            return json(e.code(), body.startsWith("{") ? body : Json.status(e.code(), reason(e.code()), body));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "local API server failed on " + request.getRequestLine(), e);
+            return json(500, Json.status(500, "InternalError", "the local lab's API server failed on "
+                    + request.getRequestLine() + ": " + e + " (see the LabBench log)"));
+        }
+    }
+
+    private MockResponse route(RecordedRequest request) {
+        String full = request.getPath();
+        String path = full.contains("?") ? full.substring(0, full.indexOf('?')) : full;
+        if (path.equals("/version")) {
+            return json(200, versionJson);
+        }
+        Optional<String> openApi = OpenApiV3.document(path);
+        if (openApi.isPresent()) {
+            return json(200, openApi.get());
+        }
+        if (path.startsWith("/openapi") || path.startsWith("/swagger")) {
+            return json(404, Json.status(404, "NotFound", "the server could not find the requested resource"));
+        }
+        if (path.equals("/healthz") || path.equals("/livez") || path.equals("/readyz")) {
+            return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain").setBody("ok");
+        }
+        Optional<String> doc = catalog.document(path);
+        if (doc.isPresent()) {
+            return json(200, doc.get());
+        }
+        Optional<ApiPath> parsed = ApiPath.parse(full);
+        if (parsed.isEmpty()) {
+            return notFoundPath();
+        }
+        ApiPath p = parsed.get();
+        Optional<ResourceType> type = ResourceCatalog.find(p.group(), p.plural());
+        if (type.isEmpty() || !type.get().version().equals(p.version())) {
+            return notFoundPath();
+        }
+        ResourceType t = type.get();
+        if (!p.subresource().isEmpty()) {
+            return subresource(request, t, p);
+        }
+        return switch (request.method()) {
+            case GET -> p.isCollection() ? list(request, t, p) : get(request, t, p);
+            case POST -> create(request, t, p);
+            case PUT -> changed(json(200, store.send(HttpMethod.PUT, p.storePath(), request.getUtf8Body(), "application/json")));
+            case PATCH -> changed(json(200, Json.write(patch(t, p, request))));
+            case DELETE -> delete(t, p);
+            default -> json(405, Json.status(405, "MethodNotAllowed", request.getMethod() + " is not supported here"));
+        };
+    }
+
+    private MockResponse list(RecordedRequest request, ResourceType t, ApiPath p) {
+        if (p.param("watch").equals("true") || p.param("watch").equals("1")) {
+            return json(405, Json.status(405, "MethodNotAllowed",
+                    "the local lab's API server does not stream watches; run the command again without -w/--watch"));
+        }
+        MockResponse raw = store.crud().handleGet(p.storePath());
+        JsonNode listDoc = Json.parse(raw.getBody().readUtf8());
+        LabelSelector labels = LabelSelector.parse(p.param("labelSelector"));
+        FieldSelector fields = FieldSelector.parse(p.param("fieldSelector"));
+        List<ObjectNode> items = new ArrayList<>();
+        for (JsonNode item : listDoc.path("items")) {
+            if (labels.matches(item) && fields.matches(item)) {
+                items.add((ObjectNode) item);
+            }
+        }
+        items.sort(Comparator.comparing((ObjectNode o) -> Json.text(o, "metadata", "namespace"))
+                .thenComparing(o -> Json.text(o, "metadata", "name")));
+        String rv = listDoc.path("metadata").path("resourceVersion").asText("0");
+        if (Tables.wanted(request.getHeader("Accept"))) {
+            return json(200, Tables.render(t.plural(), items, rv, p.param("includeObject").equals("Object"), Instant.now()));
+        }
+        ObjectNode list = Json.object();
+        list.put("kind", t.kind() + "List");
+        list.put("apiVersion", t.apiVersion());
+        list.putObject("metadata").put("resourceVersion", rv);
+        ArrayNode arr = list.putArray("items");
+        items.forEach(arr::add);
+        return json(200, Json.write(list));
+    }
+
+    private MockResponse get(RecordedRequest request, ResourceType t, ApiPath p) {
+        Optional<ObjectNode> o = store.get(t, p.namespace(), p.name());
+        if (o.isEmpty()) {
+            return notFound(t, p.name());
+        }
+        if (Tables.wanted(request.getHeader("Accept"))) {
+            return json(200, Tables.render(t.plural(), List.of(o.get()), Json.text(o.get(), "metadata", "resourceVersion"),
+                    p.param("includeObject").equals("Object"), Instant.now()));
+        }
+        return json(200, Json.write(o.get()));
+    }
+
+    private MockResponse create(RecordedRequest request, ResourceType t, ApiPath p) {
+        ObjectNode body = (ObjectNode) Json.parse(request.getUtf8Body());
+        String name = Json.text(body, "metadata", "name");
+        if (name.isEmpty() && !Json.text(body, "metadata", "generateName").isEmpty()) {
+            name = Json.text(body, "metadata", "generateName") + NameSuffix.random(5);
+            body.with("metadata").put("name", name);
+        }
+        if (name.isEmpty()) {
+            throw new BadRequestException(t.kind() + " \"\" is invalid: metadata.name: Required value: name or generateName is required");
+        }
+        if (store.get(t, p.namespace(), name).isPresent()) {
+            return json(409, statusWithDetails(409, "AlreadyExists", t, name,
+                    t.plural() + (t.group().isEmpty() ? "" : "." + t.group()) + " \"" + name + "\" already exists"));
+        }
+        ObjectNode admitted = admission.admit(t, p.namespace(), body);
+        String created = store.send(HttpMethod.POST, t.path(p.namespace(), ""), Json.write(admitted), "application/json");
+        return changed(json(201, created));
+    }
+
+    private ObjectNode patch(ResourceType t, ApiPath p, RecordedRequest request) {
+        String contentType = Optional.ofNullable(request.getHeader("Content-Type")).orElse("");
+        if (contentType.contains("json-patch")) {
+            return (ObjectNode) Json.parse(store.send(HttpMethod.PATCH, p.storePath(), request.getUtf8Body(), contentType));
+        }
+        if (contentType.contains("apply-patch")) {
+            throw new StoreException(415, Json.status(415, "UnsupportedMediaType",
+                    "the local lab's API server has no server-side apply; use kubectl apply without --server-side"));
+        }
+        JsonNode body = Json.parse(request.getUtf8Body());
+        boolean pinned = body.path("metadata").has("resourceVersion");
+        for (int attempt = 0; ; attempt++) {
+            ObjectNode current = store.get(t, p.namespace(), p.name())
+                    .orElseThrow(() -> new StoreException(404, notFoundBody(t, p.name())));
+            ObjectNode patched = StrategicMergePatch.apply(current, body, contentType.contains("strategic"));
+            try {
+                return store.replace(t, p.namespace(), p.name(), patched);
+            } catch (StoreException e) {
+                // A controller wrote the object between our read and write; the real API server
+                // retries patches the same way unless the client pinned a resourceVersion.
+                if (e.code() != 409 || pinned || attempt >= 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private MockResponse delete(ResourceType t, ApiPath p) {
+        if (p.isCollection()) {
+            int n = 0;
+            LabelSelector labels = LabelSelector.parse(p.param("labelSelector"));
+            for (ObjectNode o : store.list(t, p.namespace())) {
+                if (labels.matches(o) && store.delete(t, Json.text(o, "metadata", "namespace"), Json.text(o, "metadata", "name"))) {
+                    n++;
+                }
+            }
+            ObjectNode s = Json.object();
+            s.put("kind", "Status").put("apiVersion", "v1").put("status", "Success");
+            s.putObject("metadata");
+            s.putObject("details").put("kind", t.plural()).put("retryAfterSeconds", n);
+            return changed(json(200, Json.write(s)));
+        }
+        Optional<ObjectNode> existing = store.get(t, p.namespace(), p.name());
+        if (existing.isEmpty() || !store.delete(t, p.namespace(), p.name())) {
+            return notFound(t, p.name());
+        }
+        return changed(json(200, Json.write(existing.get())));
+    }
+
+    private MockResponse subresource(RecordedRequest request, ResourceType t, ApiPath p) {
+        switch (p.subresource()) {
+            case "status":
+                if (request.method() == HttpMethod.GET) {
+                    return get(request, t, p);
+                }
+                if (request.method() == HttpMethod.PATCH) {
+                    return changed(json(200, Json.write(patch(t, p, request))));
+                }
+                return changed(json(200, store.send(request.method(), p.storePath(), request.getUtf8Body(), "application/json")));
+            case "scale":
+                return scale(request, t, p);
+            case "log":
+                return logs(t, p);
+            case "exec":
+            case "attach":
+                ObjectNode pod = store.get(t, p.namespace(), p.name())
+                        .orElseThrow(() -> new StoreException(404, notFoundBody(t, p.name())));
+                if (!Json.text(pod, "status", "phase").equals("Running")) {
+                    throw new BadRequestException("pod " + p.name() + " does not have a host assigned");
+                }
+                return exec.upgrade(p, pod);
+            default:
+                return json(404, Json.status(404, "NotFound", "the local lab's API server does not serve "
+                        + t.plural() + "/" + p.subresource()));
+        }
+    }
+
+    private MockResponse scale(RecordedRequest request, ResourceType t, ApiPath p) {
+        ObjectNode target = store.get(t, p.namespace(), p.name())
+                .orElseThrow(() -> new StoreException(404, notFoundBody(t, p.name())));
+        if (request.method() == HttpMethod.PATCH || request.method() == HttpMethod.PUT) {
+            JsonNode body = Json.parse(request.getUtf8Body());
+            JsonNode replicas = body.path("spec").path("replicas");
+            if (!replicas.isInt() || replicas.asInt() < 0) {
+                throw new BadRequestException("Scale.autoscaling \"" + p.name()
+                        + "\" is invalid: spec.replicas: expected a non-negative integer");
+            }
+            target = store.update(t, p.namespace(), p.name(), o -> o.with("spec").put("replicas", replicas.asInt()))
+                    .orElse(target);
+            onChange.run();
+        }
+        ObjectNode scale = Json.object();
+        scale.put("kind", "Scale");
+        scale.put("apiVersion", "autoscaling/v1");
+        ObjectNode meta = scale.putObject("metadata");
+        meta.put("name", p.name());
+        meta.put("namespace", p.namespace());
+        meta.set("uid", target.path("metadata").path("uid"));
+        meta.set("resourceVersion", target.path("metadata").path("resourceVersion"));
+        meta.set("creationTimestamp", target.path("metadata").path("creationTimestamp"));
+        scale.putObject("spec").put("replicas", target.path("spec").path("replicas").asInt());
+        ObjectNode status = scale.putObject("status");
+        status.put("replicas", target.path("status").path("replicas").asInt());
+        status.put("selector", LabelSelector.of(target.path("spec").path("selector")).text());
+        return json(200, Json.write(scale));
+    }
+
+    private MockResponse logs(ResourceType t, ApiPath p) {
+        ObjectNode pod = store.get(t, p.namespace(), p.name())
+                .orElseThrow(() -> new StoreException(404, notFoundBody(t, p.name())));
+        String wanted = p.param("container");
+        JsonNode containers = pod.path("spec").path("containers");
+        JsonNode container = containers.path(0);
+        if (!wanted.isEmpty()) {
+            container = null;
+            for (JsonNode c : containers) {
+                if (c.path("name").asText().equals(wanted)) {
+                    container = c;
+                }
+            }
+            if (container == null) {
+                throw new BadRequestException("container " + wanted + " is not valid for pod " + p.name());
+            }
+        } else if (containers.size() > 1) {
+            List<String> names = new ArrayList<>();
+            containers.forEach(c -> names.add(c.path("name").asText()));
+            throw new BadRequestException("a container name must be specified for pod " + p.name()
+                    + ", choose one of: [" + String.join(" ", names) + "]");
+        }
+        if (!Json.text(pod, "status", "phase").equals("Running")) {
+            throw new BadRequestException("container \"" + container.path("name").asText() + "\" in pod \""
+                    + p.name() + "\" is waiting to start: ContainerCreating");
+        }
+        String text = PodLogs.of(pod, container);
+        String tail = p.param("tailLines");
+        if (!tail.isEmpty()) {
+            String[] lines = text.split("\n");
+            int n = Math.min(lines.length, Integer.parseInt(tail));
+            text = lines.length == 0 || text.isEmpty() ? "" : String.join("\n",
+                    java.util.Arrays.copyOfRange(lines, lines.length - n, lines.length)) + (n > 0 ? "\n" : "");
+        }
+        return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain").setBody(text);
+    }
+
+    private MockResponse changed(MockResponse response) {
+        onChange.run();
+        return response;
+    }
+
+    private static MockResponse json(int code, String body) {
+        return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body);
+    }
+
+    private static MockResponse notFoundPath() {
+        return json(404, Json.status(404, "NotFound", "the server could not find the requested resource"));
+    }
+
+    private static MockResponse notFound(ResourceType t, String name) {
+        return json(404, notFoundBody(t, name));
+    }
+
+    private static String notFoundBody(ResourceType t, String name) {
+        return statusWithDetails(404, "NotFound", t, name,
+                t.plural() + (t.group().isEmpty() ? "" : "." + t.group()) + " \"" + name + "\" not found");
+    }
+
+    private static String statusWithDetails(int code, String reason, ResourceType t, String name, String message) {
+        ObjectNode s = (ObjectNode) Json.parse(Json.status(code, reason, message));
+        ObjectNode details = s.putObject("details");
+        details.put("name", name);
+        if (!t.group().isEmpty()) {
+            details.put("group", t.group());
+        }
+        details.put("kind", t.plural());
+        return Json.write(s);
+    }
+
+    private static String reason(int code) {
+        return switch (code) {
+            case 404 -> "NotFound";
+            case 409 -> "Conflict";
+            case 422 -> "Invalid";
+            default -> "BadRequest";
+        };
+    }
+}

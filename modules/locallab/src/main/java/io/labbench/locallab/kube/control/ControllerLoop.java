@@ -1,0 +1,91 @@
+package io.labbench.locallab.kube.control;
+
+import io.labbench.locallab.PodNetwork;
+import io.labbench.locallab.kube.api.Store;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs the controllers on one background thread: after every write kubectl makes (a poke) and once a
+ * second (to pick up node changes such as a new maxPods), repeating while a pass changed something.
+ * One thread keeps the controllers' read-modify-write simple; kubectl is still served meanwhile.
+ */
+public final class ControllerLoop implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ControllerLoop.class.getName());
+    private final List<Controller> controllers;
+    private final NodeSync nodeSync;
+    private final Kubelet kubelet;
+    private final Semaphore pokes = new Semaphore(0);
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile long passes;
+
+    public ControllerLoop(Store store, PodNetwork network) {
+        EventRecorder events = new EventRecorder(store);
+        this.nodeSync = new NodeSync(store, network, new StaticPods(store));
+        this.kubelet = new Kubelet(store, network, events);
+        this.controllers = List.of(nodeSync::sync, new GarbageCollector(store), new DeploymentController(store, events),
+                new ReplicaSetController(store, events), new DaemonSetController(store, events),
+                new Scheduler(store, events), kubelet, new EndpointsController(store));
+        this.thread = new Thread(this::run, "local-kube-controllers");
+        this.thread.setDaemon(true);
+    }
+
+    /** Creates the nodes and their static pods now, so the cluster has nodes before kubectl asks. */
+    public void start() {
+        nodeSync.sync();
+        thread.start();
+    }
+
+    /** Asks for a reconcile soon (after a write). */
+    public void poke() {
+        pokes.release();
+    }
+
+    /** How many reconcile passes ran (for tests and benchmarks waiting on the loop). */
+    public long passes() {
+        return passes;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                pokes.tryAcquire(1, TimeUnit.SECONDS);
+                pokes.drainPermits();
+                for (int round = 0; round < 50 && running; round++) {
+                    boolean changed = false;
+                    for (Controller c : controllers) {
+                        try {
+                            changed |= c.reconcile();
+                        } catch (RuntimeException e) {
+                            LOG.log(Level.WARNING, "a local cluster controller failed; it retries on the next pass", e);
+                        }
+                    }
+                    passes++;
+                    if (!changed) {
+                        break;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        kubelet.detachAll();
+    }
+}

@@ -1,0 +1,184 @@
+package io.labbench.locallab.kube.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.labbench.locallab.PodNetwork;
+import io.labbench.locallab.kube.api.Json;
+import io.labbench.locallab.kube.api.ResourceCatalog;
+import io.labbench.locallab.kube.api.Store;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The kubelets of all nodes: a pod bound to a node gets its network from {@link PodNetwork#attach}
+ * (as the VPC CNI gives it on a real node) and is reported Running and Ready with the pod IP; a pod
+ * that left the store is handed to {@link PodNetwork#detach}, whoever deleted it.
+ */
+final class Kubelet implements Controller {
+
+    private static final Logger LOG = Logger.getLogger(Kubelet.class.getName());
+    private final Store store;
+    private final PodNetwork network;
+    private final EventRecorder events;
+    /** "namespace/name" → uid of the pods whose network is attached. */
+    private final Map<String, String> attached = new ConcurrentHashMap<>();
+
+    Kubelet(Store store, PodNetwork network, EventRecorder events) {
+        this.store = store;
+        this.network = network;
+        this.events = events;
+    }
+
+    @Override
+    public boolean reconcile() {
+        boolean changed = false;
+        List<ObjectNode> pods = store.list(ResourceCatalog.PODS, "");
+        Map<String, String> present = new HashMap<>();
+        for (ObjectNode pod : pods) {
+            present.put(key(pod), Meta.uid(pod));
+        }
+        Iterator<Map.Entry<String, String>> it = attached.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<String, String> e = it.next();
+            if (!e.getValue().equals(present.get(e.getKey()))) {
+                detach(e.getKey());
+                it.remove();
+                changed = true;
+            }
+        }
+        Map<String, String> nodeIps = new HashMap<>();
+        Set<String> nodeNames = new HashSet<>();
+        for (ObjectNode n : store.list(ResourceCatalog.NODES, "")) {
+            nodeNames.add(Meta.name(n));
+            for (JsonNode a : n.path("status").path("addresses")) {
+                if (a.path("type").asText().equals("InternalIP")) {
+                    nodeIps.put(Meta.name(n), a.path("address").asText());
+                }
+            }
+        }
+        for (ObjectNode pod : pods) {
+            String node = Json.text(pod, "spec", "nodeName");
+            if (node.isEmpty() || !nodeNames.contains(node) || attached.containsKey(key(pod))
+                    || pod.path("metadata").has("deletionTimestamp")) {
+                continue;
+            }
+            changed |= start(pod, node, nodeIps.getOrDefault(node, ""));
+        }
+        return changed;
+    }
+
+    private boolean start(ObjectNode pod, String node, String hostIp) {
+        boolean hostNetwork = pod.path("spec").path("hostNetwork").asBoolean();
+        String ip;
+        try {
+            ip = network.attach(Meta.namespace(pod), Meta.name(pod), node, hostNetwork);
+        } catch (IOException | RuntimeException e) {
+            String message = "Failed to create pod sandbox: plugin type=\"aws-cni\" name=\"aws-cni\" failed (add): "
+                    + e.getMessage();
+            events.warning(pod, "FailedCreatePodSandBox", message, new EventRecorder.Source("kubelet", node));
+            store.update(ResourceCatalog.PODS, Meta.namespace(pod), Meta.name(pod), p -> waiting(p, hostIp));
+            return false;
+        }
+        attached.put(key(pod), Meta.uid(pod));
+        String now = Meta.now();
+        var updated = store.update(ResourceCatalog.PODS, Meta.namespace(pod), Meta.name(pod), p -> running(p, hostIp, ip, now));
+        if (updated.isEmpty()) {
+            return true;
+        }
+        EventRecorder.Source source = new EventRecorder.Source("kubelet", node);
+        if (!hostNetwork || !pod.path("metadata").path("annotations").has("kubernetes.io/config.mirror")) {
+            for (JsonNode c : pod.path("spec").path("containers")) {
+                String name = c.path("name").asText();
+                events.container(updated.get(), name, "Pulled", "Container image \"" + c.path("image").asText()
+                        + "\" already present on machine", source);
+                events.container(updated.get(), name, "Created", "Created container " + name, source);
+                events.container(updated.get(), name, "Started", "Started container " + name, source);
+            }
+        }
+        return true;
+    }
+
+    private static void running(ObjectNode pod, String hostIp, String ip, String now) {
+        ObjectNode status = pod.with("status");
+        status.put("phase", "Running");
+        status.put("hostIP", hostIp);
+        status.put("podIP", ip);
+        status.putArray("podIPs").addObject().put("ip", ip);
+        status.put("startTime", now);
+        Scheduler.setCondition(pod, "Initialized", "True", "", "");
+        Scheduler.setCondition(pod, "Ready", "True", "", "");
+        Scheduler.setCondition(pod, "ContainersReady", "True", "", "");
+        Scheduler.setCondition(pod, "PodScheduled", "True", "", "");
+        ArrayNode statuses = status.putArray("containerStatuses");
+        for (JsonNode c : pod.path("spec").path("containers")) {
+            ObjectNode cs = statuses.addObject();
+            cs.put("name", c.path("name").asText());
+            cs.putObject("state").putObject("running").put("startedAt", now);
+            cs.putObject("lastState");
+            cs.put("ready", true);
+            cs.put("restartCount", 0);
+            cs.put("image", c.path("image").asText());
+            cs.put("imageID", c.path("image").asText().replaceAll(":[^:/]*$", "") + "@sha256:"
+                    + sha256(c.path("image").asText()));
+            cs.put("containerID", "containerd://" + sha256(Meta.uid(pod) + c.path("name").asText()));
+            cs.put("started", true);
+        }
+    }
+
+    private static void waiting(ObjectNode pod, String hostIp) {
+        ObjectNode status = pod.with("status");
+        status.put("hostIP", hostIp);
+        ArrayNode statuses = status.putArray("containerStatuses");
+        for (JsonNode c : pod.path("spec").path("containers")) {
+            ObjectNode cs = statuses.addObject();
+            cs.put("name", c.path("name").asText());
+            cs.putObject("state").putObject("waiting").put("reason", "ContainerCreating");
+            cs.put("ready", false);
+            cs.put("restartCount", 0);
+            cs.put("image", c.path("image").asText());
+            cs.put("imageID", "");
+            cs.put("started", false);
+        }
+    }
+
+    private void detach(String key) {
+        int slash = key.indexOf('/');
+        try {
+            network.detach(key.substring(0, slash), key.substring(slash + 1));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "could not remove the network of pod " + key + "; the lab's `down` removes it", e);
+        }
+    }
+
+    /** Detaches every pod this kubelet attached (server shutdown). */
+    void detachAll() {
+        attached.keySet().forEach(this::detach);
+        attached.clear();
+    }
+
+    private static String key(JsonNode pod) {
+        return Meta.namespace(pod) + "/" + Meta.name(pod);
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            StringBuilder b = new StringBuilder();
+            for (byte x : d) {
+                b.append(String.format("%02x", x));
+            }
+            return b.toString();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

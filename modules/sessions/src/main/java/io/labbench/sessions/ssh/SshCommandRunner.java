@@ -1,0 +1,103 @@
+package io.labbench.sessions.ssh;
+
+import com.jcraft.jsch.ChannelExec;
+import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.Session;
+import io.labbench.sessions.CommandException;
+import io.labbench.sessions.CommandResult;
+import io.labbench.sessions.CommandRunner;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Runs commands in exec channels of the endpoint's shared connection: no handshake per command.
+ * Output is collected in memory, so it suits the short outputs watches poll (ip route, iptables -L).
+ */
+public final class SshCommandRunner implements CommandRunner {
+
+    private final SshConnection connection;
+
+    public SshCommandRunner(SshConnection connection) {
+        this.connection = connection;
+    }
+
+    @Override
+    public String endpointName() {
+        return connection.endpointName();
+    }
+
+    @Override
+    public CommandResult run(String command, Duration timeout) throws CommandException {
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        Session session = connection.sessionForCommand(timeout);
+        ChannelExec channel;
+        OutputUntilEof stdout = new OutputUntilEof();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        try {
+            channel = (ChannelExec) session.openChannel("exec");
+            channel.setCommand(command);
+            channel.setInputStream(null);
+            // JSch's session thread writes straight into these: no pipe to drain, no reader threads.
+            channel.setOutputStream(stdout, false);
+            channel.setErrStream(stderr, true);
+            channel.connect((int) Math.max(1, remainingMillis(deadline)));
+        } catch (JSchException e) {
+            if (!session.isConnected()) {
+                throw new CommandException(CommandException.Reason.NOT_CONNECTED,
+                        endpointName() + ": the connection went down before `" + command + "` started", e);
+            }
+            throw new CommandException(CommandException.Reason.CHANNEL_FAILED,
+                    endpointName() + ": the server refused a channel for `" + command + "` (" + e.getMessage() + ")", e);
+        }
+        try {
+            // JSch closes the stdout stream at the server's EOF; exit-status and close follow right behind.
+            stdout.awaitEof(Math.max(0, remainingMillis(deadline)));
+            long pause = 1;
+            while (!channel.isClosed()) {
+                if (System.nanoTime() >= deadline) {
+                    throw new CommandException(CommandException.Reason.TIMED_OUT,
+                            endpointName() + ": `" + command + "` did not finish within " + timeout.toMillis() + " ms");
+                }
+                if (!session.isConnected()) {
+                    throw new CommandException(CommandException.Reason.NOT_CONNECTED,
+                            endpointName() + ": the connection dropped while `" + command + "` ran");
+                }
+                Thread.sleep(pause);
+                // Short commands finish within a few ms: poll fast first, then back off.
+                pause = Math.min(20, pause + 1);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandException(CommandException.Reason.INTERRUPTED, endpointName() + ": interrupted while `" + command + "` ran", e);
+        } finally {
+            channel.disconnect();
+        }
+        int exitStatus = channel.getExitStatus();
+        if (exitStatus < 0 && !session.isConnected()) {
+            throw new CommandException(CommandException.Reason.NOT_CONNECTED,
+                    endpointName() + ": the connection dropped while `" + command + "` ran");
+        }
+        return new CommandResult(exitStatus, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8),
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** Collects stdout and lets the caller sleep until JSch closes it at the end of the output. */
+    private static final class OutputUntilEof extends ByteArrayOutputStream {
+        private final java.util.concurrent.CountDownLatch eof = new java.util.concurrent.CountDownLatch(1);
+
+        @Override
+        public void close() {
+            eof.countDown();
+        }
+
+        void awaitEof(long millis) throws InterruptedException {
+            eof.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static long remainingMillis(long deadline) {
+        return (deadline - System.nanoTime()) / 1_000_000;
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * SSH with JSch: one shared, authenticated connection per endpoint (jumping through another endpoint's
+ * connection when asked, without copying keys to the bastion), OpenSSH key files and ssh-agent,
+ * {@code ~/.ssh/config}, and known_hosts checking. The UI answers host-key and passphrase questions
+ * through {@link io.labbench.sessions.ssh.HostKeyVerifier} and {@link io.labbench.sessions.ssh.PassphrasePrompt}.
+ */
+package io.labbench.sessions.ssh;

@@ -1,0 +1,104 @@
+package io.labbench.sessions.bench;
+
+import io.labbench.sessions.TerminalSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Random;
+
+/**
+ * {@code cat} of a 20 MB text file through the SSH terminal connector (a JSch shell channel with a
+ * pty on the shared connection, read as the terminal widget reads it, transcript recording on),
+ * against {@code ssh -p PORT 127.0.0.1 cat FILE > /dev/null} with the OpenSSH client on the same MINA
+ * server in the same run. Prints MB/s of each and their ratio (goal: ours / OpenSSH ≥ 0.5).
+ */
+public final class SshCatThroughputBenchmark {
+
+    private static final int FILE_BYTES = 20 * 1024 * 1024;
+    private static final int ROUNDS = 3;
+
+    public static void main(String[] args) throws Exception {
+        try (BenchBed bed = new BenchBed()) {
+            Path file = bed.dir.resolve("twenty-mb.txt");
+            writeTextFile(file);
+            bed.timeOpenSsh("cat " + file);
+            long[] ours = new long[ROUNDS];
+            long[] openssh = new long[ROUNDS];
+            long[] exec = new long[ROUNDS];
+            TerminalSession terminal = bed.hub.openTerminal("node", 120, 40);
+            MarkerReader reader = new MarkerReader(terminal);
+            terminal.write("stty -echo; echo warm-$((1+1))\r");
+            reader.awaitMarker("warm-2");
+            for (int round = 0; round < ROUNDS; round++) {
+                long started = System.nanoTime();
+                long before = reader.chars;
+                terminal.write("cat " + file + "; echo done-$((" + round + "+1000))\r");
+                reader.awaitMarker("done-" + (round + 1000));
+                ours[round] = System.nanoTime() - started;
+                if (reader.chars - before < FILE_BYTES) {
+                    throw new IllegalStateException("only " + (reader.chars - before) + " chars arrived");
+                }
+                openssh[round] = bed.timeOpenSsh("cat " + file);
+                long execStarted = System.nanoTime();
+                int execBytes = bed.hub.runner("node").orElseThrow().run("cat " + file, java.time.Duration.ofMinutes(2)).stdout().length();
+                exec[round] = System.nanoTime() - execStarted;
+                if (execBytes != FILE_BYTES) {
+                    throw new IllegalStateException("exec returned " + execBytes + " bytes");
+                }
+            }
+            terminal.close();
+            double oursMbps = FILE_BYTES / 1e6 / (BenchBed.median(ours) / 1e9);
+            double opensshMbps = FILE_BYTES / 1e6 / (BenchBed.median(openssh) / 1e9);
+            System.out.printf("cat 20 MB over SSH, median of %d: LabBench terminal connector %.1f MB/s (%.0f ms),"
+                    + " OpenSSH client %.1f MB/s (%.0f ms), ratio %.2f (goal >= 0.5)%n",
+                    ROUNDS, oursMbps, BenchBed.median(ours) / 1e6, opensshMbps, BenchBed.median(openssh) / 1e6, oursMbps / opensshMbps);
+            double execMbps = FILE_BYTES / 1e6 / (BenchBed.median(exec) / 1e9);
+            System.out.printf("for comparison, the same cat through the shared connection's exec channel (no pty): %.1f MB/s,"
+                    + " ratio to OpenSSH %.2f%n", execMbps, execMbps / opensshMbps);
+        }
+    }
+
+    private static void writeTextFile(Path file) throws IOException {
+        Random random = new Random(42);
+        byte[] chunk = new byte[57];
+        StringBuilder text = new StringBuilder(FILE_BYTES + 100);
+        while (text.length() < FILE_BYTES) {
+            random.nextBytes(chunk);
+            text.append(Base64.getEncoder().encodeToString(chunk)).append('\n');
+        }
+        text.setLength(FILE_BYTES);
+        Files.writeString(file, text, StandardCharsets.US_ASCII);
+    }
+
+    /** Reads like the widget's reader thread, keeping only a count and a short tail to spot markers. */
+    private static final class MarkerReader {
+        private final StringBuilder tail = new StringBuilder();
+        private volatile long chars;
+        private final TerminalSession terminal;
+
+        MarkerReader(TerminalSession terminal) {
+            this.terminal = terminal;
+        }
+
+        void awaitMarker(String marker) throws IOException {
+            char[] buffer = new char[32768];
+            while (true) {
+                int n = terminal.read(buffer, 0, buffer.length);
+                if (n < 0) {
+                    throw new IOException("terminal ended before " + marker);
+                }
+                chars += n;
+                tail.append(buffer, Math.max(0, n - 64), Math.min(n, 64));
+                if (tail.length() > 128) {
+                    tail.delete(0, tail.length() - 128);
+                }
+                if (tail.indexOf(marker) >= 0) {
+                    tail.setLength(0);
+                    return;
+                }
+            }
+        }
+    }
+}
