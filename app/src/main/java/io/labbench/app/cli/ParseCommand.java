@@ -1,14 +1,236 @@
 package io.labbench.app.cli;
 
+import io.labbench.netparse.Diagnostic;
+import io.labbench.netparse.NetParsers;
+import io.labbench.netparse.ParseResult;
+import io.labbench.netparse.ParserKind;
+import io.labbench.netparse.json.ParseResultJson;
+import io.labbench.netparse.snapshot.Column;
+import io.labbench.netparse.snapshot.Row;
+import io.labbench.netparse.snapshot.Snapshot;
+import io.labbench.netparse.snapshot.SnapshotDiff;
+import io.labbench.netparse.snapshot.SnapshotDiffer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code labbench parse KIND FILE [--json]}: filled by the parsers issue. */
-@Command(name = "parse", description = "Parse saved command output (ip, route, iptables, conntrack, kubectl).")
+/**
+ * {@code labbench parse KIND FILE [--json]} and {@code labbench parse diff KIND OLD NEW [--json]}.
+ * Exit codes, for scripts: 0 parsed (diagnostics, if any, on stderr as FILE:LINE: message); 1 nothing in
+ * the file could be read as KIND; 2 wrong usage or the file cannot be read.
+ */
+@Command(name = "parse",
+        description = {"Parse saved command output (ip, route, iptables, conntrack, kubectl).",
+                "KIND: ip-link, ip-addr, ip-route, ip-rule, route-n, iptables-list, iptables-rules, conntrack,"
+                        + " kubectl-table, watch-screen, auto. FILE '-' reads standard input.",
+                "Exit: 0 parsed, 1 nothing could be read as KIND, 2 bad usage or unreadable file."},
+        mixinStandardHelpOptions = true,
+        subcommands = ParseCommand.Diff.class)
 public final class ParseCommand implements Callable<Integer> {
+    static final int PARSED = 0;
+    static final int NOTHING_READ = 1;
+    static final int USAGE = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "KIND", description = "What printed the file, or auto.")
+    String kindName;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "FILE", description = "The saved output; '-' for stdin.")
+    String file;
+
+    @Option(names = "--json", description = "Print one JSON object: kind, diagnostics and the parsed data.")
+    boolean json;
+
     @Override
     public Integer call() {
-        System.err.println("labbench parse: not built yet");
-        return 2;
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (kindName == null || file == null) {
+            err.println("labbench parse: expected KIND and FILE, e.g. 'labbench parse iptables-list saved.txt --json'");
+            return USAGE;
+        }
+        Optional<ParserKind> kind = kind(kindName, err);
+        Optional<String> text = read(file, err);
+        if (kind.isEmpty() || text.isEmpty()) {
+            return USAGE;
+        }
+        ParseResult result = NetParsers.parse(kind.get(), text.get());
+        printDiagnostics(file, result.diagnostics(), err);
+        Snapshot snapshot = result.toSnapshot(Instant.now());
+        if (json) {
+            out.println(ParseResultJson.toJson(result));
+        } else {
+            printTable(result, snapshot, out);
+        }
+        out.flush();
+        boolean nothingRead = snapshot.rows().isEmpty() && !result.diagnostics().isEmpty();
+        if (nothingRead) {
+            err.println("labbench parse: nothing in " + displayName(file) + " could be read as " + result.kind().cliName()
+                    + "; check KIND (or try 'auto')");
+        }
+        err.flush();
+        return nothingRead ? NOTHING_READ : PARSED;
+    }
+
+    static Optional<ParserKind> kind(String name, PrintWriter err) {
+        Optional<ParserKind> kind = ParserKind.fromCliName(name);
+        if (kind.isEmpty()) {
+            err.println("labbench parse: unknown KIND '" + name + "'; expected one of "
+                    + Arrays.stream(ParserKind.values()).map(ParserKind::cliName).collect(Collectors.joining(", ")));
+        }
+        return kind;
+    }
+
+    static Optional<String> read(String file, PrintWriter err) {
+        try {
+            if ("-".equals(file)) {
+                InputStream in = System.in;
+                return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            Path path = Path.of(file);
+            if (!Files.isRegularFile(path)) {
+                err.println("labbench parse: " + file + ": no such file (or not a regular file); give the path of saved output");
+                return Optional.empty();
+            }
+            byte[] bytes = Files.readAllBytes(path);
+            // Malformed UTF-8 becomes U+FFFD rather than an error: saved terminal output is often mixed.
+            return Optional.of(new String(bytes, StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            err.println("labbench parse: cannot read " + file + ": " + e.getMessage() + "; check the path and permissions");
+            return Optional.empty();
+        }
+    }
+
+    static String displayName(String file) {
+        return "-".equals(file) ? "<stdin>" : file;
+    }
+
+    static void printDiagnostics(String file, List<Diagnostic> diagnostics, PrintWriter err) {
+        String name = displayName(file);
+        for (Diagnostic d : diagnostics) {
+            err.println(name + ":" + d.line() + ": " + d.message());
+        }
+    }
+
+    /** Plain text: the snapshot's rows under the columns that hold anything, aligned. */
+    static void printTable(ParseResult result, Snapshot snapshot, PrintWriter out) {
+        out.println("# " + result.kind().cliName() + ": " + snapshot.rows().size() + " rows, "
+                + result.diagnostics().size() + " diagnostics");
+        List<Column> used = new ArrayList<>();
+        for (Column c : snapshot.columns()) {
+            if (snapshot.rows().stream().anyMatch(r -> !r.cell(c.name()).isEmpty())) {
+                used.add(c);
+            }
+        }
+        int[] widths = new int[used.size()];
+        for (int i = 0; i < used.size(); i++) {
+            widths[i] = used.get(i).name().length();
+            for (Row r : snapshot.rows()) {
+                widths[i] = Math.min(60, Math.max(widths[i], r.cell(used.get(i).name()).length()));
+            }
+        }
+        StringBuilder header = new StringBuilder();
+        for (int i = 0; i < used.size(); i++) {
+            pad(header, used.get(i).name().toUpperCase(java.util.Locale.ROOT), widths[i], i == used.size() - 1);
+        }
+        out.println(header.toString().stripTrailing());
+        for (Row r : snapshot.rows()) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < used.size(); i++) {
+                pad(line, r.cell(used.get(i).name()), widths[i], i == used.size() - 1);
+            }
+            out.println(line.toString().stripTrailing());
+        }
+    }
+
+    private static void pad(StringBuilder b, String value, int width, boolean last) {
+        b.append(value);
+        if (!last) {
+            b.append(" ".repeat(Math.max(1, width - value.length() + 2)));
+        }
+    }
+
+    /** {@code labbench parse diff KIND OLD NEW [--json]}. */
+    @Command(name = "diff", mixinStandardHelpOptions = true,
+            description = {"Compare two saved outputs of the same command: rows added, removed, changed, counter deltas.",
+                    "The interval for rates is the files' modification times (0 for stdin)."})
+    static final class Diff implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "KIND")
+        String kindName;
+
+        @Parameters(index = "1", paramLabel = "OLD")
+        String older;
+
+        @Parameters(index = "2", paramLabel = "NEW")
+        String newer;
+
+        @Option(names = "--json", description = "Print the diff as one JSON object.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            if ("-".equals(older) && "-".equals(newer)) {
+                err.println("labbench parse diff: OLD and NEW cannot both be stdin");
+                return USAGE;
+            }
+            Optional<ParserKind> kind = kind(kindName, err);
+            Optional<String> oldText = read(older, err);
+            Optional<String> newText = read(newer, err);
+            if (kind.isEmpty() || oldText.isEmpty() || newText.isEmpty()) {
+                return USAGE;
+            }
+            ParseResult oldResult = NetParsers.parse(kind.get(), oldText.get());
+            ParseResult newResult = NetParsers.parse(kind.get(), newText.get());
+            printDiagnostics(older, oldResult.diagnostics(), err);
+            printDiagnostics(newer, newResult.diagnostics(), err);
+            SnapshotDiff diff = SnapshotDiffer.diff(oldResult.toSnapshot(modified(older)),
+                    newResult.toSnapshot(modified(newer)));
+            if (json) {
+                out.println(ParseResultJson.toJson(diff));
+            } else {
+                diff.added().forEach(r -> out.println("+ " + r.key()));
+                diff.removed().forEach(r -> out.println("- " + r.key()));
+                diff.changed().forEach(c -> {
+                    out.println("~ " + c.key());
+                    c.cells().forEach(cc -> out.println("    " + cc.column() + ": " + cc.oldValue() + " -> " + cc.newValue()));
+                    c.counters().stream().filter(d -> d.delta() != 0 || d.reset()).forEach(d -> out.println("    "
+                            + d.column() + ": +" + d.delta() + (d.reset() ? " (reset)" : "")
+                            + (d.approximate() ? " (approximate)" : "")));
+                });
+            }
+            out.flush();
+            err.flush();
+            return PARSED;
+        }
+
+        private static Instant modified(String file) {
+            try {
+                return "-".equals(file) ? Instant.EPOCH : Files.getLastModifiedTime(Path.of(file)).toInstant();
+            } catch (IOException e) {
+                return Instant.EPOCH;
+            }
+        }
     }
 }

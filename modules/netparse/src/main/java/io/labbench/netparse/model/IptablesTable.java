@@ -1,0 +1,14 @@
+package io.labbench.netparse.model;
+
+import java.util.List;
+
+/**
+ * One table of an {@code iptables -L} listing. The listing never prints the table name, so it is inferred
+ * from the built-in chains seen ({@code PREROUTING}+{@code POSTROUTING} without {@code FORWARD} is nat…),
+ * or {@code filter} (iptables' own default) when nothing tells.
+ */
+public record IptablesTable(String name, List<IptablesChain> chains) {
+    public IptablesTable {
+        chains = List.copyOf(chains);
+    }
+}
