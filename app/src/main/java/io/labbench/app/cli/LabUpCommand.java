@@ -1,14 +1,78 @@
 package io.labbench.app.cli;
 
+import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.LabStateFile;
+import io.labbench.locallab.LabStatus;
+import io.labbench.locallab.LabStatusReport;
+import io.labbench.locallab.daemon.LabDaemonLauncher;
+import io.labbench.sessions.AppDirs;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code labbench lab up}. */
-@Command(name = "up", description = "Build the local lab (namespaces, nodes, SSH, Kubernetes API).")
+/** {@code labbench lab up}: builds the local lab in a background process and returns once it is up. */
+@Command(name = "up", description = "Build the local lab (namespaces, nodes, SSH, Kubernetes API) and keep it running in the background.")
 public final class LabUpCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--instance-type", paramLabel = "TYPE", description = "Instance type of the worker node group (default: ${DEFAULT-VALUE}).")
+    String nodesType = LabSettings.DEFAULT_INSTANCE_TYPE;
+
+    @Option(names = "--control-plane-type", paramLabel = "TYPE", description = "Instance type of the control plane (default: ${DEFAULT-VALUE}).")
+    String controlPlaneType = LabSettings.DEFAULT_INSTANCE_TYPE;
+
+    @Option(names = "--prefix-delegation", description = "ENABLE_PREFIX_DELEGATION=true on aws-node: /28 prefixes per ENI slot.")
+    boolean prefixDelegation;
+
+    @Option(names = "--max-pods", paramLabel = "N", description = "kubelet maxPods with --prefix-delegation (default: ${DEFAULT-VALUE}).")
+    int maxPods = 110;
+
+    @Option(names = "--json", description = "Print the lab's status as JSON.")
+    boolean json;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long to wait for the lab (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds = 180;
+
+    @Option(names = "--prefix", hidden = true, description = "Name prefix of the lab's kernel objects (tests use their own).")
+    String prefix = LabSettings.DEFAULT_PREFIX;
+
     @Override
     public Integer call() {
-        System.err.println("labbench lab up: not built yet");
-        return 2;
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        LabSettings settings;
+        try {
+            settings = settings(prefix).withInstanceTypes(controlPlaneType, nodesType);
+            if (prefixDelegation) {
+                settings = settings.withPrefixDelegation(maxPods);
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("labbench lab up: " + e.getMessage());
+            return 2;
+        }
+        try {
+            LabStatus status = LabDaemonLauncher.start(settings, (done, total, message) -> {
+                err.println("[" + done + "/" + total + "] " + message);
+                err.flush();
+            }, Duration.ofSeconds(timeoutSeconds));
+            out.print(json ? LabStateFile.toJson(status) + "\n" : LabStatusReport.text(status));
+            out.flush();
+            return 0;
+        } catch (IOException e) {
+            err.println("labbench lab up: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** The lab's settings under this user's state folder ({@code AppDirs.state()/locallab}). */
+    static LabSettings settings(String prefix) {
+        return LabSettings.defaults(AppDirs.fromEnvironment().state().resolve("locallab"), prefix);
     }
 }

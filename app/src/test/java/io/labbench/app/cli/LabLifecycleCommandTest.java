@@ -1,0 +1,114 @@
+package io.labbench.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code labbench lab up|status|down} end to end, as root, with a lab prefix of its own. */
+class LabLifecycleCommandTest {
+
+    @TempDir
+    Path home;
+    private String previousHome;
+    private String prefix;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    @BeforeEach
+    void useTemporaryHome() {
+        previousHome = System.getProperty("labbench.home");
+        System.setProperty("labbench.home", home.toString());
+        byte[] random = new byte[3];
+        ThreadLocalRandom.current().nextBytes(random);
+        prefix = "lbt" + HexFormat.of().formatHex(random);
+    }
+
+    @AfterEach
+    void restoreHome() {
+        run("lab", "down", "--prefix", prefix);
+        if (previousHome == null) {
+            System.clearProperty("labbench.home");
+        } else {
+            System.setProperty("labbench.home", previousHome);
+        }
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = LabBenchCommand.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static String netnsList() throws Exception {
+        Process p = new ProcessBuilder("ip", "netns", "list").start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+
+    @Test
+    void upRunsTheLabInTheBackgroundStatusDescribesItAndDownRemovesIt() throws Exception {
+        Run before = run("lab", "status", "--json", "--prefix", prefix);
+        assertThat(before.exitCode()).isEqualTo(LabStatusCommand.NOT_RUNNING);
+        assertThat(new ObjectMapper().readTree(before.out()).get("running").asBoolean()).isFalse();
+
+        Run up = run("lab", "up", "--prefix", prefix, "--json");
+        assertThat(up.exitCode()).as(up.err()).isZero();
+        assertThat(up.err()).contains("[2/6] Building the VPC").contains("[6/6] Lab is up");
+
+        Run status = run("lab", "status", "--json", "--prefix", prefix);
+        assertThat(status.exitCode()).isZero();
+        JsonNode json = new ObjectMapper().readTree(status.out());
+        assertThat(json.get("running").asBoolean()).isTrue();
+        assertThat(json.get("rootless").asBoolean()).isFalse();
+        assertThat(json.get("kubeconfig").asText()).satisfiesAnyOf(k -> assertThat(k).isEmpty(),
+                k -> assertThat(k).endsWith("locallab/kubeconfig"));
+        JsonNode worker1 = null;
+        for (JsonNode node : json.get("nodes")) {
+            if (node.get("name").asText().equals("worker1")) {
+                worker1 = node;
+            }
+        }
+        assertThat(worker1).isNotNull();
+        assertThat(worker1.get("netns").asText()).isEqualTo(prefix + "-worker1");
+        assertThat(worker1.get("ip").asText()).isEqualTo("172.30.46.72");
+        assertThat(worker1.get("instanceType").asText()).isEqualTo("t3.medium");
+        assertThat(worker1.get("maxPods").asInt()).isEqualTo(17);
+        assertThat(json.get("sshPorts").get("worker1").asInt()).isPositive();
+        assertThat(netnsList()).contains(prefix + "-worker1");
+
+        Run text = run("lab", "status", "--prefix", prefix);
+        assertThat(text.out()).contains("worker1").contains("ip-172-30-46-72").contains("ubuntu@127.0.0.1:");
+
+        Run down = run("lab", "down", "--prefix", prefix);
+        assertThat(down.exitCode()).isZero();
+        assertThat(down.out()).contains("is down");
+        assertThat(netnsList()).doesNotContain(prefix + "-");
+        assertThat(run("lab", "status", "--prefix", prefix).exitCode()).isEqualTo(LabStatusCommand.NOT_RUNNING);
+    }
+
+    @Test
+    void anUnknownInstanceTypeIsRefusedBeforeAnythingIsBuilt() throws Exception {
+        Run up = run("lab", "up", "--prefix", prefix, "--instance-type", "x9.huge");
+        assertThat(up.exitCode()).isEqualTo(2);
+        assertThat(up.err()).contains("x9.huge").contains("t3.medium");
+        assertThat(netnsList()).doesNotContain(prefix + "-");
+    }
+}

@@ -1,0 +1,83 @@
+package io.labbench.locallab;
+
+import io.labbench.locallab.net.InstanceType;
+import io.labbench.locallab.net.InstanceTypeCatalog;
+import io.labbench.sessions.AppDirs;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/**
+ * What the learner may change before {@code up}: instance types per node group (the study's
+ * t3.medium by default) and the study's {@code kops edit cluster} settings, VPC CNI prefix
+ * delegation with kubelet {@code maxPods}. {@code prefix} names everything the lab creates.
+ *
+ * @param prefix            names every namespace, link and file of this lab ({@code lb} by default)
+ * @param stateRoot         {@code AppDirs.state()/locallab}: state files, keys, sockets, homes
+ * @param kubeconfig        where the Kubernetes side writes the kubeconfig ({@code stateRoot/kubeconfig})
+ * @param kubeletMaxPods    kubelet maxPods with prefix delegation (0 = the ENI formula)
+ */
+public record LabSettings(String prefix, Path stateRoot, Path kubeconfig, String controlPlaneInstanceType,
+                          String nodesInstanceType, boolean prefixDelegation, int kubeletMaxPods,
+                          String clusterName) {
+
+    public static final String DEFAULT_PREFIX = "lb";
+    public static final String DEFAULT_INSTANCE_TYPE = "t3.medium";
+    public static final String DEFAULT_CLUSTER_NAME = "pkos.labbench.test";
+    private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9]{1,8}");
+
+    public LabSettings {
+        if (!PREFIX.matcher(prefix).matches()) {
+            throw new IllegalArgumentException("lab prefix '" + prefix
+                    + "' must be 2-9 lower-case letters or digits starting with a letter (it names namespaces and links)");
+        }
+        InstanceType cp = InstanceTypeCatalog.builtIn().require(controlPlaneInstanceType);
+        InstanceType nodes = InstanceTypeCatalog.builtIn().require(nodesInstanceType);
+        if (prefixDelegation && !(cp.nitro() && nodes.nitro())) {
+            throw new IllegalArgumentException("prefix delegation needs Nitro instance types; "
+                    + (cp.nitro() ? nodes.name() : cp.name()) + " is not one");
+        }
+        if (kubeletMaxPods < 0 || kubeletMaxPods > 250) {
+            throw new IllegalArgumentException("kubelet maxPods must be between 1 and 250, got " + kubeletMaxPods);
+        }
+    }
+
+    /** The defaults, under the user's state folder. */
+    public static LabSettings defaults() {
+        return defaults(AppDirs.fromEnvironment().state().resolve("locallab"), DEFAULT_PREFIX);
+    }
+
+    public static LabSettings defaults(Path stateRoot, String prefix) {
+        return new LabSettings(prefix, stateRoot, stateRoot.resolve("kubeconfig"), DEFAULT_INSTANCE_TYPE,
+                DEFAULT_INSTANCE_TYPE, false, 0, DEFAULT_CLUSTER_NAME);
+    }
+
+    public LabSettings withInstanceTypes(String controlPlane, String nodes) {
+        return new LabSettings(prefix, stateRoot, kubeconfig, controlPlane, nodes, prefixDelegation, kubeletMaxPods, clusterName);
+    }
+
+    /** The study's {@code ENABLE_PREFIX_DELEGATION=true} plus kubelet {@code maxPods: 110}. */
+    public LabSettings withPrefixDelegation(int maxPods) {
+        return new LabSettings(prefix, stateRoot, kubeconfig, controlPlaneInstanceType, nodesInstanceType, true, maxPods, clusterName);
+    }
+
+    public LabSettings withoutPrefixDelegation() {
+        return new LabSettings(prefix, stateRoot, kubeconfig, controlPlaneInstanceType, nodesInstanceType, false, 0, clusterName);
+    }
+
+    public LabSettings withKubeconfig(Path path) {
+        return new LabSettings(prefix, stateRoot, path, controlPlaneInstanceType, nodesInstanceType, prefixDelegation, kubeletMaxPods, clusterName);
+    }
+
+    /** This lab's own folder: keys, homes, sockets, state file. */
+    public Path labDir() {
+        return stateRoot.resolve(prefix);
+    }
+
+    /** A node's pods allocatable: kubelet maxPods with prefix delegation, else the ENI formula. */
+    public int maxPods(InstanceType type) {
+        if (prefixDelegation && kubeletMaxPods > 0) {
+            return kubeletMaxPods;
+        }
+        return type.eniMaxPods();
+    }
+}

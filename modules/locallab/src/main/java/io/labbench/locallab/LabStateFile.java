@@ -1,0 +1,82 @@
+package io.labbench.locallab;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/**
+ * The files a lab keeps in its folder: {@code state.json}, written before anything is created so a
+ * crash mid-way is found on the next start, and {@code status.json}, written once the lab is up.
+ */
+public final class LabStateFile {
+
+    /**
+     * @param ownerPid       the JVM that runs the lab
+     * @param holderPid      the rootless helper holding the user namespace (0 as root)
+     * @param userNamespace  {@code user:[…]} of the helper, to find its processes after a crash
+     */
+    public record State(String prefix, long ownerPid, boolean rootless, long holderPid, String userNamespace,
+                        String phase, long startedAtMillis) {
+    }
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private LabStateFile() {
+    }
+
+    public static Path stateFile(LabSettings settings) {
+        return settings.labDir().resolve("state.json");
+    }
+
+    public static Path statusFile(LabSettings settings) {
+        return settings.labDir().resolve("status.json");
+    }
+
+    static void writeState(LabSettings settings, State state) throws IOException {
+        writeAtomically(stateFile(settings), JSON.writeValueAsString(state));
+    }
+
+    public static Optional<State> readState(LabSettings settings) {
+        return read(stateFile(settings), State.class);
+    }
+
+    static void writeStatus(LabSettings settings, LabStatus status) throws IOException {
+        writeAtomically(statusFile(settings), JSON.writeValueAsString(status));
+    }
+
+    public static Optional<LabStatus> readStatus(LabSettings settings) {
+        return read(statusFile(settings), LabStatus.class);
+    }
+
+    public static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write JSON for " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static <T> Optional<T> read(Path file, Class<T> type) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(file.toFile(), type));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void writeAtomically(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, text);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,247 @@
+package io.labbench.locallab.check;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Whether this machine can run the local lab, and if not, exactly what to install or change.
+ * Reads the environment through {@link Probe} so the rules are tested without changing the machine.
+ */
+public final class MachineCheck {
+
+    /** A required or optional command, with the Debian package that provides it. */
+    public record Tool(String command, String debianPackage, boolean required, String usedFor) {
+    }
+
+    public static final List<Tool> TOOLS = List.of(
+            new Tool("ip", "iproute2", true, "namespaces, links, routes, rules"),
+            new Tool("iptables", "iptables", true, "kube-proxy and aws-node rules"),
+            new Tool("iptables-restore", "iptables", true, "loading each node's rules in one go"),
+            new Tool("nsenter", "util-linux", true, "running commands inside the lab's namespaces"),
+            new Tool("unshare", "util-linux", true, "node hostnames and the rootless helper"),
+            new Tool("setpriv", "util-linux", true, "tying relays to the lab's lifetime"),
+            new Tool("sysctl", "procps", true, "forwarding and ARP settings"),
+            new Tool("hostname", "hostname", true, "node hostnames"),
+            new Tool("mount", "mount", true, "each node's /etc/hosts"),
+            new Tool("socat", "socat", true, "SSH to node IPs and kubectl from inside kops-ec2"),
+            new Tool("bash", "bash", true, "node shells"),
+            new Tool("conntrack", "conntrack", false, "the study's conntrack -L steps"),
+            new Tool("tcpdump", "tcpdump", false, "the study's tcpdump steps"),
+            new Tool("ping", "iputils-ping", false, "the study's ping steps"),
+            new Tool("ssh", "openssh-client", false, "ssh from kops-ec2 to the nodes"),
+            new Tool("kubectl", "kubectl (Google Cloud CLI apt repository)", false, "the study's kubectl steps"),
+            new Tool("zsh", "zsh", false, "kubectl exec -it pod -- zsh (bash is used otherwise)"));
+
+    /** What the check reads from the machine. */
+    public interface Probe {
+        boolean isRoot();
+
+        Optional<String> which(String command);
+
+        Optional<String> readFile(String path);
+
+        /** Tries {@code unshare --user --map-root-user --net true}; empty when it worked, else the error. */
+        Optional<String> tryUserNamespace();
+    }
+
+    private final Probe probe;
+
+    public MachineCheck(Probe probe) {
+        this.probe = probe;
+    }
+
+    public static MachineCheck ofThisMachine() {
+        return new MachineCheck(new SystemProbe());
+    }
+
+    /**
+     * This machine, but run the lab rootless even as root (inside a user namespace held by a helper):
+     * what a normal user gets, for trying that path on a root machine.
+     */
+    public static MachineCheck ofThisMachineRootless() {
+        SystemProbe real = new SystemProbe();
+        return new MachineCheck(new Probe() {
+            @Override
+            public boolean isRoot() {
+                return false;
+            }
+
+            @Override
+            public Optional<String> which(String command) {
+                return real.which(command);
+            }
+
+            @Override
+            public Optional<String> readFile(String path) {
+                return real.readFile(path);
+            }
+
+            @Override
+            public Optional<String> tryUserNamespace() {
+                return real.tryUserNamespace();
+            }
+        });
+    }
+
+    /** Everything missing or limiting, blocking findings first. */
+    public List<MachineFinding> findings() {
+        List<MachineFinding> findings = new ArrayList<>();
+        for (Tool tool : TOOLS) {
+            if (probe.which(tool.command()).isEmpty()) {
+                findings.add(new MachineFinding("command '" + tool.command() + "' (" + tool.usedFor() + ")",
+                        "sudo apt-get install " + tool.debianPackage(), tool.required()));
+            }
+        }
+        if (!probe.isRoot()) {
+            privilegeFindings(findings);
+        }
+        findings.sort((a, b) -> Boolean.compare(b.blocking(), a.blocking()));
+        return findings;
+    }
+
+    public boolean canRun() {
+        return findings().stream().noneMatch(MachineFinding::blocking);
+    }
+
+    /** True when the lab will run inside a user namespace (not root). */
+    public boolean rootless() {
+        return !probe.isRoot();
+    }
+
+    private void privilegeFindings(List<MachineFinding> findings) {
+        Function<String, Optional<Integer>> number = path -> probe.readFile(path).map(String::trim).flatMap(MachineCheck::parse);
+        Optional<Integer> apparmor = number.apply("/proc/sys/kernel/apparmor_restrict_unprivileged_userns");
+        Optional<Integer> debianClone = number.apply("/proc/sys/kernel/unprivileged_userns_clone");
+        Optional<Integer> maxUserNs = number.apply("/proc/sys/user/max_user_namespaces");
+        boolean explained = false;
+        if (apparmor.orElse(0) == 1) {
+            findings.add(new MachineFinding("unprivileged user namespaces are blocked by AppArmor"
+                    + " (kernel.apparmor_restrict_unprivileged_userns=1, Ubuntu 23.10 and later)",
+                    "sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0 (to keep it: echo"
+                            + " 'kernel.apparmor_restrict_unprivileged_userns=0' | sudo tee /etc/sysctl.d/60-labbench-userns.conf),"
+                            + " or run the lab as root: sudo labbench lab up", true));
+            explained = true;
+        }
+        if (debianClone.orElse(1) == 0) {
+            findings.add(new MachineFinding("unprivileged user namespaces are switched off (kernel.unprivileged_userns_clone=0)",
+                    "sudo sysctl -w kernel.unprivileged_userns_clone=1, or run the lab as root: sudo labbench lab up", true));
+            explained = true;
+        }
+        if (maxUserNs.orElse(1) == 0) {
+            findings.add(new MachineFinding("user namespaces are limited to 0 (user.max_user_namespaces=0)",
+                    "sudo sysctl -w user.max_user_namespaces=15000, or run the lab as root: sudo labbench lab up", true));
+            explained = true;
+        }
+        if (!explained && probe.which("unshare").isPresent()) {
+            probe.tryUserNamespace().ifPresent(error -> findings.add(new MachineFinding(
+                    "an unprivileged user namespace cannot be created (" + error.strip() + ")",
+                    "check your container or security policy allows user namespaces, or run the lab as root: sudo labbench lab up",
+                    true)));
+        }
+    }
+
+    private static Optional<Integer> parse(String text) {
+        try {
+            return Optional.of(Integer.parseInt(text));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The real machine. */
+    static final class SystemProbe implements Probe {
+        @Override
+        public boolean isRoot() {
+            return "root".equals(System.getProperty("user.name")) || uid().equals(Optional.of("0"));
+        }
+
+        private static Optional<String> uid() {
+            return readStatusField("Uid:");
+        }
+
+        private static Optional<String> readStatusField(String field) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                    if (line.startsWith(field)) {
+                        return Optional.of(line.substring(field.length()).trim().split("\\s+")[1]);
+                    }
+                }
+            } catch (IOException | ArrayIndexOutOfBoundsException e) {
+                return Optional.empty();
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> which(String command) {
+            String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin";
+            for (String dir : path.split(":")) {
+                if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) {
+                    return Optional.of(Path.of(dir, command).toString());
+                }
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> readFile(String path) {
+            try {
+                return Optional.of(Files.readString(Path.of(path)));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+
+        @Override
+        public Optional<String> tryUserNamespace() {
+            try {
+                Process p = new ProcessBuilder("unshare", "--user", "--map-root-user", "--net", "true")
+                        .redirectErrorStream(true).start();
+                String output = new String(p.getInputStream().readAllBytes());
+                if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    return Optional.of("unshare did not finish");
+                }
+                return p.exitValue() == 0 ? Optional.empty() : Optional.of(output.isBlank() ? "exit " + p.exitValue() : output);
+            } catch (IOException e) {
+                return Optional.of(e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.of("interrupted");
+            }
+        }
+    }
+
+    /** For tests and the app: a probe from fixed answers. */
+    public static Probe fixedProbe(boolean root, java.util.Set<String> commands, Map<String, String> files,
+                                   Optional<String> userNamespaceError) {
+        return new Probe() {
+            @Override
+            public boolean isRoot() {
+                return root;
+            }
+
+            @Override
+            public Optional<String> which(String command) {
+                return commands.contains(command) ? Optional.of("/usr/bin/" + command) : Optional.empty();
+            }
+
+            @Override
+            public Optional<String> readFile(String path) {
+                return Optional.ofNullable(files.get(path));
+            }
+
+            @Override
+            public Optional<String> tryUserNamespace() {
+                return userNamespaceError;
+            }
+        };
+    }
+}

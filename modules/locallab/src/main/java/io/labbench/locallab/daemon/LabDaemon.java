@@ -1,0 +1,70 @@
+package io.labbench.locallab.daemon;
+
+import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.LocalLab;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The process that keeps a local lab alive: builds it, prints {@code PROGRESS d/t message} lines
+ * for the launcher, and takes the lab down on SIGTERM (or any normal JVM exit). The arguments are
+ * {@link LabDaemonLauncher#arguments(LabSettings)}.
+ */
+public final class LabDaemon {
+
+    private LabDaemon() {
+    }
+
+    public static void main(String[] args) {
+        LabSettings settings;
+        try {
+            settings = LabDaemonLauncher.parseArguments(args);
+        } catch (IllegalArgumentException e) {
+            System.out.println("ERROR " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LocalLab lab = new LocalLab(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                lab.down();
+            } catch (IOException | RuntimeException e) {
+                System.out.println("ERROR while taking the lab down: " + e.getMessage());
+            } finally {
+                stopped.countDown();
+            }
+        }, "locallab-down"));
+        try {
+            lab.up((done, total, message) -> {
+                System.out.println("PROGRESS " + done + "/" + total + " " + message);
+                System.out.flush();
+            });
+            System.out.println("READY");
+            System.out.flush();
+        } catch (IOException | RuntimeException e) {
+            System.out.println("ERROR " + e.getMessage().replace('\n', ' '));
+            System.out.flush();
+            writeError(settings, e);
+            System.exit(1);
+            return;
+        }
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void writeError(LabSettings settings, Exception e) {
+        try {
+            Files.createDirectories(settings.stateRoot());
+            Files.writeString(LabDaemonLauncher.errorFile(settings), String.valueOf(e.getMessage()));
+        } catch (IOException ignored) {
+            // the launcher still sees the ERROR line in the log
+        }
+    }
+
+}

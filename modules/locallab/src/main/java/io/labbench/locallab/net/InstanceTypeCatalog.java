@@ -1,0 +1,96 @@
+package io.labbench.locallab.net;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The instance types the lab can emulate: ENI limits from {@code instance-network-limits.txt} and the
+ * VPC CNI's real max-pods table ({@code eni-max-pods.txt}, copied from amazon-vpc-cni-k8s).
+ */
+public final class InstanceTypeCatalog {
+
+    private static final InstanceTypeCatalog BUILT_IN = load();
+
+    private final Map<String, InstanceType> types;
+    private final Map<String, Integer> realMaxPods;
+
+    private InstanceTypeCatalog(Map<String, InstanceType> types, Map<String, Integer> realMaxPods) {
+        this.types = Collections.unmodifiableMap(types);
+        this.realMaxPods = Collections.unmodifiableMap(realMaxPods);
+    }
+
+    public static InstanceTypeCatalog builtIn() {
+        return BUILT_IN;
+    }
+
+    public Optional<InstanceType> find(String name) {
+        return Optional.ofNullable(types.get(name));
+    }
+
+    /** The type, or an error naming the types the lab knows. */
+    public InstanceType require(String name) {
+        return find(name).orElseThrow(() -> new IllegalArgumentException(
+                "instance type '" + name + "' is not one the local lab can emulate; choose one of " + types.keySet()));
+    }
+
+    public Map<String, InstanceType> types() {
+        return types;
+    }
+
+    /** max pods from the VPC CNI's published table, when the type is in it. */
+    public Optional<Integer> realMaxPods(String name) {
+        return Optional.ofNullable(realMaxPods.get(name));
+    }
+
+    private static InstanceTypeCatalog load() {
+        Map<String, InstanceType> types = new TreeMap<>();
+        Map<String, Integer> maxPods = new TreeMap<>();
+        readLines("instance-network-limits.txt", (line, number) -> {
+            String[] f = line.trim().split("\\s+");
+            if (f.length != 6) {
+                throw new IllegalStateException("instance-network-limits.txt line " + number
+                        + ": expected 'type enis ips vcpus memoryMiB nitro|xen', got '" + line + "'");
+            }
+            types.put(f[0], new InstanceType(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]),
+                    Integer.parseInt(f[3]), Long.parseLong(f[4]), f[5].equals("nitro")));
+        });
+        readLines("eni-max-pods.txt", (line, number) -> {
+            String[] f = line.trim().split("\\s+");
+            if (f.length == 2) {
+                maxPods.put(f[0], Integer.parseInt(f[1]));
+            }
+        });
+        return new InstanceTypeCatalog(types, maxPods);
+    }
+
+    private interface LineHandler {
+        void handle(String line, int number);
+    }
+
+    private static void readLines(String resource, LineHandler handler) {
+        try (InputStream in = InstanceTypeCatalog.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + resource + " is missing from the locallab jar");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    handler.handle(line, number);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.labbench.locallab.net;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Lines for one {@code ip [-n NETNS] -batch -} run: one process for many settings instead of one
+ * process per setting, which is what keeps {@code up} and each pod fast.
+ */
+public final class IpBatch {
+
+    private static final Pattern FAILED_LINE = Pattern.compile("Command failed -:(\\d+)");
+
+    private final Optional<String> netns;
+    private final List<String> lines = new ArrayList<>();
+    private boolean force;
+
+    private IpBatch(Optional<String> netns) {
+        this.netns = netns;
+    }
+
+    /** A batch in the lab's top-level network namespace. */
+    public static IpBatch top() {
+        return new IpBatch(Optional.empty());
+    }
+
+    public static IpBatch in(String netns) {
+        return new IpBatch(Optional.of(netns));
+    }
+
+    /** Keep going past failing lines (teardown, where some objects may already be gone). */
+    public IpBatch force() {
+        this.force = true;
+        return this;
+    }
+
+    public IpBatch add(String line) {
+        lines.add(line);
+        return this;
+    }
+
+    public boolean isEmpty() {
+        return lines.isEmpty();
+    }
+
+    public List<String> lines() {
+        return List.copyOf(lines);
+    }
+
+    public List<String> argv(KernelAccess kernel) {
+        List<String> argv = new ArrayList<>(List.of("ip"));
+        netns.ifPresent(n -> argv.addAll(List.of("-n", n)));
+        if (force) {
+            argv.add("-force");
+        }
+        argv.addAll(List.of("-batch", "-"));
+        return kernel.command(argv);
+    }
+
+    public void run(KernelAccess kernel) throws IOException {
+        if (lines.isEmpty()) {
+            return;
+        }
+        ProcessRunner.Result result = ProcessRunner.runAllowingFailure(argv(kernel), String.join("\n", lines) + "\n");
+        if (result.exitCode() != 0 && !force) {
+            Matcher m = FAILED_LINE.matcher(result.stderr());
+            String where = "";
+            if (m.find()) {
+                int line = Integer.parseInt(m.group(1));
+                if (line >= 1 && line <= lines.size()) {
+                    where = " at batch line " + line + " '" + lines.get(line - 1) + "'";
+                }
+            }
+            throw new KernelCommandException(argv(kernel), result.exitCode(),
+                    result.stderr().strip() + where + " in namespace " + netns.orElse("(top)"));
+        }
+    }
+}

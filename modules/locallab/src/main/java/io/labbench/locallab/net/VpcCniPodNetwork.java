@@ -1,0 +1,232 @@
+package io.labbench.locallab.net;
+
+import io.labbench.locallab.NodeInfo;
+import io.labbench.locallab.PodNetwork;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The VPC CNI and the container runtime of the lab's nodes: gives pods addresses from their node's
+ * ENIs, a namespace, an {@code eni…} veth, the host route, {@code ip rule}s 512/1536 and the
+ * proxy-ARP entry that stands in for the VPC fabric. Pods on different nodes may be wired at the
+ * same time; one node's pods are wired one after another, as ipamd does.
+ */
+public final class VpcCniPodNetwork implements PodNetwork {
+
+    private static final String POD_GATEWAY = "169.254.1.1";
+
+    private final LabTopology topology;
+    private final KernelAccess kernel;
+    private final Map<String, NodeIpam> ipamByNode = new LinkedHashMap<>();
+    private final Map<String, PodAttachment> pods = new ConcurrentHashMap<>();
+
+    public VpcCniPodNetwork(LabTopology topology, KernelAccess kernel, boolean prefixDelegation) {
+        this.topology = topology;
+        this.kernel = kernel;
+        Map<Subnet, SubnetAddressPool> pools = new LinkedHashMap<>();
+        long seed = LabTopology.sha1Hex(topology.prefix()).hashCode();
+        for (Subnet subnet : topology.subnets()) {
+            SubnetAddressPool pool = new SubnetAddressPool(subnet, seed + subnet.hashCode());
+            topology.nodes().stream().filter(n -> n.subnet().equals(subnet)).forEach(n -> pool.reserve(n.ip()));
+            pools.put(subnet, pool);
+        }
+        for (LabNode node : topology.kubernetesNodes()) {
+            ipamByNode.put(node.name(), new NodeIpam(node, prefixDelegation, pools.get(node.subnet())));
+        }
+    }
+
+    @Override
+    public List<NodeInfo> nodes() {
+        return topology.kubernetesNodes().stream().map(LabNode::toNodeInfo).toList();
+    }
+
+    public LabTopology topology() {
+        return topology;
+    }
+
+    public Optional<PodAttachment> pod(String namespace, String podName) {
+        return Optional.ofNullable(pods.get(key(namespace, podName)));
+    }
+
+    public Collection<PodAttachment> pods() {
+        return List.copyOf(pods.values());
+    }
+
+    /** The node's pods, free addresses and ENIs as ipamd sees them now. */
+    public NodeUsage usage(String nodeName) {
+        return ipam(nodeName).usage();
+    }
+
+    /** The ENI devices a node has now ({@code ens5}, {@code ens6}, …). */
+    public List<String> eniDevices(String nodeName) {
+        return ipam(nodeName).enis().stream().map(NodeIpam.Eni::device).toList();
+    }
+
+    @Override
+    public String attach(String namespace, String podName, String nodeName, boolean hostNetwork) throws IOException {
+        NodeIpam ipam = ipam(nodeName);
+        LabNode node = ipam.node();
+        String key = key(namespace, podName);
+        synchronized (ipam) {
+            PodAttachment existing = pods.get(key);
+            if (existing != null) {
+                if (!existing.node().equals(node.name())) {
+                    throw new IOException("pod " + key + " is already wired on " + existing.node() + ", not " + node.name());
+                }
+                return existing.ip();
+            }
+            if (hostNetwork) {
+                ipam.addHostNetworkPod(key);
+                pods.put(key, new PodAttachment(namespace, podName, node.name(), node.ip().toString(), node.netns(), "", "ens5", true));
+                return node.ip().toString();
+            }
+            NodeIpam.Allocation allocation = ipam.allocate(key);
+            PodAttachment pod = new PodAttachment(namespace, podName, node.name(), allocation.ip().toString(),
+                    podNetns(namespace, podName), hostVethName(namespace, podName), EniWiring.device(allocation.deviceIndex()), false);
+            try {
+                wire(node, pod, allocation);
+            } catch (IOException | RuntimeException e) {
+                ipam.release(key);
+                unwire(node, pod, allocation.deviceIndex());
+                throw e;
+            }
+            pods.put(key, pod);
+            return pod.ip();
+        }
+    }
+
+    @Override
+    public void detach(String namespace, String podName) throws IOException {
+        String key = key(namespace, podName);
+        PodAttachment pod = pods.get(key);
+        if (pod == null) {
+            return;
+        }
+        NodeIpam ipam = ipam(pod.node());
+        synchronized (ipam) {
+            pods.remove(key);
+            Optional<NodeIpam.Allocation> allocation = ipam.release(key);
+            if (!pod.hostNetwork()) {
+                unwire(ipam.node(), pod, allocation.map(NodeIpam.Allocation::deviceIndex).orElse(0));
+            }
+        }
+    }
+
+    @Override
+    public List<String> execArgv(String namespace, String podName, List<String> command) {
+        PodAttachment pod = pods.get(key(namespace, podName));
+        if (pod == null) {
+            throw new IllegalArgumentException("pod " + key(namespace, podName) + " has no network in the local lab (not scheduled yet?)");
+        }
+        String hostname = pod.hostNetwork() ? topology.node(pod.node()).hostname() : truncate(podName, 63);
+        List<String> argv = new ArrayList<>(List.of("nsenter", "--net=" + kernel.netnsPath(pod.netns()), "--",
+                // a UTS namespace per exec so `hostname` answers the pod name, as in a container
+                "unshare", "--uts", "--", "sh", "-c", "hostname \"$0\" && exec \"$@\"", hostname));
+        argv.addAll(command);
+        return kernel.command(argv);
+    }
+
+    /** Same scheme as the VPC CNI: {@code eni} + the first 11 hex of sha1("namespace.pod"). */
+    public static String hostVethName(String namespace, String podName) {
+        return "eni" + LabTopology.sha1Hex(namespace + "." + podName).substring(0, 11);
+    }
+
+    /** Looks like containerd's {@code cni-<uuid>}, with the lab's prefix in front. */
+    public String podNetns(String namespace, String podName) {
+        String h = LabTopology.sha1Hex(topology.prefix() + "/" + namespace + "/" + podName);
+        return topology.prefix() + "-cni-" + h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-"
+                + h.substring(16, 20) + "-" + h.substring(20, 32);
+    }
+
+    private void wire(LabNode node, PodAttachment pod, NodeIpam.Allocation allocation) throws IOException {
+        String mac = vethMac(pod.hostVeth());
+        IpBatch top = IpBatch.top().add("netns add " + pod.netns())
+                .add("link add " + pod.hostVeth() + " netns " + node.netns() + " address " + mac + " mtu " + LabTopology.MTU
+                        + " type veth peer name eth0 netns " + pod.netns() + " mtu " + LabTopology.MTU);
+        IpBatch vpc = IpBatch.in(topology.vpcNetns());
+        IpBatch inNode = IpBatch.in(node.netns());
+        for (NodeIpam.Eni eni : allocation.attachedEnis()) {
+            EniWiring.addLink(top, topology.prefix(), node, eni.deviceIndex, topology.vpcNetns());
+            EniWiring.plugIntoBridge(vpc, node, eni.deviceIndex);
+            EniWiring.configureSecondary(inNode, node, eni.deviceIndex, eni.primaryIp);
+        }
+        inNode.add("link set " + pod.hostVeth() + " up")
+                .add("route add " + pod.ip() + " dev " + pod.hostVeth() + " scope link")
+                .add("rule add from all to " + pod.ip() + " lookup main pref 512");
+        if (allocation.deviceIndex() > 0) {
+            inNode.add("rule add from " + pod.ip() + " lookup " + EniWiring.routeTable(allocation.deviceIndex()) + " pref 1536");
+        }
+        // the VPC fabric stand-in: the ENI that owns the address answers ARP for it
+        inNode.add("neigh add proxy " + pod.ip() + " dev " + pod.eniDevice());
+        IpBatch inPod = IpBatch.in(pod.netns()).add("link set lo up").add("link set eth0 up")
+                .add("addr add " + pod.ip() + "/32 dev eth0")
+                .add("route add " + POD_GATEWAY + " dev eth0 scope link")
+                .add("route add default via " + POD_GATEWAY + " dev eth0")
+                .add("neigh add " + POD_GATEWAY + " dev eth0 lladdr " + mac + " nud permanent");
+        top.run(kernel);
+        runTogether(List.of(vpc, inNode, inPod));
+        if (!allocation.attachedEnis().isEmpty()) {
+            List<String> sysctl = new ArrayList<>(List.of("sysctl", "-qw"));
+            // proxy ARP answers at once instead of after up to 0.8 s; a netns has no neigh.default to inherit from
+            allocation.attachedEnis().forEach(eni -> sysctl.add("net.ipv4.neigh." + eni.device() + ".proxy_delay=0"));
+            ProcessRunner.run(kernel.inNetns(node.netns(), sysctl), "");
+        }
+    }
+
+    private void unwire(LabNode node, PodAttachment pod, int deviceIndex) throws IOException {
+        IpBatch inNode = IpBatch.in(node.netns()).force()
+                .add("link del " + pod.hostVeth())
+                .add("rule del from all to " + pod.ip() + " lookup main pref 512");
+        if (deviceIndex > 0) {
+            inNode.add("rule del from " + pod.ip() + " lookup " + EniWiring.routeTable(deviceIndex) + " pref 1536");
+        }
+        inNode.add("neigh del proxy " + pod.ip() + " dev " + pod.eniDevice());
+        inNode.run(kernel);
+        IpBatch.top().force().add("netns del " + pod.netns()).run(kernel);
+    }
+
+    private void runTogether(List<IpBatch> batches) throws IOException {
+        List<CompletableFuture<Void>> runs = batches.stream().filter(b -> !b.isEmpty()).map(b -> CompletableFuture.runAsync(() -> {
+            try {
+                b.run(kernel);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, KernelThreads.POOL)).toList();
+        try {
+            CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e;
+        }
+    }
+
+    private NodeIpam ipam(String nodeName) {
+        LabNode node = topology.findNode(nodeName).filter(LabNode::isKubernetesNode).orElseThrow(() -> new IllegalArgumentException(
+                "no Kubernetes node '" + nodeName + "' in the lab; nodes are " + nodes().stream().map(NodeInfo::name).toList()));
+        return ipamByNode.get(node.name());
+    }
+
+    private static String vethMac(String veth) {
+        return Macs.of(veth);
+    }
+
+    private static String key(String namespace, String podName) {
+        return namespace + "/" + podName;
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}

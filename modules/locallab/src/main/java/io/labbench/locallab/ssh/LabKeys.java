@@ -1,0 +1,90 @@
+package io.labbench.locallab.ssh;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+
+/**
+ * The keys of one lab, made fresh on every {@code up}: the learner's {@code id_rsa} (accepted by
+ * every machine) and one ECDSA host key per machine, which the lab pins in the known_hosts files it
+ * writes, so no client ever has to trust a key on first use.
+ */
+public final class LabKeys {
+
+    private final KeyPair client;
+    private final Map<String, KeyPair> hostKeys;
+
+    private LabKeys(KeyPair client, Map<String, KeyPair> hostKeys) {
+        this.client = client;
+        this.hostKeys = hostKeys;
+    }
+
+    public static LabKeys generate(Iterable<String> machines) throws GeneralSecurityException {
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+        // 2048 bits: a fresh key on every up, used on loopback only; 3072 costs seconds on a busy machine
+        rsa.initialize(2048);
+        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+        ec.initialize(new ECGenParameterSpec("secp256r1"));
+        Map<String, KeyPair> hosts = new TreeMap<>();
+        for (String machine : machines) {
+            hosts.put(machine, ec.generateKeyPair());
+        }
+        return new LabKeys(rsa.generateKeyPair(), hosts);
+    }
+
+    public KeyPair client() {
+        return client;
+    }
+
+    public KeyPair hostKey(String machine) {
+        KeyPair key = hostKeys.get(machine);
+        if (key == null) {
+            throw new IllegalArgumentException("no host key for " + machine);
+        }
+        return key;
+    }
+
+    /** {@code ecdsa-sha2-nistp256 AAAA…} as known_hosts and authorized_keys write it. */
+    public static String publicKeyLine(PublicKey key) {
+        return PublicKeyEntry.toString(key);
+    }
+
+    /** Writes {@code id_rsa} (mode 600, OpenSSH format) and {@code id_rsa.pub} into {@code dir}. */
+    public Path writeClientKey(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        Path privateKey = dir.resolve("id_rsa");
+        ByteArrayOutputStream pem = new ByteArrayOutputStream();
+        try {
+            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(client, "labbench-local-lab", null, pem);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot encode the lab's SSH key: " + e.getMessage(), e);
+        }
+        writePrivate(privateKey, pem.toByteArray());
+        Files.writeString(dir.resolve("id_rsa.pub"), publicKeyLine(client.getPublic()) + " labbench-local-lab\n");
+        return privateKey;
+    }
+
+    static void writePrivate(Path file, byte[] content) throws IOException {
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.write(file, content);
+    }
+
+    static void writeText(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+}

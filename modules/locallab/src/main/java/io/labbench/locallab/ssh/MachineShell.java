@@ -1,0 +1,34 @@
+package io.labbench.locallab.ssh;
+
+import io.labbench.locallab.net.KernelAccess;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How to start a shell "on" one lab machine: inside its network namespace, in a fresh UTS namespace
+ * carrying its hostname and a mount namespace where the lab's {@code /etc/hosts} (api.CLUSTER, node
+ * names) is bound over the real one, with its own HOME and environment.
+ */
+public record MachineShell(String machine, String hostname, String netns, KernelAccess kernel, Path home, Path rcFile,
+                           Path hostsFile, Map<String, String> environment) {
+
+    // $1 hostname, $2 hosts file, then the command; unshare --mount makes the bind mount private
+    private static final String ENTER = "hostname \"$1\" && mount --bind \"$2\" /etc/hosts && shift 2 && exec \"$@\"";
+
+    public List<String> interactiveArgv() {
+        return wrap(List.of("bash", "--rcfile", rcFile.toString(), "-i"));
+    }
+
+    public List<String> execArgv(String command) {
+        return wrap(List.of("bash", "-c", command));
+    }
+
+    private List<String> wrap(List<String> command) {
+        List<String> argv = new ArrayList<>(List.of("unshare", "--uts", "--mount", "--", "sh", "-c", ENTER, "sh", hostname,
+                hostsFile.toString()));
+        argv.addAll(command);
+        return kernel.inNetns(netns, argv);
+    }
+}

@@ -1,0 +1,49 @@
+package io.labbench.locallab.ssh;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.util.Optional;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.server.SshServer;
+
+/** One machine's SSH server: host loopback, a port the system picks, the lab's key only. */
+public final class MachineSshServer implements Closeable {
+
+    private final SshServer server;
+    private final MachineShell shell;
+
+    private MachineSshServer(SshServer server, MachineShell shell) {
+        this.server = server;
+        this.shell = shell;
+    }
+
+    public static MachineSshServer start(MachineShell shell, KeyPair hostKey, PublicKey clientKey) throws IOException {
+        SshServer server = SshServer.setUpDefaultServer();
+        server.setHost("127.0.0.1");
+        server.setPort(0);
+        server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
+        server.setPublickeyAuthenticator((user, key, session) -> KeyUtils.compareKeys(key, clientKey));
+        server.setPasswordAuthenticator(null);
+        server.setKeyboardInteractiveAuthenticator(null);
+        server.setShellFactory(channel -> new MachineShellCommand(shell, Optional.empty()));
+        server.setCommandFactory((channel, command) -> new MachineShellCommand(shell, Optional.of(command)));
+        server.start();
+        return new MachineSshServer(server, shell);
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    public MachineShell shell() {
+        return shell;
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.stop(true);
+    }
+}

@@ -1,0 +1,51 @@
+package io.labbench.locallab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.labbench.locallab.net.VpcCniPodNetwork;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code down} removes everything, checked in the kernel and the process table, not assumed. */
+class LabTeardownTest {
+
+    @TempDir
+    Path stateRoot;
+
+    @Test
+    void downLeavesNoNamespaceLinkRouteRuleProcessOrFolder() throws Exception {
+        String rulesBefore = TestLabs.sh("ip", "rule");
+        String routesBefore = TestLabs.sh("ip", "route", "show", "table", "all");
+        LabSettings settings = TestLabs.settings(stateRoot);
+        LocalLab lab = new LocalLab(settings);
+        Process podShell = null;
+        Process sshSession = null;
+        try {
+            lab.up(LabProgress.none());
+            VpcCniPodNetwork pods = lab.podNetwork();
+            pods.attach("default", "pod-1", "worker1", false);
+            pods.attach("default", "pod-2", "worker2", false);
+            // a `kubectl exec` still running in a pod, and an open SSH session on a node
+            podShell = new ProcessBuilder(pods.execArgv("default", "pod-1", List.of("sleep", "600"))).start();
+            LabEndpoint worker1 = lab.endpoints().stream().filter(e -> e.name().equals("worker1")).findFirst().orElseThrow();
+            sshSession = new ProcessBuilder("ssh", "-F", "/dev/null", "-i", worker1.privateKey().toString(), "-o",
+                    "UserKnownHostsFile=" + worker1.knownHosts(), "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes",
+                    "-p", Integer.toString(worker1.port()), "ubuntu@127.0.0.1", "sleep 600").start();
+            Thread.sleep(1500);
+            assertThat(TestLabs.sh("ip", "netns", "list")).contains(settings.prefix() + "-worker1")
+                    .contains(pods.podNetns("default", "pod-1"));
+            assertThat(new io.labbench.locallab.net.LabCleaner(settings.prefix(), settings.labDir()).processes())
+                    .as("socat relays, the pod's sleep and the SSH session's shell").hasSizeGreaterThanOrEqualTo(4);
+        } finally {
+            List<String> steps = new java.util.ArrayList<>();
+            lab.down((done, total, message) -> steps.add(done + "/" + total + " " + message));
+            assertThat(steps).endsWith("3/3 Lab is down");
+        }
+        assertThat(podShell.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        sshSession.destroyForcibly();
+        TestLabs.assertNothingLeft(settings, rulesBefore, routesBefore);
+    }
+}

@@ -1,0 +1,120 @@
+package io.labbench.locallab.bench;
+
+import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.LocalLab;
+import io.labbench.locallab.net.VpcCniPodNetwork;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Benchmarks of the local lab (a main, not a unit test; run as root):
+ * {@code lab up} time (median of N), time to wire 110 pods on one node with prefix delegation,
+ * and the lab's memory (this JVM's RSS and the relay processes').
+ * <pre>mvn -o -q -pl modules/locallab test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
+ * java -cp "$(cat /tmp/cp.txt):modules/locallab/target/classes:modules/locallab/target/test-classes" \
+ *   io.labbench.locallab.bench.LocalLabBenchmark 5</pre>
+ * With {@code hold} as argument it builds one lab and waits for Enter, to poke at it by hand.
+ */
+public final class LocalLabBenchmark {
+
+    private LocalLabBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Files.createTempDirectory("lbbench");
+        if (args.length > 0 && args[0].equals("hold")) {
+            try (LocalLab lab = new LocalLab(LabSettings.defaults(root, "lbhold"))) {
+                System.out.println(io.labbench.locallab.LabStateFile.toJson(lab.up((d, t, m) -> System.out.println(d + "/" + t + " " + m))));
+                System.out.println("lab up; press Enter to take it down");
+                System.in.read();
+            }
+            return;
+        }
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        List<Long> ups = new ArrayList<>();
+        List<Long> downs = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            LocalLab lab = new LocalLab(LabSettings.defaults(root, "lbbench"));
+            long t0 = System.nanoTime();
+            StringBuilder steps = new StringBuilder();
+            long[] last = {t0};
+            lab.up((d, t, m) -> {
+                long now = System.nanoTime();
+                steps.append(String.format(" +%dms [%d/%d %s]", (now - last[0]) / 1_000_000, d, t, m.split(" ")[0]));
+                last[0] = now;
+            });
+            System.out.println("run " + i + ":" + steps);
+            long t1 = System.nanoTime();
+            lab.down();
+            long t2 = System.nanoTime();
+            ups.add((t1 - t0) / 1_000_000);
+            downs.add((t2 - t1) / 1_000_000);
+        }
+        System.out.println("lab up ms (each run): " + ups + "  median " + median(ups));
+        List<Long> kernelOnly = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            LabSettings settings = LabSettings.defaults(root, "lbkern");
+            io.labbench.locallab.net.LabTopology topology = io.labbench.locallab.net.LabTopology.of(settings);
+            long t0 = System.nanoTime();
+            new io.labbench.locallab.net.LabNetworkBuilder(topology, new io.labbench.locallab.net.KernelAccess.Root()).build();
+            kernelOnly.add((System.nanoTime() - t0) / 1_000_000);
+            new io.labbench.locallab.net.LabCleaner(settings.prefix(), settings.labDir()).clean();
+        }
+        System.out.println("kernel build only (6 namespaces, 10 veths, routes, rules, sysctls, iptables) ms: " + kernelOnly
+                + "  median " + median(kernelOnly));
+        System.out.println("lab down ms (each run): " + downs + "  median " + median(downs));
+
+        try (LocalLab lab = new LocalLab(LabSettings.defaults(root, "lbbench").withPrefixDelegation(110))) {
+            lab.up((d, t, m) -> { });
+            VpcCniPodNetwork pods = lab.podNetwork();
+            Thread.sleep(2000); // the Kubernetes side wires its kube-system pods first
+            int before = pods.usage("worker1").pods();
+            int attached = 0;
+            long t0 = System.nanoTime();
+            try {
+                for (int i = 0; i < 120; i++) {
+                    pods.attach("default", "nginx-" + i, "worker1", false);
+                    attached++;
+                }
+            } catch (io.labbench.locallab.net.IpamException full) {
+                // worker1 is at maxPods
+            }
+            long t1 = System.nanoTime();
+            System.out.println("attach " + attached + " pods on worker1 (prefix delegation; " + before
+                    + " kube-system pods were there) until maxPods " + pods.usage("worker1").pods() + ": " + (t1 - t0) / 1_000_000
+                    + " ms (" + (t1 - t0) / 1_000_000 / Math.max(1, attached) + " ms/pod), ENIs " + pods.eniDevices("worker1"));
+            System.out.println("memory: this JVM RSS " + rssKb(ProcessHandle.current().pid()) / 1024 + " MiB (heap used "
+                    + (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024) + " MiB); relay processes "
+                    + relayRssKb(lab) + " KiB total");
+            long t2 = System.nanoTime();
+            for (int i = 0; i < attached; i++) {
+                pods.detach("default", "nginx-" + i);
+            }
+            System.out.println("detach 110 pods: " + (System.nanoTime() - t2) / 1_000_000 + " ms");
+        }
+    }
+
+    private static long relayRssKb(LocalLab lab) throws Exception {
+        long total = 0;
+        for (ProcessHandle p : new io.labbench.locallab.net.LabCleaner(lab.settings().prefix(), lab.settings().labDir()).processes()) {
+            total += rssKb(p.pid());
+        }
+        return total;
+    }
+
+    private static long rssKb(long pid) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D+", ""));
+            }
+        }
+        return 0;
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+}

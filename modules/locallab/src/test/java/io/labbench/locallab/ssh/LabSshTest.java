@@ -1,0 +1,125 @@
+package io.labbench.locallab.ssh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.labbench.locallab.LabEndpoint;
+import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.LocalLab;
+import io.labbench.locallab.TestLabs;
+import io.labbench.locallab.net.ProcessRunner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real OpenSSH client against the lab's servers, with the pinned host keys only. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LabSshTest {
+
+    @TempDir
+    static Path stateRoot;
+    private LocalLab lab;
+
+    @BeforeAll
+    void up() throws IOException {
+        LabSettings settings = TestLabs.settings(stateRoot);
+        lab = new LocalLab(settings);
+        lab.up((done, total, message) -> { });
+    }
+
+    @AfterAll
+    void down() throws IOException {
+        if (lab != null) {
+            lab.down();
+        }
+    }
+
+    private LabEndpoint endpoint(String name) {
+        return lab.endpoints().stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** ssh with the lab's key and known_hosts, strict host key checking, nothing from ~/.ssh. */
+    private static List<String> ssh(LabEndpoint e, String... command) {
+        List<String> argv = new ArrayList<>(List.of("ssh", "-F", "/dev/null", "-i", e.privateKey().toString(),
+                "-o", "UserKnownHostsFile=" + e.knownHosts(), "-o", "GlobalKnownHostsFile=/dev/null",
+                "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes", "-o", "ConnectTimeout=20",
+                "-p", Integer.toString(e.port()), e.user() + "@" + e.host()));
+        argv.addAll(List.of(command));
+        return argv;
+    }
+
+    @Test
+    void worker1AnswersHostnameAndShowsItsEns5() throws IOException {
+        LabEndpoint worker1 = endpoint("worker1");
+        assertThat(worker1.user()).isEqualTo("ubuntu");
+        assertThat(ProcessRunner.run(ssh(worker1, "hostname"), "")).isEqualTo("ip-172-30-46-72\n");
+        assertThat(ProcessRunner.run(ssh(worker1, "ip -o link"), "")).contains("ens5@").contains("mtu 9001");
+    }
+
+    @Test
+    void sshFromInsideKopsEc2ReachesWorker1ByItsIpAndMasterByTheApiName() throws IOException {
+        LabEndpoint kops = endpoint("kops-ec2");
+        assertThat(ProcessRunner.run(ssh(kops, "echo $W1PIP $W2PIP $KOPS_CLUSTER_NAME"), ""))
+                .isEqualTo("172.30.46.72 172.30.89.212 " + LabSettings.DEFAULT_CLUSTER_NAME + "\n");
+        assertThat(ProcessRunner.run(ssh(kops, "ssh -i ~/.ssh/id_rsa ubuntu@$W1PIP hostname"), "")).isEqualTo("ip-172-30-46-72\n");
+        String colored = ProcessRunner.run(ssh(kops, "ssh -i ~/.ssh/id_rsa ubuntu@api.$KOPS_CLUSTER_NAME ip -c route"), "");
+        assertThat(colored).contains("\u001b[");
+        assertThat(colored.replaceAll("\u001b\\[[0-9;]*m", "").replaceAll(" +", " "))
+                .contains("default via 172.30.32.1 dev ens5 proto dhcp src 172.30.37.165 metric 100");
+    }
+
+    @Test
+    void kubectlInsideKopsEc2ReachesTheLabsApiServer() throws IOException {
+        LabEndpoint kops = endpoint("kops-ec2");
+        String nodes = ProcessRunner.run(ssh(kops, "kubectl get nodes -o name"), "");
+        assertThat(nodes.lines().filter(l -> l.startsWith("node/i-0")).count()).as(nodes).isEqualTo(3);
+        assertThat(ProcessRunner.run(ssh(kops, "echo $KUBECONFIG"), "").strip()).isEqualTo(lab.settings().kubeconfig().toString());
+    }
+
+    @Test
+    void aWrongHostKeyIsRefused() throws IOException {
+        LabEndpoint worker1 = endpoint("worker1");
+        LabEndpoint worker2 = endpoint("worker2");
+        // worker2's port with worker1's pinned key line: the client must refuse
+        LabEndpoint mismatched = new LabEndpoint("x", "x", "x", "127.0.0.1", worker2.port(), "ubuntu", worker1.privateKey(),
+                writeKnownHostsFor(worker2.port(), worker1));
+        ProcessRunner.Result result = ProcessRunner.runAllowingFailure(ssh(mismatched, "hostname"), "");
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.stderr()).containsIgnoringCase("host key");
+    }
+
+    @Test
+    void interactiveShellShowsTheNodePromptOnAPty() throws Exception {
+        LabEndpoint worker2 = endpoint("worker2");
+        List<String> argv = new ArrayList<>(ssh(worker2));
+        argv.add(1, "-tt");
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        try (OutputStream in = p.getOutputStream()) {
+            in.write("tty; exit\n".getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        String out;
+        try (InputStream o = p.getInputStream()) {
+            out = new String(o.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(out).contains("ubuntu@ip-172-30-89-212:").contains("/dev/pts/");
+    }
+
+    private static Path writeKnownHostsFor(int port, LabEndpoint keySource) throws IOException {
+        String line = java.nio.file.Files.readAllLines(keySource.knownHosts()).stream()
+                .filter(l -> l.startsWith("[127.0.0.1]:" + keySource.port() + " ")).findFirst().orElseThrow();
+        Path file = stateRoot.resolve("wrong_known_hosts");
+        java.nio.file.Files.writeString(file, line.replace("[127.0.0.1]:" + keySource.port(), "[127.0.0.1]:" + port) + "\n");
+        return file;
+    }
+}
