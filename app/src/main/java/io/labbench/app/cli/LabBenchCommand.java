@@ -4,7 +4,9 @@ import io.labbench.app.ui.DesktopLauncher;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code labbench}: with no subcommand it opens the window. */
 @Command(name = "labbench",
@@ -28,13 +30,20 @@ public final class LabBenchCommand implements Callable<Integer> {
             description = "Backend for a new workspace: local (the embedded local lab, default), aws, or shells (plain local shells).")
     String backend;
 
+    @Spec
+    CommandSpec spec;
+
     public static CommandLine commandLine() {
         return new CommandLine(new LabBenchCommand());
     }
 
     @Override
     public Integer call() {
-        DesktopLauncher.launch(new DesktopLauncher.Options(startupProbe, workspace, backend));
-        return startupProbe ? 0 : KEEP_RUNNING;
+        if (backend != null && !java.util.List.of("local", "aws", "shells").contains(backend)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--backend " + backend + ": expected local, aws or shells");
+        }
+        int code = DesktopLauncher.launch(new DesktopLauncher.Options(startupProbe, workspace, backend));
+        return startupProbe ? code : KEEP_RUNNING;
     }
 }

@@ -1,15 +1,94 @@
 package io.labbench.app.ui;
 
-/** Starts the JavaFX application; filled by the foundation issue. */
+import io.labbench.app.ui.settings.UiSettingsStore;
+import io.labbench.app.ui.startup.StartupProbe;
+import io.labbench.sessions.AppDirs;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * Starts JavaFX from the command line and opens the main window. It does not go through
+ * {@code Application.launch}: from the classpath the launcher insists on the module path otherwise.
+ */
 public final class DesktopLauncher {
 
+    private static final Logger LOG = Logger.getLogger(DesktopLauncher.class.getName());
+
+    /**
+     * @param startupProbe print the milliseconds to the first frame and exit
+     * @param workspace    workspace name, or null for the default one
+     * @param backend      {@code local}, {@code aws} or {@code shells}; null means {@code local}
+     */
     public record Options(boolean startupProbe, String workspace, String backend) {
     }
 
     private DesktopLauncher() {
     }
 
-    public static void launch(Options options) {
-        System.err.println("LabBench window: not built yet");
+    /**
+     * Opens the window. Returns at once with -1 (the window keeps the JVM alive and exits it when it
+     * closes); in probe mode waits for the first frame and returns the exit code.
+     */
+    public static int launch(Options options) {
+        CountDownLatch probed = new CountDownLatch(1);
+        AtomicInteger exitCode = new AtomicInteger(0);
+        Platform.setImplicitExit(false);
+        try {
+            Platform.startup(() -> open(options, probed, exitCode));
+        } catch (IllegalStateException alreadyRunning) {
+            Platform.runLater(() -> open(options, probed, exitCode));
+        }
+        if (!options.startupProbe()) {
+            return -1;
+        }
+        try {
+            probed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+        return exitCode.get();
+    }
+
+    private static void open(Options options, CountDownLatch probed, AtomicInteger exitCode) {
+        try {
+            AppDirs dirs = AppDirs.fromEnvironment();
+            Stage stage = new Stage();
+            WorkbenchSetup setup = WorkbenchSetup.create(dirs, options, stage);
+            Workbench workbench = setup.workbench();
+            if (options.startupProbe()) {
+                StartupProbe.onFirstFrame(workbench.scene(), millis -> {
+                    System.out.println(millis);
+                    System.out.flush();
+                    try {
+                        workbench.shutdown();
+                    } finally {
+                        probed.countDown();
+                    }
+                });
+            }
+            workbench.show(() -> {
+                Platform.exit();
+                // pty reader threads and SSH sockets must not keep a closed app alive.
+                System.exit(0);
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "LabBench could not open its window: " + e.getMessage(), e);
+            System.err.println("LabBench could not open its window: " + e.getMessage());
+            exitCode.set(1);
+            probed.countDown();
+            if (!options.startupProbe()) {
+                System.exit(1);
+            }
+        }
+    }
+
+    /** A new settings store in the user's (or the test's) config folder. */
+    static UiSettingsStore settingsStore(AppDirs dirs) {
+        return new UiSettingsStore(dirs.settingsFile());
     }
 }

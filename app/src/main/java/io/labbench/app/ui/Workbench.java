@@ -1,0 +1,286 @@
+package io.labbench.app.ui;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import io.labbench.app.cli.VersionProvider;
+import io.labbench.app.shell.TerminalDirectory;
+import io.labbench.app.ui.settings.ThemeMode;
+import io.labbench.app.ui.settings.UiSettings;
+import io.labbench.app.ui.settings.UiSettingsStore;
+import io.labbench.app.ui.settings.WindowGeometry;
+import io.labbench.app.ui.shortcuts.Shortcut;
+import io.labbench.app.ui.shortcuts.ShortcutsDialog;
+import io.labbench.app.ui.status.StatusBarView;
+import io.labbench.app.ui.terminal.TerminalAreaDirectory;
+import io.labbench.app.ui.terminal.TerminalAreaView;
+import io.labbench.app.ui.terminal.TerminalAreaViewModel;
+import io.labbench.app.ui.terminal.TerminalLinkFactory;
+import io.labbench.app.ui.terminal.TerminalSettings;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.MenuBar;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+
+/**
+ * The composition root: builds the main window's parts and wires them. Other parts plug in here:
+ * {@link #setLabPane} (left), {@link #setWatchDock} (right), {@link #terminals()} for the lab wizard,
+ * {@link #statusBar()} for notices. Everything here runs on the JavaFX thread.
+ */
+public final class Workbench {
+
+    private static final double ZOOM_STEP = 1;
+
+    private final Stage stage;
+    private final UiSettingsStore settingsStore;
+    private UiSettings settings;
+    private final TerminalSettings terminalSettings;
+    private final TerminalAreaViewModel area = new TerminalAreaViewModel();
+    private final TerminalAreaView terminalView;
+    private final TerminalAreaDirectory directory;
+    private final StatusBarView statusBar;
+    private final MainWindowView window;
+    private final ExecutorService background = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "labbench-connect");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Scene scene;
+    private final EndpointEditing endpointEditing;
+    private Runnable afterClose = () -> { };
+    private final List<Runnable> shutdownHooks = new java.util.ArrayList<>();
+    private boolean closed;
+
+    /**
+     * @param links        opens terminals by name (local shells, SSH, later the local lab)
+     * @param defaultGrid  the four names the grid shows when nothing was saved
+     * @param endpointEditing what Edit > Endpoints edits and saves
+     */
+    public Workbench(Stage stage, UiSettingsStore settingsStore, TerminalLinkFactory links, List<String> defaultGrid,
+                     EndpointEditing endpointEditing) {
+        this.stage = stage;
+        this.settingsStore = settingsStore;
+        this.endpointEditing = endpointEditing;
+        UiSettingsStore.LoadOutcome loaded = settingsStore.tryLoad();
+        this.settings = loaded.result();
+        this.terminalSettings = new TerminalSettings(settings.terminalFontSize(), settings.theme() == ThemeMode.DARK);
+
+        terminalView = new TerminalAreaView(area, links, terminalSettings, background);
+        directory = new TerminalAreaDirectory(area, terminalView);
+        statusBar = new StatusBarView(area);
+        loaded.problem().ifPresent(statusBar::showMessage);
+
+        MenuBar menu = new MainMenu(actions()).build(this::quit, this::about);
+        window = new MainWindowView(menu, terminalView, statusBar);
+        WindowGeometry geometry = fitToScreen(settings.window());
+        scene = new Scene(window, geometry.width(), geometry.height());
+        scene.getStylesheets().add(Objects.requireNonNull(
+                Workbench.class.getResource("/io/labbench/app/ui/labbench.css")).toExternalForm());
+        new MainMenu(actions()).install(scene);
+        applyTheme(settings.theme());
+
+        stage.setTitle("LabBench " + VersionProvider.version());
+        stage.getIcons().add(new Image(Objects.requireNonNull(
+                Workbench.class.getResourceAsStream("/io/labbench/app/ui/labbench-icon.png"))));
+        stage.setScene(scene);
+        if (geometry.hasPosition()) {
+            stage.setX(geometry.x());
+            stage.setY(geometry.y());
+        }
+        stage.setMaximized(geometry.maximized());
+        window.setDividerPositions(settings.mainDividers());
+
+        openTerminals(defaultGrid);
+    }
+
+    /** A window saved on a bigger screen (or a hand-edited size) must still fit on this one. */
+    static WindowGeometry fitToScreen(WindowGeometry saved) {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double width = Math.min(saved.width(), screen.getWidth());
+        double height = Math.min(saved.height(), screen.getHeight());
+        boolean onScreen = saved.hasPosition()
+                && javafx.stage.Screen.getScreensForRectangle(saved.x(), saved.y(), width, height).size() > 0;
+        return new WindowGeometry(onScreen ? saved.x() : Double.NaN, onScreen ? saved.y() : Double.NaN,
+                width, height, saved.maximized());
+    }
+
+    private void openTerminals(List<String> defaultGrid) {
+        List<String> saved = settings.openTerminals();
+        // The grid always shows the workspace's nodes; tabs come back as they were.
+        defaultGrid.stream().limit(TerminalAreaViewModel.GRID_SIZE).forEach(area::open);
+        saved.stream().filter(name -> !defaultGrid.contains(name)).forEach(area::open);
+    }
+
+    private Map<Shortcut, Runnable> actions() {
+        Map<Shortcut, Runnable> actions = new EnumMap<>(Shortcut.class);
+        actions.put(Shortcut.NEXT_TERMINAL, area::focusNext);
+        actions.put(Shortcut.PREVIOUS_TERMINAL, area::focusPrevious);
+        actions.put(Shortcut.MAXIMIZE_TERMINAL, area::toggleMaximize);
+        actions.put(Shortcut.NEW_TERMINAL, this::newTerminal);
+        actions.put(Shortcut.FIND_IN_SCROLLBACK, () -> terminalView.runOnFocused("Find"));
+        actions.put(Shortcut.COPY, () -> terminalView.runOnFocused("Copy"));
+        actions.put(Shortcut.PASTE, () -> terminalView.runOnFocused("Paste"));
+        actions.put(Shortcut.ZOOM_IN, () -> zoom(terminalSettings.fontSize() + ZOOM_STEP));
+        actions.put(Shortcut.ZOOM_OUT, () -> zoom(terminalSettings.fontSize() - ZOOM_STEP));
+        actions.put(Shortcut.ZOOM_RESET, () -> zoom(UiSettings.DEFAULT_FONT_SIZE));
+        actions.put(Shortcut.BROADCAST_TOGGLE_PANE, area::toggleBroadcastOfFocused);
+        actions.put(Shortcut.BROADCAST_ALL, area::broadcastToGrid);
+        actions.put(Shortcut.BROADCAST_END, area::endBroadcast);
+        actions.put(Shortcut.TOGGLE_THEME, () -> applyTheme(settings.theme().toggled()));
+        actions.put(Shortcut.EDIT_ENDPOINTS, () -> endpointEditing.edit(stage, statusBar::showMessage));
+        actions.put(Shortcut.SHOW_SHORTCUTS, () -> new ShortcutsDialog(stage).show());
+        return actions;
+    }
+
+    /** Opens another local shell in a tab: {@code local}, then {@code local-2}, … */
+    public void newTerminal() {
+        String name = "local";
+        for (int i = 2; area.find(name).isPresent(); i++) {
+            name = "local-" + i;
+        }
+        area.focus(area.open(name));
+    }
+
+    private void zoom(double size) {
+        double clamped = Math.max(8, Math.min(40, size));
+        terminalSettings.setFontSize(clamped);
+        settings = settings.withTerminalFontSize(clamped);
+        terminalView.applyFont();
+    }
+
+    public void applyTheme(ThemeMode mode) {
+        settings = settings.withTheme(mode);
+        Application.setUserAgentStylesheet(mode == ThemeMode.DARK
+                ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        window.getStyleClass().removeAll("theme-dark", "theme-light");
+        window.getStyleClass().add(mode == ThemeMode.DARK ? "theme-dark" : "theme-light");
+        terminalSettings.setDark(mode == ThemeMode.DARK);
+        terminalView.repaint();
+    }
+
+    public ThemeMode theme() {
+        return settings.theme();
+    }
+
+    /** Shows the window and saves the layout when it closes. */
+    public void show(Runnable afterClose) {
+        this.afterClose = afterClose;
+        stage.setOnCloseRequest(e -> closeWindow());
+        stage.show();
+        // Divider positions only stick once the split has its real width; terminals connect once
+        // the window is up so start-up is not slowed by four shells starting.
+        javafx.application.Platform.runLater(() -> {
+            window.setDividerPositions(settings.mainDividers());
+            terminalView.startConnecting();
+        });
+    }
+
+    /** What the next launch restores: theme, geometry, splits, open terminals, font size. */
+    public UiSettings currentSettings() {
+        WindowGeometry geometry = stage.isMaximized()
+                ? new WindowGeometry(settings.window().x(), settings.window().y(),
+                        settings.window().width(), settings.window().height(), true)
+                : new WindowGeometry(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
+        return settings.withWindow(geometry)
+                .withMainDividers(window.dividerPositions())
+                .withOpenTerminals(area.openNames());
+    }
+
+    public boolean saveSettings() {
+        settings = currentSettings();
+        return settingsStore.save(settings);
+    }
+
+    /** Closes every connection. */
+    public void shutdown() {
+        terminalView.closeAll();
+        background.shutdownNow();
+        shutdownHooks.forEach(Runnable::run);
+        shutdownHooks.clear();
+    }
+
+    /** Runs {@code hook} when the window closes, after the terminals (e.g. closing the session hub). */
+    public void onShutdown(Runnable hook) {
+        shutdownHooks.add(hook);
+    }
+
+    private void quit() {
+        closeWindow();
+        stage.close();
+    }
+
+    private void closeWindow() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        saveSettings();
+        shutdown();
+        afterClose.run();
+    }
+
+    private void about() {
+        Alert about = new Alert(Alert.AlertType.INFORMATION,
+                "A workbench for hands-on Kubernetes networking labs.\nVersion " + VersionProvider.version());
+        about.initOwner(stage);
+        about.setTitle("About LabBench");
+        about.setHeaderText("LabBench");
+        about.show();
+    }
+
+    // ---- slots and services for the other parts of the app ----
+
+    /** Fills the left slot with the lab pane. */
+    public void setLabPane(Node labPane) {
+        window.setLabPane(labPane);
+    }
+
+    /** Fills the right slot with the watch dock. */
+    public void setWatchDock(Node watchDock) {
+        window.setWatchDock(watchDock);
+    }
+
+    /** Type into a named terminal and bring it forward (the lab wizard's way in). */
+    public TerminalDirectory terminals() {
+        return directory;
+    }
+
+    public StatusBarView statusBar() {
+        return statusBar;
+    }
+
+    public TerminalAreaViewModel terminalArea() {
+        return area;
+    }
+
+    public TerminalAreaView terminalView() {
+        return terminalView;
+    }
+
+    public MainWindowView window() {
+        return window;
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    /** What Edit > Endpoints opens and where it saves; the sessions-backed version edits the workspace file. */
+    @FunctionalInterface
+    public interface EndpointEditing {
+        void edit(javafx.stage.Window owner, java.util.function.Consumer<String> notice);
+    }
+}

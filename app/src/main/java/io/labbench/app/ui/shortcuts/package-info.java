@@ -1,0 +1,2 @@
+/** The main window's keyboard shortcuts and the dialog that lists them. */
+package io.labbench.app.ui.shortcuts;

@@ -1,0 +1,50 @@
+package io.labbench.app.ui.terminal;
+
+import com.techsenger.jeditermfx.core.model.StyleState;
+import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
+import com.techsenger.jeditermfx.ui.JediTermFxWidget;
+import com.techsenger.jeditermfx.ui.TerminalAction;
+import com.techsenger.jeditermfx.ui.TerminalPanel;
+import com.techsenger.jeditermfx.ui.settings.SettingsProvider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A JediTermFX widget with what the stock one keeps protected: re-reading the font after a zoom, and
+ * running its own actions (find, copy, paste) from a menu.
+ */
+public final class LabTerminalWidget extends JediTermFxWidget {
+
+    public LabTerminalWidget(int columns, int rows, TerminalSettings settings) {
+        super(columns, rows, settings);
+    }
+
+    @Override
+    protected TerminalPanel createTerminalPanel(SettingsProvider settings, StyleState style, TerminalTextBuffer buffer) {
+        return new ZoomablePanel(settings, buffer, style);
+    }
+
+    /** Re-reads the font size from the settings and resizes the grid of cells (the pty follows). */
+    public void applyFont() {
+        ((ZoomablePanel) getTerminalPanel()).refont();
+    }
+
+    /** Runs one of the widget's own actions by name ("Find", "Copy", "Paste"); false if there is none. */
+    public boolean runAction(String name) {
+        List<TerminalAction> actions = new ArrayList<>(getActions());
+        actions.addAll(getTerminalPanel().getActions());
+        Optional<TerminalAction> action = actions.stream().filter(a -> name.equals(a.getName())).findFirst();
+        return action.map(a -> a.actionPerformed(null)).orElse(false);
+    }
+
+    private static final class ZoomablePanel extends TerminalPanel {
+        ZoomablePanel(SettingsProvider settings, TerminalTextBuffer buffer, StyleState style) {
+            super(settings, buffer, style);
+        }
+
+        void refont() {
+            reinitFontAndResize();
+        }
+    }
+}

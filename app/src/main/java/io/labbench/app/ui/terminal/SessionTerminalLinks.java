@@ -1,0 +1,144 @@
+package io.labbench.app.ui.terminal;
+
+import com.techsenger.jeditermfx.core.TtyConnector;
+import io.labbench.sessions.ConnectionState;
+import io.labbench.sessions.Endpoint;
+import io.labbench.sessions.LocalShellEndpoint;
+import io.labbench.sessions.SessionHub;
+import io.labbench.sessions.SshEndpoint;
+import io.labbench.sessions.TerminalSession;
+import io.labbench.sessions.TerminalStatus;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Terminals over the sessions module: each pane gets a {@link TerminalSession} from the workspace's
+ * {@link SessionHub} (shared SSH connection per endpoint, local ptys, transcripts, reconnects). A pane
+ * named after no endpoint ({@code local}, {@code local-2}) runs on the workspace's first local shell.
+ */
+public final class SessionTerminalLinks implements TerminalLinkFactory {
+
+    private final SessionHub hub;
+
+    public SessionTerminalLinks(SessionHub hub) {
+        this.hub = hub;
+    }
+
+    public SessionHub hub() {
+        return hub;
+    }
+
+    @Override
+    public List<String> knownNames() {
+        return hub.workspace().endpointNames();
+    }
+
+    @Override
+    public TerminalLink open(String name, int columns, int rows, TerminalLink.StateListener listener) throws IOException {
+        String endpoint = endpointFor(name).orElseThrow(() -> new IOException("the workspace "
+                + hub.workspace().name() + " has no endpoint " + name + " and no local shell to open it on;"
+                + " add one in File > Edit endpoints"));
+        TerminalSession session;
+        try {
+            session = hub.openTerminal(name, endpoint, columns, rows);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        session.addStatusListener(status -> listener.stateChanged(stateOf(status), bannerText(name, status)));
+        return new SessionLink(session, describe(hub.workspace().endpoint(endpoint).orElseThrow()));
+    }
+
+    private Optional<String> endpointFor(String name) {
+        if (hub.workspace().endpoint(name).isPresent()) {
+            return Optional.of(name);
+        }
+        if (name.startsWith("local")) {
+            return hub.workspace().endpoints().stream()
+                    .filter(LocalShellEndpoint.class::isInstance).map(Endpoint::name).findFirst();
+        }
+        return Optional.empty();
+    }
+
+    static String describe(Endpoint endpoint) {
+        if (endpoint instanceof SshEndpoint ssh) {
+            String host = ssh.host().isBlank() ? ssh.sshConfigAlias().orElse("?") : ssh.host();
+            String where = (ssh.user().isBlank() ? "" : ssh.user() + "@") + host
+                    + (ssh.port() == 0 || ssh.port() == SshEndpoint.DEFAULT_PORT ? "" : ":" + ssh.port());
+            return ssh.jumpEndpointName().map(jump -> where + " via " + jump).orElse(where);
+        }
+        return "local shell";
+    }
+
+    static ConnectionState stateOf(TerminalStatus status) {
+        if (status instanceof TerminalStatus.Connected || status instanceof TerminalStatus.Reconnected) {
+            return ConnectionState.CONNECTED;
+        }
+        if (status instanceof TerminalStatus.Connecting) {
+            return ConnectionState.CONNECTING;
+        }
+        if (status instanceof TerminalStatus.Dropped || status instanceof TerminalStatus.Reconnecting) {
+            return ConnectionState.RECONNECTING;
+        }
+        if (status instanceof TerminalStatus.Failed) {
+            return ConnectionState.FAILED;
+        }
+        return ConnectionState.CLOSED;
+    }
+
+    /** The drop banner's sentence: what happened and what the user can do. */
+    static String bannerText(String name, TerminalStatus status) {
+        if (status instanceof TerminalStatus.ClosedByExit exited) {
+            return "The shell of " + name + " ended (exit code " + exited.exitCode() + "). Reconnect starts a new one.";
+        }
+        if (status instanceof TerminalStatus.Closed) {
+            return "";
+        }
+        return status.message();
+    }
+
+    private static final class SessionLink implements TerminalLink {
+        private final TerminalSession session;
+        private final String target;
+
+        SessionLink(TerminalSession session, String target) {
+            this.session = session;
+            this.target = target;
+        }
+
+        @Override
+        public TtyConnector connector() {
+            return session;
+        }
+
+        @Override
+        public String target() {
+            return target;
+        }
+
+        @Override
+        public boolean ended() {
+            return session.status().ended();
+        }
+
+        @Override
+        public void reconnect() {
+            session.reconnectNow();
+        }
+
+        @Override
+        public List<String> recentLines(int maxLines) {
+            return session.recentLines(maxLines);
+        }
+
+        @Override
+        public Optional<java.nio.file.Path> transcriptFile() {
+            return session.transcriptFile();
+        }
+
+        @Override
+        public void close() {
+            session.close();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.labbench.app.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layering the design asks for, checked on the compiled classes of every LabBench module found on
+ * the classpath (the app's own classes and the module jars it depends on): modules never reach up
+ * into the app, only the app knows JavaFX, and the parsers and lab model stay free of SSH, AWS and
+ * Kubernetes so any test or the command line can drive them.
+ */
+class LayeringArchitectureTest {
+
+    private static JavaClasses production;
+
+    /** Test code (test-classes folders and *-tests.jar) may use whatever it needs. */
+    private static final ImportOption PRODUCTION_ONLY = (Location location) ->
+            !location.contains("/test-classes/") && !location.contains("-tests.jar")
+                    && (location.contains("/classes/") || location.contains("labbench-"));
+
+    @BeforeAll
+    static void importClasses() {
+        // Package names are all the rules need; resolving every referenced JDK/library class is slow.
+        com.tngtech.archunit.ArchConfiguration.get().setResolveMissingDependenciesFromClassPath(false);
+        production = new ClassFileImporter().withImportOption(PRODUCTION_ONLY).importPackages("io.labbench");
+    }
+
+    @Test
+    void everyModuleIsOnTheClasspathToBeChecked() {
+        for (String module : new String[] {"app", "sessions", "netparse", "labmodel", "watch", "kube", "aws", "locallab"}) {
+            assertThat(production.stream().anyMatch(c -> c.getPackageName().startsWith("io.labbench." + module)))
+                    .as("classes of io.labbench.%s imported", module).isTrue();
+        }
+    }
+
+    @Test
+    void modulesNeverImportTheApp() {
+        noClasses().that().resideOutsideOfPackage("io.labbench.app..")
+                .should().dependOnClassesThat().resideInAPackage("io.labbench.app..")
+                .because("modules are plain libraries the app builds on, never the other way round")
+                .check(production);
+    }
+
+    @Test
+    void onlyTheAppKnowsJavaFx() {
+        noClasses().that().resideOutsideOfPackage("io.labbench.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.techsenger.jeditermfx.ui..")
+                .because("sessions, parsers and the lab run without a screen (tests, CLI, benchmarks)")
+                .check(production);
+    }
+
+    @Test
+    void parsersAndTheLabModelImportNoSshAwsOrKubernetes() {
+        noClasses().that().resideInAnyPackage("io.labbench.netparse..", "io.labbench.labmodel..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "com.jcraft..", "org.apache.sshd..", "software.amazon..", "io.fabric8..")
+                .because("parsers and the lab model are pure functions over text and data")
+                .check(production);
+    }
+}

@@ -1,0 +1,114 @@
+package io.labbench.app.ui.bench;
+
+import com.techsenger.jeditermfx.core.ArrayTerminalDataStream;
+import com.techsenger.jeditermfx.core.CursorShape;
+import com.techsenger.jeditermfx.core.TerminalDisplay;
+import com.techsenger.jeditermfx.core.emulator.JediEmulator;
+import com.techsenger.jeditermfx.core.emulator.mouse.MouseFormat;
+import com.techsenger.jeditermfx.core.emulator.mouse.MouseMode;
+import com.techsenger.jeditermfx.core.model.JediTerminal;
+import com.techsenger.jeditermfx.core.model.StyleState;
+import com.techsenger.jeditermfx.core.model.TerminalSelection;
+import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
+import io.labbench.app.ui.terminal.TerminalSettings;
+import io.labbench.app.ui.terminal.TerminalText;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * How fast the JediTermFX emulator turns a stream of mixed text and ANSI sequences into its text buffer,
+ * headless (no canvas, no JavaFX thread): 50 MB through {@link JediEmulator} into a
+ * {@link TerminalTextBuffer} with the app's scrollback. Goal: at least 30 MB/s.
+ *
+ * <p>Run: {@code mvn -o -q -pl app test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=io.labbench.app.ui.bench.EmulatorThroughputBenchmark [-Dexec.args=50]}
+ */
+public final class EmulatorThroughputBenchmark {
+
+    private static final String ESC = "\u001b";
+
+    private EmulatorThroughputBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int megabytes = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        int scrollback = args.length > 1 ? Integer.parseInt(args[1]) : TerminalSettings.SCROLLBACK_LINES;
+        char[] stream = mixedStream(megabytes * 1_000_000);
+        // One short warm-up so the JIT has compiled the emulator before the measured run.
+        run(java.util.Arrays.copyOf(stream, Math.min(stream.length, 2_000_000)), scrollback);
+        long started = System.nanoTime();
+        TerminalTextBuffer buffer = run(stream, scrollback);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        List<String> lines = TerminalText.lines(buffer);
+        String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+        if (!last.contains("END-OF-STREAM")) {
+            throw new IllegalStateException("the buffer does not end with the stream's last line: " + last);
+        }
+        System.out.printf("emulator throughput: %d MB in %.2f s = %.1f MB/s (scrollback %d, %d lines kept)%n",
+                megabytes, seconds, megabytes / seconds, scrollback, lines.size());
+    }
+
+    private static TerminalTextBuffer run(char[] stream, int scrollback) throws java.io.IOException {
+        StyleState style = new StyleState();
+        TerminalTextBuffer buffer = new TerminalTextBuffer(120, 40, style, scrollback, null);
+        JediTerminal terminal = new JediTerminal(new HeadlessDisplay(), buffer, style);
+        JediEmulator emulator = new JediEmulator(new ArrayTerminalDataStream(stream), terminal);
+        while (emulator.hasNext()) {
+            emulator.next();
+        }
+        return buffer;
+    }
+
+    /** Output shaped like a busy lab terminal: ip/iptables listings, colours, prompts, line edits. */
+    static char[] mixedStream(int size) {
+        Random random = new Random(42);
+        String[] words = {"10.0.1.23/32", "dev", "eni3a9f01c2d4e", "scope", "link", "AWS-SNAT-CHAIN-0", "pkts",
+                "bytes", "ACCEPT", "tcp", "dpt:443", "conntrack", "ESTABLISHED", "worker1", "kube-proxy", "0x1234"};
+        StringBuilder out = new StringBuilder(size + 256);
+        int line = 0;
+        while (out.length() < size) {
+            switch (line++ % 8) {
+                case 0 -> out.append(ESC).append("[1;32mroot@worker1").append(ESC).append("[0m:")
+                        .append(ESC).append("[1;34m~").append(ESC).append("[0m# ip route\r\n");
+                case 3 -> out.append(ESC).append("[2K\r").append(ESC).append("[33mprogress ")
+                        .append(random.nextInt(100)).append('%').append(ESC).append("[0m\r\n");
+                case 5 -> out.append(ESC).append("[7m selected ").append(ESC).append("[27m")
+                        .append(ESC).append("[5D").append(ESC).append("[K\r\n");
+                default -> {
+                    int count = 6 + random.nextInt(10);
+                    for (int i = 0; i < count; i++) {
+                        if (random.nextInt(6) == 0) {
+                            out.append(ESC).append('[').append(31 + random.nextInt(6)).append('m')
+                                    .append(words[random.nextInt(words.length)]).append(ESC).append("[0m ");
+                        } else {
+                            out.append(words[random.nextInt(words.length)]).append(' ');
+                        }
+                    }
+                    out.append("\r\n");
+                }
+            }
+        }
+        out.append("END-OF-STREAM\r\n");
+        char[] chars = new char[out.length()];
+        out.getChars(0, out.length(), chars, 0);
+        return chars;
+    }
+
+    /** The emulator's view of a screen, with nothing to draw on. */
+    private static final class HeadlessDisplay implements TerminalDisplay {
+        private String title = "";
+
+        @Override public void setCursor(int x, int y) { }
+        @Override public void setCursorShape(CursorShape shape) { }
+        @Override public void beep() { }
+        @Override public void scrollArea(int scrollRegionTop, int scrollRegionSize, int dy) { }
+        @Override public void setCursorVisible(boolean visible) { }
+        @Override public void useAlternateScreenBuffer(boolean enabled) { }
+        @Override public String getWindowTitle() { return title; }
+        @Override public void setWindowTitle(String name) { title = name; }
+        @Override public TerminalSelection getSelection() { return null; }
+        @Override public void terminalMouseModeSet(MouseMode mode) { }
+        @Override public void setMouseFormat(MouseFormat format) { }
+        @Override public boolean ambiguousCharsAreDoubleWidth() { return false; }
+    }
+}
