@@ -60,6 +60,7 @@ public final class DesktopLauncher {
             Stage stage = new Stage();
             WorkbenchSetup setup = WorkbenchSetup.create(dirs, options, stage);
             Workbench workbench = setup.workbench();
+            WorkbenchParts.wire(setup, dirs, "aws".equals(options.backend()));
             if (options.startupProbe()) {
                 StartupProbe.onFirstFrame(workbench.scene(), millis -> {
                     System.out.println(millis);

@@ -4,13 +4,25 @@ import io.labbench.app.ui.dialogs.EndpointEditorDialog;
 import io.labbench.app.ui.dialogs.FxHostKeyVerifier;
 import io.labbench.app.ui.dialogs.FxPassphrasePrompt;
 import io.labbench.app.ui.terminal.SessionTerminalLinks;
+import io.labbench.app.locallab.DeferredSessions;
+import io.labbench.app.locallab.LocalLabWorkspace;
+import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.LabStatus;
+import io.labbench.locallab.check.MachineCheck;
+import io.labbench.locallab.check.MachineFinding;
+import io.labbench.locallab.daemon.LabDaemonLauncher;
 import io.labbench.sessions.AppDirs;
+import io.labbench.sessions.CommandRunnerProvider;
 import io.labbench.sessions.SessionHub;
+import io.labbench.sessions.ssh.SshSettings;
 import io.labbench.sessions.workspace.Workspace;
 import io.labbench.sessions.workspace.WorkspaceFileException;
 import io.labbench.sessions.workspace.WorkspaceStore;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -30,17 +42,31 @@ public final class WorkbenchSetup {
     /** The workspace used by {@code --backend shells}. */
     public static final String SHELLS_WORKSPACE = "local-shells";
 
-    private final Workbench workbench;
-    private final SessionHub hub;
+    /** How long a terminal opened at launch waits for the local lab before it says so. */
+    private static final Duration LAB_PATIENCE = Duration.ofMinutes(3);
 
-    private WorkbenchSetup(Workbench workbench, SessionHub hub) {
+    private final Workbench workbench;
+    private final CommandRunnerProvider runners;
+    private final String workspaceName;
+
+    private WorkbenchSetup(Workbench workbench, CommandRunnerProvider runners, String workspaceName) {
         this.workbench = workbench;
-        this.hub = hub;
+        this.runners = runners;
+        this.workspaceName = workspaceName;
     }
 
     public static WorkbenchSetup create(AppDirs dirs, DesktopLauncher.Options options, Stage stage) {
         WorkspaceStore store = new WorkspaceStore(dirs);
         List<String> notices = new ArrayList<>();
+        boolean localBackend = (options.backend() == null || options.backend().equals("local"))
+                && (options.workspace() == null || options.workspace().isBlank());
+        if (localBackend && !options.startupProbe()) {
+            List<MachineFinding> blockers = localLabBlockers();
+            if (blockers.isEmpty()) {
+                return createOnLocalLab(dirs, store, stage);
+            }
+            blockers.forEach(f -> notices.add("Local lab unavailable: " + f));
+        }
         Workspace workspace = chooseWorkspace(store, options, notices::add);
         SessionHub hub = SessionHub.builder(workspace)
                 .hostKeyVerifier(new FxHostKeyVerifier(() -> stage))
@@ -53,7 +79,65 @@ public final class WorkbenchSetup {
                 (owner, notice) -> editEndpoints(owner, store, workspace, notice));
         workbench.onShutdown(hub::close);
         notices.forEach(workbench.statusBar()::showMessage);
-        return new WorkbenchSetup(workbench, hub);
+        return new WorkbenchSetup(workbench, hub, workspace.name());
+    }
+
+    /** What stops the local lab on this machine (missing tools, no root and no user namespaces). */
+    static List<MachineFinding> localLabBlockers() {
+        try {
+            return MachineCheck.ofThisMachine().findings().stream().filter(MachineFinding::blocking).toList();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * The default backend: the window opens at once on four terminals that connect as soon as the
+     * lab's daemon is up (about 5 s); the status bar shows its progress. Closing the window stops the lab.
+     */
+    private static WorkbenchSetup createOnLocalLab(AppDirs dirs, WorkspaceStore store, Stage stage) {
+        LabSettings settings = LabSettings.defaults();
+        CompletableFuture<SessionHub> hub = new CompletableFuture<>();
+        List<String> names = new ArrayList<>(Workspace.DEFAULT_NODE_NAMES);
+        names.addAll(List.of("kubectl", "local"));
+        DeferredSessions sessions = new DeferredSessions(hub, names, LAB_PATIENCE);
+        Workbench workbench = new Workbench(stage, DesktopLauncher.settingsStore(dirs), sessions, Workspace.DEFAULT_NODE_NAMES,
+                (owner, notice) -> notice.accept("The local lab's endpoints are set by the lab itself; "
+                        + "edit endpoints in an AWS or shells workspace."));
+        Thread starter = new Thread(() -> {
+            long start = System.nanoTime();
+            try {
+                LabStatus status = LabDaemonLauncher.start(settings, (done, total, message) -> Platform.runLater(() ->
+                        workbench.statusBar().showMessage("Starting the local lab (" + done + "/" + total + "): " + message)), LAB_PATIENCE);
+                Workspace workspace = LocalLabWorkspace.from(status);
+                hub.complete(SessionHub.builder(workspace)
+                        .sshSettings(SshSettings.isolated(LocalLabWorkspace.knownHosts(status)))
+                        .hostKeyVerifier(new FxHostKeyVerifier(() -> stage))
+                        .passphrasePrompt(new FxPassphrasePrompt(() -> stage))
+                        .transcripts(store.transcripts(workspace.name()))
+                        .build());
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                Platform.runLater(() -> workbench.statusBar().showMessage("Local lab up in " + millis / 1000.0 + " s"
+                        + (status.rootless() ? " (rootless)" : "") + ": cluster " + status.clusterName()
+                        + ", kubeconfig " + status.kubeconfig()));
+            } catch (IOException | RuntimeException e) {
+                hub.completeExceptionally(e);
+                Platform.runLater(() -> workbench.statusBar().showMessage("The local lab did not start: " + e.getMessage()
+                        + " — run `labbench lab status` for the machine check, or start with --backend shells."));
+            }
+        }, "local-lab-start");
+        starter.setDaemon(true);
+        starter.start();
+        workbench.onShutdown(() -> {
+            hub.thenAccept(SessionHub::close);
+            try {
+                LabDaemonLauncher.stop(settings, Duration.ofSeconds(20));
+            } catch (IOException e) {
+                System.err.println("LabBench: could not stop the local lab: " + e.getMessage()
+                        + " — run `labbench lab down`.");
+            }
+        });
+        return new WorkbenchSetup(workbench, sessions, LocalLabWorkspace.NAME);
     }
 
     static Workspace chooseWorkspace(WorkspaceStore store, DesktopLauncher.Options options, Consumer<String> notice) {
@@ -107,7 +191,17 @@ public final class WorkbenchSetup {
         return workbench;
     }
 
-    public SessionHub hub() {
-        return hub;
+    /** Command runners of the workspace's endpoints (watches and lab checks poll through them). */
+    public CommandRunnerProvider hub() {
+        return runners;
+    }
+
+    public String workspaceName() {
+        return workspaceName;
+    }
+
+    /** The endpoints watches can run on: the terminal names that are machines, not plain local shells. */
+    public List<String> endpointNames() {
+        return workbench.terminals().names().stream().filter(n -> !n.startsWith("local")).toList();
     }
 }

@@ -44,8 +44,10 @@ public final class LabDaemon {
             });
             System.out.println("READY");
             System.out.flush();
-        } catch (IOException | RuntimeException e) {
-            System.out.println("ERROR " + e.getMessage().replace('\n', ' '));
+        } catch (Exception | LinkageError e) {
+            // A missing class must end the daemon too: the Kubernetes API's threads would otherwise keep
+            // a half-built lab alive while the app waits for READY.
+            System.out.println("ERROR " + String.valueOf(e.getMessage()).replace('\n', ' '));
             System.out.flush();
             writeError(settings, e);
             System.exit(1);
@@ -58,7 +60,7 @@ public final class LabDaemon {
         }
     }
 
-    private static void writeError(LabSettings settings, Exception e) {
+    private static void writeError(LabSettings settings, Throwable e) {
         try {
             Files.createDirectories(settings.stateRoot());
             Files.writeString(LabDaemonLauncher.errorFile(settings), String.valueOf(e.getMessage()));

@@ -1,0 +1,84 @@
+package io.labbench.app.locallab;
+
+import io.labbench.app.ui.terminal.SessionTerminalLinks;
+import io.labbench.app.ui.terminal.TerminalLink;
+import io.labbench.app.ui.terminal.TerminalLinkFactory;
+import io.labbench.sessions.CommandException;
+import io.labbench.sessions.CommandResult;
+import io.labbench.sessions.CommandRunner;
+import io.labbench.sessions.CommandRunnerProvider;
+import io.labbench.sessions.SessionHub;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Terminals and command runners whose sessions exist only once the local lab is up. The window opens
+ * at once; a terminal opened before the lab is ready waits for it (terminals connect off the JavaFX
+ * thread), and a watch or check run before then reports "not connected" and retries like after a drop.
+ */
+public final class DeferredSessions implements TerminalLinkFactory, CommandRunnerProvider {
+
+    private final CompletableFuture<SessionHub> hub;
+    private final List<String> names;
+    private final Duration patience;
+
+    public DeferredSessions(CompletableFuture<SessionHub> hub, List<String> names, Duration patience) {
+        this.hub = hub;
+        this.names = List.copyOf(names);
+        this.patience = patience;
+    }
+
+    @Override
+    public List<String> knownNames() {
+        return hub.isDone() && !hub.isCompletedExceptionally() ? hub.join().workspace().endpointNames() : names;
+    }
+
+    @Override
+    public TerminalLink open(String name, int columns, int rows, TerminalLink.StateListener listener) throws IOException {
+        return new SessionTerminalLinks(awaitHub()).open(name, columns, rows, listener);
+    }
+
+    private SessionHub awaitHub() throws IOException {
+        try {
+            return hub.get(patience.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the local lab", e);
+        } catch (ExecutionException e) {
+            throw new IOException("the local lab did not start: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("the local lab is still not up after " + patience.toSeconds()
+                    + " s; see the status bar, then press Reconnect", e);
+        }
+    }
+
+    @Override
+    public Optional<CommandRunner> runner(String endpointName) {
+        if (hub.isDone() && !hub.isCompletedExceptionally()) {
+            return hub.join().runner(endpointName);
+        }
+        return Optional.of(new CommandRunner() {
+            @Override
+            public String endpointName() {
+                return endpointName;
+            }
+
+            @Override
+            public CommandResult run(String command, Duration timeout) throws CommandException {
+                if (!hub.isDone() || hub.isCompletedExceptionally()) {
+                    throw new CommandException(CommandException.Reason.NOT_CONNECTED,
+                            endpointName + " is not reachable yet: the local lab is still starting");
+                }
+                CommandRunner real = hub.join().runner(endpointName).orElseThrow(() -> new CommandException(
+                        CommandException.Reason.NOT_CONNECTED, "the local lab has no endpoint " + endpointName));
+                return real.run(command, timeout);
+            }
+        });
+    }
+}

@@ -1,0 +1,99 @@
+package io.labbench.app.watch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.labbench.app.shell.WatchDirectory;
+import io.labbench.sessions.SessionHub;
+import io.labbench.sessions.workspace.Workspace;
+import io.labbench.watch.layout.DockLayout;
+import io.labbench.watch.layout.DockLayoutStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The dock opens named watches for the lab wizard and comes back as it was after a restart. */
+@ExtendWith(ApplicationExtension.class)
+class WatchDockViewTest {
+
+    @TempDir
+    Path config;
+
+    private final SessionHub hub = SessionHub.builder(Workspace.defaultLocal("lbt-dock")).build();
+    private Stage stage;
+    private final AtomicReference<WatchDock> dock = new AtomicReference<>();
+
+    @Start
+    void start(Stage primary) {
+        stage = primary;
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(() -> {
+            if (dock.get() != null) {
+                dock.get().close();
+            }
+        });
+        hub.close();
+    }
+
+    private WatchDock show(FxRobot robot) {
+        robot.interact(() -> {
+            WatchDock created = WatchDock.create(hub, () -> Workspace.DEFAULT_NODE_NAMES, config);
+            dock.set(created);
+            stage.setScene(new Scene((javafx.scene.Parent) created.node(), 1200, 700));
+            stage.show();
+        });
+        return dock.get();
+    }
+
+    @Test
+    void labStepsOpenOrFocusNamedWatchesAndTheLayoutSurvivesARestart(FxRobot robot) throws Exception {
+        WatchDock first = show(robot);
+        WatchDirectory directory = first;
+        robot.interact(() -> {
+            directory.openWatch("routes", "worker1");
+            directory.openWatch("rules", "worker2");
+            directory.openWatch("routes", "worker1");
+            directory.openWatch("no-such-watch", "worker1");
+        });
+        assertThat(first.view().openPanels()).extracting(p -> p.definition().panelKey())
+                .containsExactly("worker1/routes", "worker2/rules");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () ->
+                first.view().openPanels().get(1).historySizeProperty().get() > 0);
+        assertThat(robot.lookup(".label").queryAll()).anySatisfy(node ->
+                assertThat(((javafx.scene.control.Label) node).getText()).contains("No ready-made watch 'no-such-watch'"));
+
+        robot.interact(() -> {
+            first.view().openPanels().get(1).pause();
+            first.view().splitSelected();
+        });
+        DockLayout before = first.view().currentLayout();
+        assertThat(before.panes()).hasSize(2);
+        robot.interact(first::close);
+        dock.set(null);
+        Path file = config.resolve("watch-dock.json");
+        assertThat(Files.readString(file)).contains("\"watchId\" : \"routes\"").contains("\"endpoint\" : \"worker2\"");
+
+        WatchDock second = show(robot);
+        List<WatchPanelViewModel> restored = second.view().openPanels();
+        // The third openWatch("routes") focused the routes tab, so "Split" moved routes into the new pane.
+        assertThat(restored).extracting(p -> p.definition().panelKey()).containsExactly("worker2/rules", "worker1/routes");
+        assertThat(restored.get(0).pausedProperty().get()).as("a paused panel comes back paused").isTrue();
+        assertThat(restored.get(1).pausedProperty().get()).isFalse();
+        assertThat(second.view().currentLayout().panes()).hasSize(2);
+        assertThat(DockLayoutStore.inConfigFolder(config).load().layout().panes()).hasSize(2);
+    }
+}
