@@ -77,7 +77,10 @@ public final class TerminalPaneView extends BorderPane {
         stateIcon.getStyleClass().add("pane-state-icon");
         Label name = new Label(model.name(), stateIcon);
         name.getStyleClass().add("pane-name");
+        // The node name is what the learner looks for: it keeps its width, the target text gives way.
+        name.setMinWidth(Region.USE_PREF_SIZE);
         Label target = new Label();
+        target.setMinWidth(0);
         target.getStyleClass().add("pane-target");
         target.textProperty().bind(Bindings.createStringBinding(
                 () -> model.targetProperty().get() + " · " + StatusBarView.describe(model.state()),
