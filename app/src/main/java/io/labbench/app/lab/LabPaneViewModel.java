@@ -256,6 +256,40 @@ public final class LabPaneViewModel {
         return selected.get() == null || selected.get().step().appliesTo(backend.get());
     }
 
+    // ---- operations (AWS / Kubernetes calls by name)
+
+    private volatile io.labbench.app.shell.LabOperations operations;
+
+    /** Connects the named operations ({@code aws.cloudformation.create-stack}, …) this pane's steps call. */
+    public void useOperations(io.labbench.app.shell.LabOperations ops) {
+        this.operations = ops;
+    }
+
+    private CompletableFuture<Void> runOperation(Action.Operation op) {
+        io.labbench.app.shell.LabOperations ops = operations;
+        if (ops == null || !ops.handles(op.name())) {
+            message.set((language.get() == Language.KO ? "이 작업은 AWS 백엔드에서 실행됩니다: " : "This operation runs on the AWS backend: ")
+                    + op.name() + (language.get() == Language.KO ? " (메뉴 Cluster > AWS…)" : " (menu Cluster > AWS…)"));
+            return CompletableFuture.completedFuture(null);
+        }
+        java.util.Map<String, String> expanded = new java.util.LinkedHashMap<>();
+        for (java.util.Map.Entry<String, String> entry : op.with().entrySet()) {
+            Substitution s = substitute(entry.getValue());
+            if (s instanceof Substitution.Missing missing) {
+                message.set(missing.message());
+                return CompletableFuture.completedFuture(null);
+            }
+            expanded.put(entry.getKey(), ((Substitution.Done) s).text());
+        }
+        message.set(op.name() + " …");
+        return ops.run(op.name(), expanded, progress -> javafx.application.Platform.runLater(() -> message.set(progress)))
+                .handle((result, failure) -> {
+                    javafx.application.Platform.runLater(() -> message.set(failure == null ? op.name() + ": " + result
+                            : String.valueOf(failure.getCause() == null ? failure.getMessage() : failure.getCause().getMessage())));
+                    return null;
+                });
+    }
+
     // ---- commands
 
     /** The command as it will be typed: variables substituted where they have values. */
@@ -301,8 +335,7 @@ public final class LabPaneViewModel {
             return CompletableFuture.completedFuture(null);
         }
         if (action instanceof Action.Operation op) {
-            message.set("Operation " + op.name() + " is run by the AWS/Kubernetes integration, which is not connected to this pane yet");
-            return CompletableFuture.completedFuture(null);
+            return runOperation(op);
         }
         if (action instanceof Action.Watch watch) {
             startStepThen(item, () -> watches.openWatch(watch.watchId(), watch.on().name()));

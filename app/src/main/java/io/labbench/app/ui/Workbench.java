@@ -54,6 +54,7 @@ public final class Workbench {
         return thread;
     });
     private final Scene scene;
+    private final MenuBar menuBar;
     private final EndpointEditing endpointEditing;
     private Runnable afterClose = () -> { };
     private final List<Runnable> shutdownHooks = new java.util.ArrayList<>();
@@ -78,7 +79,8 @@ public final class Workbench {
         statusBar = new StatusBarView(area);
         loaded.problem().ifPresent(statusBar::showMessage);
 
-        MenuBar menu = new MainMenu(actions()).build(this::quit, this::about);
+        menuBar = new MainMenu(actions()).build(this::quit, this::about);
+        MenuBar menu = menuBar;
         window = new MainWindowView(menu, terminalView, statusBar);
         WindowGeometry geometry = fitToScreen(settings.window());
         scene = new Scene(window, geometry.width(), geometry.height());
@@ -240,6 +242,11 @@ public final class Workbench {
     // ---- slots and services for the other parts of the app ----
 
     /** Fills the left slot with the lab pane. */
+    /** Adds a menu before Help (the lab's AWS and Kubernetes windows live in one). */
+    public void addMenu(javafx.scene.control.Menu menu) {
+        menuBar.getMenus().add(Math.max(0, menuBar.getMenus().size() - 1), menu);
+    }
+
     public void setLabPane(Node labPane) {
         window.setLabPane(labPane);
     }

@@ -52,5 +52,9 @@ public final class WorkbenchParts {
             pane.model().backendProperty().set(io.labbench.labmodel.model.Backend.AWS);
         }
         workbench.setLabPane(pane);
+        ClusterWindows windows = new ClusterWindows(setup, dirs);
+        pane.model().useOperations(windows.labOperations());
+        workbench.addMenu(windows.menu());
+        workbench.onShutdown(windows::close);
     }
 }

@@ -25,14 +25,14 @@ public final class AwsProblems {
             if (message.contains("Unable to load credentials") || message.contains("credentials")) {
                 return new AwsProblem(AwsProblem.Kind.NO_CREDENTIALS,
                         "No AWS credentials were found",
-                        "Configure them outside LabBench (`aws configure`, `aws sso login`, or AWS_PROFILE), choose the profile in the workspace settings, and press Retry.",
+                        "Configure them outside LabBench (`aws configure`, `aws sso login`, or AWS_PROFILE), choose the profile in the workspace settings, and try again.",
                         "");
             }
             return new AwsProblem(AwsProblem.Kind.NETWORK, "Could not reach AWS: " + firstLine(message),
-                    "Check the network connection and the region, then press Retry.", "");
+                    "Check the network connection and the region, then try again.", "");
         }
         return new AwsProblem(AwsProblem.Kind.OTHER, "Unexpected error: " + firstLine(String.valueOf(failure.getMessage())),
-                "Press Retry; if it keeps failing, copy the details into an issue.", "");
+                "Try again; if it keeps failing, copy the details into an issue.", "");
     }
 
     private static AwsProblem explainService(AwsServiceException e) {
@@ -42,15 +42,15 @@ public final class AwsProblems {
         String lower = code.toLowerCase(Locale.ROOT);
         if (lower.contains("expired")) {
             return new AwsProblem(AwsProblem.Kind.EXPIRED_CREDENTIALS, "Your AWS credentials have expired",
-                    "Refresh them (e.g. `aws sso login`, or new temporary keys from your administrator) and press Retry.", code);
+                    "Refresh them (e.g. `aws sso login`, or new temporary keys from your administrator) and try again.", code);
         }
         if (lower.contains("invalidclienttokenid") || lower.contains("signaturedoesnotmatch") || lower.contains("unrecognizedclient")) {
             return new AwsProblem(AwsProblem.Kind.NO_CREDENTIALS, "AWS does not recognise these credentials",
-                    "Check the access key of the chosen profile (it may be deleted or mistyped) and press Retry.", code);
+                    "Check the access key of the chosen profile (it may be deleted or mistyped) and try again.", code);
         }
         if (lower.contains("accessdenied") || lower.contains("unauthorized") || e.statusCode() == 403) {
             return new AwsProblem(AwsProblem.Kind.ACCESS_DENIED, "AWS refused the request: " + awsMessage,
-                    "The identity in use lacks this permission. Use a profile with the study's permissions (the study uses an administrator user) and press Retry.", code);
+                    "The identity in use lacks this permission. Use a profile with the study's permissions (the study uses an administrator user) and try again.", code);
         }
         if (lower.contains("throttl") || lower.contains("requestlimitexceeded") || e.statusCode() == 429) {
             return new AwsProblem(AwsProblem.Kind.THROTTLED, "AWS is throttling requests",
@@ -65,7 +65,7 @@ public final class AwsProblems {
             return new AwsProblem(AwsProblem.Kind.INVALID_INPUT, "AWS rejected the input: " + awsMessage,
                     "Correct the highlighted field and try again.", code);
         }
-        return new AwsProblem(AwsProblem.Kind.OTHER, "AWS error: " + awsMessage, "Press Retry; the AWS error code below says more.", code);
+        return new AwsProblem(AwsProblem.Kind.OTHER, "AWS error: " + awsMessage, "Try again; the AWS error code below says more.", code);
     }
 
     private static String firstLine(String text) {

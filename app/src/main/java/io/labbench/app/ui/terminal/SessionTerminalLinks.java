@@ -46,12 +46,32 @@ public final class SessionTerminalLinks implements TerminalLinkFactory {
             throw new IOException(e.getMessage(), e);
         }
         session.addStatusListener(status -> listener.stateChanged(stateOf(status), bannerText(name, status)));
+        if (name.startsWith(POD_PREFIX)) {
+            // A pod shell is kubectl exec in the workspace's kubectl shell; exec so that leaving the pod
+            // closes the tab instead of dropping back to the host shell.
+            session.write(podShellCommand(name.substring(POD_PREFIX.length())) + "\r");
+        }
         return new SessionLink(session, describe(hub.workspace().endpoint(endpoint).orElseThrow()));
+    }
+
+    /** Terminal names {@code pod:NAME} or {@code pod:NAMESPACE/NAME} open a shell in that pod. */
+    static final String POD_PREFIX = "pod:";
+
+    static String podShellCommand(String pod) {
+        int slash = pod.indexOf('/');
+        String namespace = slash < 0 ? "" : " -n " + pod.substring(0, slash);
+        String podName = slash < 0 ? pod : pod.substring(slash + 1);
+        return "exec kubectl exec -it" + namespace + " " + podName + " -- zsh";
     }
 
     private Optional<String> endpointFor(String name) {
         if (hub.workspace().endpoint(name).isPresent()) {
             return Optional.of(name);
+        }
+        if (name.startsWith(POD_PREFIX)) {
+            return hub.workspace().endpoint("kubectl").map(e -> "kubectl")
+                    .or(() -> hub.workspace().endpoints().stream().filter(LocalShellEndpoint.class::isInstance)
+                            .map(Endpoint::name).findFirst());
         }
         if (name.startsWith("local")) {
             return hub.workspace().endpoints().stream()

@@ -61,9 +61,38 @@ public final class StackDeployment {
         return follow(stackName, resourceCount, listener);
     }
 
+    /**
+     * Sends CreateStack with a template CloudFormation fetches itself (an S3 HTTPS URL, as the study's
+     * console wizard uses) and returns at once; {@link #follow} waits for the result.
+     */
+    public void startCreateFromUrl(String stackName, String templateUrl, Map<String, String> parameters) throws AwsFailure {
+        List<Parameter> params = parameters.entrySet().stream()
+                .map(e -> Parameter.builder().parameterKey(e.getKey()).parameterValue(e.getValue()).build())
+                .toList();
+        AwsFailure.call(() -> cfn.createStack(CreateStackRequest.builder()
+                .stackName(stackName)
+                .templateURL(templateUrl)
+                .parameters(params)
+                .capabilities(Capability.CAPABILITY_IAM, Capability.CAPABILITY_NAMED_IAM)
+                .build()));
+    }
+
+    /**
+     * Deletes the stack and follows it by its stack ID: once deleted, CloudFormation answers "does not
+     * exist" for the name but still describes the ID (as DELETE_COMPLETE).
+     */
     public StackOutcome delete(String stackName, int resourceCount, StackProgressListener listener) throws AwsFailure {
+        String stackId = describe(stackName).stackId();
         AwsFailure.call(() -> cfn.deleteStack(b -> b.stackName(stackName)));
-        return follow(stackName, resourceCount, listener);
+        String followed = stackId == null || stackId.isEmpty() ? stackName : stackId;
+        try {
+            return follow(followed, resourceCount, listener);
+        } catch (AwsFailure e) {
+            if (e.problem().kind() == AwsProblem.Kind.NOT_FOUND) {
+                return new StackOutcome(stackName, "DELETE_COMPLETE", Map.of(), List.of(), Duration.ZERO);
+            }
+            throw e;
+        }
     }
 
     /** Follows a stack already in progress until it reaches a terminal status. */

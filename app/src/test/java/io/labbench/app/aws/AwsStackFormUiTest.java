@@ -1,0 +1,142 @@
+package io.labbench.app.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.util.WaitForAsyncUtils.waitForFxEvents;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.labbench.aws.AwsClientFactory;
+import io.labbench.aws.cfn.StackDeployment;
+import io.labbench.aws.cfn.StackTemplate;
+import io.labbench.aws.testing.FakeAwsEndpoint;
+import io.labbench.aws.testing.QueryXml;
+import io.labbench.sessions.SshEndpoint;
+import io.labbench.sessions.workspace.Workspace;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The stack form as a learner meets it: it refuses to submit until the template's constraints hold,
+ * NoEcho values are typed into password fields and never shown, and creating the stack against a
+ * local endpoint speaking CloudFormation's wire format shows progress to CREATE_COMPLETE and turns
+ * the output into the kops-ec2 endpoint.
+ */
+@ExtendWith(ApplicationExtension.class)
+class AwsStackFormUiTest {
+
+    private static final String NS = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final FakeAwsEndpoint aws = new FakeAwsEndpoint();
+    private final AwsClientFactory clients = aws.clients();
+    private final AtomicReference<Workspace> workspace = new AtomicReference<>(Workspace.defaultLocal("aws-test"));
+    private StackFormViewModel form;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        String body = FakeAwsEndpoint.resource("cfn/kops-oneclick-like.yaml");
+        form = new StackFormViewModel(StackTemplate.parse(body, "kops-oneclick.yaml"), body);
+        form.offerKeyPairs(List.of("kp-study"));
+        FxWork work = new FxWork(Executors.newSingleThreadExecutor());
+        StackCreationViewModel creation = new StackCreationViewModel(work,
+                () -> new StackDeployment(clients.cloudFormation(), Duration.ofMillis(150), Clock.systemUTC()),
+                outputs -> AwsEndpoints.kopsEc2Address(outputs).ifPresent(ip ->
+                        workspace.set(AwsEndpoints.withKopsEc2(workspace.get(), ip, List.of(Path.of("/home/student/.ssh/kp-study.pem"))))));
+        stage.setScene(new Scene(new StackView(form, creation).node(), 1200, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        clients.close();
+        aws.close();
+    }
+
+    private static FakeAwsEndpoint.Answer status(String status, String kopsIp) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode stack = root.putArray("Stacks").addObject();
+        stack.put("StackId", "arn:aws:cloudformation:us-east-1:123456789012:stack/mykops/1").put("StackName", "mykops")
+                .put("CreationTime", "2023-01-24T10:00:00Z").put("StackStatus", status);
+        ArrayNode outputs = stack.putArray("Outputs");
+        if (kopsIp != null) {
+            outputs.addObject().put("OutputKey", "KopsEC2IP").put("OutputValue", kopsIp);
+        }
+        return FakeAwsEndpoint.xml(QueryXml.response("DescribeStacks", NS, root.toString()));
+    }
+
+    private static FakeAwsEndpoint.Answer events(String... logicalIds) {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode list = root.putArray("StackEvents");
+        for (int i = logicalIds.length - 1; i >= 0; i--) {
+            list.addObject().put("StackId", "arn:s").put("EventId", "ev-" + i).put("StackName", "mykops")
+                    .put("LogicalResourceId", logicalIds[i]).put("ResourceType", "AWS::EC2::VPC")
+                    .put("Timestamp", "2023-01-24T10:00:0" + i + "Z").put("ResourceStatus", "CREATE_COMPLETE");
+        }
+        return FakeAwsEndpoint.xml(QueryXml.response("DescribeStackEvents", NS, root.toString()));
+    }
+
+    @Test
+    void validatesMasksNoEchoAndFollowsCreationToTheKopsEc2Endpoint(FxRobot robot) throws Exception {
+        Button create = robot.lookup("#create-stack").queryButton();
+        assertThat(create.isDisabled()).as("KeyName and S3StateStore are still empty").isTrue();
+        assertThat(robot.lookup("#problem-S3StateStore").queryAs(Label.class).getText()).isEqualTo("A value is required.");
+
+        robot.clickOn("#param-S3StateStore").write("pkos-state-store");
+        robot.clickOn("#param-SgIngressSshCidr").eraseText(9).write("203.0.113.300/32");
+        waitForFxEvents();
+        assertThat(robot.lookup("#problem-SgIngressSshCidr").queryAs(Label.class).getText()).contains("IPv4 range");
+        robot.interact(() -> {
+            form.fields().stream().filter(f -> f.parameter().key().equals("SgIngressSshCidr")).findFirst().orElseThrow()
+                    .valueProperty().set("203.0.113.7/32");
+            form.fields().stream().filter(f -> f.parameter().key().equals("KeyName")).findFirst().orElseThrow()
+                    .valueProperty().set("kp-study");
+        });
+        robot.clickOn("#param-MyIamUserAccessKeyID").write(FakeAwsEndpoint.FAKE_ACCESS_KEY_ID);
+        robot.clickOn("#param-MyIamUserSecretAccessKey").write(FakeAwsEndpoint.FAKE_SECRET_KEY);
+        waitForFxEvents();
+
+        PasswordField secret = robot.lookup("#param-MyIamUserSecretAccessKey").queryAs(PasswordField.class);
+        assertThat(secret.getText()).isEqualTo(FakeAwsEndpoint.FAKE_SECRET_KEY);
+        assertThat(form.maskedValues()).containsEntry("MyIamUserSecretAccessKey", "****");
+        assertThat(form.maskedValues().toString()).doesNotContain(FakeAwsEndpoint.FAKE_SECRET_KEY);
+        assertThat(create.isDisabled()).isFalse();
+
+        aws.on("CreateStack", FakeAwsEndpoint.xml(QueryXml.response("CreateStack", NS, "{\"StackId\":\"arn:s\"}")));
+        aws.on("DescribeStackEvents", events("MyVPC"), events("MyVPC", "MyIGW"), events("MyVPC", "MyIGW", "KOPSEC2"));
+        aws.on("DescribeStacks", status("CREATE_IN_PROGRESS", null), status("CREATE_IN_PROGRESS", null), status("CREATE_COMPLETE", "3.80.146.2"));
+        robot.clickOn("#create-stack");
+
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#stack-status").queryAs(Label.class).getText().equals("CREATE_COMPLETE"));
+        waitForFxEvents();
+        assertThat(robot.lookup("#stack-progress").queryAs(ProgressBar.class).getProgress()).isEqualTo(1.0);
+        assertThat(robot.lookup("#stack-events").queryAs(TableView.class).getItems()).hasSize(3);
+        assertThat(workspace.get().endpoint("kops-ec2")).hasValueSatisfying(e -> {
+            assertThat(e).isInstanceOf(SshEndpoint.class);
+            assertThat(((SshEndpoint) e).host()).isEqualTo("3.80.146.2");
+            assertThat(((SshEndpoint) e).user()).isEqualTo("root");
+        });
+        // The secret went to CloudFormation and nowhere else the learner can see.
+        assertThat(aws.requests("CreateStack").get(0).params()).containsValue(FakeAwsEndpoint.FAKE_SECRET_KEY);
+        assertThat(robot.lookup(".label").queryAllAs(Label.class)).noneMatch(l -> l.getText().contains(FakeAwsEndpoint.FAKE_SECRET_KEY));
+    }
+}
