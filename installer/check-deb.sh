@@ -31,4 +31,14 @@ out=$(env -i DISPLAY="$display" HOME="$home" PATH=/usr/sbin:/usr/bin:/sbin:/bin 
   || { echo "$out"; echo "installer check: FAILED: the installed app did not start"; exit 1; }
 echo "$out"
 echo "$out" | grep -Eq '^[0-9]+' || { echo "installer check: FAILED: no start-up time printed"; exit 1; }
+# The local lab runs in a daemon started from the packaged runtime: build it and take it down again.
+if command -v ip >/dev/null && command -v iptables >/dev/null; then
+  env -i HOME="$home" PATH=/usr/sbin:/usr/bin:/sbin:/bin XDG_STATE_HOME="$home/state" \
+      timeout 180 "$launcher" lab up --json > "$home/up.json" \
+    || { cat "$home/up.json"; cat "$home"/state/labbench/locallab/*daemon.log 2>/dev/null | tail -20;
+         echo "installer check: FAILED: the installed app could not start the local lab"; exit 1; }
+  grep -q '"running" *: *true' "$home/up.json" || { cat "$home/up.json"; echo "installer check: FAILED: lab up did not report a running lab"; exit 1; }
+  env -i HOME="$home" PATH=/usr/sbin:/usr/bin:/sbin:/bin XDG_STATE_HOME="$home/state" timeout 120 "$launcher" lab down
+  echo "installer check: the installed app started and removed the local lab"
+fi
 echo "installer check: passed (installed from $deb, started without Maven or a JDK on PATH)"

@@ -114,7 +114,11 @@ public final class LabDaemonLauncher {
 
     /** java -cp <this classpath> LabDaemon <settings>, run in its own session so it outlives the terminal. */
     static List<String> daemonCommand(LabSettings settings) {
-        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // java.home, not this process's command: in the installed app this process is the jpackage
+        // launcher, whose runtime keeps its java in lib/runtime/bin.
+        Path javaHome = Path.of(System.getProperty("java.home"), "bin", "java");
+        String java = Files.isExecutable(javaHome) ? javaHome.toString()
+                : ProcessHandle.current().info().command().orElse(javaHome.toString());
         List<String> argv = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
             argv.add("/usr/bin/setsid");
