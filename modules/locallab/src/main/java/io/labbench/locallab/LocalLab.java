@@ -241,12 +241,16 @@ public final class LocalLab implements AutoCloseable {
         progress.step(0, DOWN_STEPS, "Stopping the Kubernetes API");
         kubeApi.ifPresent(api -> {
             try {
-                api.close();
+                // down removes every namespace below; detaching pod by pod first would only cost time
+                api.closeForLabTeardown();
             } catch (RuntimeException e) {
                 LOG.warning(() -> "the Kubernetes API did not stop cleanly: " + e);
             }
         });
         kubeApi = Optional.empty();
+        if (podNetwork != null) {
+            podNetwork.stopAllSandboxes();
+        }
         progress.step(1, DOWN_STEPS, "Stopping SSH");
         if (ssh != null) {
             ssh.close();

@@ -23,6 +23,7 @@ class LabTeardownTest {
         LocalLab lab = new LocalLab(settings);
         Process podShell = null;
         Process sshSession = null;
+        List<Long> pausePids = new java.util.ArrayList<>();
         try {
             lab.up(LabProgress.none());
             VpcCniPodNetwork pods = lab.podNetwork();
@@ -35,6 +36,11 @@ class LabTeardownTest {
                     "UserKnownHostsFile=" + worker1.knownHosts(), "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes",
                     "-p", Integer.toString(worker1.port()), "ubuntu@127.0.0.1", "sleep 600").start();
             Thread.sleep(1500);
+            // the pods' /pause holders: pod-1, pod-2, and the kube-system pods the kubelet has wired by now
+            for (io.labbench.locallab.net.PodAttachment pod : pods.pods()) {
+                pods.sandbox(pod.namespace(), pod.pod()).ifPresent(sandbox -> pausePids.add(sandbox.pid()));
+            }
+            assertThat(pausePids).as("pause processes of the lab's pods").hasSizeGreaterThanOrEqualTo(2);
             assertThat(TestLabs.sh("ip", "netns", "list")).contains(settings.prefix() + "-worker1")
                     .contains(pods.podNetns("default", "pod-1"));
             assertThat(new io.labbench.locallab.net.LabCleaner(settings.prefix(), settings.labDir()).processes())
@@ -47,5 +53,7 @@ class LabTeardownTest {
         assertThat(podShell.waitFor(10, TimeUnit.SECONDS)).isTrue();
         sshSession.destroyForcibly();
         TestLabs.assertNothingLeft(settings, rulesBefore, routesBefore);
+        assertThat(pausePids.stream().filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).toList())
+                .as("pause processes still alive after down").isEmpty();
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -123,8 +124,13 @@ public final class LabDaemonLauncher {
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
             argv.add("/usr/bin/setsid");
         }
-        argv.addAll(List.of(java, "-Xmx384m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path")));
+        argv.addAll(List.of(java, "-Xmx384m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        String classPath = System.getProperty("java.class.path");
+        // only for class paths of jars: a dynamic archive refuses directories of classes (a build tree)
+        if (Arrays.stream(classPath.split(File.pathSeparator)).allMatch(e -> e.endsWith(".jar"))) {
+            argv.addAll(new DaemonClassArchive(settings.stateRoot(), System.getProperty("java.home"), classPath).jvmOptions());
+        }
+        argv.addAll(List.of("-cp", classPath));
         String home = System.getProperty("labbench.home");
         if (home != null && !home.isBlank()) {
             argv.add("-Dlabbench.home=" + home);

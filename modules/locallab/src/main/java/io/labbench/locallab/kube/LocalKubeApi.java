@@ -142,6 +142,19 @@ public final class LocalKubeApi implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the server and the controllers without detaching the pods' networks one by one (about
+     * 35 ms each): for the lab's {@code down}, which removes all of its namespaces and processes anyway.
+     */
+    public void closeForLabTeardown() {
+        try {
+            server.close();
+        } finally {
+            controllers.closeLeavingPodNetworks();
+            deleteTree(zshDotDir);
+        }
+    }
+
     private static void deleteTree(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

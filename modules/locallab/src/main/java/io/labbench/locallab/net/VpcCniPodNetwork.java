@@ -28,6 +28,7 @@ public final class VpcCniPodNetwork implements PodNetwork {
     private final KernelAccess kernel;
     private final Map<String, NodeIpam> ipamByNode = new LinkedHashMap<>();
     private final Map<String, PodAttachment> pods = new ConcurrentHashMap<>();
+    private final Map<String, PodSandbox> sandboxes = new ConcurrentHashMap<>();
 
     public VpcCniPodNetwork(LabTopology topology, KernelAccess kernel, boolean prefixDelegation) {
         this.topology = topology;
@@ -94,8 +95,10 @@ public final class VpcCniPodNetwork implements PodNetwork {
                     podNetns(namespace, podName), hostVethName(namespace, podName), EniWiring.device(allocation.deviceIndex()), false);
             try {
                 wire(node, pod, allocation);
+                sandboxes.put(key, PodSandbox.start(kernel, pod.netns()));
             } catch (IOException | RuntimeException e) {
                 ipam.release(key);
+                stopSandbox(key);
                 unwire(node, pod, allocation.deviceIndex());
                 throw e;
             }
@@ -114,6 +117,7 @@ public final class VpcCniPodNetwork implements PodNetwork {
         NodeIpam ipam = ipam(pod.node());
         synchronized (ipam) {
             pods.remove(key);
+            stopSandbox(key);
             Optional<NodeIpam.Allocation> allocation = ipam.release(key);
             if (!pod.hostNetwork()) {
                 unwire(ipam.node(), pod, allocation.map(NodeIpam.Allocation::deviceIndex).orElse(0));
@@ -133,6 +137,29 @@ public final class VpcCniPodNetwork implements PodNetwork {
                 "unshare", "--uts", "--", "sh", "-c", "hostname \"$0\" && exec \"$@\"", hostname));
         argv.addAll(command);
         return kernel.command(argv);
+    }
+
+    /** The process holding the pod's network namespace (what {@code lsns -t net} shows for it). */
+    public Optional<PodSandbox> sandbox(String namespace, String podName) {
+        return Optional.ofNullable(sandboxes.get(key(namespace, podName)));
+    }
+
+    /**
+     * Kills every pod's holder process at once (the lab's teardown, which then deletes the namespaces
+     * without detaching pod by pod). The pods stay listed; this network is not used afterwards.
+     */
+    public void stopAllSandboxes() {
+        List<PodSandbox> all = List.copyOf(sandboxes.values());
+        sandboxes.clear();
+        all.forEach(PodSandbox::kill);
+        all.forEach(PodSandbox::stop);
+    }
+
+    private void stopSandbox(String key) {
+        PodSandbox sandbox = sandboxes.remove(key);
+        if (sandbox != null) {
+            sandbox.stop();
+        }
     }
 
     /** Same scheme as the VPC CNI: {@code eni} + the first 11 hex of sha1("namespace.pod"). */

@@ -23,6 +23,8 @@ import java.util.Optional;
  * Writes the homes, rc files, {@code /etc/hosts} and known_hosts files those shells need.
  */
 public final class LabSsh implements Closeable {
+    private static final List<String> STUDY_FILES = List.of("netshoot-2pods.yaml", "nginx-dp.yaml", "echo-service-nlb.yaml");
+
 
     public static final String NODE_USER = "ubuntu";
     public static final String BASTION_USER = "root";
@@ -182,12 +184,32 @@ public final class LabSsh implements Closeable {
                 + "  StrictHostKeyChecking yes\n"
                 + "  LogLevel ERROR\n");
         Files.setPosixFilePermissions(dotSsh.resolve("config"), PosixFilePermissions.fromString("rw-------"));
+        writeStudyFiles(home);
         Path bin = labDir.resolve("bin-kops-ec2");
+        // yh (a YAML highlighter the study pipes into) is a stand-in that prints its input unchanged:
+        // the text is what the learner reads, the colours are not needed
+        writeScript(bin.resolve("yh"), "#!/bin/sh\n"
+                + "# LabBench stand-in for yh (YAML highlighter): prints its input unchanged\n"
+                + "exec cat \"$@\"\n");
         String realSsh = findOnPath("ssh").orElse("/usr/bin/ssh");
         writeScript(bin.resolve("ssh"), "#!/bin/sh\n"
                 + "# LabBench: use the lab's ~/.ssh (OpenSSH would read the real user's home)\n"
                 + "exec " + realSsh + " -F \"$HOME/.ssh/config\" \"$@\"\n");
         return bin;
+    }
+
+    /** The study's manifests where it keeps them ({@code ~/pkos/2}), for {@code kubectl apply -f ~/pkos/2/…}. */
+    private static void writeStudyFiles(Path home) throws IOException {
+        Path dir = home.resolve("pkos/2");
+        Files.createDirectories(dir);
+        for (String name : STUDY_FILES) {
+            try (java.io.InputStream in = LabSsh.class.getResourceAsStream("study/" + name)) {
+                if (in == null) {
+                    throw new IOException("the study file " + name + " is missing from the LabBench build (resource study/" + name + ")");
+                }
+                Files.write(dir.resolve(name), in.readAllBytes());
+            }
+        }
     }
 
     private String hostsFile() {

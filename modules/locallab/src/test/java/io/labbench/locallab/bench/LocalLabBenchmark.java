@@ -93,6 +93,25 @@ public final class LocalLabBenchmark {
                 pods.detach("default", "nginx-" + i);
             }
             System.out.println("detach 110 pods: " + (System.nanoTime() - t2) / 1_000_000 + " ms");
+            // pods the kubelet wired (a Deployment through kubectl), then down: it no longer detaches them one by one
+            String kubeconfig = lab.settings().kubeconfig().toString();
+            int replicas = 150;
+            long t3 = System.nanoTime();
+            io.labbench.locallab.net.ProcessRunner.run(List.of("kubectl", "--kubeconfig", kubeconfig, "apply", "-f", "-"),
+                    "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: bench}\nspec:\n  replicas: " + replicas
+                    + "\n  selector: {matchLabels: {app: bench}}\n  template:\n    metadata: {labels: {app: bench}}\n"
+                    + "    spec: {containers: [{name: nginx, image: nginx, resources: {requests: {cpu: 1m}}}]}\n");
+            long running = 0;
+            while (running < replicas && System.nanoTime() - t3 < 120_000_000_000L) {
+                Thread.sleep(200);
+                running = io.labbench.locallab.net.ProcessRunner.run(List.of("kubectl", "--kubeconfig", kubeconfig, "get", "pod",
+                        "--field-selector=status.phase=Running", "-o", "name"), "").lines().count();
+            }
+            System.out.println(running + " of " + replicas + " Deployment pods Running (two workers) after "
+                    + (System.nanoTime() - t3) / 1_000_000 + " ms; pods wired: " + pods.pods().size());
+            long t4 = System.nanoTime();
+            lab.down();
+            System.out.println("lab down with " + running + " kubelet pods: " + (System.nanoTime() - t4) / 1_000_000 + " ms");
         }
     }
 

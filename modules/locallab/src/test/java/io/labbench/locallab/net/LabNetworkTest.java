@@ -119,6 +119,26 @@ class LabNetworkTest {
     }
 
     @Test
+    void aPodsNamespaceIsHeldByAPauseProcessThatLsnsAndNsenterFindAndDetachKills() throws Exception {
+        String ip = pods.attach("default", "pod-lsns", "worker1", false);
+        long pid;
+        try {
+            PodSandbox sandbox = pods.sandbox("default", "pod-lsns").orElseThrow();
+            pid = sandbox.pid();
+            // what the study types on the node: lsns -t net, then nsenter -t PID -n
+            String lsns = inNetns(ns("worker1"), "lsns", "-t", "net", "-n", "-o", "PID,COMMAND");
+            assertThat(lsns.lines().map(String::strip)).contains(pid + " " + PodSandbox.COMMAND);
+            assertThat(inNetns(ns("worker1"), "nsenter", "-t", Long.toString(pid), "-n", "ip", "-4", "-o", "addr", "show", "dev", "eth0"))
+                    .contains(" " + ip + "/32 ");
+            assertThat(sh("ps", "-o", "args=", "-p", Long.toString(pid)).strip()).isEqualTo(PodSandbox.COMMAND);
+        } finally {
+            pods.detach("default", "pod-lsns");
+        }
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("pause process after detach").isFalse();
+        assertThat(pods.sandbox("default", "pod-lsns")).isEmpty();
+    }
+
+    @Test
     void podsOnTheSecondaryEniUseRule1536AndTable2() throws Exception {
         List<String> names = List.of("s-0", "s-1", "s-2", "s-3", "s-4", "s-5", "s-6");
         try {

@@ -86,6 +86,17 @@ class LabSshTest {
     }
 
     @Test
+    void kopsEc2HasTheStudyFilesInPkos2AndAYhThatPrintsYaml() throws IOException {
+        LabEndpoint kops = endpoint("kops-ec2");
+        String shown = ProcessRunner.run(ssh(kops, "cat ~/pkos/2/netshoot-2pods.yaml | yh"), "");
+        assertThat(shown).contains("name: pod-1").contains("name: pod-2").contains("image: nicolaka/netshoot");
+        assertThat(ProcessRunner.run(ssh(kops, "ls ~/pkos/2"), "").lines().toList())
+                .contains("netshoot-2pods.yaml", "nginx-dp.yaml", "echo-service-nlb.yaml");
+        assertThat(ProcessRunner.run(ssh(kops, "kubectl apply --dry-run=client -f ~/pkos/2/nginx-dp.yaml"), ""))
+                .contains("deployment.apps/nginx-deployment");
+    }
+
+    @Test
     void aWrongHostKeyIsRefused() throws IOException {
         LabEndpoint worker1 = endpoint("worker1");
         LabEndpoint worker2 = endpoint("worker2");

@@ -1,0 +1,80 @@
+package io.labbench.locallab.daemon;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A class-data-sharing archive of the lab daemon's classes, made on this machine by the JDK itself (no
+ * download): the first daemon writes it when it exits ({@code -XX:ArchiveClassesAtExit}), later daemons
+ * map it ({@code -XX:SharedArchiveFile}) instead of loading and verifying the same few thousand classes
+ * again, which is most of a cold daemon's start. Named after the JDK and class path, and made again
+ * when a class path entry is newer (a rebuild); {@code -Xshare:auto} makes the JVM ignore an archive it
+ * cannot use instead of failing, and the archive's log lines are switched off.
+ */
+final class DaemonClassArchive {
+
+    private final Path file;
+    private final String classPath;
+
+    DaemonClassArchive(Path stateRoot, String javaHome, String classPath) {
+        this.classPath = classPath;
+        this.file = stateRoot.resolve("daemon-cds-" + hash(javaHome + "\n" + classPath) + ".jsa");
+    }
+
+    /** The JVM options to put before {@code -cp}. */
+    List<String> jvmOptions() {
+        if (usable()) {
+            return List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + file, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            // one archive is enough: those of earlier class paths (older builds) go
+            try (var old = Files.newDirectoryStream(file.getParent(), "daemon-cds-*.jsa")) {
+                for (Path p : old) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        return List.of("-XX:ArchiveClassesAtExit=" + file, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    }
+
+    Path file() {
+        return file;
+    }
+
+    private boolean usable() {
+        try {
+            if (!Files.isRegularFile(file) || Files.size(file) == 0) {
+                return false;
+            }
+            FileTime made = Files.getLastModifiedTime(file);
+            for (String entry : classPath.split(java.io.File.pathSeparator)) {
+                Path p = Path.of(entry);
+                if (!entry.isEmpty() && Files.isRegularFile(p) && Files.getLastModifiedTime(p).compareTo(made) > 0) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.labbench.locallab.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DaemonClassArchiveTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theFirstDaemonWritesTheArchiveLaterOnesMapItAndARebuildMakesItAgain() throws Exception {
+        Path jar = Files.writeString(dir.resolve("app.jar"), "x");
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
+        Path state = dir.resolve("state");
+        DaemonClassArchive archive = new DaemonClassArchive(state, "/jdk", jar.toString());
+
+        assertThat(archive.jvmOptions()).contains("-XX:ArchiveClassesAtExit=" + archive.file());
+
+        Files.writeString(archive.file(), "archive the JVM wrote at exit");
+        assertThat(archive.jvmOptions()).contains("-Xshare:auto", "-XX:SharedArchiveFile=" + archive.file());
+
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
+        assertThat(archive.jvmOptions()).contains("-XX:ArchiveClassesAtExit=" + archive.file());
+        assertThat(archive.file()).as("the stale archive is removed before a new one is made").doesNotExist();
+    }
+
+    @Test
+    void anotherClassPathOrJdkGetsAnotherArchive() {
+        Path state = dir.resolve("state");
+        assertThat(new DaemonClassArchive(state, "/jdk", "a.jar").file())
+                .isNotEqualTo(new DaemonClassArchive(state, "/jdk", "b.jar").file())
+                .isNotEqualTo(new DaemonClassArchive(state, "/other-jdk", "a.jar").file());
+    }
+}
