@@ -77,6 +77,9 @@ public final class LabDaemonLauncher {
             }
             LabStatus status = status(settings);
             if (status.running() && status.pid() == daemon.pid()) {
+                // The daemon writes its status file just before its last PROGRESS line: drain the log so
+                // the caller's progress ends at "Lab is up" rather than one step short.
+                drainFinalProgress(log, reported, progress);
                 return status;
             }
             if (!daemon.isAlive()) {
@@ -87,6 +90,24 @@ public final class LabDaemonLauncher {
         }
         daemon.destroy();
         throw new IOException("the local lab was not up after " + timeout.toSeconds() + " s; see " + log);
+    }
+
+    private static void drainFinalProgress(Path log, int alreadyReported, LabProgress progress) throws IOException {
+        int reported = alreadyReported;
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+            for (; reported < lines.size(); reported++) {
+                Matcher m = PROGRESS.matcher(lines.get(reported));
+                if (m.matches()) {
+                    progress.step(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), m.group(3));
+                    if (m.group(1).equals(m.group(2))) {
+                        return;
+                    }
+                }
+            }
+            sleep(20);
+        }
     }
 
     /**
