@@ -22,14 +22,21 @@ final class DaemonClassArchive {
 
     private final Path file;
     private final String classPath;
+    private final Path baseArchive;
 
     DaemonClassArchive(Path stateRoot, String javaHome, String classPath) {
         this.classPath = classPath;
+        // A dynamic archive sits on the runtime's base CDS archive; a jlink runtime (the installed app)
+        // has none, and the JVM then refuses to start with -XX:ArchiveClassesAtExit.
+        this.baseArchive = Path.of(javaHome, "lib", "server", "classes.jsa");
         this.file = stateRoot.resolve("daemon-cds-" + hash(javaHome + "\n" + classPath) + ".jsa");
     }
 
     /** The JVM options to put before {@code -cp}. */
     List<String> jvmOptions() {
+        if (!Files.isRegularFile(baseArchive)) {
+            return List.of();
+        }
         if (usable()) {
             return List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + file, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
         }

@@ -19,7 +19,10 @@ class DaemonClassArchiveTest {
         Path jar = Files.writeString(dir.resolve("app.jar"), "x");
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
         Path state = dir.resolve("state");
-        DaemonClassArchive archive = new DaemonClassArchive(state, "/jdk", jar.toString());
+        Path jdk = dir.resolve("jdk");
+        Files.createDirectories(jdk.resolve("lib/server"));
+        Files.writeString(jdk.resolve("lib/server/classes.jsa"), "base archive");
+        DaemonClassArchive archive = new DaemonClassArchive(state, jdk.toString(), jar.toString());
 
         assertThat(archive.jvmOptions()).contains("-XX:ArchiveClassesAtExit=" + archive.file());
 
@@ -29,6 +32,14 @@ class DaemonClassArchiveTest {
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
         assertThat(archive.jvmOptions()).contains("-XX:ArchiveClassesAtExit=" + archive.file());
         assertThat(archive.file()).as("the stale archive is removed before a new one is made").doesNotExist();
+    }
+
+    @Test
+    void aRuntimeWithoutABaseArchiveGetsNoClassSharingOptions() throws Exception {
+        // jlink runtimes (the installed app) have no lib/server/classes.jsa; the JVM would refuse to start.
+        Path jar = Files.writeString(dir.resolve("app.jar"), "x");
+        assertThat(new DaemonClassArchive(dir.resolve("state"), dir.resolve("jlinked").toString(), jar.toString()).jvmOptions())
+                .isEmpty();
     }
 
     @Test
