@@ -62,24 +62,21 @@ public final class LabDaemonLauncher {
         Process daemon = new ProcessBuilder(daemonCommand(settings)).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).redirectInput(new File("/dev/null")).start();
         long deadline = System.nanoTime() + timeout.toNanos();
-        int reported = 0;
+        DaemonLog daemonLog = new DaemonLog(log);
         while (System.nanoTime() < deadline) {
-            List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
-            for (; reported < lines.size(); reported++) {
-                Matcher m = PROGRESS.matcher(lines.get(reported));
-                if (m.matches()) {
-                    progress.step(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), m.group(3));
-                }
-                if (lines.get(reported).startsWith("ERROR ")) {
-                    throw new IOException("the local lab did not start: " + lines.get(reported).substring(6)
-                            + " (log: " + log + ")");
-                }
+            daemonLog.report(progress);
+            if (daemonLog.error().isPresent()) {
+                throw new IOException("the local lab did not start: " + daemonLog.error().get() + " (log: " + log + ")");
             }
             LabStatus status = status(settings);
             if (status.running() && status.pid() == daemon.pid()) {
                 // The daemon writes its status file just before its last PROGRESS line: drain the log so
                 // the caller's progress ends at "Lab is up" rather than one step short.
-                drainFinalProgress(log, reported, progress);
+                long drainDeadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+                while (!daemonLog.finished() && System.nanoTime() < drainDeadline) {
+                    sleep(20);
+                    daemonLog.report(progress);
+                }
                 return status;
             }
             if (!daemon.isAlive()) {
@@ -92,21 +89,39 @@ public final class LabDaemonLauncher {
         throw new IOException("the local lab was not up after " + timeout.toSeconds() + " s; see " + log);
     }
 
-    private static void drainFinalProgress(Path log, int alreadyReported, LabProgress progress) throws IOException {
-        int reported = alreadyReported;
-        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
-            for (; reported < lines.size(); reported++) {
-                Matcher m = PROGRESS.matcher(lines.get(reported));
+    /** The daemon's log as read so far: PROGRESS lines go to the caller once each, the first ERROR line is kept. */
+    private static final class DaemonLog {
+        private final Path file;
+        private int read;
+        private boolean finished;
+        private Optional<String> error = Optional.empty();
+
+        DaemonLog(Path file) {
+            this.file = file;
+        }
+
+        void report(LabProgress progress) throws IOException {
+            List<String> lines = Files.exists(file) ? Files.readAllLines(file) : List.of();
+            for (; read < lines.size(); read++) {
+                String line = lines.get(read);
+                Matcher m = PROGRESS.matcher(line);
                 if (m.matches()) {
                     progress.step(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), m.group(3));
-                    if (m.group(1).equals(m.group(2))) {
-                        return;
-                    }
+                    finished |= m.group(1).equals(m.group(2));
+                }
+                if (line.startsWith("ERROR ") && error.isEmpty()) {
+                    error = Optional.of(line.substring(6));
                 }
             }
-            sleep(20);
+        }
+
+        /** The last step ("Lab is up") has been reported. */
+        boolean finished() {
+            return finished;
+        }
+
+        Optional<String> error() {
+            return error;
         }
     }
 
