@@ -11,6 +11,7 @@ import io.labbench.sessions.SessionHub;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -27,6 +28,7 @@ public final class DeferredSessions implements TerminalLinkFactory, CommandRunne
     private final CompletableFuture<SessionHub> hub;
     private final List<String> names;
     private final Duration patience;
+    private volatile Map<String, String> targetNames = Map.of();
 
     public DeferredSessions(CompletableFuture<SessionHub> hub, List<String> names, Duration patience) {
         this.hub = hub;
@@ -41,7 +43,12 @@ public final class DeferredSessions implements TerminalLinkFactory, CommandRunne
 
     @Override
     public TerminalLink open(String name, int columns, int rows, TerminalLink.StateListener listener) throws IOException {
-        return new SessionTerminalLinks(awaitHub()).open(name, columns, rows, listener);
+        return new SessionTerminalLinks(awaitHub(), targetNames).open(name, columns, rows, listener);
+    }
+
+    /** How the pane headers name the lab's machines; set before the hub completes. */
+    public void nameTargets(Map<String, String> names) {
+        targetNames = Map.copyOf(names);
     }
 
     private SessionHub awaitHub() throws IOException {

@@ -45,6 +45,19 @@ public final class LocalLabWorkspace {
         return new Workspace(NAME, Backend.LOCAL, endpoints, variables);
     }
 
+    /**
+     * What a pane header shows for each machine: the node's own name and VPC address, as the study's
+     * prompt and {@code ip -br addr} show them, rather than the loopback port its SSH server listens on.
+     */
+    public static Map<String, String> targetNames(LabStatus status) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (LabStatus.Endpoint e : status.endpoints()) {
+            names.put(e.name(), e.user() + "@" + e.hostname() + " (" + e.ip() + ", local lab)");
+        }
+        names.put("kubectl", "local shell, kubectl on the local lab");
+        return names;
+    }
+
     /** The lab's known_hosts: the only host keys the workspace's SSH connections accept. */
     public static Path knownHosts(LabStatus status) {
         return Path.of(status.knownHosts());

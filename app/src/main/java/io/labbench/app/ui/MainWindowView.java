@@ -21,7 +21,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class MainWindowView extends BorderPane {
 
-    private final StackPane labSlot = slot("lab-slot", Feather.BOOK_OPEN, "No lab open",
+    private final StackPane labSlot = slot("lab-slot", Feather.BOOK_OPEN, "Opening the lab…",
             "The lab guide appears here.");
     private final StackPane watchSlot = slot("watch-slot", Feather.ACTIVITY, "No watches",
             "Watches a lab step opens (routes, iptables, conntrack) appear here.");
@@ -59,6 +59,11 @@ public final class MainWindowView extends BorderPane {
     /** Puts the lab pane (left) in place of the placeholder. */
     public void setLabPane(Node content) {
         labSlot.getChildren().setAll(content);
+    }
+
+    /** Says in the lab slot that no lab could be opened, and why. */
+    public void showNoLab(String why) {
+        labSlot.getChildren().setAll(slot("lab-slot", Feather.BOOK_OPEN, "No lab open", why).getChildren());
     }
 
     /** Puts the watch dock (right) in place of the placeholder. */

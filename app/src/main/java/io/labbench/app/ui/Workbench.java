@@ -241,12 +241,12 @@ public final class Workbench {
 
     // ---- slots and services for the other parts of the app ----
 
-    /** Fills the left slot with the lab pane. */
     /** Adds a menu before Help (the lab's AWS and Kubernetes windows live in one). */
     public void addMenu(javafx.scene.control.Menu menu) {
         menuBar.getMenus().add(Math.max(0, menuBar.getMenus().size() - 1), menu);
     }
 
+    /** Fills the left slot with the lab pane. */
     public void setLabPane(Node labPane) {
         window.setLabPane(labPane);
     }

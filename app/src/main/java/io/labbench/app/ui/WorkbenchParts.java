@@ -9,6 +9,7 @@ import io.labbench.labmodel.load.LoadResult;
 import io.labbench.sessions.AppDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Puts the lab wizard and the watch dock into the main window. Kept apart from
@@ -28,21 +29,38 @@ public final class WorkbenchParts {
         return configured == null || configured.isBlank() ? Path.of("assets") : Path.of(configured);
     }
 
+    /** The default lab file and what reading it gave; {@code loaded} is empty when there is no such file. */
+    public record LabFile(Path path, Optional<LoadResult> loaded) {
+    }
+
+    /** Reads the default lab. Needs no JavaFX, so the launcher runs it while the toolkit starts. */
+    public static LabFile readDefaultLab() {
+        Path labFile = assetsRoot().resolve(DEFAULT_LAB);
+        return new LabFile(labFile, Files.isRegularFile(labFile)
+                ? Optional.of(new LabLoader().load(labFile)) : Optional.empty());
+    }
+
     public static void wire(WorkbenchSetup setup, AppDirs dirs, boolean awsBackend) {
+        wire(setup, dirs, awsBackend, readDefaultLab());
+    }
+
+    public static void wire(WorkbenchSetup setup, AppDirs dirs, boolean awsBackend, LabFile lab) {
         Workbench workbench = setup.workbench();
         WatchDock dock = WatchDock.create(setup.hub(), () -> setup.endpointNames(), dirs.config());
         workbench.setWatchDock(dock.node());
         workbench.onShutdown(dock::close);
         WatchDirectory watches = dock;
-        Path labFile = assetsRoot().resolve(DEFAULT_LAB);
-        if (!Files.isRegularFile(labFile)) {
+        Path labFile = lab.path();
+        if (lab.loaded().isEmpty()) {
+            workbench.window().showNoLab("No lab found at " + labFile + ".");
             workbench.statusBar().showMessage("No lab found at " + labFile + "; start LabBench with ./labbench or set -Dlabbench.assets");
             return;
         }
-        LoadResult loaded = new LabLoader().load(labFile);
+        LoadResult loaded = lab.loaded().get();
         if (loaded.lab().isEmpty()) {
-            workbench.statusBar().showMessage("The lab " + labFile + " has errors; first: "
-                    + loaded.errors().stream().findFirst().map(Object::toString).orElse("unknown")
+            String first = loaded.errors().stream().findFirst().map(Object::toString).orElse("unknown");
+            workbench.window().showNoLab("The lab has errors; first: " + first);
+            workbench.statusBar().showMessage("The lab " + labFile + " has errors; first: " + first
                     + " (labbench lab validate " + labFile + " lists them all)");
             return;
         }

@@ -110,6 +110,7 @@ public final class WorkbenchSetup {
                 LabStatus status = LabDaemonLauncher.start(settings, (done, total, message) -> Platform.runLater(() ->
                         workbench.statusBar().showMessage("Starting the local lab (" + done + "/" + total + "): " + message)), LAB_PATIENCE);
                 Workspace workspace = LocalLabWorkspace.from(status);
+                sessions.nameTargets(LocalLabWorkspace.targetNames(status));
                 hub.complete(SessionHub.builder(workspace)
                         .sshSettings(SshSettings.isolated(LocalLabWorkspace.knownHosts(status)))
                         .hostKeyVerifier(new FxHostKeyVerifier(() -> stage))

@@ -10,6 +10,7 @@ import io.labbench.sessions.TerminalSession;
 import io.labbench.sessions.TerminalStatus;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,9 +21,20 @@ import java.util.Optional;
 public final class SessionTerminalLinks implements TerminalLinkFactory {
 
     private final SessionHub hub;
+    private final Map<String, String> targetNames;
 
     public SessionTerminalLinks(SessionHub hub) {
+        this(hub, Map.of());
+    }
+
+    /**
+     * @param targetNames how to name an endpoint's target in its pane header when its SSH address says
+     *                    little (the local lab's nodes all listen on 127.0.0.1); others are described
+     *                    from the endpoint
+     */
+    public SessionTerminalLinks(SessionHub hub, Map<String, String> targetNames) {
         this.hub = hub;
+        this.targetNames = Map.copyOf(targetNames);
     }
 
     public SessionHub hub() {
@@ -51,7 +63,9 @@ public final class SessionTerminalLinks implements TerminalLinkFactory {
             // closes the tab instead of dropping back to the host shell.
             session.write(podShellCommand(name.substring(POD_PREFIX.length())) + "\r");
         }
-        return new SessionLink(session, describe(hub.workspace().endpoint(endpoint).orElseThrow()));
+        String target = Optional.ofNullable(targetNames.get(endpoint))
+                .orElseGet(() -> describe(hub.workspace().endpoint(endpoint).orElseThrow()));
+        return new SessionLink(session, target);
     }
 
     /** Terminal names {@code pod:NAME} or {@code pod:NAMESPACE/NAME} open a shell in that pod. */

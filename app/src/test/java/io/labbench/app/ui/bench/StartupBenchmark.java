@@ -6,52 +6,99 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Start-up: {@code labbench --startup-probe} (local shells, fresh settings) against a bare JavaFX
  * hello-world started the same way, each 5 times alternately in fresh JVMs on the current
- * {@code DISPLAY} (e.g. Xvfb). Prints both medians and their ratio. Goal: at most 1.5 s and 1.5x.
+ * {@code DISPLAY} (e.g. Xvfb). Prints the medians of the first frame and of "ready" (lab guide and
+ * watch dock shown a frame later), and the first-frame ratio. Goal: first frame at most 1.5 s and 1.5x.
+ *
+ * <p>By default both run as {@code java -cp TEST-CLASSPATH}. With {@code --launcher ./labbench} the
+ * app starts through the checkout's launcher (as README's start command does, with its class-data
+ * archive); {@code --hello-cds} gives the hello-world its own class-data archive for a like-for-like
+ * comparison.
  *
  * <p>Run (under Xvfb): {@code Xvfb :99 -screen 0 1600x1000x24 & DISPLAY=:99 java -cp
- * app/target/test-classes:app/target/classes:$(cat app/target/test.cp) io.labbench.app.ui.bench.StartupBenchmark}
+ * app/target/test-classes:app/target/classes:$(cat app/target/test.cp) io.labbench.app.ui.bench.StartupBenchmark [--launcher ./labbench] [--hello-cds]}
  */
 public final class StartupBenchmark {
 
     private static final int RUNS = 5;
+    private static final Pattern READY = Pattern.compile("first frame (\\d+) ms; lab guide and watch dock shown (\\d+) ms");
 
     private StartupBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
+        String launcher = option(args, "--launcher");
+        boolean helloCds = List.of(args).contains("--hello-cds");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("java.class.path");
         Path home = Files.createTempDirectory("lbt-startup-");
-        List<Long> app = new ArrayList<>();
+        List<String> helloCommand = new ArrayList<>(List.of(java));
+        if (helloCds) {
+            Path archive = home.resolve("hello.jsa");
+            run(List.of(java, "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-cp", classpath,
+                    HelloFxProbe.class.getName()), Map.of());
+            helloCommand.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off"));
+        }
+        helloCommand.addAll(List.of("-cp", classpath, HelloFxProbe.class.getName()));
+        List<Long> firstFrame = new ArrayList<>();
+        List<Long> ready = new ArrayList<>();
         List<Long> hello = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
-            hello.add(probe(List.of(java, "-cp", classpath, HelloFxProbe.class.getName())));
-            app.add(probe(List.of(java, "-Dlabbench.home=" + home.resolve("run" + i), "-cp", classpath,
-                    "io.labbench.app.Launcher", "--startup-probe", "--backend", "shells")));
+            hello.add(Long.parseLong(lastLine(run(helloCommand, Map.of()))));
+            Path runHome = home.resolve("run" + i);
+            String out = launcher == null
+                    ? run(List.of(java, "-Dlabbench.home=" + runHome, "-cp", classpath, "io.labbench.app.Launcher",
+                            "--startup-probe", "--backend", "shells"), Map.of())
+                    : run(List.of(launcher, "--startup-probe", "--backend", "shells"),
+                            Map.of("LABBENCH_JAVA_OPTS", "-Dlabbench.home=" + runHome));
+            Matcher m = READY.matcher(out);
+            if (!m.find()) {
+                throw new IllegalStateException("no start-up figures in: " + out);
+            }
+            firstFrame.add(Long.parseLong(m.group(1)));
+            ready.add(Long.parseLong(m.group(2)));
         }
-        long appMedian = median(app);
+        long appMedian = median(firstFrame);
         long helloMedian = median(hello);
-        System.out.printf("startup to first frame: labbench median %d ms %s, hello-world median %d ms %s, ratio %.2f%n",
-                appMedian, app, helloMedian, hello, (double) appMedian / helloMedian);
+        System.out.printf("startup: labbench first frame median %d ms %s, ready median %d ms %s; "
+                        + "hello-world%s median %d ms %s; first-frame ratio %.2f%n",
+                appMedian, firstFrame, median(ready), ready, helloCds ? " (with CDS)" : "", helloMedian, hello,
+                (double) appMedian / helloMedian);
     }
 
-    private static long probe(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    private static String option(String[] args, String name) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return null;
+    }
+
+    private static String run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("no first frame within 120 s: " + command);
         }
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        String last = out.lines().reduce((a, b) -> b).orElse("");
-        if (process.exitValue() != 0 || !last.matches("\\d+")) {
+        if (process.exitValue() != 0 || !lastLine(out).matches("\\d+")) {
             throw new IllegalStateException("probe failed (exit " + process.exitValue() + "): " + out);
         }
-        return Long.parseLong(last);
+        return out;
+    }
+
+    private static String lastLine(String out) {
+        return out.lines().reduce((a, b) -> b).orElse("");
     }
 
     private static long median(List<Long> values) {
