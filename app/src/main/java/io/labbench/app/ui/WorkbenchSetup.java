@@ -35,7 +35,8 @@ import javafx.stage.Window;
  *
  * <p>Backends: {@code shells} is four local shells named after the nodes; {@code aws} (or
  * {@code --workspace NAME}) loads that workspace's file; {@code local} is the embedded local lab,
- * which {@link #localLabWorkspace} provides (it falls back to local shells until the lab is wired).
+ * started in the background by {@link #createOnLocalLab} (local shells stand in when the machine check
+ * finds something missing, and say what).
  */
 public final class WorkbenchSetup {
 
@@ -152,13 +153,9 @@ public final class WorkbenchSetup {
                 }
                 notice.accept("No workspace file " + store.file(name) + "; opened local shells instead."
                         + " Create it with the endpoint editor (File > Edit endpoints).");
-            } else if (backend.equals("local")) {
-                Optional<Workspace> lab = localLabWorkspace(store);
-                if (lab.isPresent()) {
-                    return lab.get();
-                }
-                notice.accept("The local lab is not available in this build yet: the terminals are local shells.");
             }
+            // backend local lands here only when the machine cannot run the lab (the caller already
+            // said why) or for the start-up probe, which never starts it: local shells stand in.
             return store.loadOrCreateDefault(SHELLS_WORKSPACE);
         } catch (WorkspaceFileException e) {
             notice.accept(e.getMessage().lines().findFirst().orElse("invalid workspace file")
@@ -169,15 +166,7 @@ public final class WorkbenchSetup {
         return Workspace.defaultLocal(SHELLS_WORKSPACE);
     }
 
-    /**
-     * The hook for the embedded local lab ({@code --backend local}, the default): when the lab module
-     * can start, return its workspace (SSH endpoints into the node namespaces). Empty until wired.
-     */
-    static Optional<Workspace> localLabWorkspace(WorkspaceStore store) {
-        return Optional.empty();
-    }
-
-    private static void editEndpoints(Window owner, WorkspaceStore store, Workspace workspace, Consumer<String> notice) {
+    static void editEndpoints(Window owner, WorkspaceStore store, Workspace workspace, Consumer<String> notice) {
         new EndpointEditorDialog(owner, workspace.endpoints()).showAndWait().ifPresent(endpoints -> {
             try {
                 store.save(workspace.withEndpoints(endpoints));

@@ -44,6 +44,7 @@ public final class EndpointEditorDialog extends Dialog<List<Endpoint>> {
         setGraphic(new FontIcon(Feather.SERVER));
         endpoints = FXCollections.observableArrayList(current);
         list = new ListView<>(endpoints);
+        list.setId("endpoint-list");
         list.setPrefWidth(180);
         list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
             @Override
@@ -64,6 +65,7 @@ public final class EndpointEditorDialog extends Dialog<List<Endpoint>> {
 
         fields.setHgap(8);
         fields.setVgap(6);
+        problems.setId("endpoint-problems");
         problems.getStyleClass().add("danger");
         problems.setWrapText(true);
         problems.setMaxWidth(420);
@@ -92,21 +94,22 @@ public final class EndpointEditorDialog extends Dialog<List<Endpoint>> {
                 FXCollections.observableArrayList(EndpointFormViewModel.Kind.values()));
         kind.valueProperty().bindBidirectional(form.kindProperty());
         int row = 0;
-        fields.addRow(row++, new Label("Name"), bound(form.nameProperty(), "worker1"));
+        fields.addRow(row++, new Label("Name"), bound("endpoint-name", form.nameProperty(), "worker1"));
         fields.addRow(row++, new Label("Kind"), kind);
-        fields.addRow(row++, new Label("Shell"), bound(form.shellCommandProperty(), "bash -l"));
-        fields.addRow(row++, new Label("Host"), bound(form.hostProperty(), "10.0.0.11"));
-        fields.addRow(row++, new Label("Port"), bound(form.portProperty(), "22"));
-        fields.addRow(row++, new Label("User"), bound(form.userProperty(), "ubuntu"));
-        fields.addRow(row++, new Label("Key files"), bound(form.identityFilesProperty(), "~/.ssh/id_ed25519"));
-        fields.addRow(row++, new Label("Jump through"), bound(form.jumpEndpointProperty(), "kops-ec2"));
-        fields.addRow(row, new Label("ssh config alias"), bound(form.sshConfigAliasProperty(), "optional"));
+        fields.addRow(row++, new Label("Shell"), bound("endpoint-shell", form.shellCommandProperty(), "bash -l"));
+        fields.addRow(row++, new Label("Host"), bound("endpoint-host", form.hostProperty(), "10.0.0.11"));
+        fields.addRow(row++, new Label("Port"), bound("endpoint-port", form.portProperty(), "22"));
+        fields.addRow(row++, new Label("User"), bound("endpoint-user", form.userProperty(), "ubuntu"));
+        fields.addRow(row++, new Label("Key files"), bound("endpoint-keys", form.identityFilesProperty(), "~/.ssh/id_ed25519"));
+        fields.addRow(row++, new Label("Jump through"), bound("endpoint-jump", form.jumpEndpointProperty(), "kops-ec2"));
+        fields.addRow(row, new Label("ssh config alias"), bound("endpoint-alias", form.sshConfigAliasProperty(), "optional"));
         problems.textProperty().bind(Bindings.createStringBinding(
                 () -> String.join("\n", form.problemsProperty().get()), form.problemsProperty()));
     }
 
-    private static TextField bound(javafx.beans.property.StringProperty property, String prompt) {
+    private static TextField bound(String id, javafx.beans.property.StringProperty property, String prompt) {
         TextField field = new TextField();
+        field.setId(id);
         field.textProperty().bindBidirectional(property);
         field.setPromptText(prompt);
         field.setPrefColumnCount(24);
