@@ -3,7 +3,11 @@ package io.labbench.app.ui.status;
 import io.labbench.app.ui.terminal.TerminalAreaViewModel;
 import io.labbench.app.ui.terminal.TerminalPaneViewModel;
 import io.labbench.sessions.ConnectionState;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -22,6 +26,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class StatusBarView extends HBox {
 
     private final HBox endpoints = new HBox(6);
+    private final Map<TerminalPaneViewModel, EndpointChip> chips = new HashMap<>();
     private final Label broadcast = new Label();
     private final Label message = new Label();
 
@@ -52,27 +57,49 @@ public final class StatusBarView extends HBox {
         rebuild(area);
     }
 
+    /** Keeps one chip per pane: new panes get one, closed panes lose theirs (and its state listener). */
     private void rebuild(TerminalAreaViewModel area) {
-        endpoints.getChildren().clear();
-        for (TerminalPaneViewModel pane : area.allPanes()) {
-            endpoints.getChildren().add(chip(pane));
-        }
+        List<TerminalPaneViewModel> panes = List.copyOf(area.allPanes());
+        chips.keySet().removeIf(pane -> {
+            if (panes.contains(pane)) {
+                return false;
+            }
+            chips.get(pane).detach();
+            return true;
+        });
+        endpoints.getChildren().setAll(panes.stream().map(pane -> chips.computeIfAbsent(pane, EndpointChip::new).label).toList());
     }
 
-    private static Label chip(TerminalPaneViewModel pane) {
-        Label chip = new Label(pane.name());
-        chip.setId("status-" + pane.name().replace(':', '-'));
-        chip.getStyleClass().add("endpoint-chip");
-        FontIcon dot = new FontIcon(Feather.CIRCLE);
-        dot.getStyleClass().add("state-dot");
-        chip.setGraphic(dot);
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(Bindings.createStringBinding(
-                () -> pane.name() + ": " + describe(pane.state()), pane.stateProperty()));
-        chip.setTooltip(tip);
-        pane.stateProperty().addListener((obs, old, now) -> styleFor(chip, now));
-        styleFor(chip, pane.state());
-        return chip;
+    /** A pane's chip; its tooltip is made on first hover (a tooltip is a popup window, costly at start-up). */
+    private static final class EndpointChip {
+        private final Label label;
+        private final TerminalPaneViewModel pane;
+        private final ChangeListener<ConnectionState> onState;
+
+        EndpointChip(TerminalPaneViewModel pane) {
+            this.pane = pane;
+            label = new Label(pane.name());
+            label.setId("status-" + pane.name().replace(':', '-'));
+            label.getStyleClass().add("endpoint-chip");
+            FontIcon dot = new FontIcon(Feather.CIRCLE);
+            dot.getStyleClass().add("state-dot");
+            label.setGraphic(dot);
+            label.setOnMouseEntered(e -> {
+                if (label.getTooltip() == null) {
+                    Tooltip tip = new Tooltip();
+                    tip.textProperty().bind(Bindings.createStringBinding(
+                            () -> pane.name() + ": " + describe(pane.state()), pane.stateProperty()));
+                    label.setTooltip(tip);
+                }
+            });
+            onState = (obs, old, now) -> styleFor(label, now);
+            pane.stateProperty().addListener(onState);
+            styleFor(label, pane.state());
+        }
+
+        void detach() {
+            pane.stateProperty().removeListener(onState);
+        }
     }
 
     private static void styleFor(Label chip, ConnectionState state) {
