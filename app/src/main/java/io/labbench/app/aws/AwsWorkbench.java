@@ -14,6 +14,7 @@ import io.labbench.aws.ec2.KeyPairs;
 import io.labbench.aws.elb.DistributionTest;
 import io.labbench.aws.elb.LoadBalancerInventory;
 import io.labbench.aws.iam.ControllerPolicies;
+import io.labbench.aws.net.PublicAddressLookup;
 import io.labbench.aws.s3.StateBucketService;
 import io.labbench.sessions.workspace.Workspace;
 import java.time.Clock;
@@ -55,6 +56,13 @@ public final class AwsWorkbench {
      */
     public AwsWorkbench(Function<AwsSettings, AwsClientFactory> factories, Executor executor,
                         Consumer<UnaryOperator<Workspace>> workspaceEdits, TerminalDirectory terminals) {
+        this(factories, executor, workspaceEdits, terminals, PublicAddressLookup.checkip());
+    }
+
+    /** @param addressLookup where "Use my address" asks for the learner's public IPv4 address (a loopback server in tests) */
+    public AwsWorkbench(Function<AwsSettings, AwsClientFactory> factories, Executor executor,
+                        Consumer<UnaryOperator<Workspace>> workspaceEdits, TerminalDirectory terminals,
+                        PublicAddressLookup addressLookup) {
         account = new AwsAccountViewModel(factories, new FxWork(executor));
         StringProperty clusterName = new SimpleStringProperty(this, "clusterName", "");
 
@@ -67,7 +75,8 @@ public final class AwsWorkbench {
                         w -> AwsEndpoints.withKopsEc2(w, ip, AwsEndpoints.keyFilesOf(w, "kops-ec2")))));
         BorderPane stackTab = new BorderPane();
         StackTemplateViewModel template = new StackTemplateViewModel(new FxWork(executor),
-                () -> new KeyPairs(account.clients().ec2()), form -> stackTab.setCenter(new StackView(form, creation).node()));
+                () -> new KeyPairs(account.clients().ec2()), form -> stackTab.setCenter(new StackView(form, creation,
+                        new MyAddressViewModel(form, new FxWork(executor), addressLookup::lookup)).node()));
         stackTab.setTop(templateBar(template));
         stackTab.setCenter(new Label("Load the template (the study's kops-oneclick.yaml, or a file) to fill in its parameters."));
 
