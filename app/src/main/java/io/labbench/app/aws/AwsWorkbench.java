@@ -19,6 +19,7 @@ import io.labbench.aws.s3.StateBucketService;
 import io.labbench.sessions.workspace.Workspace;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -35,14 +36,17 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 
 /**
  * Builds the AWS pane with all its tabs and view-models, wired to one account (profile/region), the
  * workspace (endpoints and variables) and the terminal area. The main window creates one, shows
- * {@link #node()}, asks {@link #hasRunningResources()} before closing, and registers
+ * {@link #node()}, asks {@link #mayExit} before closing, and registers
  * {@link #labOperations()} with the lab pane.
  */
 public final class AwsWorkbench {
+
+    private static final String COST_GUARD_TAB = "Cost guard";
 
     private final AwsAccountViewModel account;
     private final CostGuardViewModel cost;
@@ -111,7 +115,13 @@ public final class AwsWorkbench {
                 .addTab("Load balancers", AwsTabs.loadBalancers(loadBalancers))
                 .addTab("IAM", AwsTabs.iam(iam))
                 .addTab("DNS & TLS", AwsTabs.dns(dns))
-                .addTab("Cost guard", AwsTabs.costGuard(cost));
+                .addTab(COST_GUARD_TAB, AwsTabs.costGuard(cost));
+        // The exit warning only knows what the cost guard last found: check as soon as a stack exists.
+        creation.statusProperty().addListener((o, old, status) -> {
+            if ("CREATE_COMPLETE".equals(status)) {
+                cost.refresh();
+            }
+        });
     }
 
     private static Parent templateBar(StackTemplateViewModel template) {
@@ -137,6 +147,26 @@ public final class AwsWorkbench {
     /** For the exit warning: true while the last cost check found something running. */
     public boolean hasRunningResources() {
         return cost.hasRunningResources();
+    }
+
+    /**
+     * The main window's close guard: asks "N resources still run…" while the cost guard knows of any.
+     * "Open cost guard" selects its tab and runs {@code showWindow} (the host brings this pane forward).
+     * On the JavaFX thread.
+     *
+     * @return true when the window may close
+     */
+    public boolean mayExit(Window owner, Runnable showWindow) {
+        Optional<ExitWarning> warning = ExitWarning.of(cost.resources());
+        if (warning.isEmpty()) {
+            return true;
+        }
+        ExitWarning.Choice choice = ExitWarningDialog.ask(owner, warning.get());
+        if (choice == ExitWarning.Choice.OPEN_COST_GUARD) {
+            pane.select(COST_GUARD_TAB);
+            showWindow.run();
+        }
+        return choice == ExitWarning.Choice.QUIT_ANYWAY;
     }
 
     public CostGuardViewModel costGuard() {

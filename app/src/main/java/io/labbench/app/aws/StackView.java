@@ -22,7 +22,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -39,6 +41,13 @@ public final class StackView {
         grid.setHgap(8);
         grid.setVgap(4);
         grid.setPadding(new Insets(8));
+        // Labels keep their width; inputs (and the problems under them) take the rest and wrap in it.
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints inputs = new ColumnConstraints();
+        inputs.setHgrow(Priority.ALWAYS);
+        inputs.setFillWidth(true);
+        grid.getColumnConstraints().setAll(labels, inputs);
         int row = 0;
         TextField stackName = new TextField();
         stackName.setId("stack-name");
@@ -56,6 +65,7 @@ public final class StackView {
             Label problems = new Label();
             problems.getStyleClass().add("danger");
             problems.setId("problem-" + field.parameter().key());
+            problems.setWrapText(true);
             problems.textProperty().bind(Bindings.createStringBinding(() -> String.join(" ", field.problems()), field.problems()));
             problems.managedProperty().bind(problems.textProperty().isNotEmpty());
             problems.visibleProperty().bind(problems.managedProperty());
@@ -101,8 +111,10 @@ public final class StackView {
         VBox.setVgrow(events, Priority.ALWAYS);
         VBox progress = new VBox(6, new HBox(12, status, elapsed), bar, failure, events);
         progress.setPadding(new Insets(8));
-        root.getItems().addAll(new ScrollPane(grid), progress);
-        root.setDividerPositions(0.42);
+        ScrollPane formScroll = new ScrollPane(grid);
+        formScroll.setFitToWidth(true);
+        root.getItems().addAll(formScroll, progress);
+        root.setDividerPositions(0.5);
     }
 
     /** The CIDR field with "Use my address" beside it and what the lookup found (or why not) below. */

@@ -54,6 +54,8 @@ final class ClusterWindows {
         this.setup = setup;
         this.dirs = dirs;
         this.store = new WorkspaceStore(dirs);
+        // Quitting does not stop AWS billing: the AWS pane asks first while its cost guard knows of anything running.
+        setup.workbench().addCloseGuard(owner -> aws == null || aws.mayExit(owner, this::showAws));
     }
 
     Menu menu() {

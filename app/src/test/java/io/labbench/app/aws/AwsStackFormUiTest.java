@@ -123,7 +123,10 @@ class AwsStackFormUiTest {
     }
 
     private static DialogPane awaitDialog(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        // Present in the scene graph a moment before its window shows: wait until it can be clicked.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery()
+                .map(n -> n.getScene() != null && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing()).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
         return robot.lookup(".dialog-pane").queryAs(DialogPane.class);
     }
 
