@@ -72,13 +72,22 @@ public final class ClusterView {
         problem.textProperty().bind(vm.problemProperty());
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         HBox bar = new HBox(8, new Label("kubeconfig"), source, file, browse, connect, context);
-        VBox top = new VBox(4, bar, summary, problem);
+        Label connection = new Label();
+        connection.setId("kube-connection");
+        connection.setWrapText(true);
+        connection.setStyle("-fx-text-fill: #b26a00;");
+        connection.textProperty().bind(vm.connectionProperty());
+        connection.managedProperty().bind(connection.textProperty().isNotEmpty());
+        connection.visibleProperty().bind(connection.managedProperty());
+        VBox top = new VBox(4, bar, summary, connection, problem);
         top.setPadding(new Insets(6));
         root.setTop(top);
 
         TabPane tabs = new TabPane(new Tab("Pods", pods(vm)), new Tab("Nodes", nodes(vm)), new Tab("Services", services(vm)),
                 new Tab("Events", events(vm)), new Tab("aws-node", awsNode(vm)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // Dimmed while reconnecting: the rows may be stale.
+        tabs.opacityProperty().bind(javafx.beans.binding.Bindings.when(vm.reconnectingProperty()).then(0.6).otherwise(1.0));
         root.setCenter(tabs);
     }
 

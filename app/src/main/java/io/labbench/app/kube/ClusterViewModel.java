@@ -14,6 +14,7 @@ import io.labbench.sessions.CommandRunnerProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -49,6 +50,8 @@ public final class ClusterViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper context = new ReadOnlyStringWrapper(this, "context", "Not connected");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper(this, "connection", "");
+    private final ReadOnlyBooleanWrapper reconnecting = new ReadOnlyBooleanWrapper(this, "reconnecting");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ObservableList<PodRow> pods = FXCollections.observableArrayList();
     private final ObservableList<NodeRow> nodes = FXCollections.observableArrayList();
@@ -94,6 +97,16 @@ public final class ClusterViewModel implements AutoCloseable {
     /** e.g. "12 pods (1 Pending) on 3 nodes". */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** Empty while the views are live; otherwise what is going on with the API server and what to do. */
+    public ReadOnlyStringProperty connectionProperty() {
+        return connection.getReadOnlyProperty();
+    }
+
+    /** True while the API server is away and the tables show the last state they had. */
+    public ReadOnlyBooleanProperty reconnectingProperty() {
+        return reconnecting.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -160,6 +173,12 @@ public final class ClusterViewModel implements AutoCloseable {
                 show(snapshot);
             }
         }));
+        newViews.addConnectionListener(state -> Platform.runLater(() -> {
+            if (views == newViews) {
+                show(state, newViews.failure());
+            }
+        }));
+        show(ClusterViews.Connection.CONNECTING, "");
         newViews.start();
     }
 
@@ -213,6 +232,21 @@ public final class ClusterViewModel implements AutoCloseable {
                 + snapshot.nodes().size() + " nodes, " + snapshot.services().size() + " services");
     }
 
+    private void show(ClusterViews.Connection state, String failure) {
+        reconnecting.set(state == ClusterViews.Connection.RECONNECTING);
+        switch (state) {
+            case CONNECTED -> connection.set("");
+            case CONNECTING -> connection.set("Listing the cluster…");
+            case RECONNECTING -> connection.set("The API server stopped answering at " + LocalTime.now().withNano(0)
+                    + "; reconnecting. The tables show the cluster as it was then and catch up once it answers again.");
+            case FAILED -> {
+                connection.set("");
+                problem.set("The API server did not answer (" + failure + "). Check that the cluster is up (for the local lab: "
+                        + "labbench lab status) and that the kubeconfig points at it, then press Connect again.");
+            }
+        }
+    }
+
     /** The terminal name the terminal area opens with {@code kubectl exec -it}. */
     public static String shellTerminalName(PodRow pod) {
         return "pod:" + (pod.namespace().equals("default") ? pod.name() : pod.namespace() + "/" + pod.name());
@@ -227,6 +261,8 @@ public final class ClusterViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        connection.set("");
+        reconnecting.set(false);
         if (views != null) {
             ClusterViews old = views;
             views = null;
