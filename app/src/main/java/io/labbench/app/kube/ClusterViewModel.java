@@ -9,8 +9,8 @@ import io.labbench.kube.KubeconfigSource;
 import io.labbench.kube.NodeRow;
 import io.labbench.kube.PodRow;
 import io.labbench.kube.ServiceRow;
-import io.labbench.sessions.CommandRunner;
-import io.labbench.sessions.CommandRunnerProvider;
+import io.labbench.sessions.RemoteFiles;
+import io.labbench.sessions.RemoteFilesProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +59,7 @@ public final class ClusterViewModel implements AutoCloseable {
     private final ObservableList<EventRow> events = FXCollections.observableArrayList();
     private final ObservableList<EnvRow> awsNode = FXCollections.observableArrayList();
     private final Path localLabKubeconfig;
-    private final CommandRunnerProvider runners;
+    private final RemoteFilesProvider files;
     private final TerminalDirectory terminals;
     private final Executor executor;
     private ClusterViews views;
@@ -67,11 +67,11 @@ public final class ClusterViewModel implements AutoCloseable {
 
     /**
      * @param localLabKubeconfig the local lab's kubeconfig ({@code AppDirs.fromEnvironment().state()/locallab/kubeconfig})
-     * @param runners            finds kops-ec2's shared SSH connection
+     * @param files              reads kops-ec2's kubeconfig (SFTP on its shared SSH connection)
      */
-    public ClusterViewModel(Path localLabKubeconfig, CommandRunnerProvider runners, TerminalDirectory terminals, Executor executor) {
+    public ClusterViewModel(Path localLabKubeconfig, RemoteFilesProvider files, TerminalDirectory terminals, Executor executor) {
         this.localLabKubeconfig = localLabKubeconfig;
-        this.runners = runners;
+        this.files = files;
         this.terminals = terminals;
         this.executor = executor;
     }
@@ -202,9 +202,9 @@ public final class ClusterViewModel implements AutoCloseable {
                 yield KubeconfigSource.fromFile(path);
             }
             case KOPS_EC2 -> {
-                CommandRunner runner = runners.runner("kops-ec2").orElseThrow(() -> new IOException(
+                RemoteFiles kopsEc2 = files.files("kops-ec2").orElseThrow(() -> new IOException(
                         "There is no kops-ec2 endpoint in this workspace. Create the stack (AWS pane) or add the endpoint, then connect again."));
-                yield KubeconfigSource.fromEndpoint(runner);
+                yield KubeconfigSource.fromEndpoint(kopsEc2);
             }
         };
     }
