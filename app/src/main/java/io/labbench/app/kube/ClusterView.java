@@ -7,6 +7,7 @@ import io.labbench.kube.ServiceRow;
 import java.io.File;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
@@ -71,7 +72,13 @@ public final class ClusterView {
         problem.setStyle("-fx-text-fill: #c62828;");
         problem.textProperty().bind(vm.problemProperty());
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
-        HBox bar = new HBox(8, new Label("kubeconfig"), source, file, browse, connect, context);
+        Label kubeconfigLabel = new Label("kubeconfig");
+        // A long "context … from /path" must not squeeze the controls into "Co…": it is the one that gets cut.
+        for (javafx.scene.layout.Region fixed : List.of(kubeconfigLabel, source, browse, connect)) {
+            fixed.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        context.setMinWidth(0);
+        HBox bar = new HBox(8, kubeconfigLabel, source, file, browse, connect, context);
         Label connection = new Label();
         connection.setId("kube-connection");
         connection.setWrapText(true);
