@@ -64,6 +64,11 @@ record ClusterInformers(SharedIndexInformer<Pod> pods, SharedIndexInformer<Node>
         return required().stream().allMatch(SharedIndexInformer::isWatching);
     }
 
+    /** True when a required informer has stopped: it will not recover by itself. */
+    boolean anyStopped() {
+        return required().stream().anyMatch(informer -> !informer.isRunning());
+    }
+
     /** The first required informer that gave up (its first list failed), with why. */
     Optional<String> failure() {
         for (SharedIndexInformer<?> informer : required()) {

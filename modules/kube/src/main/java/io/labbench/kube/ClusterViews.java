@@ -73,10 +73,13 @@ public final class ClusterViews implements AutoCloseable {
     private volatile ClusterInformers current;
     /** A fresh set listing again after the API server came back, swapped in once synced. */
     private ClusterInformers relisting;
+    /** After a re-list that failed, when to try again (System.nanoTime), so a flapping server is not hammered. */
+    private long nextRelistNanos;
 
     public ClusterViews(KubernetesClient client, long coalesceMillis) {
         this.client = client;
         this.coalesceMillis = coalesceMillis;
+        this.nextRelistNanos = System.nanoTime(); // nanoTime may be negative: 0 is no "long ago"
     }
 
     public void addListener(Consumer<ClusterSnapshot> listener) {
@@ -123,19 +126,23 @@ public final class ClusterViews implements AutoCloseable {
                     scheduleRebuild();
                     moveTo(Connection.CONNECTED);
                 } else if (relisting.failure().isPresent()) {
-                    // The server went away again before the list finished: try again once the watches are back.
+                    // The server went away again before the list finished: try again a little later.
                     relisting.close();
                     relisting = null;
+                    nextRelistNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
                 }
                 return;
             }
             if (connection == Connection.CONNECTING && live.failure().isPresent()) {
                 failure = live.failure().get();
                 moveTo(Connection.FAILED);
-            } else if (live.watching()) {
-                if (connection == Connection.RECONNECTING) {
+            } else if (connection == Connection.RECONNECTING && (live.watching() || live.anyStopped())) {
+                // Watches back (or an informer gave up for good): list everything again with a fresh set.
+                if (System.nanoTime() - nextRelistNanos >= 0) {
                     relisting = ClusterInformers.start(client, handler);
-                } else if (connection == Connection.CONNECTING) {
+                }
+            } else if (live.watching()) {
+                if (connection == Connection.CONNECTING) {
                     scheduleRebuild(); // an empty cluster sends no events: show it anyway
                     moveTo(Connection.CONNECTED);
                 }
@@ -214,6 +221,12 @@ public final class ClusterViews implements AutoCloseable {
     @Override
     public void close() {
         rebuilder.shutdownNow();
+        try {
+            // A connection check still running could otherwise start a re-list after the sets below are closed.
+            rebuilder.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Optional.ofNullable(current).ifPresent(ClusterInformers::close);
         Optional.ofNullable(relisting).ifPresent(ClusterInformers::close);
     }
