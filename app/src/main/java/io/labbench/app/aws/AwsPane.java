@@ -62,6 +62,12 @@ public final class AwsPane {
         return this;
     }
 
+    /** Brings the tab with this title forward (the exit warning's "Open cost guard"). */
+    public void select(String title) {
+        tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
     public static Node maxPodsView(MaxPodsViewModel vm) {
         ComboBox<String> type = new ComboBox<>(vm.knownTypes());
         type.setId("maxpods-type");

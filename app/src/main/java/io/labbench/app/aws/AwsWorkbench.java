@@ -14,10 +14,12 @@ import io.labbench.aws.ec2.KeyPairs;
 import io.labbench.aws.elb.DistributionTest;
 import io.labbench.aws.elb.LoadBalancerInventory;
 import io.labbench.aws.iam.ControllerPolicies;
+import io.labbench.aws.net.PublicAddressLookup;
 import io.labbench.aws.s3.StateBucketService;
 import io.labbench.sessions.workspace.Workspace;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -34,14 +36,17 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 
 /**
  * Builds the AWS pane with all its tabs and view-models, wired to one account (profile/region), the
  * workspace (endpoints and variables) and the terminal area. The main window creates one, shows
- * {@link #node()}, asks {@link #hasRunningResources()} before closing, and registers
+ * {@link #node()}, asks {@link #mayExit} before closing, and registers
  * {@link #labOperations()} with the lab pane.
  */
 public final class AwsWorkbench {
+
+    private static final String COST_GUARD_TAB = "Cost guard";
 
     private final AwsAccountViewModel account;
     private final CostGuardViewModel cost;
@@ -55,6 +60,13 @@ public final class AwsWorkbench {
      */
     public AwsWorkbench(Function<AwsSettings, AwsClientFactory> factories, Executor executor,
                         Consumer<UnaryOperator<Workspace>> workspaceEdits, TerminalDirectory terminals) {
+        this(factories, executor, workspaceEdits, terminals, PublicAddressLookup.checkip());
+    }
+
+    /** @param addressLookup where "Use my address" asks for the learner's public IPv4 address (a loopback server in tests) */
+    public AwsWorkbench(Function<AwsSettings, AwsClientFactory> factories, Executor executor,
+                        Consumer<UnaryOperator<Workspace>> workspaceEdits, TerminalDirectory terminals,
+                        PublicAddressLookup addressLookup) {
         account = new AwsAccountViewModel(factories, new FxWork(executor));
         StringProperty clusterName = new SimpleStringProperty(this, "clusterName", "");
 
@@ -67,7 +79,8 @@ public final class AwsWorkbench {
                         w -> AwsEndpoints.withKopsEc2(w, ip, AwsEndpoints.keyFilesOf(w, "kops-ec2")))));
         BorderPane stackTab = new BorderPane();
         StackTemplateViewModel template = new StackTemplateViewModel(new FxWork(executor),
-                () -> new KeyPairs(account.clients().ec2()), form -> stackTab.setCenter(new StackView(form, creation).node()));
+                () -> new KeyPairs(account.clients().ec2()), form -> stackTab.setCenter(new StackView(form, creation,
+                        new MyAddressViewModel(form, new FxWork(executor), addressLookup::lookup)).node()));
         stackTab.setTop(templateBar(template));
         stackTab.setCenter(new Label("Load the template (the study's kops-oneclick.yaml, or a file) to fill in its parameters."));
 
@@ -102,7 +115,13 @@ public final class AwsWorkbench {
                 .addTab("Load balancers", AwsTabs.loadBalancers(loadBalancers))
                 .addTab("IAM", AwsTabs.iam(iam))
                 .addTab("DNS & TLS", AwsTabs.dns(dns))
-                .addTab("Cost guard", AwsTabs.costGuard(cost));
+                .addTab(COST_GUARD_TAB, AwsTabs.costGuard(cost));
+        // The exit warning only knows what the cost guard last found: check as soon as a stack exists.
+        creation.statusProperty().addListener((o, old, status) -> {
+            if ("CREATE_COMPLETE".equals(status)) {
+                cost.refresh();
+            }
+        });
     }
 
     private static Parent templateBar(StackTemplateViewModel template) {
@@ -128,6 +147,26 @@ public final class AwsWorkbench {
     /** For the exit warning: true while the last cost check found something running. */
     public boolean hasRunningResources() {
         return cost.hasRunningResources();
+    }
+
+    /**
+     * The main window's close guard: asks "N resources still run…" while the cost guard knows of any.
+     * "Open cost guard" selects its tab and runs {@code showWindow} (the host brings this pane forward).
+     * On the JavaFX thread.
+     *
+     * @return true when the window may close
+     */
+    public boolean mayExit(Window owner, Runnable showWindow) {
+        Optional<ExitWarning> warning = ExitWarning.of(cost.resources());
+        if (warning.isEmpty()) {
+            return true;
+        }
+        ExitWarning.Choice choice = ExitWarningDialog.ask(owner, warning.get());
+        if (choice == ExitWarning.Choice.OPEN_COST_GUARD) {
+            pane.select(COST_GUARD_TAB);
+            showWindow.run();
+        }
+        return choice == ExitWarning.Choice.QUIT_ANYWAY;
     }
 
     public CostGuardViewModel costGuard() {

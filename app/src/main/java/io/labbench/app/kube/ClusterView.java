@@ -7,6 +7,7 @@ import io.labbench.kube.ServiceRow;
 import java.io.File;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
@@ -71,14 +72,29 @@ public final class ClusterView {
         problem.setStyle("-fx-text-fill: #c62828;");
         problem.textProperty().bind(vm.problemProperty());
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
-        HBox bar = new HBox(8, new Label("kubeconfig"), source, file, browse, connect, context);
-        VBox top = new VBox(4, bar, summary, problem);
+        Label kubeconfigLabel = new Label("kubeconfig");
+        // A long "context … from /path" must not squeeze the controls into "Co…": it is the one that gets cut.
+        for (javafx.scene.layout.Region fixed : List.of(kubeconfigLabel, source, browse, connect)) {
+            fixed.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        context.setMinWidth(0);
+        HBox bar = new HBox(8, kubeconfigLabel, source, file, browse, connect, context);
+        Label connection = new Label();
+        connection.setId("kube-connection");
+        connection.setWrapText(true);
+        connection.setStyle("-fx-text-fill: #b26a00;");
+        connection.textProperty().bind(vm.connectionProperty());
+        connection.managedProperty().bind(connection.textProperty().isNotEmpty());
+        connection.visibleProperty().bind(connection.managedProperty());
+        VBox top = new VBox(4, bar, summary, connection, problem);
         top.setPadding(new Insets(6));
         root.setTop(top);
 
         TabPane tabs = new TabPane(new Tab("Pods", pods(vm)), new Tab("Nodes", nodes(vm)), new Tab("Services", services(vm)),
                 new Tab("Events", events(vm)), new Tab("aws-node", awsNode(vm)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // Dimmed while reconnecting: the rows may be stale.
+        tabs.opacityProperty().bind(javafx.beans.binding.Bindings.when(vm.reconnectingProperty()).then(0.6).otherwise(1.0));
         root.setCenter(tabs);
     }
 

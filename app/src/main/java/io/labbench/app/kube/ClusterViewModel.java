@@ -9,11 +9,12 @@ import io.labbench.kube.KubeconfigSource;
 import io.labbench.kube.NodeRow;
 import io.labbench.kube.PodRow;
 import io.labbench.kube.ServiceRow;
-import io.labbench.sessions.CommandRunner;
-import io.labbench.sessions.CommandRunnerProvider;
+import io.labbench.sessions.RemoteFiles;
+import io.labbench.sessions.RemoteFilesProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -49,6 +50,8 @@ public final class ClusterViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper context = new ReadOnlyStringWrapper(this, "context", "Not connected");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper(this, "connection", "");
+    private final ReadOnlyBooleanWrapper reconnecting = new ReadOnlyBooleanWrapper(this, "reconnecting");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ObservableList<PodRow> pods = FXCollections.observableArrayList();
     private final ObservableList<NodeRow> nodes = FXCollections.observableArrayList();
@@ -56,7 +59,7 @@ public final class ClusterViewModel implements AutoCloseable {
     private final ObservableList<EventRow> events = FXCollections.observableArrayList();
     private final ObservableList<EnvRow> awsNode = FXCollections.observableArrayList();
     private final Path localLabKubeconfig;
-    private final CommandRunnerProvider runners;
+    private final RemoteFilesProvider files;
     private final TerminalDirectory terminals;
     private final Executor executor;
     private ClusterViews views;
@@ -64,11 +67,11 @@ public final class ClusterViewModel implements AutoCloseable {
 
     /**
      * @param localLabKubeconfig the local lab's kubeconfig ({@code AppDirs.fromEnvironment().state()/locallab/kubeconfig})
-     * @param runners            finds kops-ec2's shared SSH connection
+     * @param files              reads kops-ec2's kubeconfig (SFTP on its shared SSH connection)
      */
-    public ClusterViewModel(Path localLabKubeconfig, CommandRunnerProvider runners, TerminalDirectory terminals, Executor executor) {
+    public ClusterViewModel(Path localLabKubeconfig, RemoteFilesProvider files, TerminalDirectory terminals, Executor executor) {
         this.localLabKubeconfig = localLabKubeconfig;
-        this.runners = runners;
+        this.files = files;
         this.terminals = terminals;
         this.executor = executor;
     }
@@ -94,6 +97,16 @@ public final class ClusterViewModel implements AutoCloseable {
     /** e.g. "12 pods (1 Pending) on 3 nodes". */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** Empty while the views are live; otherwise what is going on with the API server and what to do. */
+    public ReadOnlyStringProperty connectionProperty() {
+        return connection.getReadOnlyProperty();
+    }
+
+    /** True while the API server is away and the tables show the last state they had. */
+    public ReadOnlyBooleanProperty reconnectingProperty() {
+        return reconnecting.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -160,6 +173,12 @@ public final class ClusterViewModel implements AutoCloseable {
                 show(snapshot);
             }
         }));
+        newViews.addConnectionListener(state -> Platform.runLater(() -> {
+            if (views == newViews) {
+                show(state, newViews.failure());
+            }
+        }));
+        show(ClusterViews.Connection.CONNECTING, "");
         newViews.start();
     }
 
@@ -183,9 +202,9 @@ public final class ClusterViewModel implements AutoCloseable {
                 yield KubeconfigSource.fromFile(path);
             }
             case KOPS_EC2 -> {
-                CommandRunner runner = runners.runner("kops-ec2").orElseThrow(() -> new IOException(
+                RemoteFiles kopsEc2 = files.files("kops-ec2").orElseThrow(() -> new IOException(
                         "There is no kops-ec2 endpoint in this workspace. Create the stack (AWS pane) or add the endpoint, then connect again."));
-                yield KubeconfigSource.fromEndpoint(runner);
+                yield KubeconfigSource.fromEndpoint(kopsEc2);
             }
         };
     }
@@ -213,6 +232,21 @@ public final class ClusterViewModel implements AutoCloseable {
                 + snapshot.nodes().size() + " nodes, " + snapshot.services().size() + " services");
     }
 
+    private void show(ClusterViews.Connection state, String failure) {
+        reconnecting.set(state == ClusterViews.Connection.RECONNECTING);
+        switch (state) {
+            case CONNECTED -> connection.set("");
+            case CONNECTING -> connection.set("Listing the cluster…");
+            case RECONNECTING -> connection.set("The API server stopped answering at " + LocalTime.now().withNano(0)
+                    + "; reconnecting. The tables show the cluster as it was then and catch up once it answers again.");
+            case FAILED -> {
+                connection.set("");
+                problem.set("The API server did not answer (" + failure + "). Check that the cluster is up (for the local lab: "
+                        + "labbench lab status) and that the kubeconfig points at it, then press Connect again.");
+            }
+        }
+    }
+
     /** The terminal name the terminal area opens with {@code kubectl exec -it}. */
     public static String shellTerminalName(PodRow pod) {
         return "pod:" + (pod.namespace().equals("default") ? pod.name() : pod.namespace() + "/" + pod.name());
@@ -227,6 +261,8 @@ public final class ClusterViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        connection.set("");
+        reconnecting.set(false);
         if (views != null) {
             ClusterViews old = views;
             views = null;

@@ -4,7 +4,7 @@ package io.labbench.app.kube;
 public enum KubeconfigChoice {
     LOCAL_LAB("Local lab"),
     FILE("A kubeconfig file"),
-    KOPS_EC2("kops-ec2 (~/.kube/config over SSH)");
+    KOPS_EC2("kops-ec2 (~/.kube/config over SFTP)");
 
     private final String label;
 

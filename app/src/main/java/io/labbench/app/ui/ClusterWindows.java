@@ -6,6 +6,7 @@ import io.labbench.app.kube.ClusterViewModel;
 import io.labbench.app.shell.LabOperations;
 import io.labbench.aws.AwsClientFactory;
 import io.labbench.sessions.AppDirs;
+import io.labbench.sessions.RemoteFilesProvider;
 import io.labbench.sessions.workspace.Backend;
 import io.labbench.sessions.workspace.Workspace;
 import io.labbench.sessions.workspace.WorkspaceFileException;
@@ -13,6 +14,7 @@ import io.labbench.sessions.workspace.WorkspaceStore;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -54,6 +56,8 @@ final class ClusterWindows {
         this.setup = setup;
         this.dirs = dirs;
         this.store = new WorkspaceStore(dirs);
+        // Quitting does not stop AWS billing: the AWS pane asks first while its cost guard knows of anything running.
+        setup.workbench().addCloseGuard(owner -> aws == null || aws.mayExit(owner, this::showAws));
     }
 
     Menu menu() {
@@ -110,7 +114,9 @@ final class ClusterWindows {
 
     private void showKube() {
         if (kubeStage == null) {
-            kube = new ClusterViewModel(dirs.state().resolve("locallab/kubeconfig"), setup.hub(), setup.workbench().terminals(), executor);
+            // The local lab's sessions read no remote files: its kubeconfig is the "Local lab" choice.
+            RemoteFilesProvider files = setup.hub() instanceof RemoteFilesProvider hubFiles ? hubFiles : name -> Optional.empty();
+            kube = new ClusterViewModel(dirs.state().resolve("locallab/kubeconfig"), files, setup.workbench().terminals(), executor);
             kubeStage = window("LabBench — Kubernetes", new ClusterView(kube).node(), 1100, 700);
         }
         kubeStage.show();

@@ -58,6 +58,7 @@ public final class Workbench {
     private final EndpointEditing endpointEditing;
     private Runnable afterClose = () -> { };
     private final List<Runnable> shutdownHooks = new java.util.ArrayList<>();
+    private final List<CloseGuard> closeGuards = new java.util.ArrayList<>();
     private boolean closed;
 
     /**
@@ -176,7 +177,13 @@ public final class Workbench {
     /** Shows the window and saves the layout when it closes. */
     public void show(Runnable afterClose) {
         this.afterClose = afterClose;
-        stage.setOnCloseRequest(e -> closeWindow());
+        stage.setOnCloseRequest(e -> {
+            if (mayClose()) {
+                closeWindow();
+            } else {
+                e.consume();
+            }
+        });
         stage.show();
         // Divider positions only stick once the split has its real width; terminals connect once
         // the window is up so start-up is not slowed by four shells starting.
@@ -215,9 +222,20 @@ public final class Workbench {
         shutdownHooks.add(hook);
     }
 
+    /** Asked before the window closes (close button or File › Quit), e.g. the AWS cost guard's exit warning. */
+    public void addCloseGuard(CloseGuard guard) {
+        closeGuards.add(guard);
+    }
+
+    private boolean mayClose() {
+        return closed || closeGuards.stream().allMatch(guard -> guard.mayClose(stage));
+    }
+
     private void quit() {
-        closeWindow();
-        stage.close();
+        if (mayClose()) {
+            closeWindow();
+            stage.close();
+        }
     }
 
     private void closeWindow() {
@@ -283,6 +301,12 @@ public final class Workbench {
 
     public Stage stage() {
         return stage;
+    }
+
+    /** May veto closing the main window; it may ask the learner (a dialog owned by {@code owner}) first. */
+    @FunctionalInterface
+    public interface CloseGuard {
+        boolean mayClose(javafx.stage.Window owner);
     }
 
     /** What Edit > Endpoints opens and where it saves; the sessions-backed version edits the workspace file. */

@@ -18,7 +18,7 @@ import javafx.stage.Stage;
 
 /**
  * Shows the AWS pane against the local fake endpoint with a few answers queued, for looking at it
- * under Xvfb: {@code java … io.labbench.app.aws.AwsPaneDemo$Main [tab index]}. Not a test.
+ * under Xvfb: {@code java … io.labbench.app.aws.AwsPaneDemo$Main [tab index] [exit|myaddress]}. Not a test.
  */
 public final class AwsPaneDemo extends Application {
 
@@ -70,21 +70,69 @@ public final class AwsPaneDemo extends Application {
                 return List.of();
             }
         };
+        aws.on("DescribeKeyPairs", xml("<DescribeKeyPairsResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\"><keySet>"
+                + "<item><keyName>kp-study</keyName></item></keySet></DescribeKeyPairsResponse>"));
         AwsWorkbench bench = new AwsWorkbench(settings -> aws.clients(), Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r);
             t.setDaemon(true);
             return t;
-        }), workspace::updateAndGet, terminals);
+        }), workspace::updateAndGet, terminals, checkip());
         stage.setScene(new Scene(bench.node(), 1380, 860));
         stage.setTitle("AWS pane demo");
         stage.show();
-        int tab = getParameters().getRaw().isEmpty() ? 0 : Integer.parseInt(getParameters().getRaw().get(0));
+        List<String> args = getParameters().getRaw();
+        int tab = args.isEmpty() ? 0 : Integer.parseInt(args.get(0));
+        String then = args.size() > 1 ? args.get(1) : "";
         Platform.runLater(() -> {
             bench.account().checkIdentity();
             TabPane tabs = (TabPane) bench.node().lookup(".tab-pane");
             tabs.getSelectionModel().select(tab);
             bench.costGuard().clusterNameProperty().set("ejpark.link");
             bench.costGuard().refresh();
+            if (then.equals("exit")) {
+                // The warning the main window's close path shows, once the cost guard has found what runs.
+                bench.costGuard().resources().addListener((javafx.collections.ListChangeListener<io.labbench.aws.cost.RunningResource>) c ->
+                        Platform.runLater(() -> bench.mayExit(stage, () -> { })));
+            } else if (then.equals("myaddress")) {
+                loadTemplateAndUseMyAddress(bench);
+            }
         });
+    }
+
+    /** Loads the test template from a file and presses "Use my address" (answered by a loopback checkip). */
+    private static void loadTemplateAndUseMyAddress(AwsWorkbench bench) {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("kops-oneclick", ".yaml");
+            java.nio.file.Files.writeString(file, resource("cfn/kops-oneclick-like.yaml"));
+            ((javafx.scene.control.TextField) bench.node().lookup("#stack-template-source")).setText(file.toString());
+            ((javafx.scene.control.Button) bench.node().lookup("#stack-template-load")).fire();
+            new Thread(() -> {
+                try {
+                    Thread.sleep(3000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                Platform.runLater(() -> ((javafx.scene.control.Button) bench.node().lookup("#use-my-address")).fire());
+            }).start();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static io.labbench.aws.net.PublicAddressLookup checkip() {
+        try {
+            com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                byte[] answer = "198.51.100.23\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, answer.length);
+                exchange.getResponseBody().write(answer);
+                exchange.close();
+            });
+            server.start();
+            return new io.labbench.aws.net.PublicAddressLookup(java.net.URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"),
+                    java.time.Duration.ofSeconds(5));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

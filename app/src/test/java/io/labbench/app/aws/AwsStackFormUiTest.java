@@ -9,6 +9,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labbench.aws.AwsClientFactory;
 import io.labbench.aws.cfn.StackDeployment;
 import io.labbench.aws.cfn.StackTemplate;
+import io.labbench.aws.net.PublicAddressLookup;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
 import io.labbench.aws.testing.FakeAwsEndpoint;
 import io.labbench.aws.testing.QueryXml;
 import io.labbench.sessions.SshEndpoint;
@@ -25,7 +31,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +58,8 @@ class AwsStackFormUiTest {
     private final FakeAwsEndpoint aws = new FakeAwsEndpoint();
     private final AwsClientFactory clients = aws.clients();
     private final AtomicReference<Workspace> workspace = new AtomicReference<>(Workspace.defaultLocal("aws-test"));
+    private final AtomicInteger checkipStatus = new AtomicInteger(200);
+    private HttpServer checkip;
     private StackFormViewModel form;
 
     @Start
@@ -57,17 +67,30 @@ class AwsStackFormUiTest {
         String body = FakeAwsEndpoint.resource("cfn/kops-oneclick-like.yaml");
         form = new StackFormViewModel(StackTemplate.parse(body, "kops-oneclick.yaml"), body);
         form.offerKeyPairs(List.of("kp-study"));
+        // Answers as checkip.amazonaws.com does: the address and a newline.
+        checkip = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        checkip.createContext("/", exchange -> {
+            byte[] answer = (checkipStatus.get() == 200 ? "198.51.100.23\n" : "Service Unavailable").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(checkipStatus.get(), answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        checkip.start();
+        PublicAddressLookup lookup = new PublicAddressLookup(
+                URI.create("http://127.0.0.1:" + checkip.getAddress().getPort() + "/"), Duration.ofSeconds(5));
         FxWork work = new FxWork(Executors.newSingleThreadExecutor());
         StackCreationViewModel creation = new StackCreationViewModel(work,
                 () -> new StackDeployment(clients.cloudFormation(), Duration.ofMillis(150), Clock.systemUTC()),
                 outputs -> AwsEndpoints.kopsEc2Address(outputs).ifPresent(ip ->
                         workspace.set(AwsEndpoints.withKopsEc2(workspace.get(), ip, List.of(Path.of("/home/student/.ssh/kp-study.pem"))))));
-        stage.setScene(new Scene(new StackView(form, creation).node(), 1200, 800));
+        stage.setScene(new Scene(new StackView(form, creation,
+                new MyAddressViewModel(form, new FxWork(Executors.newSingleThreadExecutor()), lookup::lookup)).node(), 1200, 800));
         stage.show();
     }
 
     @AfterEach
     void stop() {
+        checkip.stop(0);
         clients.close();
         aws.close();
     }
@@ -93,6 +116,53 @@ class AwsStackFormUiTest {
                     .put("Timestamp", "2023-01-24T10:00:0" + i + "Z").put("ResourceStatus", "CREATE_COMPLETE");
         }
         return FakeAwsEndpoint.xml(QueryXml.response("DescribeStackEvents", NS, root.toString()));
+    }
+
+    private static String sshCidr(FxRobot robot) {
+        return robot.lookup("#param-SgIngressSshCidr").queryAs(TextField.class).getText();
+    }
+
+    private static DialogPane awaitDialog(FxRobot robot) throws Exception {
+        // Present in the scene graph a moment before its window shows: wait until it can be clicked.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery()
+                .map(n -> n.getScene() != null && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing()).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+    }
+
+    @Test
+    void useMyAddressRestrictsSshOnlyAfterTheLearnerConfirms(FxRobot robot) throws Exception {
+        assertThat(sshCidr(robot)).isEqualTo("0.0.0.0/0");
+
+        robot.clickOn("#use-my-address");
+        DialogPane question = awaitDialog(robot);
+        assertThat(question.getHeaderText()).isEqualTo("Your address looks like 198.51.100.23 — allow SSH only from 198.51.100.23/32?");
+        assertThat(sshCidr(robot)).as("nothing changes while the question is open").isEqualTo("0.0.0.0/0");
+        robot.clickOn("Keep the field as it is");
+        waitForFxEvents();
+        assertThat(sshCidr(robot)).isEqualTo("0.0.0.0/0");
+        assertThat(robot.lookup("#my-address-outcome").queryAs(Label.class).getText()).isEqualTo("The SSH CIDR was left as it was.");
+
+        robot.clickOn("#use-my-address");
+        awaitDialog(robot);
+        robot.clickOn("Allow only 198.51.100.23/32");
+        waitForFxEvents();
+        assertThat(sshCidr(robot)).isEqualTo("198.51.100.23/32");
+        assertThat(robot.lookup("#my-address-outcome").queryAs(Label.class).getText()).isEqualTo("SSH is allowed only from 198.51.100.23/32.");
+        assertThat(robot.lookup("#problem-SgIngressSshCidr").queryAs(Label.class).getText()).isEmpty();
+    }
+
+    @Test
+    void aFailedAddressLookupSaysWhatHappenedAndLeavesTheFieldAlone(FxRobot robot) throws Exception {
+        checkipStatus.set(503);
+        robot.clickOn("#use-my-address");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#my-address-problem").queryAs(Label.class).getText().isEmpty());
+        waitForFxEvents();
+        assertThat(robot.lookup("#my-address-problem").queryAs(Label.class).getText())
+                .contains("HTTP 503").contains("the SSH CIDR field was left as it was").contains("type your address followed by /32");
+        assertThat(robot.lookup(".dialog-pane").tryQuery()).as("no question without an address").isEmpty();
+        assertThat(sshCidr(robot)).isEqualTo("0.0.0.0/0");
+        assertThat(robot.lookup("#use-my-address").queryButton().isDisabled()).as("the learner can try again").isFalse();
     }
 
     @Test

@@ -394,6 +394,52 @@ class AwsTabViewModelsTest {
         assertThat(vm.loadedProperty().get()).endsWith("2 key pair(s) offered");
     }
 
+    @Test
+    void myAddressAsksBeforeChangingTheSshCidrAndAFailureLeavesItAlone() throws Exception {
+        AtomicInteger status = new AtomicInteger(200);
+        HttpServer checkip = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        checkip.createContext("/", exchange -> {
+            byte[] answer = (status.get() == 200 ? "198.51.100.23\n" : "<html>captive portal</html>").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        checkip.start();
+        try {
+            io.labbench.aws.net.PublicAddressLookup lookup = new io.labbench.aws.net.PublicAddressLookup(
+                    java.net.URI.create("http://127.0.0.1:" + checkip.getAddress().getPort() + "/"), Duration.ofSeconds(5));
+            String body = resource("cfn/kops-oneclick-like.yaml");
+            StackFormViewModel form = onFx(() -> new StackFormViewModel(io.labbench.aws.cfn.StackTemplate.parse(body, "t.yaml"), body));
+            MyAddressViewModel vm = onFx(() -> new MyAddressViewModel(form, work(), lookup::lookup));
+            java.util.function.Supplier<String> cidr = () -> form.values().get("SgIngressSshCidr");
+
+            fx(vm::useMyAddress);
+            await("question", () -> !vm.questionProperty().get().isEmpty());
+            assertThat(vm.questionProperty().get()).isEqualTo("Your address looks like 198.51.100.23 — allow SSH only from 198.51.100.23/32?");
+            assertThat(cidr.get()).isEqualTo("0.0.0.0/0");
+            fx(vm::decline);
+            assertThat(cidr.get()).isEqualTo("0.0.0.0/0");
+            assertThat(vm.questionProperty().get()).isEmpty();
+
+            fx(vm::useMyAddress);
+            await("question again", () -> !vm.questionProperty().get().isEmpty());
+            fx(vm::confirm);
+            assertThat(cidr.get()).isEqualTo("198.51.100.23/32");
+            assertThat(vm.outcomeProperty().get()).isEqualTo("SSH is allowed only from 198.51.100.23/32.");
+
+            fx(() -> form.fields().stream().filter(f -> f.parameter().isCidr()).forEach(f -> f.valueProperty().set("10.1.2.0/24")));
+            status.set(500);
+            fx(vm::useMyAddress);
+            await("problem", () -> !vm.work().problemProperty().get().isEmpty());
+            assertThat(vm.work().problemProperty().get()).contains("did not answer with an IPv4 address").contains("left as it was");
+            assertThat(vm.questionProperty().get()).isEmpty();
+            fx(vm::confirm);
+            assertThat(cidr.get()).as("a confirm without a looked-up address changes nothing").isEqualTo("10.1.2.0/24");
+        } finally {
+            checkip.stop(0);
+        }
+    }
+
     /** Records what the view-models ask of the terminal area. */
     static final class RecordingTerminals implements TerminalDirectory {
         final List<String> typed = new ArrayList<>();

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.labbench.app.shell.TerminalDirectory;
 import io.labbench.kube.ClusterViews;
 import io.labbench.kube.PodRow;
+import io.labbench.kube.testing.RestartableApiServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -143,6 +144,39 @@ class ClusterViewModelTest {
         await(() -> !vm.problemProperty().get().isEmpty());
         assertThat(vm.problemProperty().get()).startsWith("There is no kops-ec2 endpoint in this workspace");
         WaitForAsyncUtils.asyncFx(vm::close).get();
+    }
+
+    @Test
+    void theTablesSayTheyAreReconnectingAndShowWhatChangedWhileTheApiServerWasDown() throws Exception {
+        try (RestartableApiServer api = RestartableApiServer.start(); KubernetesClient restartable = api.client()) {
+            restartable.pods().inNamespace("default").resource(new PodBuilder().withNewMetadata().withName("pod-1").withNamespace("default").endMetadata()
+                    .withNewStatus().withPhase("Running").endStatus().build()).create();
+            ClusterViewModel vm = WaitForAsyncUtils.asyncFx(() -> new ClusterViewModel(dir.resolve("none"), name -> Optional.empty(), terminals,
+                    Executors.newSingleThreadExecutor())).get();
+            WaitForAsyncUtils.asyncFx(() -> vm.attach(new ClusterViews(restartable, 50), "context restartable")).get();
+            await(() -> vm.pods().size() == 1 && vm.connectionProperty().get().isEmpty());
+            javafx.scene.control.Label shown = WaitForAsyncUtils.asyncFx(() -> (javafx.scene.control.Label)
+                    new ClusterView(vm).node().lookup("#kube-connection")).get();
+
+            api.stop();
+            await(() -> vm.reconnectingProperty().get());
+            assertThat(shown.getText()).startsWith("The API server stopped answering at").contains("reconnecting")
+                    .contains("catch up once it answers again");
+            assertThat(shown.isVisible()).isTrue();
+            assertThat(vm.pods()).extracting(PodRow::name).as("the last state stays").containsExactly("pod-1");
+
+            api.whileDown(c -> {
+                c.pods().inNamespace("default").withName("pod-1").delete();
+                c.pods().inNamespace("default").resource(new PodBuilder().withNewMetadata().withName("nginx-6fb79bc456-zzz").withNamespace("default")
+                        .endMetadata().withNewStatus().withPhase("Pending").endStatus().build()).create();
+            });
+            api.startAgain();
+            await(() -> !vm.reconnectingProperty().get() && vm.pods().size() == 1 && vm.pods().get(0).name().startsWith("nginx"));
+            assertThat(shown.getText()).isEmpty();
+            assertThat(shown.isVisible()).isFalse();
+            assertThat(vm.summaryProperty().get()).isEqualTo("1 pods (1 Pending) on 0 nodes, 0 services");
+            WaitForAsyncUtils.asyncFx(vm::close).get();
+        }
     }
 
     private static String kubeconfigFor(String url) {

@@ -3,9 +3,8 @@ package io.labbench.kube;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.labbench.sessions.CommandException;
-import io.labbench.sessions.CommandResult;
-import io.labbench.sessions.CommandRunner;
+import io.labbench.sessions.RemoteFileException;
+import io.labbench.sessions.RemoteFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,17 +26,30 @@ public record KubeconfigSource(String origin, String content) {
         return new KubeconfigSource(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
     }
 
-    /** Reads {@code ~/.kube/config} on the bastion through its shared SSH connection (as the study's kops-ec2 has it). */
-    public static KubeconfigSource fromEndpoint(CommandRunner runner) throws IOException {
+    /** kubeconfigs are a few KiB; anything much larger is not one. */
+    private static final int MAX_BYTES = 1 << 20;
+    private static final String PATH = "~/.kube/config";
+
+    /**
+     * Reads {@code ~/.kube/config} on the bastion (as the study's kops-ec2 has it) over SFTP on its shared
+     * SSH connection: the file's bytes only, never through a shell or a terminal, and never logged.
+     */
+    public static KubeconfigSource fromEndpoint(RemoteFiles files) throws IOException {
+        String endpoint = files.endpointName();
         try {
-            CommandResult result = runner.run("cat ~/.kube/config", Duration.ofSeconds(20));
-            if (!result.succeeded() || result.stdout().isBlank()) {
-                throw new IOException("Could not read ~/.kube/config on " + runner.endpointName() + " (exit " + result.exitCode()
-                        + "): " + result.stderr().strip() + ". On kops-ec2, `kops export kubecfg --admin` writes it.");
+            byte[] bytes = files.read(PATH, MAX_BYTES, Duration.ofSeconds(20));
+            if (bytes.length == 0) {
+                throw new IOException(PATH + " on " + endpoint + " is empty. On " + endpoint
+                        + ", `kops export kubecfg --admin` writes it; then connect again.");
             }
-            return new KubeconfigSource("~/.kube/config on " + runner.endpointName(), result.stdout());
-        } catch (CommandException e) {
-            throw new IOException("Could not reach " + runner.endpointName() + " to fetch its kubeconfig: " + e.getMessage(), e);
+            return new KubeconfigSource(PATH + " on " + endpoint + " (SFTP)", new String(bytes, StandardCharsets.UTF_8));
+        } catch (RemoteFileException e) {
+            throw new IOException(e.getMessage() + switch (e.reason()) {
+                case NOT_FOUND -> ". On " + endpoint + ", `kops export kubecfg --admin` writes it (the study does this after "
+                        + "`kops create cluster`); then connect again.";
+                case NOT_CONNECTED -> ". Check that " + endpoint + " is running and its terminal connects, then connect again.";
+                case NO_SFTP, PERMISSION_DENIED, TOO_LARGE, FAILED -> ". Copy it with `scp` to this machine and choose \"A kubeconfig file\" instead.";
+            }, e);
         }
     }
 
@@ -46,8 +58,16 @@ public record KubeconfigSource(String origin, String content) {
         return config().getCurrentContext() == null ? "" : config().getCurrentContext().getName();
     }
 
+    /**
+     * @throws IllegalArgumentException when the text is not a kubeconfig; the message never quotes it
+     *         (a YAML parser's message would show the offending line, which may hold a token)
+     */
     public Config config() {
-        return Config.fromKubeconfig(content);
+        try {
+            return Config.fromKubeconfig(content);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(origin + " is not a valid kubeconfig (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     public KubernetesClient connect() {

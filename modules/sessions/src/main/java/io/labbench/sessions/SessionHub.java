@@ -2,10 +2,12 @@ package io.labbench.sessions;
 
 import com.techsenger.jeditermfx.core.util.TermSize;
 import io.labbench.sessions.local.LocalCommandRunner;
+import io.labbench.sessions.local.LocalFiles;
 import io.labbench.sessions.local.LocalShellOpener;
 import io.labbench.sessions.ssh.HostKeyVerifier;
 import io.labbench.sessions.ssh.IdentityLoader;
 import io.labbench.sessions.ssh.PassphrasePrompt;
+import io.labbench.sessions.ssh.SftpFiles;
 import io.labbench.sessions.ssh.SshCommandRunner;
 import io.labbench.sessions.ssh.SshConnection;
 import io.labbench.sessions.ssh.SshSettings;
@@ -49,7 +51,7 @@ import java.util.function.Consumer;
  * }</pre>
  * Listeners are called on a background thread of the hub, in order; marshal to the JavaFX thread.
  */
-public final class SessionHub implements CommandRunnerProvider, AutoCloseable {
+public final class SessionHub implements CommandRunnerProvider, RemoteFilesProvider, AutoCloseable {
 
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
@@ -114,6 +116,14 @@ public final class SessionHub implements CommandRunnerProvider, AutoCloseable {
         return workspace.endpoint(endpointName).map(endpoint -> endpoint instanceof SshEndpoint ssh
                 ? new SshCommandRunner(connection(ssh))
                 : new LocalCommandRunner((LocalShellEndpoint) endpoint));
+    }
+
+    /** Reads files on the endpoint: over SFTP on its shared connection for SSH, directly for a local shell. */
+    @Override
+    public Optional<RemoteFiles> files(String endpointName) {
+        return workspace.endpoint(endpointName).map(endpoint -> endpoint instanceof SshEndpoint ssh
+                ? new SftpFiles(connection(ssh))
+                : new LocalFiles((LocalShellEndpoint) endpoint));
     }
 
     /** The endpoint's state now; unknown names read as DISCONNECTED. */

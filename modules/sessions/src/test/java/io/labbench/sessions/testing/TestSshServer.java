@@ -33,8 +33,8 @@ import org.apache.sshd.server.forward.AcceptAllForwardingFilter;
  * A real SSH server in the test JVM (Apache MINA SSHD) on 127.0.0.1 and a free port: public-key
  * authentication against the keys you {@link #authorize}, a pty-backed interactive bash, exec commands
  * run by {@code bash -c} (or answered by a {@link #stubCommand stub}), TCP forwarding for jump hosts,
- * counters of exec requests and accepted connections, a host key you can swap, and stop/restart on the
- * same port to play a dropped connection.
+ * counters of exec requests and accepted connections, a host key you can swap, stop/restart on the
+ * same port to play a dropped connection, and SFTP when started with {@link #startWithSftp}.
  *
  * <pre>{@code
  * try (TestSshServer server = TestSshServer.start()) {
@@ -58,6 +58,7 @@ public final class TestSshServer implements AutoCloseable {
     private final Path home;
     private volatile KeyPair hostKey;
     private volatile boolean stopping;
+    private boolean sftp;
     private SshServer server;
     private int port;
 
@@ -75,6 +76,18 @@ public final class TestSshServer implements AutoCloseable {
     /** Starts with the given interactive shell command line, starting in {@code home}. */
     public static TestSshServer start(List<String> shellArgv, Path home) throws IOException {
         TestSshServer testServer = new TestSshServer(shellArgv, home, generateHostKey());
+        testServer.listen(0);
+        return testServer;
+    }
+
+    /**
+     * Starts like {@link #start(List, Path)} and also serves the SFTP subsystem with {@code home} as its
+     * root, as OpenSSH's sftp-server does for a user whose home that is. Needs {@code sshd-sftp} on the
+     * test class path (only tests that call this).
+     */
+    public static TestSshServer startWithSftp(Path home) throws IOException {
+        TestSshServer testServer = new TestSshServer(DEFAULT_SHELL, home, generateHostKey());
+        testServer.sftp = true;
         testServer.listen(0);
         return testServer;
     }
@@ -105,6 +118,9 @@ public final class TestSshServer implements AutoCloseable {
             return new ExecCommand(command, Optional.ofNullable(stubs.get(command)), home);
         });
         sshd.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
+        if (sftp) {
+            SftpSubsystem.install(sshd, home);
+        }
         sshd.addSessionListener(new SessionListener() {
             @Override
             public void sessionCreated(Session session) {
