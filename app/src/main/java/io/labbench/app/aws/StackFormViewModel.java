@@ -26,7 +26,7 @@ public final class StackFormViewModel {
     private final String templateBody;
     private final StackForm form;
     private final List<ParameterField> fields;
-    private final StringProperty stackName = new SimpleStringProperty(this, "stackName", "mykops");
+    private final StringProperty stackName = new SimpleStringProperty(this, "stackName", "mkops");
     private final StringProperty stackNameProblem = new SimpleStringProperty(this, "stackNameProblem", "");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
 

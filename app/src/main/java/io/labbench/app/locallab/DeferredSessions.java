@@ -7,6 +7,9 @@ import io.labbench.sessions.CommandException;
 import io.labbench.sessions.CommandResult;
 import io.labbench.sessions.CommandRunner;
 import io.labbench.sessions.CommandRunnerProvider;
+import io.labbench.sessions.RemoteFileException;
+import io.labbench.sessions.RemoteFiles;
+import io.labbench.sessions.RemoteFilesProvider;
 import io.labbench.sessions.SessionHub;
 import java.io.IOException;
 import java.time.Duration;
@@ -23,7 +26,7 @@ import java.util.concurrent.TimeoutException;
  * at once; a terminal opened before the lab is ready waits for it (terminals connect off the JavaFX
  * thread), and a watch or check run before then reports "not connected" and retries like after a drop.
  */
-public final class DeferredSessions implements TerminalLinkFactory, CommandRunnerProvider {
+public final class DeferredSessions implements TerminalLinkFactory, CommandRunnerProvider, RemoteFilesProvider {
 
     private final CompletableFuture<SessionHub> hub;
     private final List<String> names;
@@ -44,6 +47,31 @@ public final class DeferredSessions implements TerminalLinkFactory, CommandRunne
     @Override
     public TerminalLink open(String name, int columns, int rows, TerminalLink.StateListener listener) throws IOException {
         return new SessionTerminalLinks(awaitHub(), targetNames).open(name, columns, rows, listener);
+    }
+
+    /** Files on a lab machine (kops-ec2's kubeconfig); a read before the lab is up says to wait for it. */
+    @Override
+    public Optional<RemoteFiles> files(String endpointName) {
+        if (!names.contains(endpointName)) {
+            return Optional.empty();
+        }
+        return Optional.of(new RemoteFiles() {
+            @Override
+            public String endpointName() {
+                return endpointName;
+            }
+
+            @Override
+            public byte[] read(String path, int maxBytes, Duration timeout) throws RemoteFileException {
+                if (!hub.isDone() || hub.isCompletedExceptionally()) {
+                    throw new RemoteFileException(RemoteFileException.Reason.NOT_CONNECTED, "the local lab is not up yet;"
+                            + " wait for \"Local lab up\" in the status bar, then try again");
+                }
+                RemoteFiles real = hub.join().files(endpointName).orElseThrow(() -> new RemoteFileException(
+                        RemoteFileException.Reason.NOT_CONNECTED, "the local lab has no machine " + endpointName));
+                return real.read(path, maxBytes, timeout);
+            }
+        });
     }
 
     /** How the pane headers name the lab's machines; set before the hub completes. */
