@@ -107,7 +107,7 @@ public final class ApiDispatcher extends Dispatcher {
             case POST -> create(request, t, p);
             case PUT -> changed(json(200, store.send(HttpMethod.PUT, p.storePath(), body(request), "application/json")));
             case PATCH -> changed(json(200, Json.write(patch(t, p, request))));
-            case DELETE -> delete(t, p);
+            case DELETE -> delete(request, t, p);
             default -> json(405, Json.status(405, "MethodNotAllowed", request.getMethod() + " is not supported here"));
         };
     }
@@ -211,7 +211,7 @@ public final class ApiDispatcher extends Dispatcher {
         }
     }
 
-    private MockResponse delete(ResourceType t, ApiPath p) {
+    private MockResponse delete(RecordedRequest request, ResourceType t, ApiPath p) {
         if (p.isCollection()) {
             int n = 0;
             LabelSelector labels = LabelSelector.parse(p.param("labelSelector"));
@@ -227,6 +227,12 @@ public final class ApiDispatcher extends Dispatcher {
             return changed(json(200, Json.write(s)));
         }
         Optional<ObjectNode> existing = store.get(t, p.namespace(), p.name());
+        if (existing.isPresent() && t == ResourceCatalog.PODS) {
+            // a pod on a node stays, Terminating, until its kubelet has torn its network down
+            Optional<ObjectNode> answer = GracefulDeletion.delete(store, existing.get(),
+                    GracefulDeletion.requestedGrace(p.param("gracePeriodSeconds"), body(request)));
+            return answer.isEmpty() ? notFound(t, p.name()) : changed(json(200, Json.write(answer.get())));
+        }
         if (existing.isEmpty() || !store.delete(t, p.namespace(), p.name())) {
             return notFound(t, p.name());
         }
