@@ -39,7 +39,7 @@ public final class LocalLabSettingsDialog {
         stage.initOwner(owner);
         stage.initModality(Modality.NONE);
         stage.setTitle("Local lab settings");
-        Scene scene = new Scene(content(), 720, 470);
+        Scene scene = new Scene(content(), 900, 480);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         }
@@ -60,6 +60,13 @@ public final class LocalLabSettingsDialog {
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints choices = new javafx.scene.layout.ColumnConstraints();
+        choices.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints hints = new javafx.scene.layout.ColumnConstraints();
+        hints.setHgrow(Priority.ALWAYS);
+        form.getColumnConstraints().setAll(labels, choices, hints);
         ComboBox<String> controlPlane = typeChoice("control-plane-type");
         controlPlane.valueProperty().bindBidirectional(model.controlPlaneTypeProperty());
         ComboBox<String> nodes = typeChoice("nodes-type");
@@ -68,6 +75,7 @@ public final class LocalLabSettingsDialog {
         form.addRow(1, new Label("Nodes (nodes-us-east-1a/1c)"), nodes, hint(model.nodesCapacityProperty()));
 
         CheckBox prefixDelegation = new CheckBox("Prefix delegation (ENABLE_PREFIX_DELEGATION=true: a /28 prefix per ENI slot)");
+        prefixDelegation.setMnemonicParsing(false); // the underscores are part of the variable's name
         prefixDelegation.setId("prefix-delegation");
         prefixDelegation.selectedProperty().bindBidirectional(model.prefixDelegationProperty());
         prefixDelegation.disableProperty().bind(model.busyProperty());
@@ -134,6 +142,7 @@ public final class LocalLabSettingsDialog {
 
     private static Label hint(javafx.beans.value.ObservableStringValue text) {
         Label label = new Label();
+        label.setWrapText(true);
         label.textProperty().bind(text);
         label.getStyleClass().add("text-muted");
         return label;
@@ -147,6 +156,7 @@ public final class LocalLabSettingsDialog {
 
     private static Label wrapped(String text) {
         Label label = new Label(text);
+        label.setMnemonicParsing(false);
         label.setWrapText(true);
         label.setMaxWidth(Double.MAX_VALUE);
         return label;
