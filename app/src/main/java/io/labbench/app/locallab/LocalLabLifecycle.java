@@ -83,8 +83,11 @@ public final class LocalLabLifecycle {
         }
     }
 
-    /** Closes the sessions and takes the lab down (window closed). */
-    public void stop(Duration timeout) throws IOException {
+    /**
+     * Closes the sessions and takes the lab down (window closed). Waits for a re-roll under way: its
+     * new daemon runs detached and would otherwise outlive the app.
+     */
+    public synchronized void stop(Duration timeout) throws IOException {
         closeWhenDone(hub);
         LabDaemonLauncher.stop(settings, timeout);
     }

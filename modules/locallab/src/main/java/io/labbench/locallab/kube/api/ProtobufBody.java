@@ -16,9 +16,11 @@ import java.util.Map;
  *
  * <p>The body is the {@code k8s\0} magic followed by a {@code runtime.Unknown} envelope whose
  * {@code raw} field holds the object. Go encodes every non-pointer field, also when empty, so empty
- * strings and empty nested messages are left out here as {@code omitempty} would (a present but empty
- * {@code strategy} would otherwise skip defaulting); empty volume sources ({@code emptyDir: {}}) are kept
- * because their presence is the setting.
+ * strings, zeros, {@code false} and empty nested messages are left out here as {@code omitempty} would
+ * (a present but empty {@code strategy} would otherwise skip defaulting, and {@code generation: 0} would
+ * show in {@code -o yaml}). Kept: empty volume sources ({@code emptyDir: {}}), whose presence is the
+ * setting, and the pointer fields in {@link #POINTER_FIELDS}, where an explicit 0 or false is the
+ * learner's ({@code --replicas=0}).
  */
 public final class ProtobufBody {
 
@@ -36,6 +38,14 @@ public final class ProtobufBody {
             "v1/Pod", "core.v1.Pod",
             "batch/v1/Job", "batch.v1.Job",
             "batch/v1/CronJob", "batch.v1.CronJob");
+
+    /** Optional (pointer) numbers and booleans of the kinds above: Go sends them only when set. */
+    private static final java.util.Set<String> POINTER_FIELDS = java.util.Set.of("replicas", "terminationGracePeriodSeconds",
+            "activeDeadlineSeconds", "backoffLimit", "completions", "parallelism", "ttlSecondsAfterFinished",
+            "revisionHistoryLimit", "progressDeadlineSeconds", "successfulJobsHistoryLimit", "failedJobsHistoryLimit",
+            "startingDeadlineSeconds", "suspend", "automountServiceAccountToken", "immutable", "runAsUser", "runAsGroup",
+            "runAsNonRoot", "privileged", "readOnlyRootFilesystem", "allowPrivilegeEscalation", "optional", "defaultMode",
+            "shareProcessNamespace", "enableServiceLinks", "setHostnameAsFQDN", "hostUsers", "allocateLoadBalancerNodePorts");
 
     private final ProtobufSchema schema;
 
@@ -100,13 +110,17 @@ public final class ProtobufBody {
                     }
                 }
                 case SINGLE -> {
-                    if (value != null) {
+                    if (value != null && !(zero(value) && !POINTER_FIELDS.contains(f.jsonName()))) {
                         out.set(f.jsonName(), value);
                     }
                 }
             }
         }
         return out;
+    }
+
+    private static boolean zero(JsonNode value) {
+        return (value.isNumber() && value.asLong() == 0 && value.asDouble() == 0) || (value.isBoolean() && !value.asBoolean());
     }
 
     private void mapEntry(ProtobufSchema.Field f, Reader entry, ObjectNode out) {
