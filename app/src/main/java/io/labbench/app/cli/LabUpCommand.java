@@ -1,6 +1,7 @@
 package io.labbench.app.cli;
 
 import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.LabSettingsFile;
 import io.labbench.locallab.LabStateFile;
 import io.labbench.locallab.LabStatus;
 import io.labbench.locallab.LabStatusReport;
@@ -15,8 +16,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code labbench lab up}: builds the local lab in a background process and returns once it is up. */
-@Command(name = "up", description = "Build the local lab (namespaces, nodes, SSH, Kubernetes API) and keep it running in the background.")
+/**
+ * {@code labbench lab up}: builds the local lab in a background process and returns once it is up.
+ * Without settings options it uses what Lab › Local lab settings saved (the study's defaults if
+ * nothing was saved); with them, the options win for this start and nothing is saved.
+ */
+@Command(name = "up", description = "Build the local lab (namespaces, nodes, SSH, Kubernetes API) and keep it running in the background."
+        + " Without --instance-type/--control-plane-type/--prefix-delegation/--max-pods it starts with the settings saved by the app.")
 public final class LabUpCommand implements Callable<Integer> {
 
     @Spec
@@ -49,9 +55,15 @@ public final class LabUpCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         LabSettings settings;
         try {
-            settings = settings(prefix).withInstanceTypes(controlPlaneType, nodesType);
-            if (prefixDelegation) {
-                settings = settings.withPrefixDelegation(maxPods);
+            if (settingsGiven()) {
+                settings = settings(prefix).withInstanceTypes(controlPlaneType, nodesType);
+                if (prefixDelegation) {
+                    settings = settings.withPrefixDelegation(maxPods);
+                }
+            } else {
+                LabSettingsFile.Loaded saved = LabSettingsFile.load(settings(prefix));
+                saved.problem().ifPresent(err::println);
+                settings = saved.settings();
             }
         } catch (IllegalArgumentException e) {
             err.println("labbench lab up: " + e.getMessage());
@@ -69,6 +81,12 @@ public final class LabUpCommand implements Callable<Integer> {
             err.println("labbench lab up: " + e.getMessage());
             return 1;
         }
+    }
+
+    private boolean settingsGiven() {
+        var parsed = spec.commandLine().getParseResult();
+        return java.util.stream.Stream.of("--instance-type", "--control-plane-type", "--prefix-delegation", "--max-pods")
+                .anyMatch(parsed::hasMatchedOption);
     }
 
     /** The lab's settings under this user's state folder ({@code AppDirs.state()/locallab}). */

@@ -25,10 +25,11 @@ import java.util.concurrent.TimeoutException;
  * Terminals and command runners whose sessions exist only once the local lab is up. The window opens
  * at once; a terminal opened before the lab is ready waits for it (terminals connect off the JavaFX
  * thread), and a watch or check run before then reports "not connected" and retries like after a drop.
+ * A re-roll of the lab {@link #replace replaces} the hub: runners handed out earlier follow it.
  */
 public final class DeferredSessions implements TerminalLinkFactory, CommandRunnerProvider, RemoteFilesProvider {
 
-    private final CompletableFuture<SessionHub> hub;
+    private volatile CompletableFuture<SessionHub> hub;
     private final List<String> names;
     private final Duration patience;
     private volatile Map<String, String> targetNames = Map.of();
@@ -39,8 +40,19 @@ public final class DeferredSessions implements TerminalLinkFactory, CommandRunne
         this.patience = patience;
     }
 
+    /**
+     * Points every later terminal and command at {@code next} (the hub of a re-rolled lab, still
+     * pending while the lab comes back) and returns the previous one for the caller to close.
+     */
+    public CompletableFuture<SessionHub> replace(CompletableFuture<SessionHub> next) {
+        CompletableFuture<SessionHub> previous = hub;
+        hub = next;
+        return previous;
+    }
+
     @Override
     public List<String> knownNames() {
+        CompletableFuture<SessionHub> hub = this.hub;
         return hub.isDone() && !hub.isCompletedExceptionally() ? hub.join().workspace().endpointNames() : names;
     }
 
@@ -63,6 +75,7 @@ public final class DeferredSessions implements TerminalLinkFactory, CommandRunne
 
             @Override
             public byte[] read(String path, int maxBytes, Duration timeout) throws RemoteFileException {
+                CompletableFuture<SessionHub> hub = DeferredSessions.this.hub;
                 if (!hub.isDone() || hub.isCompletedExceptionally()) {
                     throw new RemoteFileException(RemoteFileException.Reason.NOT_CONNECTED, "the local lab is not up yet;"
                             + " wait for \"Local lab up\" in the status bar, then try again");
@@ -80,6 +93,7 @@ public final class DeferredSessions implements TerminalLinkFactory, CommandRunne
     }
 
     private SessionHub awaitHub() throws IOException {
+        CompletableFuture<SessionHub> hub = this.hub;
         try {
             return hub.get(patience.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -95,9 +109,11 @@ public final class DeferredSessions implements TerminalLinkFactory, CommandRunne
 
     @Override
     public Optional<CommandRunner> runner(String endpointName) {
-        if (hub.isDone() && !hub.isCompletedExceptionally()) {
-            return hub.join().runner(endpointName);
+        CompletableFuture<SessionHub> now = hub;
+        if (now.isDone() && !now.isCompletedExceptionally() && now.join().runner(endpointName).isEmpty()) {
+            return Optional.empty();
         }
+        // a delegating runner even once up: a watch keeps its runner, and after a re-roll it must reach the new lab
         return Optional.of(new CommandRunner() {
             @Override
             public String endpointName() {
@@ -106,9 +122,10 @@ public final class DeferredSessions implements TerminalLinkFactory, CommandRunne
 
             @Override
             public CommandResult run(String command, Duration timeout) throws CommandException {
+                CompletableFuture<SessionHub> hub = DeferredSessions.this.hub;
                 if (!hub.isDone() || hub.isCompletedExceptionally()) {
                     throw new CommandException(CommandException.Reason.NOT_CONNECTED,
-                            endpointName + " is not reachable yet: the local lab is still starting");
+                            endpointName + " is not reachable yet: the local lab is starting (or re-rolling its nodes)");
                 }
                 CommandRunner real = hub.join().runner(endpointName).orElseThrow(() -> new CommandException(
                         CommandException.Reason.NOT_CONNECTED, "the local lab has no endpoint " + endpointName));

@@ -4,13 +4,17 @@ import io.labbench.app.ui.dialogs.EndpointEditorDialog;
 import io.labbench.app.ui.dialogs.FxHostKeyVerifier;
 import io.labbench.app.ui.dialogs.FxPassphrasePrompt;
 import io.labbench.app.ui.terminal.SessionTerminalLinks;
-import io.labbench.app.locallab.DeferredSessions;
+import io.labbench.app.locallab.LocalLabLifecycle;
+import io.labbench.app.locallab.LocalLabSettingsDialog;
+import io.labbench.app.locallab.LocalLabSettingsViewModel;
 import io.labbench.app.locallab.LocalLabWorkspace;
 import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.LabSettingsFile;
+import io.labbench.locallab.daemon.LabReroll;
+import io.labbench.locallab.net.InstanceTypeCatalog;
 import io.labbench.locallab.LabStatus;
 import io.labbench.locallab.check.MachineCheck;
 import io.labbench.locallab.check.MachineFinding;
-import io.labbench.locallab.daemon.LabDaemonLauncher;
 import io.labbench.sessions.AppDirs;
 import io.labbench.sessions.CommandRunnerProvider;
 import io.labbench.sessions.SessionHub;
@@ -21,12 +25,15 @@ import io.labbench.sessions.workspace.WorkspaceStore;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 import javafx.stage.Window;
 
 /**
@@ -97,33 +104,33 @@ public final class WorkbenchSetup {
      * lab's daemon is up (about 5 s); the status bar shows its progress. Closing the window stops the lab.
      */
     private static WorkbenchSetup createOnLocalLab(AppDirs dirs, WorkspaceStore store, Stage stage) {
-        LabSettings settings = LabSettings.defaults();
-        CompletableFuture<SessionHub> hub = new CompletableFuture<>();
+        LabSettingsFile.Loaded saved = LabSettingsFile.load(LabSettings.defaults());
         List<String> names = new ArrayList<>(Workspace.DEFAULT_NODE_NAMES);
         names.addAll(List.of("kubectl", "local"));
-        DeferredSessions sessions = new DeferredSessions(hub, names, LAB_PATIENCE);
-        Workbench workbench = new Workbench(stage, DesktopLauncher.settingsStore(dirs), sessions, Workspace.DEFAULT_NODE_NAMES,
+        LocalLabLifecycle lab = new LocalLabLifecycle(saved.settings(), names, status -> {
+            Workspace workspace = LocalLabWorkspace.from(status);
+            return SessionHub.builder(workspace)
+                    .sshSettings(SshSettings.isolated(LocalLabWorkspace.knownHosts(status)))
+                    .hostKeyVerifier(new FxHostKeyVerifier(() -> stage))
+                    .passphrasePrompt(new FxPassphrasePrompt(() -> stage))
+                    .transcripts(store.transcripts(workspace.name()))
+                    .build();
+        }, LAB_PATIENCE);
+        Workbench workbench = new Workbench(stage, DesktopLauncher.settingsStore(dirs), lab.sessions(), Workspace.DEFAULT_NODE_NAMES,
                 (owner, notice) -> notice.accept("The local lab's endpoints are set by the lab itself; "
                         + "edit endpoints in an AWS or shells workspace."));
+        saved.problem().ifPresent(workbench.statusBar()::showMessage);
+        workbench.addMenu(localLabMenu(workbench, lab));
         Thread starter = new Thread(() -> {
             long start = System.nanoTime();
             try {
-                LabStatus status = LabDaemonLauncher.start(settings, (done, total, message) -> Platform.runLater(() ->
-                        workbench.statusBar().showMessage("Starting the local lab (" + done + "/" + total + "): " + message)), LAB_PATIENCE);
-                Workspace workspace = LocalLabWorkspace.from(status);
-                sessions.nameTargets(LocalLabWorkspace.targetNames(status));
-                hub.complete(SessionHub.builder(workspace)
-                        .sshSettings(SshSettings.isolated(LocalLabWorkspace.knownHosts(status)))
-                        .hostKeyVerifier(new FxHostKeyVerifier(() -> stage))
-                        .passphrasePrompt(new FxPassphrasePrompt(() -> stage))
-                        .transcripts(store.transcripts(workspace.name()))
-                        .build());
+                LabStatus status = lab.start((done, total, message) -> Platform.runLater(() ->
+                        workbench.statusBar().showMessage("Starting the local lab (" + done + "/" + total + "): " + message)));
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 Platform.runLater(() -> workbench.statusBar().showMessage("Local lab up in " + millis / 1000.0 + " s"
                         + (status.rootless() ? " (rootless)" : "") + ": cluster " + status.clusterName()
-                        + ", kubeconfig " + status.kubeconfig()));
+                        + ", " + LabReroll.describe(lab.settings()) + ", kubeconfig " + status.kubeconfig()));
             } catch (IOException | RuntimeException e) {
-                hub.completeExceptionally(e);
                 Platform.runLater(() -> workbench.statusBar().showMessage("The local lab did not start: " + e.getMessage()
                         + " — run `labbench lab status` for the machine check, or start with --backend shells."));
             }
@@ -131,16 +138,51 @@ public final class WorkbenchSetup {
         starter.setDaemon(true);
         starter.start();
         workbench.onShutdown(() -> {
-            hub.thenAccept(SessionHub::close);
             try {
-                LabDaemonLauncher.stop(settings, Duration.ofSeconds(20));
+                lab.stop(Duration.ofSeconds(20));
             } catch (IOException e) {
                 System.err.println("LabBench: could not stop the local lab: " + e.getMessage()
                         + " — run `labbench lab down`.");
             }
         });
-        return new WorkbenchSetup(workbench, sessions, LocalLabWorkspace.NAME);
+        return new WorkbenchSetup(workbench, lab.sessions(), LocalLabWorkspace.NAME);
     }
+
+    /**
+     * Lab › Local lab settings…: the dialog re-rolls the lab through {@code lab}; once the new lab is up
+     * every terminal is replaced by a fresh one on the new nodes (pod shells end with their pods).
+     */
+    private static Menu localLabMenu(Workbench workbench, LocalLabLifecycle lab) {
+        MenuItem settings = new MenuItem("Local lab settings…", new FontIcon(Feather.SLIDERS));
+        settings.setId("local-lab-settings");
+        settings.setOnAction(e -> {
+            LocalLabSettingsViewModel model = new LocalLabSettingsViewModel(lab.settings(), InstanceTypeCatalog.builtIn(),
+                    (next, progress) -> {
+                        LabStatus status = lab.reroll(next, (done, total, message) -> {
+                            progress.step(done, total, message);
+                            Platform.runLater(() -> workbench.statusBar().showMessage(
+                                    "Re-rolling the local lab (" + done + "/" + total + "): " + message));
+                        });
+                        Platform.runLater(() -> {
+                            workbench.terminalView().reopen(name -> !name.startsWith("pod:"));
+                            workbench.statusBar().showMessage("Local lab re-rolled: " + LabReroll.describe(next)
+                                    + "; the terminals reconnect to the new nodes.");
+                        });
+                        return status;
+                    }, REROLL, Platform::runLater);
+            new LocalLabSettingsDialog(workbench.stage(), model).show();
+        });
+        Menu menu = new Menu("_Lab", null, settings);
+        menu.setId("lab-menu");
+        return menu;
+    }
+
+    /** Runs re-rolls off the JavaFX thread; one at a time (a second apply waits for the first). */
+    private static final java.util.concurrent.ExecutorService REROLL = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "local-lab-reroll");
+        t.setDaemon(true);
+        return t;
+    });
 
     static Workspace chooseWorkspace(WorkspaceStore store, DesktopLauncher.Options options, Consumer<String> notice) {
         String backend = options.backend() == null ? "local" : options.backend();

@@ -105,6 +105,28 @@ class LabLifecycleCommandTest {
     }
 
     @Test
+    void upWithoutSettingsOptionsStartsWithWhatTheAppSavedAndOptionsWin() throws Exception {
+        io.labbench.locallab.LabSettingsFile.save(LabUpCommand.settings(prefix).withPrefixDelegation(110));
+
+        Run up = run("lab", "up", "--prefix", prefix, "--json");
+        assertThat(up.exitCode()).as(up.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(up.out());
+        assertThat(json.get("prefixDelegation").asBoolean()).isTrue();
+        for (JsonNode node : json.get("nodes")) {
+            if (node.get("name").asText().startsWith("worker")) {
+                assertThat(node.get("maxPods").asInt()).as(node.get("name").asText()).isEqualTo(110);
+            }
+        }
+        assertThat(run("lab", "down", "--prefix", prefix).exitCode()).isZero();
+
+        Run explicit = run("lab", "up", "--prefix", prefix, "--json", "--instance-type", "t3.large");
+        assertThat(explicit.exitCode()).as(explicit.err()).isZero();
+        JsonNode second = new ObjectMapper().readTree(explicit.out());
+        assertThat(second.get("prefixDelegation").asBoolean()).isFalse();
+        assertThat(second.get("nodes").findValuesAsText("maxPods")).contains("35");
+    }
+
+    @Test
     void anUnknownInstanceTypeIsRefusedBeforeAnythingIsBuilt() throws Exception {
         Run up = run("lab", "up", "--prefix", prefix, "--instance-type", "x9.huge");
         assertThat(up.exitCode()).isEqualTo(2);

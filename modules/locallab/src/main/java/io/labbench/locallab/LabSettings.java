@@ -41,9 +41,13 @@ public record LabSettings(String prefix, Path stateRoot, Path kubeconfig, String
         }
     }
 
-    /** The defaults, under the user's state folder. */
+    /**
+     * The defaults, under the user's state folder. {@code -Dlabbench.lab.prefix} names the lab otherwise,
+     * so a second lab (a developer's, a screenshot run) can run beside one that already uses {@code lb}.
+     */
     public static LabSettings defaults() {
-        return defaults(AppDirs.fromEnvironment().state().resolve("locallab"), DEFAULT_PREFIX);
+        String prefix = System.getProperty("labbench.lab.prefix", "");
+        return defaults(AppDirs.fromEnvironment().state().resolve("locallab"), prefix.isBlank() ? DEFAULT_PREFIX : prefix.trim());
     }
 
     public static LabSettings defaults(Path stateRoot, String prefix) {

@@ -293,7 +293,8 @@ public final class LocalLab implements AutoCloseable {
         // not under this object's lock: up() holds it while it waits for this thread
         podNetwork = network;
         return LocalKubeApi.start(network, settings.kubeconfig(),
-                LocalKubeApi.Options.defaults().withClusterName(settings.clusterName()));
+                LocalKubeApi.Options.defaults().withClusterName(settings.clusterName())
+                        .withPrefixDelegation(settings.prefixDelegation()));
     }
 
     private LabStatus buildStatus(long upNanos) {

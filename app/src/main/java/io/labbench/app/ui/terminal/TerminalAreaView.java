@@ -130,6 +130,23 @@ public final class TerminalAreaView extends StackPane {
         bringForward(pane);
     }
 
+    /**
+     * Replaces the matching terminals with fresh ones in the same places (their sessions are gone,
+     * e.g. after the local lab re-rolled its nodes); their scrollback goes with the old machines.
+     */
+    public void reopen(java.util.function.Predicate<String> names) {
+        for (TerminalPaneViewModel pane : new ArrayList<>(terminals.keySet())) {
+            if (names.test(pane.name())) {
+                terminals.remove(pane).close();
+                views.remove(pane);
+                attach(pane);
+            }
+        }
+        syncTabs();
+        layoutGrid();
+        updateBroadcastPeers();
+    }
+
     private void syncTabs() {
         for (TerminalPaneViewModel pane : area.tabPanes()) {
             tabs.computeIfAbsent(pane, p -> {

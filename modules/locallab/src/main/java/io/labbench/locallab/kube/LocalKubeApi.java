@@ -25,19 +25,28 @@ import java.util.stream.Stream;
  */
 public final class LocalKubeApi implements AutoCloseable {
 
-    /** How the server presents itself. */
-    public record Options(String clusterName, ShellFallback shells) {
+    /**
+     * How the server presents itself.
+     *
+     * @param prefixDelegation what aws-node's {@code ENABLE_PREFIX_DELEGATION} shows: the study reads it
+     *                         with {@code kubectl describe ds aws-node} after {@code kops edit cluster}
+     */
+    public record Options(String clusterName, ShellFallback shells, boolean prefixDelegation) {
         /** The study's naming ({@code pkos.<domain>}) and zsh looked up on PATH. */
         public static Options defaults() {
-            return new Options("pkos.labbench.test", ShellFallback.onPath());
+            return new Options("pkos.labbench.test", ShellFallback.onPath(), false);
         }
 
         public Options withClusterName(String name) {
-            return new Options(name, shells);
+            return new Options(name, shells, prefixDelegation);
         }
 
         public Options withShells(ShellFallback fallback) {
-            return new Options(clusterName, fallback);
+            return new Options(clusterName, fallback, prefixDelegation);
+        }
+
+        public Options withPrefixDelegation(boolean on) {
+            return new Options(clusterName, shells, on);
         }
     }
 
@@ -87,7 +96,7 @@ public final class LocalKubeApi implements AutoCloseable {
             watches.setStore(store);
             dispatcher.set(new ApiDispatcher(store, new ResourceCatalog(hostPort),
                     new PodExec(network, options.shells(), zshDotDir), controllers::poke, NodeSync.KUBELET_VERSION));
-            new ClusterBootstrap(store).create();
+            new ClusterBootstrap(store, options.prefixDelegation()).create();
             controllers.start();
             String url = "http://" + hostPort;
             Kubeconfig.write(kubeconfigFile, options.clusterName(), url);

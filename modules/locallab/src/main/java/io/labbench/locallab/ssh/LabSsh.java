@@ -198,7 +198,10 @@ public final class LabSsh implements Closeable {
         return bin;
     }
 
-    /** The study's manifests where it keeps them ({@code ~/pkos/2}), for {@code kubectl apply -f ~/pkos/2/…}. */
+    /**
+     * The study's manifests where it keeps them ({@code ~/pkos/2}), for {@code kubectl apply -f ~/pkos/2/…}.
+     * The build copies them from {@code assets/manifests} (see this module's pom), the one place to edit them.
+     */
     private static void writeStudyFiles(Path home) throws IOException {
         Path dir = home.resolve("pkos/2");
         Files.createDirectories(dir);

@@ -105,11 +105,22 @@ public final class ApiDispatcher extends Dispatcher {
         return switch (request.method()) {
             case GET -> p.isCollection() ? list(request, t, p) : get(request, t, p);
             case POST -> create(request, t, p);
-            case PUT -> changed(json(200, store.send(HttpMethod.PUT, p.storePath(), request.getUtf8Body(), "application/json")));
+            case PUT -> changed(json(200, store.send(HttpMethod.PUT, p.storePath(), body(request), "application/json")));
             case PATCH -> changed(json(200, Json.write(patch(t, p, request))));
-            case DELETE -> delete(t, p);
+            case DELETE -> delete(request, t, p);
             default -> json(405, Json.status(405, "MethodNotAllowed", request.getMethod() + " is not supported here"));
         };
+    }
+
+    /**
+     * The request body as JSON text: kubectl's typed commands ({@code create deployment}, …) send
+     * protobuf, everything else JSON.
+     */
+    private static String body(RecordedRequest request) {
+        if (ProtobufBody.isProtobuf(request.getHeader("Content-Type"))) {
+            return Json.write(ProtobufBody.toJson(request.getBody().getBytes()));
+        }
+        return request.getUtf8Body();
     }
 
     private MockResponse list(RecordedRequest request, ResourceType t, ApiPath p) {
@@ -155,7 +166,7 @@ public final class ApiDispatcher extends Dispatcher {
     }
 
     private MockResponse create(RecordedRequest request, ResourceType t, ApiPath p) {
-        ObjectNode body = (ObjectNode) Json.parse(request.getUtf8Body());
+        ObjectNode body = (ObjectNode) Json.parse(body(request));
         String name = Json.text(body, "metadata", "name");
         if (name.isEmpty() && !Json.text(body, "metadata", "generateName").isEmpty()) {
             name = Json.text(body, "metadata", "generateName") + NameSuffix.random(5);
@@ -176,13 +187,13 @@ public final class ApiDispatcher extends Dispatcher {
     private ObjectNode patch(ResourceType t, ApiPath p, RecordedRequest request) {
         String contentType = Optional.ofNullable(request.getHeader("Content-Type")).orElse("");
         if (contentType.contains("json-patch")) {
-            return (ObjectNode) Json.parse(store.send(HttpMethod.PATCH, p.storePath(), request.getUtf8Body(), contentType));
+            return (ObjectNode) Json.parse(store.send(HttpMethod.PATCH, p.storePath(), body(request), contentType));
         }
         if (contentType.contains("apply-patch")) {
             throw new StoreException(415, Json.status(415, "UnsupportedMediaType",
                     "the local lab's API server has no server-side apply; use kubectl apply without --server-side"));
         }
-        JsonNode body = Json.parse(request.getUtf8Body());
+        JsonNode body = Json.parse(body(request));
         boolean pinned = body.path("metadata").has("resourceVersion");
         for (int attempt = 0; ; attempt++) {
             ObjectNode current = store.get(t, p.namespace(), p.name())
@@ -200,7 +211,7 @@ public final class ApiDispatcher extends Dispatcher {
         }
     }
 
-    private MockResponse delete(ResourceType t, ApiPath p) {
+    private MockResponse delete(RecordedRequest request, ResourceType t, ApiPath p) {
         if (p.isCollection()) {
             int n = 0;
             LabelSelector labels = LabelSelector.parse(p.param("labelSelector"));
@@ -216,6 +227,12 @@ public final class ApiDispatcher extends Dispatcher {
             return changed(json(200, Json.write(s)));
         }
         Optional<ObjectNode> existing = store.get(t, p.namespace(), p.name());
+        if (existing.isPresent() && t == ResourceCatalog.PODS) {
+            // a pod on a node stays, Terminating, until its kubelet has torn its network down
+            Optional<ObjectNode> answer = GracefulDeletion.delete(store, existing.get(),
+                    GracefulDeletion.requestedGrace(p.param("gracePeriodSeconds"), body(request)));
+            return answer.isEmpty() ? notFound(t, p.name()) : changed(json(200, Json.write(answer.get())));
+        }
         if (existing.isEmpty() || !store.delete(t, p.namespace(), p.name())) {
             return notFound(t, p.name());
         }
@@ -231,7 +248,7 @@ public final class ApiDispatcher extends Dispatcher {
                 if (request.method() == HttpMethod.PATCH) {
                     return changed(json(200, Json.write(patch(t, p, request))));
                 }
-                return changed(json(200, store.send(request.method(), p.storePath(), request.getUtf8Body(), "application/json")));
+                return changed(json(200, store.send(request.method(), p.storePath(), body(request), "application/json")));
             case "scale":
                 return scale(request, t, p);
             case "log":
@@ -254,7 +271,7 @@ public final class ApiDispatcher extends Dispatcher {
         ObjectNode target = store.get(t, p.namespace(), p.name())
                 .orElseThrow(() -> new StoreException(404, notFoundBody(t, p.name())));
         if (request.method() == HttpMethod.PATCH || request.method() == HttpMethod.PUT) {
-            JsonNode body = Json.parse(request.getUtf8Body());
+            JsonNode body = Json.parse(body(request));
             JsonNode replicas = body.path("spec").path("replicas");
             if (!replicas.isInt() || replicas.asInt() < 0) {
                 throw new BadRequestException("Scale.autoscaling \"" + p.name()

@@ -19,10 +19,17 @@ public final class ClusterBootstrap {
 
     private final Store store;
     private final Admission admission;
+    private final boolean prefixDelegation;
 
     public ClusterBootstrap(Store store) {
+        this(store, false);
+    }
+
+    /** @param prefixDelegation the lab runs with the study's {@code ENABLE_PREFIX_DELEGATION=true} */
+    public ClusterBootstrap(Store store, boolean prefixDelegation) {
         this.store = store;
         this.admission = new Admission(store);
+        this.prefixDelegation = prefixDelegation;
     }
 
     public void create() {
@@ -54,7 +61,7 @@ public final class ClusterBootstrap {
                 port("dns", 53, 53, "UDP"), port("dns-tcp", 53, 53, "TCP"), port("metrics", 9153, 9153, "TCP")));
 
         put(ResourceCatalog.DAEMON_SETS, "kube-system", Manifests.workload("DaemonSet", "aws-node", "kube-system",
-                "k8s-app", "aws-node", 0, Manifests.podSpec(true, "system-node-critical", true, awsNode())));
+                "k8s-app", "aws-node", 0, Manifests.podSpec(true, "system-node-critical", true, awsNode(prefixDelegation))));
         put(ResourceCatalog.DAEMON_SETS, "kube-system", Manifests.workload("DaemonSet", "ebs-csi-node", "kube-system",
                 "app", "ebs-csi-node", 0, Manifests.podSpec(false, "system-node-critical", true,
                         Manifests.container("ebs-plugin", "registry.k8s.io/provider-aws/aws-ebs-csi-driver:v1.14.1", 10, 40),
@@ -88,13 +95,17 @@ public final class ClusterBootstrap {
                         Manifests.container("liveness-probe", "registry.k8s.io/sig-storage/livenessprobe:v2.8.0", 10, 40))));
     }
 
-    private static ObjectNode awsNode() {
+    /** kOps renders {@code ENABLE_PREFIX_DELEGATION} and, with it on, {@code WARM_PREFIX_TARGET=1}. */
+    private static ObjectNode awsNode(boolean prefixDelegation) {
         ObjectNode c = Manifests.container("aws-node", "602401143452.dkr.ecr.us-west-2.amazonaws.com/amazon-k8s-cni:v1.11.4", 25, 0);
         ArrayNode env = c.putArray("env");
         env.addObject().put("name", "AWS_VPC_K8S_CNI_LOGLEVEL").put("value", "DEBUG");
         env.addObject().put("name", "AWS_VPC_K8S_CNI_EXTERNALSNAT").put("value", "false");
-        env.addObject().put("name", "ENABLE_PREFIX_DELEGATION").put("value", "false");
+        env.addObject().put("name", "ENABLE_PREFIX_DELEGATION").put("value", Boolean.toString(prefixDelegation));
         env.addObject().put("name", "WARM_ENI_TARGET").put("value", "1");
+        if (prefixDelegation) {
+            env.addObject().put("name", "WARM_PREFIX_TARGET").put("value", "1");
+        }
         env.addObject().put("name", "AWS_VPC_ENI_MTU").put("value", "9001");
         c.putArray("ports").addObject().put("containerPort", 61678).put("name", "metrics");
         return c;

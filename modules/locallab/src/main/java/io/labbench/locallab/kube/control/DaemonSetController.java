@@ -14,7 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** One pod per fitting node for each DaemonSet ({@code aws-node-xxxxx}, {@code ebs-csi-node-xxxxx}). */
+/**
+ * One pod per fitting node for each DaemonSet ({@code aws-node-xxxxx}, {@code ebs-csi-node-xxxxx}). As
+ * the real controller does since Kubernetes 1.12, a pod names its node by node affinity and the
+ * scheduler binds it, so DaemonSet pods count against the node's {@code pods} allocatable and a full
+ * node leaves a new DaemonSet's pod Pending with {@code Too many pods}.
+ */
 final class DaemonSetController implements Controller {
 
     private static final EventRecorder.Source SOURCE = EventRecorder.Source.of("daemonset-controller");
@@ -40,7 +45,8 @@ final class DaemonSetController implements Controller {
             JsonNode podSpec = ds.path("spec").path("template").path("spec");
             Map<String, ObjectNode> byNode = new HashMap<>();
             for (ObjectNode pod : podsByOwner.getOrDefault(Meta.uid(ds), List.of())) {
-                byNode.put(Json.text(pod, "spec", "nodeName"), pod);
+                String node = Json.text(pod, "spec", "nodeName");
+                byNode.put(node.isEmpty() ? Taints.affinityNodeName(pod.path("spec")) : node, pod);
             }
             Set<String> wanted = new HashSet<>();
             for (ObjectNode node : nodes) {
@@ -101,7 +107,10 @@ final class DaemonSetController implements Controller {
         meta.set("labels", labels);
         meta.putArray("ownerReferences").add(Meta.ownerReference(ds));
         ObjectNode spec = template.path("spec").deepCopy();
-        spec.put("nodeName", node);
+        // the controller has checked the template's own node affinity: the pod's required terms name its node only
+        ObjectNode required = spec.with("affinity").with("nodeAffinity").putObject("requiredDuringSchedulingIgnoredDuringExecution");
+        ObjectNode field = required.putArray("nodeSelectorTerms").addObject().putArray("matchFields").addObject();
+        field.put("key", "metadata.name").put("operator", "In").putArray("values").add(node);
         pod.set("spec", spec);
         return admission.admit(ResourceCatalog.PODS, Meta.namespace(ds), pod);
     }

@@ -1,6 +1,7 @@
 package io.labbench.locallab.kube.control;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.labbench.locallab.kube.api.GracefulDeletion;
 import io.labbench.locallab.kube.api.Json;
 import io.labbench.locallab.kube.api.ResourceCatalog;
 import io.labbench.locallab.kube.api.ResourceType;
@@ -45,8 +46,13 @@ final class GarbageCollector implements Controller {
         for (ObjectNode pod : store.list(ResourceCatalog.PODS, "")) {
             String owner = Meta.controllerUid(pod);
             String node = Json.text(pod, "spec", "nodeName");
-            if ((!owner.isEmpty() && !owners.contains(owner)) || (!node.isEmpty() && !nodes.contains(node))) {
-                changed |= store.delete(ResourceCatalog.PODS, Meta.namespace(pod), Meta.name(pod));
+            if (!node.isEmpty() && !nodes.contains(node)) {
+                // no kubelet is left to stop it
+                GracefulDeletion.finish(store, pod);
+                changed = true;
+            } else if (!owner.isEmpty() && !owners.contains(owner) && !GracefulDeletion.terminating(pod)) {
+                GracefulDeletion.delete(store, pod, java.util.OptionalLong.empty());
+                changed = true;
             }
         }
         return changed;

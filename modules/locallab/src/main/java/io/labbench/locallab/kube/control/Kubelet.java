@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labbench.locallab.PodNetwork;
+import io.labbench.locallab.kube.api.GracefulDeletion;
 import io.labbench.locallab.kube.api.Json;
 import io.labbench.locallab.kube.api.ResourceCatalog;
 import io.labbench.locallab.kube.api.Store;
@@ -21,7 +22,9 @@ import java.util.logging.Logger;
 /**
  * The kubelets of all nodes: a pod bound to a node gets its network from {@link PodNetwork#attach}
  * (as the VPC CNI gives it on a real node) and is reported Running and Ready with the pod IP; a pod
- * that left the store is handed to {@link PodNetwork#detach}, whoever deleted it.
+ * that left the store is handed to {@link PodNetwork#detach}, whoever deleted it. A pod marked for
+ * deletion ({@code Terminating}) has its network torn down and is then removed from the store, no
+ * sooner than {@link #STOP_TIME} after the mark: a real container takes about that long to stop.
  */
 final class Kubelet implements Controller {
 
@@ -29,6 +32,9 @@ final class Kubelet implements Controller {
     private final Store store;
     private final PodNetwork network;
     private final EventRecorder events;
+    static final java.time.Duration STOP_TIME = java.time.Duration.ofSeconds(1);
+    /** uid → when this kubelet first saw the pod Terminating (nanoTime). */
+    private final Map<String, Long> stopping = new ConcurrentHashMap<>();
     /** "namespace/name" → uid of the pods whose network is attached. */
     private final Map<String, String> attached = new ConcurrentHashMap<>();
 
@@ -55,6 +61,7 @@ final class Kubelet implements Controller {
                 changed = true;
             }
         }
+        changed |= stopTerminating(pods);
         Map<String, String> nodeIps = new HashMap<>();
         Set<String> nodeNames = new HashSet<>();
         for (ObjectNode n : store.list(ResourceCatalog.NODES, "")) {
@@ -73,6 +80,32 @@ final class Kubelet implements Controller {
             }
             changed |= start(pod, node, nodeIps.getOrDefault(node, ""));
         }
+        return changed;
+    }
+
+    /** Tears down the network of Terminating pods and removes them once they have had {@link #STOP_TIME}. */
+    private boolean stopTerminating(List<ObjectNode> pods) {
+        boolean changed = false;
+        long now = System.nanoTime();
+        Set<String> live = new HashSet<>();
+        for (ObjectNode pod : pods) {
+            if (!pod.path("metadata").has("deletionTimestamp")) {
+                continue;
+            }
+            String uid = Meta.uid(pod);
+            live.add(uid);
+            long since = stopping.computeIfAbsent(uid, u -> now);
+            if (uid.equals(attached.get(key(pod)))) {
+                attached.remove(key(pod));
+                detach(key(pod));
+            }
+            if (now - since >= STOP_TIME.toNanos()) {
+                GracefulDeletion.finish(store, pod);
+                stopping.remove(uid);
+                changed = true;
+            }
+        }
+        stopping.keySet().retainAll(live);
         return changed;
     }
 

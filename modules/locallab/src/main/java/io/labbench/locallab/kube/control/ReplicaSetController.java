@@ -3,6 +3,7 @@ package io.labbench.locallab.kube.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labbench.locallab.kube.api.Admission;
+import io.labbench.locallab.kube.api.GracefulDeletion;
 import io.labbench.locallab.kube.api.Json;
 import io.labbench.locallab.kube.api.NameSuffix;
 import io.labbench.locallab.kube.api.ResourceCatalog;
@@ -36,7 +37,8 @@ final class ReplicaSetController implements Controller {
         boolean changed = false;
         Map<String, List<ObjectNode>> podsByOwner = new HashMap<>();
         for (ObjectNode pod : store.list(ResourceCatalog.PODS, "")) {
-            if (!Meta.terminated(pod)) {
+            // a Terminating pod no longer counts: the real ReplicaSet controller replaces it at once
+            if (!Meta.terminated(pod) && !GracefulDeletion.terminating(pod)) {
                 podsByOwner.computeIfAbsent(Meta.controllerUid(pod), k -> new ArrayList<>()).add(pod);
             }
         }
@@ -54,7 +56,7 @@ final class ReplicaSetController implements Controller {
                 victims.sort(Comparator.comparing((ObjectNode p) -> !Json.text(p, "spec", "nodeName").isEmpty())
                         .thenComparing(p -> Json.text(p, "metadata", "creationTimestamp"), Comparator.reverseOrder()));
                 for (ObjectNode victim : victims.subList(0, pods.size() - want)) {
-                    store.delete(ResourceCatalog.PODS, Meta.namespace(victim), Meta.name(victim));
+                    GracefulDeletion.delete(store, victim, java.util.OptionalLong.empty());
                     events.normal(rs, "SuccessfulDelete", "Deleted pod: " + Meta.name(victim), SOURCE);
                 }
                 changed = true;

@@ -1,0 +1,104 @@
+package io.labbench.app.locallab;
+
+import io.labbench.locallab.LabProgress;
+import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.LabStatus;
+import io.labbench.locallab.daemon.LabDaemonLauncher;
+import io.labbench.locallab.daemon.LabReroll;
+import io.labbench.sessions.SessionHub;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * The app's local lab from launch to exit: starts its daemon, re-rolls it with new settings (the
+ * terminals and watches move to the new lab's sessions) and stops it. Every method blocks for
+ * seconds and is called off the JavaFX thread.
+ */
+public final class LocalLabLifecycle {
+
+    /** Builds the session hub of a lab that is up (its SSH endpoints, pinned host keys, kubectl shell). */
+    @FunctionalInterface
+    public interface HubFactory extends Function<LabStatus, SessionHub> {
+    }
+
+    private final DeferredSessions sessions;
+    private final HubFactory hubs;
+    private final Duration patience;
+    private volatile LabSettings settings;
+    private CompletableFuture<SessionHub> hub;
+
+    /**
+     * @param settings  what the lab starts with (the saved choices)
+     * @param names     the terminals the window shows before the lab is up
+     */
+    public LocalLabLifecycle(LabSettings settings, List<String> names, HubFactory hubs, Duration patience) {
+        this.settings = settings;
+        this.hubs = hubs;
+        this.patience = patience;
+        this.hub = new CompletableFuture<>();
+        this.sessions = new DeferredSessions(hub, names, patience);
+    }
+
+    /** What the window's terminals and watches use; it follows the lab across re-rolls. */
+    public DeferredSessions sessions() {
+        return sessions;
+    }
+
+    public LabSettings settings() {
+        return settings;
+    }
+
+    /** Starts the lab's daemon (or finds it running) and connects the sessions. */
+    public synchronized LabStatus start(LabProgress progress) throws IOException {
+        try {
+            LabStatus status = LabDaemonLauncher.start(settings, progress, patience);
+            sessions.nameTargets(LocalLabWorkspace.targetNames(status));
+            hub.complete(hubs.apply(status));
+            return status;
+        } catch (IOException | RuntimeException e) {
+            hub.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Re-rolls the lab with {@code next}: the old sessions close (their nodes are gone), terminals opened
+     * meanwhile wait, and the sessions of the new lab take over once it is up.
+     */
+    public synchronized LabStatus reroll(LabSettings next, LabProgress progress) throws IOException {
+        CompletableFuture<SessionHub> pending = new CompletableFuture<>();
+        CompletableFuture<SessionHub> previous = sessions.replace(pending);
+        hub = pending;
+        closeWhenDone(previous);
+        try {
+            LabStatus status = LabReroll.reroll(settings, next, progress, patience);
+            settings = next;
+            sessions.nameTargets(LocalLabWorkspace.targetNames(status));
+            pending.complete(hubs.apply(status));
+            return status;
+        } catch (IOException | RuntimeException e) {
+            pending.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Closes the sessions and takes the lab down (window closed). Waits for a re-roll under way: its
+     * new daemon runs detached and would otherwise outlive the app.
+     */
+    public synchronized void stop(Duration timeout) throws IOException {
+        closeWhenDone(hub);
+        LabDaemonLauncher.stop(settings, timeout);
+    }
+
+    private static void closeWhenDone(CompletableFuture<SessionHub> hub) {
+        if (hub.isDone() && !hub.isCompletedExceptionally()) {
+            hub.join().close();
+        } else {
+            hub.thenAccept(SessionHub::close);
+        }
+    }
+}
