@@ -72,6 +72,11 @@ public final class WatchPanelModel implements WatchListener {
                 if (status != RunStatus.PAUSED) {
                     status = RunStatus.FAILING;
                 }
+            } else if (outcome instanceof WatchOutcome.Abandoned abandoned) {
+                problem = Optional.of(abandoned.describe());
+                if (status != RunStatus.PAUSED) {
+                    status = RunStatus.FAILING;
+                }
             } else if (outcome instanceof WatchOutcome.NotRun notRun) {
                 problem = Optional.of(notRun.describe());
                 if (status != RunStatus.PAUSED) {
