@@ -147,6 +147,12 @@ public final class WatchDockView extends BorderPane implements AutoCloseable {
         return panels;
     }
 
+    /** The open panel of ready-made watch {@code watchId} (or an alias of it) on {@code endpoint}. */
+    public Optional<WatchPanelViewModel> panel(String watchId, String endpoint) {
+        Optional<String> key = StudyWatches.on(watchId, endpoint).map(WatchDefinition::panelKey);
+        return key.flatMap(k -> openPanels().stream().filter(p -> p.definition().panelKey().equals(k)).findFirst());
+    }
+
     /** Stacks the panes top to bottom (true) or places them side by side (false). */
     public void setVertical(boolean vertical) {
         split.setOrientation(vertical ? Orientation.VERTICAL : Orientation.HORIZONTAL);

@@ -263,6 +263,11 @@ public final class WatchPanelViewModel implements AutoCloseable {
         return model.shownSnapshot().map(s -> WatchExporter.snapshot(definition(), s, format));
     }
 
+    /** The shown snapshot and what changed since the point before it, for homework evidence. */
+    public Optional<String> snapshotText(ExportFormat format) {
+        return model.snapshotText(format);
+    }
+
     public String exportComparison(int from, int to, ExportFormat format) {
         return WatchExporter.diff(compare(from, to), format);
     }
