@@ -88,6 +88,10 @@ public final class WatchDockView extends BorderPane implements AutoCloseable {
                 TabPane pane = addPane();
                 for (OpenWatch open : saved.tabs()) {
                     try {
+                        if (open.showsTwoNodes()) {
+                            addSideBySide(pane, open.toDefinition(), open.compareWith());
+                            continue;
+                        }
                         addPanel(pane, open.toDefinition(), open.paused());
                     } catch (IllegalArgumentException e) {
                         notice.setText("Skipped a saved watch: " + e.getMessage());
@@ -186,13 +190,7 @@ public final class WatchDockView extends BorderPane implements AutoCloseable {
         for (WatchPanelViewModel panel : openPanels()) {
             panel.close();
         }
-        for (var item : split.getItems()) {
-            for (Tab tab : ((TabPane) item).getTabs()) {
-                if (tab.getContent() instanceof SideBySideView side) {
-                    side.close();
-                }
-            }
-        }
+        openSideBySides().forEach(SideBySideView::close);
         saver.shutdown();
     }
 
@@ -301,11 +299,7 @@ public final class WatchDockView extends BorderPane implements AutoCloseable {
         Tab tab = new Tab(watch.title(), view);
         tab.setUserData(viewModel);
         tab.setId("watch-tab-" + watch.panelKey());
-        tab.setOnClosed(e -> {
-            viewModel.close();
-            removeIfEmpty(pane);
-            scheduleSave();
-        });
+        whenClosed(tab, pane);
         tab.setContextMenu(tabMenu(tab));
         viewModel.pausedProperty().addListener((obs, was, now) -> scheduleSave());
         viewModel.intervalProperty().addListener((obs, was, now) -> scheduleSave());
@@ -340,15 +334,22 @@ public final class WatchDockView extends BorderPane implements AutoCloseable {
         from.getTabs().remove(tab);
         to.getTabs().add(tab);
         to.getSelectionModel().select(tab);
+        whenClosed(tab, to);
+        removeIfEmpty(from);
+        scheduleSave();
+    }
+
+    /** Closing a tab stops what it shows (one panel, or both of a side-by-side) and saves the layout. */
+    private void whenClosed(Tab tab, TabPane pane) {
         tab.setOnClosed(e -> {
             if (tab.getUserData() instanceof WatchPanelViewModel vm) {
                 vm.close();
+            } else if (tab.getUserData() instanceof SideBySideView side) {
+                side.close();
             }
-            removeIfEmpty(to);
+            removeIfEmpty(pane);
             scheduleSave();
         });
-        removeIfEmpty(from);
-        scheduleSave();
     }
 
     private void removeIfEmpty(TabPane pane) {
@@ -379,17 +380,39 @@ public final class WatchDockView extends BorderPane implements AutoCloseable {
 
     /** Opens a tab showing {@code watch} on its endpoint and on {@code otherEndpoint}, rows aligned. */
     public SideBySideView openSideBySide(WatchDefinition watch, String otherEndpoint) {
+        TabPane pane = split.getItems().isEmpty() ? addPane() : (TabPane) split.getItems().get(split.getItems().size() - 1);
+        Tab tab = addSideBySide(pane, watch, otherEndpoint);
+        pane.getSelectionModel().select(tab);
+        scheduleSave();
+        return (SideBySideView) tab.getUserData();
+    }
+
+    private Tab addSideBySide(TabPane pane, WatchDefinition watch, String otherEndpoint) {
         WatchPanelViewModel left = new WatchPanelViewModel(watch, runners, reader, scheduler, Platform::runLater);
         WatchPanelViewModel right = new WatchPanelViewModel(watch.onEndpoint(otherEndpoint), runners, reader, scheduler,
                 Platform::runLater);
         SideBySideView view = new SideBySideView(left, right);
         Tab tab = new Tab(watch.id() + " · " + watch.endpoint() + " | " + otherEndpoint, view);
-        tab.setOnClosed(e -> view.close());
-        TabPane pane = split.getItems().isEmpty() ? addPane() : (TabPane) split.getItems().get(split.getItems().size() - 1);
+        tab.setUserData(view);
+        tab.setId("watch-side-tab-" + watch.panelKey() + "|" + otherEndpoint);
+        whenClosed(tab, pane);
+        tab.setContextMenu(tabMenu(tab));
         pane.getTabs().add(tab);
-        pane.getSelectionModel().select(tab);
         view.start();
-        return view;
+        return tab;
+    }
+
+    /** Side-by-side tabs open now, in dock order. */
+    public List<SideBySideView> openSideBySides() {
+        List<SideBySideView> views = new ArrayList<>();
+        for (var item : split.getItems()) {
+            for (Tab tab : ((TabPane) item).getTabs()) {
+                if (tab.getUserData() instanceof SideBySideView side) {
+                    views.add(side);
+                }
+            }
+        }
+        return views;
     }
 
     private Optional<Tab> findTab(String panelKey) {
@@ -430,6 +453,8 @@ public final class WatchDockView extends BorderPane implements AutoCloseable {
             for (Tab tab : pane.getTabs()) {
                 if (tab.getUserData() instanceof WatchPanelViewModel vm) {
                     tabs.add(OpenWatch.of(vm.definition(), vm.pausedProperty().get()));
+                } else if (tab.getUserData() instanceof SideBySideView side) {
+                    tabs.add(OpenWatch.sideBySide(side.leftDefinition(), side.rightEndpoint()));
                 }
             }
             if (!tabs.isEmpty()) {

@@ -144,6 +144,10 @@ class WatchPanelsOnLocalLabEndToEndTest {
         CounterView packets = snatPackets(rows).orElseThrow();
         assertThat(packets.delta()).as("SNAT packets since the refresh before").isPositive();
         System.out.println("AWS-SNAT-CHAIN-0 watch: SNAT packets +" + packets.delta() + " after one ping");
+        // the lab step's homework evidence (the week-2 lab says `watch: iptables-snat`): the snapshot and its change
+        String evidence = WaitForAsyncUtils.asyncFx(() -> dock.snapshotText("iptables-snat", "worker1")).get(30, TimeUnit.SECONDS)
+                .orElseThrow();
+        assertThat(evidence).contains("AWS-SNAT-CHAIN-0").contains("| SNAT |");
         assertThat(packets.reset()).isFalse();
         assertThat(historySize(snat)).as("the delta came from a refresh after the ping").isGreaterThan(beforePing);
     }

@@ -99,13 +99,16 @@ class WatchDockViewTest {
         robot.interact(() -> {
             first.view().openPanels().get(1).pause();
             first.view().splitSelected();
+            // a worker2 | worker1 compare tab, in the last pane beside routes
+            first.view().openSideBySide(io.labbench.watch.StudyWatches.on("rules", "worker2").orElseThrow(), "worker1");
         });
         DockLayout before = first.view().currentLayout();
         assertThat(before.panes()).hasSize(2);
         robot.interact(first::close);
         dock.set(null);
         Path file = config.resolve("watch-dock.json");
-        assertThat(Files.readString(file)).contains("\"watchId\" : \"routes\"").contains("\"endpoint\" : \"worker2\"");
+        assertThat(Files.readString(file)).contains("\"watchId\" : \"routes\"").contains("\"endpoint\" : \"worker2\"")
+                .contains("\"compareWith\" : \"worker1\"").doesNotContain("sideBySide");
 
         WatchDock second = show(robot);
         List<WatchPanelViewModel> restored = second.view().openPanels();
@@ -113,7 +116,13 @@ class WatchDockViewTest {
         assertThat(restored).extracting(p -> p.definition().panelKey()).containsExactly("worker2/rules", "worker1/routes");
         assertThat(restored.get(0).pausedProperty().get()).as("a paused panel comes back paused").isTrue();
         assertThat(restored.get(1).pausedProperty().get()).isFalse();
-        assertThat(second.view().currentLayout().panes()).hasSize(2);
+        assertThat(second.view().openSideBySides()).as("the compare tab comes back too").singleElement().satisfies(side -> {
+            assertThat(side.leftDefinition().panelKey()).isEqualTo("worker2/rules");
+            assertThat(side.rightEndpoint()).isEqualTo("worker1");
+        });
+        assertThat(robot.lookup(".tab-label").queryAll()).anySatisfy(node ->
+                assertThat(((javafx.scene.control.Label) node).getText()).isEqualTo("rules · worker2 | worker1"));
+        assertThat(second.view().currentLayout().panes()).as("panes, tabs and selection as saved").isEqualTo(before.panes());
         assertThat(DockLayoutStore.inConfigFolder(config).load().layout().panes()).hasSize(2);
     }
 }
