@@ -38,7 +38,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.util.Duration;
 
 /**
@@ -194,7 +195,7 @@ public final class WatchDockView extends BorderPane implements AutoCloseable {
         saver.shutdown();
     }
 
-    private HBox toolbar() {
+    private FlowPane toolbar() {
         MenuButton open = new MenuButton("Open watch");
         open.setId("watch-open");
         open.setOnShowing(e -> open.getItems().setAll(openMenu()));
@@ -203,7 +204,15 @@ public final class WatchDockView extends BorderPane implements AutoCloseable {
         custom.setOnAction(e -> customWatchDialog());
         Button splitButton = new Button("Split");
         splitButton.setOnAction(e -> splitSelected());
-        HBox bar = new HBox(6, open, custom, splitButton, notice);
+        custom.setTooltip(new Tooltip("Any command on any node, read by a parser or shown as raw text"));
+        splitButton.setTooltip(new Tooltip("Move the selected tab into a pane of its own"));
+        // Wraps in a narrow dock rather than clipping the buttons to "…"; a long notice takes its own line.
+        FlowPane bar = new FlowPane(6, 4, open, custom, splitButton, notice);
+        for (var control : List.of(open, custom, splitButton)) {
+            control.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        notice.setWrapText(true);
+        notice.maxWidthProperty().bind(bar.widthProperty().subtract(8));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(3));
         return bar;
@@ -299,6 +308,8 @@ public final class WatchDockView extends BorderPane implements AutoCloseable {
         Tab tab = new Tab(watch.title(), view);
         tab.setUserData(viewModel);
         tab.setId("watch-tab-" + watch.panelKey());
+        // Only the selected tab's table is kept up to date; the others catch up when selected.
+        viewModel.shownProperty().bind(tab.selectedProperty());
         whenClosed(tab, pane);
         tab.setContextMenu(tabMenu(tab));
         viewModel.pausedProperty().addListener((obs, was, now) -> scheduleSave());
@@ -391,6 +402,9 @@ public final class WatchDockView extends BorderPane implements AutoCloseable {
         WatchPanelViewModel left = new WatchPanelViewModel(watch, runners, reader, scheduler, Platform::runLater);
         WatchPanelViewModel right = new WatchPanelViewModel(watch.onEndpoint(otherEndpoint), runners, reader, scheduler,
                 Platform::runLater);
+        // The side-by-side table reads both models' snapshots; the panels' own tables are never drawn.
+        left.shownProperty().set(false);
+        right.shownProperty().set(false);
         SideBySideView view = new SideBySideView(left, right);
         Tab tab = new Tab(watch.id() + " · " + watch.endpoint() + " | " + otherEndpoint, view);
         tab.setUserData(view);
