@@ -116,6 +116,8 @@ public final class WatchPanelView extends BorderPane {
             badge.getStyleClass().add("watch-badge-" + now.name());
         });
         badge.getStyleClass().add("watch-badge-" + RunStatus.WAITING.name());
+        // In a narrow dock the command line gives way (its tooltip has it whole), never the status.
+        badge.setMinWidth(Region.USE_PREF_SIZE);
 
         Button pause = new Button("Pause");
         pause.setId("watch-pause");
@@ -258,7 +260,13 @@ public final class WatchPanelView extends BorderPane {
         live.setOnAction(e -> viewModel.showLive());
         marksLabel.getStyleClass().add("watch-mark");
         Region gap = new Region();
-        HBox bar = new HBox(6, new Label("History"), scrubber, scrubLabel, live, gap, marksLabel);
+        Label history = new Label("History");
+        // The slider gives way in a narrow dock; the words and the Live button stay readable.
+        for (Region fixed : List.of(history, scrubLabel, live)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        scrubber.setMinWidth(40);
+        HBox bar = new HBox(6, history, scrubber, scrubLabel, live, gap, marksLabel);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(2, 4, 2, 4));
         return bar;
