@@ -507,8 +507,9 @@ public final class LabPaneViewModel {
     }
 
     /**
-     * Saves evidence for the selected step: the last lines of each of its terminals and, when given,
-     * a PNG of the panes (written to the workspace's {@code evidence} folder).
+     * Saves evidence for the selected step: the last lines of each of its terminals, what each of its
+     * open watch panels shows (snapshot and last change, as Markdown) and, when given, a PNG of the
+     * panes (written to the workspace's {@code evidence} folder).
      */
     public CompletableFuture<Void> collectEvidence(Optional<byte[]> png) {
         StepItem item = selected.get();
@@ -523,11 +524,23 @@ public final class LabPaneViewModel {
                 // A terminal that is not open has no transcript to give.
             }
         }
+        Map<String, String> watchTexts = new java.util.LinkedHashMap<>();
+        for (Action action : item.step().actions()) {
+            if (action instanceof Action.Watch watch) {
+                // Taken now, on the JavaFX thread, so the evidence is what the learner sees when clicking.
+                watches.snapshotText(watch.watchId(), watch.on().name()).ifPresent(text ->
+                        watchTexts.putIfAbsent(watch.watchId() + " on " + watch.on().name(), text));
+            }
+        }
         return onBackground(() -> {
             Instant now = Instant.now();
             for (Map.Entry<String, List<String>> t : transcripts.entrySet()) {
                 engine.addEvidence(item.step().id(), new Evidence(Evidence.TRANSCRIPT, t.getKey() + " transcript",
                         masker.apply(String.join("\n", t.getValue())), "", now));
+            }
+            for (Map.Entry<String, String> w : watchTexts.entrySet()) {
+                engine.addEvidence(item.step().id(), new Evidence(Evidence.WATCH, "watch " + w.getKey(),
+                        masker.apply(w.getValue()), "", now));
             }
             if (png.isPresent()) {
                 Path folder = workspaceDir.resolve("evidence");
@@ -536,7 +549,7 @@ public final class LabPaneViewModel {
                 Files.write(folder.resolve(file), png.get());
                 engine.addEvidence(item.step().id(), new Evidence(Evidence.IMAGE, "panes", "", "evidence/" + file, now));
             }
-            return transcripts.size() + (png.isPresent() ? 1 : 0);
+            return transcripts.size() + watchTexts.size() + (png.isPresent() ? 1 : 0);
         }, count -> message.set((language.get() == Language.KO ? "증거 수집: " : "Evidence collected: ") + count));
     }
 

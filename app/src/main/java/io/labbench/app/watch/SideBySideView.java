@@ -56,6 +56,15 @@ public final class SideBySideView extends BorderPane implements AutoCloseable {
         right.start(false);
     }
 
+    /** The watch on the left-hand node, as it would be saved. */
+    public io.labbench.watch.WatchDefinition leftDefinition() {
+        return left.definition();
+    }
+
+    public String rightEndpoint() {
+        return right.definition().endpoint();
+    }
+
     TableView<AlignedRow> table() {
         return table;
     }

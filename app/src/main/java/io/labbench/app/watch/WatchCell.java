@@ -19,7 +19,7 @@ import javafx.scene.shape.Polyline;
  * counters the delta, the rate and a sparkline; rounded counters get a ≈ mark. The counter's controls
  * are made once per cell and only their text changes, so a refresh of a big table stays cheap.
  */
-final class WatchCell extends TableCell<RowView, CellView> {
+final class WatchCell extends TableCell<WatchRow, CellView> {
 
     private static final Tooltip APPROXIMATE = new Tooltip("iptables printed this counter rounded (K/M/G):"
             + " deltas are approximate. The ready-made watches use -x for exact counts.");

@@ -4,11 +4,13 @@ import io.labbench.app.shell.WatchDirectory;
 import io.labbench.sessions.AppDirs;
 import io.labbench.sessions.CommandRunnerProvider;
 import io.labbench.sessions.workspace.Workspace;
+import io.labbench.watch.export.ExportFormat;
 import io.labbench.watch.layout.DockLayoutStore;
 import io.labbench.watch.run.NetparseSnapshotReader;
 import io.labbench.watch.run.WatchScheduler;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 
@@ -57,6 +59,11 @@ public final class WatchDock implements WatchDirectory, AutoCloseable {
     @Override
     public void openWatch(String watchId, String endpointName) {
         view.openWatch(watchId, endpointName);
+    }
+
+    @Override
+    public Optional<String> snapshotText(String watchId, String endpointName) {
+        return view.panel(watchId, endpointName).flatMap(panel -> panel.snapshotText(ExportFormat.MARKDOWN));
     }
 
     /** Saves the layout and stops every panel. */

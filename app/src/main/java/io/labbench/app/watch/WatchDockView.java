@@ -38,7 +38,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.util.Duration;
 
 /**
@@ -88,6 +89,10 @@ public final class WatchDockView extends BorderPane implements AutoCloseable {
                 TabPane pane = addPane();
                 for (OpenWatch open : saved.tabs()) {
                     try {
+                        if (open.showsTwoNodes()) {
+                            addSideBySide(pane, open.toDefinition(), open.compareWith());
+                            continue;
+                        }
                         addPanel(pane, open.toDefinition(), open.paused());
                     } catch (IllegalArgumentException e) {
                         notice.setText("Skipped a saved watch: " + e.getMessage());
@@ -147,6 +152,12 @@ public final class WatchDockView extends BorderPane implements AutoCloseable {
         return panels;
     }
 
+    /** The open panel of ready-made watch {@code watchId} (or an alias of it) on {@code endpoint}. */
+    public Optional<WatchPanelViewModel> panel(String watchId, String endpoint) {
+        Optional<String> key = StudyWatches.on(watchId, endpoint).map(WatchDefinition::panelKey);
+        return key.flatMap(k -> openPanels().stream().filter(p -> p.definition().panelKey().equals(k)).findFirst());
+    }
+
     /** Stacks the panes top to bottom (true) or places them side by side (false). */
     public void setVertical(boolean vertical) {
         split.setOrientation(vertical ? Orientation.VERTICAL : Orientation.HORIZONTAL);
@@ -180,17 +191,11 @@ public final class WatchDockView extends BorderPane implements AutoCloseable {
         for (WatchPanelViewModel panel : openPanels()) {
             panel.close();
         }
-        for (var item : split.getItems()) {
-            for (Tab tab : ((TabPane) item).getTabs()) {
-                if (tab.getContent() instanceof SideBySideView side) {
-                    side.close();
-                }
-            }
-        }
+        openSideBySides().forEach(SideBySideView::close);
         saver.shutdown();
     }
 
-    private HBox toolbar() {
+    private FlowPane toolbar() {
         MenuButton open = new MenuButton("Open watch");
         open.setId("watch-open");
         open.setOnShowing(e -> open.getItems().setAll(openMenu()));
@@ -199,7 +204,15 @@ public final class WatchDockView extends BorderPane implements AutoCloseable {
         custom.setOnAction(e -> customWatchDialog());
         Button splitButton = new Button("Split");
         splitButton.setOnAction(e -> splitSelected());
-        HBox bar = new HBox(6, open, custom, splitButton, notice);
+        custom.setTooltip(new Tooltip("Any command on any node, read by a parser or shown as raw text"));
+        splitButton.setTooltip(new Tooltip("Move the selected tab into a pane of its own"));
+        // Wraps in a narrow dock rather than clipping the buttons to "…"; a long notice takes its own line.
+        FlowPane bar = new FlowPane(6, 4, open, custom, splitButton, notice);
+        for (var control : List.of(open, custom, splitButton)) {
+            control.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        notice.setWrapText(true);
+        notice.maxWidthProperty().bind(bar.widthProperty().subtract(8));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(3));
         return bar;
@@ -295,11 +308,9 @@ public final class WatchDockView extends BorderPane implements AutoCloseable {
         Tab tab = new Tab(watch.title(), view);
         tab.setUserData(viewModel);
         tab.setId("watch-tab-" + watch.panelKey());
-        tab.setOnClosed(e -> {
-            viewModel.close();
-            removeIfEmpty(pane);
-            scheduleSave();
-        });
+        // Only the selected tab's table is kept up to date; the others catch up when selected.
+        viewModel.shownProperty().bind(tab.selectedProperty());
+        whenClosed(tab, pane);
         tab.setContextMenu(tabMenu(tab));
         viewModel.pausedProperty().addListener((obs, was, now) -> scheduleSave());
         viewModel.intervalProperty().addListener((obs, was, now) -> scheduleSave());
@@ -334,15 +345,22 @@ public final class WatchDockView extends BorderPane implements AutoCloseable {
         from.getTabs().remove(tab);
         to.getTabs().add(tab);
         to.getSelectionModel().select(tab);
+        whenClosed(tab, to);
+        removeIfEmpty(from);
+        scheduleSave();
+    }
+
+    /** Closing a tab stops what it shows (one panel, or both of a side-by-side) and saves the layout. */
+    private void whenClosed(Tab tab, TabPane pane) {
         tab.setOnClosed(e -> {
             if (tab.getUserData() instanceof WatchPanelViewModel vm) {
                 vm.close();
+            } else if (tab.getUserData() instanceof SideBySideView side) {
+                side.close();
             }
-            removeIfEmpty(to);
+            removeIfEmpty(pane);
             scheduleSave();
         });
-        removeIfEmpty(from);
-        scheduleSave();
     }
 
     private void removeIfEmpty(TabPane pane) {
@@ -373,17 +391,42 @@ public final class WatchDockView extends BorderPane implements AutoCloseable {
 
     /** Opens a tab showing {@code watch} on its endpoint and on {@code otherEndpoint}, rows aligned. */
     public SideBySideView openSideBySide(WatchDefinition watch, String otherEndpoint) {
+        TabPane pane = split.getItems().isEmpty() ? addPane() : (TabPane) split.getItems().get(split.getItems().size() - 1);
+        Tab tab = addSideBySide(pane, watch, otherEndpoint);
+        pane.getSelectionModel().select(tab);
+        scheduleSave();
+        return (SideBySideView) tab.getUserData();
+    }
+
+    private Tab addSideBySide(TabPane pane, WatchDefinition watch, String otherEndpoint) {
         WatchPanelViewModel left = new WatchPanelViewModel(watch, runners, reader, scheduler, Platform::runLater);
         WatchPanelViewModel right = new WatchPanelViewModel(watch.onEndpoint(otherEndpoint), runners, reader, scheduler,
                 Platform::runLater);
+        // The side-by-side table reads both models' snapshots; the panels' own tables are never drawn.
+        left.shownProperty().set(false);
+        right.shownProperty().set(false);
         SideBySideView view = new SideBySideView(left, right);
         Tab tab = new Tab(watch.id() + " · " + watch.endpoint() + " | " + otherEndpoint, view);
-        tab.setOnClosed(e -> view.close());
-        TabPane pane = split.getItems().isEmpty() ? addPane() : (TabPane) split.getItems().get(split.getItems().size() - 1);
+        tab.setUserData(view);
+        tab.setId("watch-side-tab-" + watch.panelKey() + "|" + otherEndpoint);
+        whenClosed(tab, pane);
+        tab.setContextMenu(tabMenu(tab));
         pane.getTabs().add(tab);
-        pane.getSelectionModel().select(tab);
         view.start();
-        return view;
+        return tab;
+    }
+
+    /** Side-by-side tabs open now, in dock order. */
+    public List<SideBySideView> openSideBySides() {
+        List<SideBySideView> views = new ArrayList<>();
+        for (var item : split.getItems()) {
+            for (Tab tab : ((TabPane) item).getTabs()) {
+                if (tab.getUserData() instanceof SideBySideView side) {
+                    views.add(side);
+                }
+            }
+        }
+        return views;
     }
 
     private Optional<Tab> findTab(String panelKey) {
@@ -424,6 +467,8 @@ public final class WatchDockView extends BorderPane implements AutoCloseable {
             for (Tab tab : pane.getTabs()) {
                 if (tab.getUserData() instanceof WatchPanelViewModel vm) {
                     tabs.add(OpenWatch.of(vm.definition(), vm.pausedProperty().get()));
+                } else if (tab.getUserData() instanceof SideBySideView side) {
+                    tabs.add(OpenWatch.sideBySide(side.leftDefinition(), side.rightEndpoint()));
                 }
             }
             if (!tabs.isEmpty()) {

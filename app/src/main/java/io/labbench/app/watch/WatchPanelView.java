@@ -43,6 +43,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -65,7 +66,8 @@ public final class WatchPanelView extends BorderPane {
     private static final List<String> INTERVALS = List.of("0.5 s", "1 s", "2 s", "5 s", "10 s", "30 s", "60 s");
 
     private final WatchPanelViewModel viewModel;
-    private final TableView<RowView> table = new TableView<>();
+    private final TableView<WatchRow> table = new TableView<>();
+    private final SortedList<WatchRow> sorted;
     private final ListView<HighlightedLine> raw = new ListView<>();
     private final Slider scrubber = new Slider(0, 0, 0);
     private final Label scrubLabel = new Label();
@@ -75,6 +77,7 @@ public final class WatchPanelView extends BorderPane {
 
     public WatchPanelView(WatchPanelViewModel viewModel, Consumer<WatchPanelViewModel> onSideBySide) {
         this.viewModel = viewModel;
+        this.sorted = new SortedList<>(viewModel.tableRows());
         getStyleClass().add("watch-panel");
         getStylesheets().add(WatchStyles.stylesheet());
         setTop(toolbar(onSideBySide));
@@ -83,13 +86,18 @@ public final class WatchPanelView extends BorderPane {
         viewModel.columnsProperty().addListener((obs, old, now) -> rebuildColumns(now));
         rebuildColumns(viewModel.columnsProperty().get());
         viewModel.stateProperty().addListener((obs, old, now) -> stateChanged(now));
+        viewModel.shownProperty().addListener((obs, was, now) -> {
+            if (now && viewModel.stateProperty().get() != null) {
+                stateChanged(viewModel.stateProperty().get());
+            }
+        });
     }
 
     public WatchPanelViewModel viewModel() {
         return viewModel;
     }
 
-    TableView<RowView> table() {
+    TableView<WatchRow> table() {
         return table;
     }
 
@@ -108,6 +116,8 @@ public final class WatchPanelView extends BorderPane {
             badge.getStyleClass().add("watch-badge-" + now.name());
         });
         badge.getStyleClass().add("watch-badge-" + RunStatus.WAITING.name());
+        // In a narrow dock the command line gives way (its tooltip has it whole), never the status.
+        badge.setMinWidth(Region.USE_PREF_SIZE);
 
         Button pause = new Button("Pause");
         pause.setId("watch-pause");
@@ -174,10 +184,25 @@ public final class WatchPanelView extends BorderPane {
             }
         });
 
+        pause.setTooltip(new Tooltip("Stop refreshing / start again (Refresh still runs once)"));
+        refresh.setTooltip(new Tooltip("Run the command now"));
+        zero.setTooltip(new Tooltip("iptables -Z for this table or chain, after a confirmation"));
+        rawToggle.setTooltip(new Tooltip("The output as printed, with watch -d highlights"));
+        export.setTooltip(new Tooltip("Save or copy this snapshot as text, Markdown or PNG"));
+        compare.setTooltip(new Tooltip("What changed between two points of the history"));
+        side.setTooltip(new Tooltip("The same watch on another node, rows aligned"));
         HBox first = new HBox(6, badge, title);
         first.setAlignment(Pos.CENTER_LEFT);
-        HBox second = new HBox(6, pause, refresh, interval, zero, rawToggle, export, compare, side, filter);
+        // A narrow dock wraps the actions onto more lines instead of clipping them to "…": every control
+        // keeps its preferred width, and the filter takes what is left of its line.
+        FlowPane second = new FlowPane(6, 4, pause, refresh, interval, zero, rawToggle, export, compare, side, filter);
         second.setAlignment(Pos.CENTER_LEFT);
+        for (javafx.scene.Node control : second.getChildren()) {
+            if (control instanceof Region region) {
+                region.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        filter.setMinWidth(120);
         Label problem = new Label();
         problem.getStyleClass().add("watch-problem");
         problem.textProperty().bind(viewModel.problemProperty());
@@ -194,18 +219,9 @@ public final class WatchPanelView extends BorderPane {
         table.setId("watch-table");
         table.setPlaceholder(new Label("No rows yet"));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        SortedList<RowView> sorted = new SortedList<>(viewModel.visibleRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        table.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(RowView row, boolean empty) {
-                super.updateItem(row, empty);
-                RowMark mark = empty || row == null ? RowMark.NONE : row.mark();
-                pseudoClassStateChanged(WatchStyles.NEW_ROW, mark == RowMark.NEW);
-                pseudoClassStateChanged(WatchStyles.REMOVED_ROW, mark == RowMark.REMOVED);
-            }
-        });
+        table.setRowFactory(t -> new MarkedRow());
         raw.setId("watch-raw");
         raw.getStyleClass().add("watch-raw");
         raw.setCellFactory(list -> new RawLineCell());
@@ -244,15 +260,32 @@ public final class WatchPanelView extends BorderPane {
         live.setOnAction(e -> viewModel.showLive());
         marksLabel.getStyleClass().add("watch-mark");
         Region gap = new Region();
-        HBox bar = new HBox(6, new Label("History"), scrubber, scrubLabel, live, gap, marksLabel);
+        Label history = new Label("History");
+        // The slider gives way in a narrow dock; the words and the Live button stay readable.
+        for (Region fixed : List.of(history, scrubLabel, live)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        scrubber.setMinWidth(40);
+        HBox bar = new HBox(6, history, scrubber, scrubLabel, live, gap, marksLabel);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(2, 4, 2, 4));
         return bar;
     }
 
     private void stateChanged(PanelState state) {
+        if (!viewModel.shownProperty().get()) {
+            return; // a hidden tab catches up when it is shown
+        }
         if (viewModel.rawModeProperty().get()) {
             raw.getItems().setAll(viewModel.visibleRawLines());
+        }
+        if (table.getComparator() != null) {
+            // Rows keep their identity across refreshes, so the sorted view does not see values move:
+            // a fresh comparator object makes it sort again.
+            Comparator<WatchRow> order = table.getComparator();
+            sorted.comparatorProperty().unbind();
+            sorted.setComparator(order::compare);
+            sorted.comparatorProperty().bind(table.comparatorProperty());
         }
         updatingScrubber = true;
         try {
@@ -272,11 +305,12 @@ public final class WatchPanelView extends BorderPane {
     }
 
     private void rebuildColumns(List<Column> columns) {
-        List<TableColumn<RowView, ?>> built = new ArrayList<>();
-        TableColumn<RowView, String> mark = new TableColumn<>("");
+        List<TableColumn<WatchRow, ?>> built = new ArrayList<>();
+        TableColumn<WatchRow, String> mark = new TableColumn<>("");
         mark.setPrefWidth(28);
         mark.setSortable(false);
-        mark.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(switch (data.getValue().mark()) {
+        // Cells follow their row's value: a refresh updates the cells whose row changed, nothing else.
+        mark.setCellValueFactory(data -> data.getValue().rowProperty().map(row -> switch (row.mark()) {
             case NEW -> "+";
             case REMOVED -> "−";
             case NONE -> "";
@@ -286,11 +320,11 @@ public final class WatchPanelView extends BorderPane {
         for (int index = 0; index < columns.size(); index++) {
             Column column = columns.get(index);
             int at = index;
-            TableColumn<RowView, CellView> tableColumn = new TableColumn<>(column.name());
+            TableColumn<WatchRow, CellView> tableColumn = new TableColumn<>(column.name());
             tableColumn.setUserData(column);
-            tableColumn.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(at < data.getValue().cells().size()
-                    ? data.getValue().cellAt(at)
-                    : new CellView(column.name(), "", CellView.UNCHANGED, Optional.empty())));
+            CellView missing = new CellView(column.name(), "", CellView.UNCHANGED, Optional.empty());
+            tableColumn.setCellValueFactory(data -> data.getValue().rowProperty().map(row ->
+                    at < row.cells().size() ? row.cellAt(at) : missing));
             tableColumn.setCellFactory(c -> new WatchCell());
             tableColumn.setComparator(column.kind() == CellKind.COUNTER ? COUNTER_ORDER : TEXT_ORDER);
             tableColumn.setPrefWidth(Math.max(48, column.name().length() * CHAR_WIDTH + 26));
@@ -306,7 +340,7 @@ public final class WatchPanelView extends BorderPane {
     private void fitColumns(PanelState state) {
         List<RowView> rows = state.rows();
         int sample = Math.min(rows.size(), 200);
-        for (TableColumn<RowView, ?> column : table.getColumns()) {
+        for (TableColumn<WatchRow, ?> column : table.getColumns()) {
             if (!(column.getUserData() instanceof Column c)) {
                 continue;
             }
@@ -428,6 +462,34 @@ public final class WatchPanelView extends BorderPane {
             return Optional.of(Duration.ofMillis(Math.round(s * 1000)));
         } catch (NumberFormatException e) {
             return Optional.empty();
+        }
+    }
+
+    /** A table row marked new or removed, following its row's value as refreshes change it. */
+    private static final class MarkedRow extends TableRow<WatchRow> {
+        private final javafx.beans.value.ChangeListener<RowView> onChange = (obs, old, now) -> mark(now);
+        private WatchRow watched;
+
+        @Override
+        protected void updateItem(WatchRow row, boolean empty) {
+            super.updateItem(row, empty);
+            WatchRow now = empty ? null : row;
+            if (now != watched) {
+                if (watched != null) {
+                    watched.rowProperty().removeListener(onChange);
+                }
+                watched = now;
+                if (watched != null) {
+                    watched.rowProperty().addListener(onChange);
+                }
+            }
+            mark(watched == null ? null : watched.row());
+        }
+
+        private void mark(RowView row) {
+            RowMark mark = row == null ? RowMark.NONE : row.mark();
+            pseudoClassStateChanged(WatchStyles.NEW_ROW, mark == RowMark.NEW);
+            pseudoClassStateChanged(WatchStyles.REMOVED_ROW, mark == RowMark.REMOVED);
         }
     }
 

@@ -63,8 +63,10 @@ public final class WatchPanelViewModel implements AutoCloseable {
 
     private final ReadOnlyObjectWrapper<PanelState> state = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<List<Column>> columns = new ReadOnlyObjectWrapper<>(List.of());
-    private final ObservableList<RowView> rows = FXCollections.observableArrayList();
-    private final FilteredList<RowView> visibleRows = new FilteredList<>(rows, r -> true);
+    private final ObservableList<WatchRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<WatchRow> visibleRows = new FilteredList<>(rows, r -> true);
+    private final BooleanProperty shown = new SimpleBooleanProperty(true);
+    private List<RowView> rowsWhileHidden;
     private final StringProperty filter = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper filterError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("waiting for the first output");
@@ -88,6 +90,12 @@ public final class WatchPanelViewModel implements AutoCloseable {
         this.filter.set(definition.defaultFilter());
         filter.addListener((obs, old, now) -> applyFilter(now));
         applyFilter(filter.get());
+        shown.addListener((obs, was, now) -> {
+            if (now && rowsWhileHidden != null) {
+                replaceRows(rowsWhileHidden);
+                rowsWhileHidden = null;
+            }
+        });
         model.addListener(this::stateArrived);
     }
 
@@ -113,9 +121,22 @@ public final class WatchPanelViewModel implements AutoCloseable {
         return columns.getReadOnlyProperty();
     }
 
-    /** Rows that pass the filter, in snapshot order (the table sorts its own view of them). */
-    public ObservableList<RowView> visibleRows() {
+    /** The rows that pass the filter now, in snapshot order: what the table shows (before its own sorting). */
+    public List<RowView> visibleRows() {
+        return visibleRows.stream().map(WatchRow::row).toList();
+    }
+
+    /** The table's items: rows that pass the filter, each the same object across refreshes. */
+    ObservableList<WatchRow> tableRows() {
         return visibleRows;
+    }
+
+    /**
+     * Whether the panel is on screen (its tab selected). A hidden panel keeps refreshing its history,
+     * status and counters, but its table rows are brought up to date only when it is shown again.
+     */
+    public BooleanProperty shownProperty() {
+        return shown;
     }
 
     public StringProperty filterProperty() {
@@ -263,6 +284,11 @@ public final class WatchPanelViewModel implements AutoCloseable {
         return model.shownSnapshot().map(s -> WatchExporter.snapshot(definition(), s, format));
     }
 
+    /** The shown snapshot and what changed since the point before it, for homework evidence. */
+    public Optional<String> snapshotText(ExportFormat format) {
+        return model.snapshotText(format);
+    }
+
     public String exportComparison(int from, int to, ExportFormat format) {
         return WatchExporter.diff(compare(from, to), format);
     }
@@ -311,33 +337,65 @@ public final class WatchPanelViewModel implements AutoCloseable {
     }
 
     /**
-     * Replaces only the rows that changed when the row set is the same, so the table re-renders a few
-     * rows per refresh instead of every visible one; anything bigger is one {@code setAll}.
+     * Brings the table's rows to {@code next}. When the keys are the same, in the same order, only the
+     * rows whose value changed are set (their cells re-render, nothing else); otherwise the list is
+     * replaced, reusing the row objects of rows that stay.
      */
     private void replaceRows(List<RowView> next) {
+        if (!shown.get()) {
+            rowsWhileHidden = next;
+            return;
+        }
+        if (sameKeys(next)) {
+            boolean membershipChanged = false;
+            for (int i = 0; i < next.size(); i++) {
+                WatchRow row = rows.get(i);
+                RowView after = next.get(i);
+                RowView before = row.row();
+                if (!before.equals(after)) {
+                    membershipChanged |= rowFilter.isPresent() && matches(before) != matches(after);
+                    row.set(after);
+                }
+            }
+            if (membershipChanged) {
+                // The filtered list only looks again when its predicate changes.
+                applyFilter(filter.get());
+            }
+            return;
+        }
+        java.util.Map<String, WatchRow> kept = new java.util.HashMap<>();
+        for (WatchRow row : rows) {
+            kept.put(row.key(), row);
+        }
+        List<WatchRow> replaced = new java.util.ArrayList<>(next.size());
+        for (RowView view : next) {
+            WatchRow row = kept.remove(view.key());
+            if (row == null) {
+                row = new WatchRow(view);
+            } else {
+                row.set(view);
+            }
+            replaced.add(row);
+        }
+        rows.setAll(replaced);
+    }
+
+    private boolean sameKeys(List<RowView> next) {
         if (rows.size() != next.size()) {
-            rows.setAll(next);
-            return;
+            return false;
         }
-        List<Integer> changed = new java.util.ArrayList<>();
         for (int i = 0; i < next.size(); i++) {
-            RowView before = rows.get(i);
-            RowView after = next.get(i);
-            if (!before.key().equals(after.key())) {
-                rows.setAll(next);
-                return;
-            }
-            if (!before.equals(after)) {
-                changed.add(i);
+            if (!rows.get(i).key().equals(next.get(i).key())) {
+                return false;
             }
         }
-        if (changed.size() > Math.max(8, next.size() / 4)) {
-            rows.setAll(next);
-            return;
-        }
-        for (int i : changed) {
-            rows.set(i, next.get(i));
-        }
+        return true;
+    }
+
+    private boolean matches(RowView row) {
+        Pattern pattern = rowFilter.orElse(null);
+        return pattern == null || pattern.matcher(row.key()).find()
+                || row.cells().stream().anyMatch(c -> pattern.matcher(c.value()).find());
     }
 
     private static String describe(PanelState s) {
@@ -363,8 +421,7 @@ public final class WatchPanelViewModel implements AutoCloseable {
             Pattern pattern = Pattern.compile(text, Pattern.CASE_INSENSITIVE);
             filterError.set("");
             rowFilter = Optional.of(pattern);
-            visibleRows.setPredicate(row -> pattern.matcher(row.key()).find()
-                    || row.cells().stream().anyMatch(c -> pattern.matcher(c.value()).find()));
+            visibleRows.setPredicate(row -> matches(row.row()));
         } catch (PatternSyntaxException e) {
             // Keep the last working filter while the learner is still typing the regex.
             filterError.set("Not a regex yet: " + e.getDescription() + " at position " + e.getIndex());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.labbench.app.lab.CommandRunnerPort;
-import io.labbench.app.locallab.LocalLabWorkspace;
 import io.labbench.labmodel.engine.CommandPort;
 import io.labbench.labmodel.engine.LabEngine;
 import io.labbench.labmodel.engine.NetparseOutputParser;
@@ -23,13 +22,9 @@ import io.labbench.labmodel.model.Language;
 import io.labbench.labmodel.model.Section;
 import io.labbench.labmodel.model.Step;
 import io.labbench.labmodel.model.Target;
-import io.labbench.locallab.LabSettings;
-import io.labbench.locallab.LabStatus;
 import io.labbench.locallab.LocalLab;
 import io.labbench.locallab.net.PodSandbox;
 import io.labbench.sessions.SessionHub;
-import io.labbench.sessions.ssh.HostKeyVerifier;
-import io.labbench.sessions.ssh.SshSettings;
 import io.labbench.sessions.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,12 +32,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,6 +78,7 @@ class Week2LocalLabEndToEndTest {
     @TempDir
     static Path tempDir;
 
+    private RunningLocalLab running;
     private LocalLab lab;
     private SessionHub hub;
     private LabEngine engine;
@@ -96,7 +90,6 @@ class Week2LocalLabEndToEndTest {
     private final List<String> retried = new ArrayList<>();
     private int commandsSent;
     private int checksPassed;
-    private String prefix = "";
 
     private static Map<String, String> skippedCommands() {
         Map<String, String> skip = new LinkedHashMap<>();
@@ -119,26 +112,17 @@ class Week2LocalLabEndToEndTest {
 
     @BeforeAll
     void startTheLabAndLoadTheLabFile() throws IOException {
-        assumeTrue(isRoot(), "the end-to-end test builds the local lab as root (network namespaces, iptables); run it as root");
-        assumeTrue(onPath("kubectl"), "kubectl is not on PATH; the lab's steps type kubectl");
+        assumeTrue(RunningLocalLab.isRoot(), "the end-to-end test builds the local lab as root (network namespaces, iptables); run it as root");
+        assumeTrue(RunningLocalLab.onPath("kubectl"), "kubectl is not on PATH; the lab's steps type kubectl");
         assets = findAssets();
         LoadResult loaded = new LabLoader().load(assets.resolve("labs/pkos-week2.yaml"));
         assertThat(loaded.errors()).as("pkos-week2.yaml loads without errors").isEmpty();
         Lab week2 = loaded.lab().orElseThrow();
 
-        byte[] random = new byte[3];
-        ThreadLocalRandom.current().nextBytes(random);
-        prefix = "lbt" + HexFormat.of().formatHex(random);
-        Path stateRoot = tempDir.resolve("state");
-        LabSettings settings = LabSettings.defaults(stateRoot, prefix).withKubeconfig(stateRoot.resolve(prefix + "-kubeconfig"));
-        lab = new LocalLab(settings);
-        LabStatus status = lab.up((done, total, message) -> { });
-
-        Workspace workspace = LocalLabWorkspace.from(status);
-        hub = SessionHub.builder(workspace)
-                .sshSettings(SshSettings.isolated(LocalLabWorkspace.knownHosts(status)))
-                .hostKeyVerifier(HostKeyVerifier.refuseUnknown())
-                .build();
+        running = RunningLocalLab.start(tempDir);
+        lab = running.lab;
+        hub = running.hub;
+        Workspace workspace = running.workspace;
         port = new CommandRunnerPort(hub);
         engine = new LabEngine(week2, port, new NetparseOutputParser(), new ProgressStore(tempDir.resolve("workspace")),
                 COMMAND_TIMEOUT, Clock.systemUTC());
@@ -147,17 +131,8 @@ class Week2LocalLabEndToEndTest {
 
     @AfterAll
     void tearDown() throws IOException {
-        try {
-            if (hub != null) {
-                hub.close();
-            }
-        } finally {
-            if (lab != null) {
-                lab.down();
-                // what a learner would check after down: no namespace of this lab is left
-                assertThat(new String(new ProcessBuilder("ip", "netns", "list").start().getInputStream().readAllBytes()))
-                        .doesNotContain(prefix + "-");
-            }
+        if (running != null) {
+            running.close();
         }
     }
 
@@ -287,22 +262,5 @@ class Week2LocalLabEndToEndTest {
         }
         throw new AssertionError("assets/labs/pkos-week2.yaml not found above " + Path.of("").toAbsolutePath()
                 + "; set -Dlabbench.assets=<repo>/assets");
-    }
-
-    private static boolean isRoot() {
-        try {
-            return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).intValue() == 0;
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
-    }
-
-    private static boolean onPath(String command) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -68,6 +68,8 @@ class LabPaneViewTest {
                     actions:
                       - run: "echo node=$NODEIP"
                         on: worker1
+                      - watch: routes
+                        on: worker1
                     captures:
                       - name: NODEIP
                         from: {run: "printf 'inet 10.0.1.7/24\\\\n'", on: worker1}
@@ -104,7 +106,20 @@ class LabPaneViewTest {
     }
 
     private LabPaneView newPane() {
-        WatchDirectory watchDirectory = (id, endpoint) -> watches.add(id + "@" + endpoint);
+        WatchDirectory watchDirectory = new WatchDirectory() {
+            @Override
+            public void openWatch(String id, String endpoint) {
+                watches.add(id + "@" + endpoint);
+            }
+
+            @Override
+            public java.util.Optional<String> snapshotText(String id, String endpoint) {
+                // what an open routes panel on worker1 would give (the dock's own text is tested in WatchDockViewTest)
+                return id.equals("routes") && endpoint.equals("worker1")
+                        ? java.util.Optional.of("### Routes (main) · worker1\n\n| destination | dev |\n| 10.0.1.0/24 | ens5 |\n")
+                        : java.util.Optional.empty();
+            }
+        };
         return new LabPaneView(lab, terminals, watchDirectory, new LocalBashPort(), workspace);
     }
 
@@ -176,14 +191,14 @@ class LabPaneViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup(".hint").queryAll()).hasSize(1);
 
-        // Homework evidence: worker1's transcript and a PNG of the window, then the notebook.
+        // Homework evidence: worker1's transcript, the step's routes watch and a PNG of the window, then the notebook.
         ScrollIntoView.click(robot, "#evidence-button");
-        waitFor("evidence to be saved", () -> pane().model().progress("capture").evidence().size() == 2);
+        waitFor("evidence to be saved", () -> pane().model().progress("capture").evidence().size() == 3);
         Path notebookDir = temp.resolve("notebook");
         var files = pane().model().exportNotebook(notebookDir).get(60, TimeUnit.SECONDS);
         String notebook = Files.readString(files.markdown());
         assertThat(notebook).contains("### Capture and check (homework 1)", "[worker1] echo node=10.0.1.7",
-                "worker1 transcript", "node=10.0.1.7", "FAIL greeting is hello: expected \"hello\", got \"bye\"");
+                "worker1 transcript", "node=10.0.1.7", "watch routes on worker1", "| 10.0.1.0/24 | ens5 |", "FAIL greeting is hello: expected \"hello\", got \"bye\"");
         assertThat(files.images()).singleElement().satisfies(png -> assertThat(Files.size(png)).isGreaterThan(1000));
         assertThat(Files.readString(files.html())).contains("<img src=\"");
 

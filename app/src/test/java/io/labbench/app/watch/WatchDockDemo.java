@@ -12,7 +12,8 @@ import javafx.stage.Stage;
 /**
  * Shows the watch dock fed over real SSH (MINA SSHD test servers for worker1 and worker2 whose output
  * moves every refresh): the AWS-SNAT-CHAIN-0 watch, the links watch and routes side by side.
- * Run under Xvfb to look at it: {@code DISPLAY=:98 java -cp <test classpath> io.labbench.app.watch.WatchDockDemo [seconds [raw]]}.
+ * Run under Xvfb to look at it: {@code DISPLAY=:98 java -cp <test classpath> io.labbench.app.watch.WatchDockDemo [seconds [raw]]};
+ * {@code -Dlbt.demo.width=480} shows the dock as narrow as it gets beside the terminals.
  */
 public final class WatchDockDemo {
 
@@ -36,7 +37,7 @@ public final class WatchDockDemo {
             WatchDock dock = WatchDock.create(nodes.hub(), () -> List.of("worker1", "worker2"), dir.resolve("config"));
             Stage stage = new Stage();
             stage.setTitle("LabBench watch dock demo");
-            stage.setScene(new Scene((javafx.scene.Parent) dock.node(), 1400, 900));
+            stage.setScene(new Scene((javafx.scene.Parent) dock.node(), Integer.getInteger("lbt.demo.width", 1400), 900));
             stage.show();
             dock.openWatch("iptables-snat-0", "worker1");
             dock.view().openSideBySide(StudyWatches.on("routes", "worker1").orElseThrow(), "worker2");

@@ -30,7 +30,7 @@ class WatchDockViewTest {
     @TempDir
     Path config;
 
-    private final SessionHub hub = SessionHub.builder(Workspace.defaultLocal("lbt-dock")).build();
+    private SessionHub hub;
     private Stage stage;
     private final AtomicReference<WatchDock> dock = new AtomicReference<>();
 
@@ -46,10 +46,22 @@ class WatchDockViewTest {
                 dock.get().close();
             }
         });
-        hub.close();
+        if (hub != null) {
+            hub.close();
+        }
     }
 
     private WatchDock show(FxRobot robot) {
+        if (hub == null) {
+            // The study's node names as local shells; HOME in the temp folder so the login shell that runs
+            // each command does not read this machine's profile (a slow one would time the watches out).
+            List<io.labbench.sessions.Endpoint> shells = Workspace.DEFAULT_NODE_NAMES.stream()
+                    .<io.labbench.sessions.Endpoint>map(node -> new io.labbench.sessions.LocalShellEndpoint(node,
+                            List.of("bash", "-l"), java.util.Map.of("HOME", config.toString()), java.util.Optional.empty()))
+                    .toList();
+            hub = SessionHub.builder(new Workspace("lbt-dock", io.labbench.sessions.workspace.Backend.LOCAL, shells,
+                    java.util.Map.of())).build();
+        }
         robot.interact(() -> {
             WatchDock created = WatchDock.create(hub, () -> Workspace.DEFAULT_NODE_NAMES, config);
             dock.set(created);
@@ -73,19 +85,30 @@ class WatchDockViewTest {
                 .containsExactly("worker1/routes", "worker2/rules");
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () ->
                 first.view().openPanels().get(1).historySizeProperty().get() > 0);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () ->
+                first.view().openPanels().get(0).historySizeProperty().get() > 0);
+        // homework evidence for a lab step: what the open panel shows, by the id the lab file uses
+        String evidence = WaitForAsyncUtils.asyncFx(() -> directory.snapshotText("routes", "worker1")).get().orElseThrow();
+        assertThat(evidence).startsWith("### Routes (main) · worker1").contains("`worker1$ ip route show`")
+                .contains("| table | type | destination |");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> directory.snapshotText("conntrack", "worker1")).get())
+                .as("a watch that is not open gives no evidence").isEmpty();
         assertThat(robot.lookup(".label").queryAll()).anySatisfy(node ->
                 assertThat(((javafx.scene.control.Label) node).getText()).contains("No ready-made watch 'no-such-watch'"));
 
         robot.interact(() -> {
             first.view().openPanels().get(1).pause();
             first.view().splitSelected();
+            // a worker2 | worker1 compare tab, in the last pane beside routes
+            first.view().openSideBySide(io.labbench.watch.StudyWatches.on("rules", "worker2").orElseThrow(), "worker1");
         });
         DockLayout before = first.view().currentLayout();
         assertThat(before.panes()).hasSize(2);
         robot.interact(first::close);
         dock.set(null);
         Path file = config.resolve("watch-dock.json");
-        assertThat(Files.readString(file)).contains("\"watchId\" : \"routes\"").contains("\"endpoint\" : \"worker2\"");
+        assertThat(Files.readString(file)).contains("\"watchId\" : \"routes\"").contains("\"endpoint\" : \"worker2\"")
+                .contains("\"compareWith\" : \"worker1\"").doesNotContain("sideBySide");
 
         WatchDock second = show(robot);
         List<WatchPanelViewModel> restored = second.view().openPanels();
@@ -93,7 +116,13 @@ class WatchDockViewTest {
         assertThat(restored).extracting(p -> p.definition().panelKey()).containsExactly("worker2/rules", "worker1/routes");
         assertThat(restored.get(0).pausedProperty().get()).as("a paused panel comes back paused").isTrue();
         assertThat(restored.get(1).pausedProperty().get()).isFalse();
-        assertThat(second.view().currentLayout().panes()).hasSize(2);
+        assertThat(second.view().openSideBySides()).as("the compare tab comes back too").singleElement().satisfies(side -> {
+            assertThat(side.leftDefinition().panelKey()).isEqualTo("worker2/rules");
+            assertThat(side.rightEndpoint()).isEqualTo("worker1");
+        });
+        assertThat(robot.lookup(".tab-label").queryAll()).anySatisfy(node ->
+                assertThat(((javafx.scene.control.Label) node).getText()).isEqualTo("rules · worker2 | worker1"));
+        assertThat(second.view().currentLayout().panes()).as("panes, tabs and selection as saved").isEqualTo(before.panes());
         assertThat(DockLayoutStore.inConfigFolder(config).load().layout().panes()).hasSize(2);
     }
 }

@@ -81,7 +81,7 @@ class WatchPanelViewTest {
         await(() -> highlighted(robot, "1500"));
         assertThat(view.table().getItems()).anySatisfy(row -> {
             assertThat(row.key()).isEqualTo("eni0a1b2c3d4e5");
-            assertThat(row.mark()).isEqualTo(RowMark.NEW);
+            assertThat(row.row().mark()).isEqualTo(RowMark.NEW);
         });
         assertThat(robot.lookup(".table-row-cell").queryAll().stream()
                 .anyMatch(row -> row.getPseudoClassStates().contains(WatchStyles.NEW_ROW))).isTrue();

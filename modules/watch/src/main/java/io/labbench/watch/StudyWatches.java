@@ -2,6 +2,7 @@ package io.labbench.watch;
 
 import io.labbench.netparse.ParserKind;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,6 +41,16 @@ public final class StudyWatches {
             plain("nodes", "Nodes", "kubectl get nodes -o wide", ParserKind.KUBECTL_TABLE, ""),
             plain("services", "Services & endpoints", "kubectl get svc,ep", ParserKind.KUBECTL_TABLE, ""));
 
+    /**
+     * Other names lab files use for the same watches (the week-2 lab says {@code watch: iptables-snat},
+     * {@code kubectl-pods}); they open the ready-made watch, so the panel and its saved id are the same.
+     */
+    private static final Map<String, String> ALIASES = Map.of(
+            "iptables-snat", "iptables-snat-0",
+            "kubectl-pods", "pods",
+            "kubectl-nodes", "nodes",
+            "kubectl-svc", "services");
+
     private StudyWatches() {
     }
 
@@ -47,8 +58,10 @@ public final class StudyWatches {
         return TEMPLATES;
     }
 
+    /** The ready-made watch called {@code id} or one of its {@linkplain #ALIASES aliases}. */
     public static Optional<Template> template(String id) {
-        return TEMPLATES.stream().filter(t -> t.id().equals(id)).findFirst();
+        String canonical = ALIASES.getOrDefault(id, id);
+        return TEMPLATES.stream().filter(t -> t.id().equals(canonical)).findFirst();
     }
 
     /** The ready-made watch {@code id} on {@code endpoint}, or empty when no watch has that id. */

@@ -28,6 +28,26 @@ class StudyWatchesTest {
     }
 
     @Test
+    void everyWatchTheLabFilesOpenIsAReadyMadeOne() throws Exception {
+        java.nio.file.Path labs = java.nio.file.Path.of("../../assets/labs");
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        try (var files = java.nio.file.Files.list(labs)) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s*-?\\s*watch:\\s*([\\w-]+)")
+                        .matcher(java.nio.file.Files.readString(file));
+                while (m.find()) {
+                    ids.add(m.group(1));
+                }
+            }
+        }
+        assertThat(ids).as("watch ids in assets/labs").contains("iptables-snat", "kubectl-pods", "routes");
+        assertThat(ids).allSatisfy(id -> assertThat(StudyWatches.on(id, "worker1")).as("watch: " + id).isPresent());
+        // an alias opens the same panel as the ready-made id
+        assertThat(StudyWatches.on("iptables-snat", "worker1").orElseThrow().panelKey()).isEqualTo("worker1/iptables-snat-0");
+        assertThat(StudyWatches.on("kubectl-svc", "kops-ec2").orElseThrow().command()).isEqualTo("kubectl get svc,ep");
+    }
+
+    @Test
     void intervalsOutsideTheAllowedRangeAreRefusedWithTheRange() {
         assertThatThrownBy(() -> WatchDefinition.custom("worker1", "ip rule", Optional.empty(), Duration.ofMillis(100)))
                 .hasMessageContaining("0.5–60 s");

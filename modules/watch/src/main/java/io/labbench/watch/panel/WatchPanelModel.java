@@ -5,6 +5,8 @@ import io.labbench.netparse.snapshot.SnapshotDiff;
 import io.labbench.watch.WatchDefinition;
 import io.labbench.watch.compare.HighlightedLine;
 import io.labbench.watch.compare.RawTextHighlighter;
+import io.labbench.watch.export.ExportFormat;
+import io.labbench.watch.export.WatchExporter;
 import io.labbench.watch.history.TimelineMark;
 import io.labbench.watch.history.WatchHistory;
 import io.labbench.watch.history.WatchPoint;
@@ -69,6 +71,11 @@ public final class WatchPanelModel implements WatchListener {
                 }
             } else if (outcome instanceof WatchOutcome.CommandFailed failed) {
                 problem = Optional.of(failed.describe());
+                if (status != RunStatus.PAUSED) {
+                    status = RunStatus.FAILING;
+                }
+            } else if (outcome instanceof WatchOutcome.Abandoned abandoned) {
+                problem = Optional.of(abandoned.describe());
                 if (status != RunStatus.PAUSED) {
                     status = RunStatus.FAILING;
                 }
@@ -140,6 +147,23 @@ public final class WatchPanelModel implements WatchListener {
     /** The snapshot currently shown, if any output arrived yet. */
     public synchronized Optional<Snapshot> shownSnapshot() {
         return shownIndex().map(i -> history.get(i).snapshot());
+    }
+
+    /**
+     * Homework evidence: the shown snapshot and, when there is a point before it, what changed since
+     * that point (added/removed rows, changed cells, counter deltas); empty before the first output.
+     */
+    public synchronized Optional<String> snapshotText(ExportFormat format) {
+        Optional<Integer> shown = shownIndex();
+        if (shown.isEmpty()) {
+            return Optional.empty();
+        }
+        int index = shown.get();
+        String text = WatchExporter.snapshot(definition, history.get(index).snapshot(), format);
+        if (index > 0) {
+            text += "\n" + WatchExporter.diff(compare(index - 1, index), format);
+        }
+        return Optional.of(text);
     }
 
     public synchronized List<WatchPoint> historyPoints() {

@@ -27,6 +27,25 @@ public sealed interface WatchOutcome {
     }
 
     /**
+     * The run gave no answer within its {@link RunDeadline} and was abandoned: its thread was
+     * interrupted (which closes the channel or kills the process) and anything it reports later is
+     * dropped. The panel shows this like a failed command, keeps its last good snapshot, and the next
+     * run follows at the usual pace.
+     */
+    record Abandoned(Instant at, Duration deadline, String command) implements WatchOutcome {
+
+        public String describe() {
+            return "no exit code: `" + command + "` gave no answer within " + seconds(deadline)
+                    + " and was abandoned — the next run follows";
+        }
+
+        private static String seconds(Duration d) {
+            long millis = d.toMillis();
+            return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        }
+    }
+
+    /**
      * The command did not run: no connection (the panel is stale until it returns), a timeout, or a
      * channel that could not be opened.
      */

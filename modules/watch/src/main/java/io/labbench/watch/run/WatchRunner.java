@@ -17,15 +17,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * Re-runs one watch's command every interval. At most one run is in flight: the next run is timed
  * from the end of the previous one, and a "refresh now" during a run is folded into one run right
- * after it, so a slow command never piles up channels on the node. Failures and lost connections are
- * reported and retried at the same pace; nothing here throws to the caller's thread.
+ * after it, so a slow command never piles up channels on the node. A run that outlives its
+ * {@link RunDeadline} is abandoned (interrupted, reported as {@link WatchOutcome.Abandoned}) so a hung
+ * channel cannot freeze the panel. Failures and lost connections are reported and retried at the same
+ * pace; nothing here throws to the caller's thread.
  */
 public final class WatchRunner implements AutoCloseable {
 
-    /** A run that takes longer than this many intervals (at least 10 s) is abandoned as timed out. */
-    private static final int TIMEOUT_INTERVALS = 5;
-    private static final Duration MIN_TIMEOUT = Duration.ofSeconds(10);
-
+    private final RunDeadline deadline;
     private final CommandRunnerProvider runners;
     private final SnapshotReader reader;
     private final WatchScheduler scheduler;
@@ -41,6 +40,12 @@ public final class WatchRunner implements AutoCloseable {
 
     public WatchRunner(WatchDefinition definition, CommandRunnerProvider runners, SnapshotReader reader,
                        WatchScheduler scheduler, WatchListener listener, Clock clock) {
+        this(definition, runners, reader, scheduler, listener, clock, RunDeadline.DEFAULT);
+    }
+
+    public WatchRunner(WatchDefinition definition, CommandRunnerProvider runners, SnapshotReader reader,
+                       WatchScheduler scheduler, WatchListener listener, Clock clock, RunDeadline deadline) {
+        this.deadline = deadline;
         this.definition = definition;
         this.runners = runners;
         this.reader = reader;
@@ -107,7 +112,7 @@ public final class WatchRunner implements AutoCloseable {
         scheduler.commands().execute(() -> {
             try {
                 CommandRunner runner = runnerFor(current);
-                CommandResult result = runner.run(command, timeout(current));
+                CommandResult result = runner.run(command, deadline.forInterval(current.interval()));
                 done.complete(result);
                 refreshNow();
             } catch (CommandException e) {
@@ -132,8 +137,7 @@ public final class WatchRunner implements AutoCloseable {
             return;
         }
         cancelNext();
-        running = true;
-        scheduler.commands().execute(this::runOnce);
+        startRun();
     }
 
     private void schedule(Duration delay) {
@@ -143,8 +147,7 @@ public final class WatchRunner implements AutoCloseable {
 
     private synchronized void timerFired() {
         if (!paused && !closed && !running) {
-            running = true;
-            scheduler.commands().execute(this::runOnce);
+            startRun();
         }
     }
 
@@ -155,34 +158,66 @@ public final class WatchRunner implements AutoCloseable {
         }
     }
 
-    private void runOnce() {
-        WatchDefinition current = definition();
+    /** Hands one run to the pool and arms its deadline; called with the lock held. */
+    private void startRun() {
+        running = true;
+        WatchDefinition current = definition;
+        Run run = new Run(current, deadline.forInterval(current.interval()));
+        run.watchdog = scheduler.timer().schedule(() -> scheduler.commands().execute(() -> abandon(run)),
+                run.deadline.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.commands().execute(() -> runOnce(run));
+    }
+
+    private void runOnce(Run run) {
         Instant started = clock.instant();
         long startNanos = System.nanoTime();
+        if (!run.attach(Thread.currentThread())) {
+            return; // abandoned before a thread picked it up (a starved pool); already reported
+        }
         WatchOutcome outcome;
         try {
             listener.runStarted();
-            outcome = execute(current);
+            outcome = execute(run);
         } catch (RuntimeException e) {
             // A parser or listener bug must not stop the watch: report it as a failed run and go on.
             outcome = new WatchOutcome.CommandFailed(started, -1,
                     "LabBench could not read this output: " + e, "", Duration.ofNanos(System.nanoTime() - startNanos));
+        } finally {
+            run.detach();
         }
+        if (run.settle()) {
+            run.watchdog.cancel(false);
+            report(run, outcome, Duration.ofNanos(System.nanoTime() - startNanos));
+        }
+        // else: the deadline already reported this run as abandoned and the watch moved on; drop it.
+    }
+
+    /** The deadline passed: interrupt the run (closing its channel), report it, and let the next run come. */
+    private void abandon(Run run) {
+        if (!run.settle()) {
+            return;
+        }
+        run.interrupt();
+        report(run, new WatchOutcome.Abandoned(clock.instant(), run.deadline, run.definition.command()), run.deadline);
+    }
+
+    private void report(Run run, WatchOutcome outcome, Duration elapsed) {
         try {
             listener.outcome(outcome);
         } catch (RuntimeException e) {
             System.getLogger(WatchRunner.class.getName()).log(System.Logger.Level.WARNING,
-                    "Watch listener failed for " + current.panelKey(), e);
+                    "Watch listener failed for " + run.definition.panelKey(), e);
         } finally {
-            finishRun(Duration.ofNanos(System.nanoTime() - startNanos));
+            finishRun(elapsed);
         }
     }
 
-    private WatchOutcome execute(WatchDefinition current) {
+    private WatchOutcome execute(Run run) {
+        WatchDefinition current = run.definition;
         Instant started = clock.instant();
         try {
             CommandRunner runner = runnerFor(current);
-            CommandResult result = runner.run(current.executedCommand(), timeout(current));
+            CommandResult result = runner.run(current.executedCommand(), run.deadline.plus(RunDeadline.COMMAND_RUNNER_SLACK));
             Instant at = clock.instant();
             if (!result.succeeded()) {
                 return new WatchOutcome.CommandFailed(at, result.exitCode(), result.stderr(), result.stdout(),
@@ -219,8 +254,49 @@ public final class WatchRunner implements AutoCloseable {
                 "no connection to endpoint '" + current.endpoint() + "' yet"));
     }
 
-    private static Duration timeout(WatchDefinition current) {
-        Duration byInterval = current.interval().multipliedBy(TIMEOUT_INTERVALS);
-        return byInterval.compareTo(MIN_TIMEOUT) < 0 ? MIN_TIMEOUT : byInterval;
+    /**
+     * One run and who settles it: the run's own thread when it ends, or the deadline when it does not.
+     * Whichever comes first reports; the other is dropped, so a listener hears exactly one outcome.
+     */
+    private static final class Run {
+        final WatchDefinition definition;
+        final Duration deadline;
+        final java.util.concurrent.atomic.AtomicBoolean settled = new java.util.concurrent.atomic.AtomicBoolean();
+        volatile ScheduledFuture<?> watchdog;
+        private Thread thread;
+        private boolean finished;
+
+        Run(WatchDefinition definition, Duration deadline) {
+            this.definition = definition;
+            this.deadline = deadline;
+        }
+
+        boolean settle() {
+            return settled.compareAndSet(false, true);
+        }
+
+        synchronized boolean attach(Thread runThread) {
+            if (settled.get()) {
+                return false;
+            }
+            thread = runThread;
+            return true;
+        }
+
+        /**
+         * The run's thread is done with this run. Under the same lock as {@link #interrupt()}, so a late
+         * deadline never interrupts whatever the pooled thread runs next; a stale interrupt is cleared.
+         */
+        synchronized void detach() {
+            thread = null;
+            finished = true;
+            Thread.interrupted();
+        }
+
+        synchronized void interrupt() {
+            if (thread != null && !finished) {
+                thread.interrupt();
+            }
+        }
     }
 }

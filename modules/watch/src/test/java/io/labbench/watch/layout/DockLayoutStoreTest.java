@@ -40,6 +40,27 @@ class DockLayoutStoreTest {
     }
 
     @Test
+    void sideBySideTabsAreSavedWithTheSecondNodeAndOlderFilesReadAsOrdinaryPanels() throws Exception {
+        WatchDefinition snat = StudyWatches.on("iptables-snat-0", "worker1").orElseThrow();
+        DockLayout layout = new DockLayout(DockLayout.CURRENT_VERSION, false,
+                List.of(new DockPane(List.of(OpenWatch.of(snat, false), OpenWatch.sideBySide(snat, "worker2")), 1)), List.of());
+        DockLayoutStore.inConfigFolder(config).save(layout);
+        OpenWatch side = DockLayoutStore.inConfigFolder(config).load().layout().panes().get(0).tabs().get(1);
+        assertThat(side.showsTwoNodes()).isTrue();
+        assertThat(side.compareWith()).isEqualTo("worker2");
+        assertThat(side.toDefinition()).isEqualTo(snat);
+
+        // a layout file written before side-by-side tabs were kept has no compareWith
+        Files.writeString(config.resolve("watch-dock.json"), """
+                {"version": 1, "vertical": false, "dividers": [],
+                 "panes": [{"selected": 0, "tabs": [{"watchId": "routes", "endpoint": "worker1", "command": "",
+                            "parser": "", "intervalMillis": 2000, "paused": false}]}]}""");
+        OpenWatch old = DockLayoutStore.inConfigFolder(config).load().layout().panes().get(0).tabs().get(0);
+        assertThat(old.showsTwoNodes()).isFalse();
+        assertThat(old.toDefinition().panelKey()).isEqualTo("worker1/routes");
+    }
+
+    @Test
     void aDamagedFileGivesAnEmptyDockAndSaysWhereItBroke() throws Exception {
         Files.createDirectories(config);
         Files.writeString(config.resolve("watch-dock.json"), "{\n  \"version\": 1,\n  \"panes\": [ {\"tabs\": oops ]\n}");

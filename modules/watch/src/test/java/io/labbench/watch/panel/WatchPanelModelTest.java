@@ -204,6 +204,26 @@ class WatchPanelModelTest {
     }
 
     @Test
+    void snapshotTextGivesTheShownSnapshotAndWhatChangedSinceThePointBefore() {
+        assertThat(model.snapshotText(io.labbench.watch.export.ExportFormat.MARKDOWN)).as("before any output").isEmpty();
+        refresh(rule("return", "0", "0", "RETURN", "172.30.0.0/16", ""), rule("snat", "10", "840", "SNAT", "0.0.0.0/0", ""));
+        String first = model.snapshotText(io.labbench.watch.export.ExportFormat.MARKDOWN).orElseThrow();
+        assertThat(first).startsWith("### AWS-SNAT-CHAIN-0 · worker1").contains("| 10 | 840 | SNAT | 0.0.0.0/0 |")
+                .doesNotContain("| change |");
+
+        refresh(rule("return", "0", "0", "RETURN", "172.30.0.0/16", ""), rule("snat", "13", "1092", "SNAT", "0.0.0.0/0", ""));
+        String second = model.snapshotText(io.labbench.watch.export.ExportFormat.MARKDOWN).orElseThrow();
+        assertThat(second).contains("| 13 | 1092 | SNAT | 0.0.0.0/0 |")
+                .contains("| changed | snat | pkts +3 (1.5/s); bytes +252 (126.0/s) |");
+        assertThat(model.snapshotText(io.labbench.watch.export.ExportFormat.TEXT).orElseThrow())
+                .startsWith("worker1$ iptables -t nat -L AWS-SNAT-CHAIN-0 -n -v -x").contains("pkts +3");
+
+        model.showPoint(0);
+        assertThat(model.snapshotText(io.labbench.watch.export.ExportFormat.MARKDOWN).orElseThrow())
+                .as("what the learner is looking at, also when scrubbed back").contains("| 10 | 840 |").doesNotContain("| 13 |");
+    }
+
+    @Test
     void listenersHearEveryChange() {
         List<PanelState> heard = new ArrayList<>();
         model.addListener(heard::add);

@@ -6,13 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.labbench.sessions.CommandException;
 import io.labbench.sessions.CommandRunner;
 import io.labbench.sessions.CommandRunnerProvider;
+import io.labbench.sessions.LocalShellEndpoint;
+import io.labbench.sessions.local.LocalCommandRunner;
 import io.labbench.watch.WatchDefinition;
+import io.labbench.watch.panel.RunStatus;
+import io.labbench.watch.panel.WatchPanelModel;
+import io.labbench.watch.testing.CountingRunner;
 import io.labbench.watch.testing.LocalShellRunner;
 import io.labbench.watch.testing.RecordingListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -74,6 +81,42 @@ class WatchRunnerTest {
         assertThat(shell.maxInFlight()).isEqualTo(1);
         // Twenty clicks on "refresh now" during a 1.2 s command: back-to-back runs at most, not twenty.
         assertThat(shell.runs()).isBetween(1, (int) (elapsedMillis / 1200) + 2);
+    }
+
+    @Test
+    void aHungRunIsAbandonedAtItsDeadlineReportedAsAFailureAndTheNextRunProceeds() throws Exception {
+        Path served = dir.resolve("served-once");
+        Path hungPid = dir.resolve("hung.pid");
+        // The first run hangs the way a stuck channel does (no output, no exit); later runs answer at once.
+        String command = "if [ -e " + served + " ]; then echo fine; else touch " + served + "; echo $$ > " + hungPid
+                + "; exec sleep 300; fi";
+        // HOME in the temp folder: the runner's login shell must not read this machine's profile (slow here).
+        CountingRunner shell = new CountingRunner(new LocalCommandRunner(
+                new LocalShellEndpoint("node1", List.of("bash"), Map.of("HOME", dir.toString()), Optional.empty())));
+        WatchDefinition watch = WatchDefinition.custom("node1", command, Optional.empty(), Duration.ofMillis(500));
+        WatchPanelModel panel = new WatchPanelModel(watch);
+        RunDeadline oneSecond = new RunDeadline(2, Duration.ofSeconds(1));
+        try (WatchRunner runner = new WatchRunner(watch, fixed(shell), RAW, scheduler,
+                outcome -> { panel.outcome(outcome); listener.outcome(outcome); }, Clock.systemUTC(), oneSecond)) {
+            runner.resume();
+            WatchOutcome.Abandoned abandoned = listener.await(WatchOutcome.Abandoned.class, a -> true, WAIT);
+            assertThat(abandoned.deadline()).isEqualTo(Duration.ofSeconds(1));
+            // what the learner sees in the panel while it is stuck: a failure with why, not a frozen "running"
+            assertThat(panel.state().status()).isEqualTo(RunStatus.FAILING);
+            assertThat(panel.state().problem()).hasValueSatisfying(p ->
+                    assertThat(p).contains("no exit code").contains("no answer within 1 s").contains("abandoned"));
+
+            listener.await(WatchOutcome.Refreshed.class, r -> r.rawText().equals("fine\n"), WAIT);
+            assertThat(panel.state().status()).isEqualTo(RunStatus.LIVE);
+            assertThat(panel.state().problem()).isEmpty();
+        }
+        // the hung command was not left behind: abandoning interrupts the run, and the runner kills it
+        long pid = Long.parseLong(Files.readString(hungPid).strip());
+        assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("the hung sleep (pid %d)", pid).isEmpty();
+        assertThat(shell.maxInFlight()).as("runs in flight at once").isEqualTo(1);
+        assertThat(listener.outcomes()).filteredOn(o -> o instanceof WatchOutcome.Abandoned).hasSize(1);
+        assertThat(listener.outcomes()).as("the hung run reports once, never a late second outcome")
+                .noneMatch(o -> o instanceof WatchOutcome.NotRun);
     }
 
     @Test

@@ -1,0 +1,95 @@
+package io.labbench.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.labbench.app.locallab.LocalLabWorkspace;
+import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.LabStatus;
+import io.labbench.locallab.LocalLab;
+import io.labbench.sessions.SessionHub;
+import io.labbench.sessions.ssh.HostKeyVerifier;
+import io.labbench.sessions.ssh.SshSettings;
+import io.labbench.sessions.workspace.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The end-to-end tests' local lab: built as root under a random {@code lbt…} prefix (so parallel runs
+ * and leftovers never collide), with the app's own workspace for it and a {@link SessionHub} on the
+ * lab's SSH endpoints that trusts only the lab's pinned host keys. {@link #close()} tears it down and
+ * checks, as a learner would after {@code lab down}, that no namespace of it is left.
+ */
+final class RunningLocalLab implements AutoCloseable {
+
+    final String prefix;
+    final LocalLab lab;
+    final LabStatus status;
+    final Workspace workspace;
+    final SessionHub hub;
+
+    private RunningLocalLab(String prefix, LocalLab lab, LabStatus status, Workspace workspace, SessionHub hub) {
+        this.prefix = prefix;
+        this.lab = lab;
+        this.status = status;
+        this.workspace = workspace;
+        this.hub = hub;
+    }
+
+    static RunningLocalLab start(Path dir) throws IOException {
+        byte[] random = new byte[3];
+        ThreadLocalRandom.current().nextBytes(random);
+        String prefix = "lbt" + HexFormat.of().formatHex(random);
+        Path stateRoot = dir.resolve("state");
+        LabSettings settings = LabSettings.defaults(stateRoot, prefix).withKubeconfig(stateRoot.resolve(prefix + "-kubeconfig"));
+        LocalLab lab = new LocalLab(settings);
+        LabStatus status;
+        try {
+            status = lab.up((done, total, message) -> { });
+        } catch (IOException | RuntimeException e) {
+            lab.down();
+            throw e;
+        }
+        Workspace workspace = LocalLabWorkspace.from(status);
+        SessionHub hub = SessionHub.builder(workspace)
+                .sshSettings(SshSettings.isolated(LocalLabWorkspace.knownHosts(status)))
+                .hostKeyVerifier(HostKeyVerifier.refuseUnknown())
+                .build();
+        return new RunningLocalLab(prefix, lab, status, workspace, hub);
+    }
+
+    /** The lab's kubeconfig, for a real {@code kubectl} run from the test. */
+    Path kubeconfig() {
+        return Path.of(status.kubeconfig());
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            hub.close();
+        } finally {
+            lab.down();
+            assertThat(new String(new ProcessBuilder("ip", "netns", "list").start().getInputStream().readAllBytes()))
+                    .as("namespaces left after lab down").doesNotContain(prefix + "-");
+        }
+    }
+
+    static boolean isRoot() {
+        try {
+            return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).intValue() == 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    static boolean onPath(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
