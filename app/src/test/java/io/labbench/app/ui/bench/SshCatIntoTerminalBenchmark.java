@@ -8,6 +8,7 @@ import io.labbench.app.ui.terminal.BroadcastingTtyConnector;
 import io.labbench.app.ui.terminal.HeadlessTerminal;
 import io.labbench.app.ui.terminal.SessionTerminalLinks;
 import io.labbench.app.ui.terminal.TerminalLink;
+import io.labbench.app.ui.terminal.TerminalSettings;
 import io.labbench.sessions.SessionHub;
 import io.labbench.sessions.SshFixture;
 import io.labbench.sessions.testing.TestKeys;
@@ -37,7 +38,8 @@ import java.util.stream.Stream;
  * terminal pane gets, where the exec channel has none.
  *
  * <p>Run: {@code java -cp app/target/test-classes:app/target/classes:$(cat app/target/test.cp)
- * io.labbench.app.ui.bench.SshCatIntoTerminalBenchmark [rounds]}
+ * io.labbench.app.ui.bench.SshCatIntoTerminalBenchmark [rounds] [stock]}; {@code stock} reads into JediTermFX
+ * as it comes (see {@link HeadlessTerminal#stock}).
  */
 public final class SshCatIntoTerminalBenchmark {
 
@@ -48,6 +50,7 @@ public final class SshCatIntoTerminalBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        boolean stock = args.length > 1 && args[1].equals("stock");
         Path dir = Files.createTempDirectory("lbt-bench");
         try (TestSshServer server = TestSshServer.start()) {
             TestKeys.KeyFiles key = SshFixture.authorize(dir, server, TestKeys.Type.ECDSA);
@@ -57,7 +60,8 @@ public final class SshCatIntoTerminalBenchmark {
             try (SessionHub hub = SessionHub.builder(SshFixture.workspace(SshFixture.endpoint("node", server, key.privateKey())))
                     .sshSettings(SshFixture.settings(dir)).transcripts(dir.resolve("transcripts")).build()) {
                 TerminalLink link = new SessionTerminalLinks(hub).open("node", 120, 40, (state, message) -> { });
-                HeadlessTerminal pane = HeadlessTerminal.likeAPane(120, 40);
+                HeadlessTerminal pane = stock ? HeadlessTerminal.stock(120, 40, TerminalSettings.SCROLLBACK_LINES)
+                        : HeadlessTerminal.likeAPane(120, 40);
                 TtyConnector connector = new BroadcastingTtyConnector(link.connector(), List::of);
                 Thread reader = new Thread(() -> pump(connector, pane), "TerminalEmulator-node");
                 reader.setDaemon(true);
@@ -87,9 +91,10 @@ public final class SshCatIntoTerminalBenchmark {
                 double oursMbps = megabytesPerSecond(ours);
                 double opensshMbps = megabytesPerSecond(openssh);
                 double ptyMbps = megabytesPerSecond(opensshPty);
-                System.out.printf("cat 20 MB over SSH into a terminal buffer, median of %d: LabBench pane %.1f MB/s,"
+                System.out.printf("cat 20 MB over SSH into a terminal buffer%s, median of %d: LabBench pane %.1f MB/s,"
                         + " OpenSSH client %.1f MB/s, ratio %.2f (goal >= 0.5); OpenSSH client into the server's"
-                        + " shell (pty) %.1f MB/s, ratio %.2f%n", rounds, oursMbps, opensshMbps, oursMbps / opensshMbps, ptyMbps, oursMbps / ptyMbps);
+                        + " shell (pty) %.1f MB/s, ratio %.2f%n", stock ? " (stock JediTermFX)" : "", rounds, oursMbps,
+                        opensshMbps, oursMbps / opensshMbps, ptyMbps, oursMbps / ptyMbps);
             }
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {

@@ -45,10 +45,13 @@ class LabTerminalWidgetScrollbackTest extends FxRobot {
 
     @BeforeAll
     static void openTerminalOnBash() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.registerPrimaryStage();
         shell = LocalPtyConnector.start(new LocalShellEndpoint("local", List.of("bash", "--norc", "--noprofile"),
                 Map.of("PS1", "$ "), Optional.empty()), new TermSize(80, 24));
         FxToolkit.setupFixture(() -> {
+            // A stage of its own: the primary stage is shared with the test classes that run after this one,
+            // and this test narrows its window.
+            stage = new Stage();
             widget = new LabTerminalWidget(80, 24, new TerminalSettings(13, false));
             stage.setScene(new Scene(widget.getPane(), 900, 600));
             stage.show();
@@ -65,7 +68,9 @@ class LabTerminalWidgetScrollbackTest extends FxRobot {
         if (shell != null) {
             shell.close();
         }
-        FxToolkit.cleanupStages();
+        if (stage != null) {
+            FxToolkit.setupFixture(() -> stage.close());
+        }
     }
 
     private static TerminalTextBuffer buffer() {
