@@ -1,5 +1,7 @@
 package io.labbench.app.ui.terminal;
 
+import com.techsenger.jeditermfx.core.TerminalDisplay;
+import com.techsenger.jeditermfx.core.model.JediTerminal;
 import com.techsenger.jeditermfx.core.model.StyleState;
 import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import com.techsenger.jeditermfx.ui.JediTermFxWidget;
@@ -12,12 +14,20 @@ import java.util.Optional;
 
 /**
  * A JediTermFX widget with what the stock one keeps protected: re-reading the font after a zoom, and
- * running its own actions (find, copy, paste) from a menu.
+ * running its own actions (find, copy, paste) from a menu. Two fixes for JediTermFX's slow paths on
+ * fast output: scrollback capped by a {@link ScrollbackTrimmer} rather than by the library, and
+ * scrolled-in blank lines emptied by a {@link ScrolledLineEmptier}.
  */
 public final class LabTerminalWidget extends JediTermFxWidget {
 
     public LabTerminalWidget(int columns, int rows, TerminalSettings settings) {
         super(columns, rows, settings);
+        ScrollbackTrimmer.attach(getTerminalTextBuffer());
+    }
+
+    @Override
+    protected JediTerminal createTerminal(TerminalDisplay display, TerminalTextBuffer buffer, StyleState style) {
+        return super.createTerminal(new ScrolledLineEmptier(display, buffer, style), buffer, style);
     }
 
     @Override

@@ -15,7 +15,7 @@ import javafx.scene.text.Font;
  */
 public final class TerminalSettings extends DefaultSettingsProvider {
 
-    /** Lines kept above the screen; the issue asks for at least 10,000. */
+    /** Lines kept above the screen at least (up to {@link ScrollbackTrimmer#SLACK} more); the issue asks for 10,000. */
     public static final int SCROLLBACK_LINES = 10_000;
 
     private static final Color LIGHT_BACKGROUND = new Color(0xFA, 0xFB, 0xFC);
@@ -83,10 +83,17 @@ public final class TerminalSettings extends DefaultSettingsProvider {
         return new TextStyle(getDefaultForeground(), getDefaultBackground());
     }
 
+    /**
+     * Unlimited as far as the library knows: its own cap costs a copy of the whole scrollback per line, so
+     * every widget's {@link ScrollbackTrimmer} keeps it at {@link #SCROLLBACK_LINES} instead.
+     */
     @Override
     public int getBufferMaxLinesCount() {
-        return SCROLLBACK_LINES;
+        return LIBRARY_UNLIMITED;
     }
+
+    /** What JediTermFX's {@code LinesBuffer} reads as "no limit" (any count below 1). */
+    static final int LIBRARY_UNLIMITED = -1;
 
     @Override
     public TerminalActionPresentation getCopyActionPresentation() {

@@ -109,8 +109,8 @@ public final class SecretMasker {
                 String rest = line.substring(end.end());
                 return rest.isBlank() ? Optional.empty() : Optional.of(maskLine(rest));
             }
-            Matcher begin = BLOCK_BEGIN.matcher(line);
-            if (line.contains("PRIVATE KEY") && begin.find()) {
+            Matcher begin = line.contains("PRIVATE KEY") ? BLOCK_BEGIN.matcher(line) : null;
+            if (begin != null && begin.find()) {
                 Matcher end = BLOCK_END.matcher(line);
                 if (end.find(begin.end())) {
                     return Optional.of(mask(line));

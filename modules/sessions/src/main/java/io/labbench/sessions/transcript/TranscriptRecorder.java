@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -31,7 +29,7 @@ public final class TranscriptRecorder implements AutoCloseable {
     private final Optional<Path> file;
     private final SecretMasker masker;
     private final SecretMasker.Lines lineMasker;
-    private final Clock clock;
+    private final LineStamps stamps;
     private final int recentCapacity;
     private final Deque<String> recent = new ArrayDeque<>();
     private final TerminalTextLines lines;
@@ -45,7 +43,7 @@ public final class TranscriptRecorder implements AutoCloseable {
         this.file = file;
         this.masker = masker;
         this.lineMasker = masker.lines();
-        this.clock = clock;
+        this.stamps = new LineStamps(clock);
         this.recentCapacity = recentCapacity;
         this.lines = new TerminalTextLines(this::completedLine);
     }
@@ -180,7 +178,9 @@ public final class TranscriptRecorder implements AutoCloseable {
                 writer = Files.newBufferedWriter(file.get(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
             }
-            writer.write(Instant.now(clock).truncatedTo(ChronoUnit.MILLIS) + " | " + maskedLine);
+            writer.write(stamps.now());
+            writer.write(" | ");
+            writer.write(maskedLine);
             writer.newLine();
         } catch (IOException e) {
             writeProblem = Optional.of("cannot write the transcript " + file.get() + " (" + e.getMessage()

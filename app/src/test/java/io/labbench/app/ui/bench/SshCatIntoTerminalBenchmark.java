@@ -1,0 +1,192 @@
+package io.labbench.app.ui.bench;
+
+import com.techsenger.jeditermfx.core.TtyBasedArrayDataStream;
+import com.techsenger.jeditermfx.core.TtyConnector;
+import com.techsenger.jeditermfx.core.emulator.JediEmulator;
+import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
+import io.labbench.app.ui.terminal.BroadcastingTtyConnector;
+import io.labbench.app.ui.terminal.HeadlessTerminal;
+import io.labbench.app.ui.terminal.SessionTerminalLinks;
+import io.labbench.app.ui.terminal.TerminalLink;
+import io.labbench.app.ui.terminal.TerminalSettings;
+import io.labbench.sessions.SessionHub;
+import io.labbench.sessions.SshFixture;
+import io.labbench.sessions.testing.TestKeys;
+import io.labbench.sessions.testing.TestSshServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * {@code cat} of a 20 MB text file from a MINA server on loopback into a terminal pane's text buffer, the
+ * way a pane gets it: the workspace's {@link SessionHub} (shared JSch connection, shell channel with a
+ * pty, transcript written), {@link SessionTerminalLinks}, the pane's {@link BroadcastingTtyConnector},
+ * and JediTermFX's reading loop ({@link TtyBasedArrayDataStream}, {@link JediEmulator}) into a
+ * {@link HeadlessTerminal}. Timed from typing the command to the marker after the file on the screen.
+ * Compared, in the same run against the same server, with {@code ssh -p PORT 127.0.0.1 cat FILE > /dev/null}
+ * (goal: ours / OpenSSH ≥ 0.5) and, for reference, with the OpenSSH client typing the same {@code cat}
+ * into the server's interactive shell ({@code ssh -tt}, stdin a script): the same pty on the server as a
+ * terminal pane gets, where the exec channel has none.
+ *
+ * <p>Run: {@code java -cp app/target/test-classes:app/target/classes:$(cat app/target/test.cp)
+ * io.labbench.app.ui.bench.SshCatIntoTerminalBenchmark [rounds] [stock]}; {@code stock} reads into JediTermFX
+ * as it comes (see {@link HeadlessTerminal#stock}).
+ */
+public final class SshCatIntoTerminalBenchmark {
+
+    private static final int FILE_BYTES = 20 * 1024 * 1024;
+
+    private SshCatIntoTerminalBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        boolean stock = args.length > 1 && args[1].equals("stock");
+        Path dir = Files.createTempDirectory("lbt-bench");
+        try (TestSshServer server = TestSshServer.start()) {
+            TestKeys.KeyFiles key = SshFixture.authorize(dir, server, TestKeys.Type.ECDSA);
+            SshFixture.trust(dir, server);
+            Path file = dir.resolve("twenty-mb.txt");
+            String lastLine = writeTextFile(file);
+            try (SessionHub hub = SessionHub.builder(SshFixture.workspace(SshFixture.endpoint("node", server, key.privateKey())))
+                    .sshSettings(SshFixture.settings(dir)).transcripts(dir.resolve("transcripts")).build()) {
+                TerminalLink link = new SessionTerminalLinks(hub).open("node", 120, 40, (state, message) -> { });
+                HeadlessTerminal pane = stock ? HeadlessTerminal.stock(120, 40, TerminalSettings.SCROLLBACK_LINES)
+                        : HeadlessTerminal.likeAPane(120, 40);
+                TtyConnector connector = new BroadcastingTtyConnector(link.connector(), List::of);
+                Thread reader = new Thread(() -> pump(connector, pane), "TerminalEmulator-node");
+                reader.setDaemon(true);
+                reader.start();
+
+                connector.write("stty -echo; echo warm-$((1+1))\r");
+                awaitScreenLine(pane.buffer(), "warm-2");
+                timeOpenSsh(openSsh(server, key, false, "cat " + file));
+                Path shellScript = dir.resolve("shell-input.txt");
+                Files.writeString(shellScript, "stty -echo; cat " + file + "; exit\n");
+                long[] ours = new long[rounds];
+                long[] openssh = new long[rounds];
+                long[] opensshPty = new long[rounds];
+                for (int round = 0; round < rounds; round++) {
+                    String marker = "done-" + (round + 1000);
+                    long started = System.nanoTime();
+                    connector.write("cat " + file + "; echo done-$((" + round + "+1000))\r");
+                    List<String> screen = awaitScreenLine(pane.buffer(), marker);
+                    ours[round] = System.nanoTime() - started;
+                    if (!screen.get(screen.indexOf(marker) - 1).equals(lastLine)) {
+                        throw new IllegalStateException("the file's last line is not on the screen before " + marker);
+                    }
+                    openssh[round] = timeOpenSsh(openSsh(server, key, false, "cat " + file));
+                    opensshPty[round] = timeOpenSsh(openSsh(server, key, true, null), shellScript);
+                }
+                link.close();
+                double oursMbps = megabytesPerSecond(ours);
+                double opensshMbps = megabytesPerSecond(openssh);
+                double ptyMbps = megabytesPerSecond(opensshPty);
+                System.out.printf("cat 20 MB over SSH into a terminal buffer%s, median of %d: LabBench pane %.1f MB/s,"
+                        + " OpenSSH client %.1f MB/s, ratio %.2f (goal >= 0.5); OpenSSH client into the server's"
+                        + " shell (pty) %.1f MB/s, ratio %.2f%n", stock ? " (stock JediTermFX)" : "", rounds, oursMbps,
+                        opensshMbps, oursMbps / opensshMbps, ptyMbps, oursMbps / ptyMbps);
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** What JediTermFX's TerminalStarter does on the pane's reader thread. */
+    private static void pump(TtyConnector connector, HeadlessTerminal pane) {
+        JediEmulator emulator = new JediEmulator(new TtyBasedArrayDataStream(connector), pane.terminal());
+        try {
+            while (emulator.hasNext()) {
+                emulator.next();
+            }
+        } catch (IOException e) {
+            // the session ended
+        }
+    }
+
+    /** Waits until a screen line reads exactly {@code marker}; returns the screen's lines then. */
+    private static List<String> awaitScreenLine(TerminalTextBuffer buffer, String marker) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            List<String> screen = new ArrayList<>();
+            buffer.lock();
+            try {
+                for (int row = 0; row < buffer.getHeight(); row++) {
+                    screen.add(buffer.getLine(row).getText().strip());
+                }
+            } finally {
+                buffer.unlock();
+            }
+            if (screen.contains(marker)) {
+                return screen;
+            }
+            Thread.sleep(2);
+        }
+        throw new IllegalStateException("no line " + marker + " on the screen within 3 minutes");
+    }
+
+    /** {@code ssh -p PORT 127.0.0.1 COMMAND}; with {@code pty} and no command, an interactive shell. */
+    private static List<String> openSsh(TestSshServer server, TestKeys.KeyFiles key, boolean pty, String command) {
+        List<String> argv = new ArrayList<>(List.of("ssh", "-p", Integer.toString(server.port()),
+                "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "BatchMode=yes",
+                "-o", "LogLevel=ERROR", "-i", key.privateKey().toString()));
+        if (pty) {
+            argv.add("-tt");
+        }
+        argv.add("root@127.0.0.1");
+        if (command != null) {
+            argv.add(command);
+        }
+        return argv;
+    }
+
+    private static long timeOpenSsh(List<String> argv) throws IOException, InterruptedException {
+        return timeOpenSsh(argv, Path.of("/dev/null"));
+    }
+
+    private static long timeOpenSsh(List<String> argv, Path input) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).redirectInput(input.toFile()).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(argv + " did not finish in 2 minutes");
+        }
+        return System.nanoTime() - started;
+    }
+
+    private static double megabytesPerSecond(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2.0;
+        return FILE_BYTES / 1e6 / (median / 1e9);
+    }
+
+    /** Base64 lines like the sessions benchmark's; returns the last line. */
+    private static String writeTextFile(Path file) throws IOException {
+        Random random = new Random(42);
+        byte[] chunk = new byte[57];
+        StringBuilder text = new StringBuilder(FILE_BYTES + 100);
+        while (text.length() < FILE_BYTES) {
+            random.nextBytes(chunk);
+            text.append(Base64.getEncoder().encodeToString(chunk)).append('\n');
+        }
+        text.setLength(FILE_BYTES - 1);
+        text.append('\n');
+        Files.writeString(file, text, StandardCharsets.US_ASCII);
+        String[] lines = text.toString().split("\n");
+        return lines[lines.length - 1];
+    }
+}

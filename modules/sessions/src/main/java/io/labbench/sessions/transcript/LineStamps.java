@@ -1,0 +1,30 @@
+package io.labbench.sessions.transcript;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The time stamps of transcript lines (ISO-8601, UTC, to the millisecond), formatted once per
+ * millisecond. During a flood of output dozens of lines share a millisecond, and formatting an
+ * {@link Instant} for each cost as much as masking the line.
+ */
+final class LineStamps {
+
+    private final Clock clock;
+    private long lastMillis = Long.MIN_VALUE;
+    private String lastStamp = "";
+
+    LineStamps(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Now, e.g. {@code 2026-11-26T11:16:44.123Z}; not thread-safe. */
+    String now() {
+        long millis = clock.millis();
+        if (millis != lastMillis) {
+            lastMillis = millis;
+            lastStamp = Instant.ofEpochMilli(millis).toString();
+        }
+        return lastStamp;
+    }
+}
