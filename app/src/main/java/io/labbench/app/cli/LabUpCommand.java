@@ -1,8 +1,6 @@
 package io.labbench.app.cli;
 
 import io.labbench.locallab.LabSettings;
-import io.labbench.locallab.LabStateFile;
-import io.labbench.locallab.LabStatus;
 import io.labbench.locallab.LabStatusReport;
 import io.labbench.locallab.daemon.LabDaemonLauncher;
 import io.labbench.sessions.AppDirs;
@@ -17,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code labbench lab up}: builds the local lab in a background process and returns once it is up. */
 @Command(name = "up", description = "Build the local lab (namespaces, nodes, SSH, Kubernetes API) and keep it running in the background.")
-public final class LabUpCommand implements Callable<Integer> {
+public final class LabUpCommand implements Callable<Integer>, LabCliCommand {
 
     @Spec
     CommandSpec spec;
@@ -45,8 +43,11 @@ public final class LabUpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    @Override
+    public int run(PrintWriter out, PrintWriter err) {
         LabSettings settings;
         try {
             settings = settings(prefix).withInstanceTypes(controlPlaneType, nodesType);
@@ -58,11 +59,12 @@ public final class LabUpCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            LabStatus status = LabDaemonLauncher.start(settings, (done, total, message) -> {
+            LabDaemonLauncher.Started started = LabDaemonLauncher.launch(settings, (done, total, message) -> {
                 err.println("[" + done + "/" + total + "] " + message);
                 err.flush();
             }, Duration.ofSeconds(timeoutSeconds));
-            out.print(json ? LabStateFile.toJson(status) + "\n" : LabStatusReport.text(status));
+            // the file's own text: the same JSON as LabStateFile.toJson(status), without loading a JSON library
+            out.print(json ? started.statusJson() + "\n" : LabStatusReport.text(started.status()));
             out.flush();
             return 0;
         } catch (IOException e) {

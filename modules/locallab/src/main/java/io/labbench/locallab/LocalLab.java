@@ -10,6 +10,7 @@ import io.labbench.locallab.net.LabNode;
 import io.labbench.locallab.net.LabTopology;
 import io.labbench.locallab.net.RootlessHolder;
 import io.labbench.locallab.net.VpcCniPodNetwork;
+import io.labbench.locallab.ssh.ClientKeyGeneration;
 import io.labbench.locallab.ssh.LabKeys;
 import io.labbench.locallab.ssh.LabSsh;
 import java.io.IOException;
@@ -55,6 +56,7 @@ public final class LocalLab implements AutoCloseable {
     private Optional<LocalKubeApi> kubeApi = Optional.empty();
     private LabStatus status;
     private boolean up;
+    private UpTimeline lastUpTimeline;
 
     public LocalLab(LabSettings settings) {
         this(settings, MachineCheck.ofThisMachine());
@@ -81,56 +83,75 @@ public final class LocalLab implements AutoCloseable {
             return status;
         }
         long start = System.nanoTime();
+        UpTimeline timeline = new UpTimeline();
+        lastUpTimeline = timeline;
         progress.step(0, STEPS, "Checking the machine");
-        List<MachineFinding> blocking = machineCheck.findings().stream().filter(MachineFinding::blocking).toList();
+        List<MachineFinding> blocking = timeline.time("machine check",
+                () -> machineCheck.findings().stream().filter(MachineFinding::blocking).toList());
         if (!blocking.isEmpty()) {
             throw new IOException("this machine cannot run the local lab yet:\n  - "
                     + String.join("\n  - ", blocking.stream().map(MachineFinding::toString).toList()));
         }
         progress.step(1, STEPS, "Removing what an earlier lab '" + settings.prefix() + "' left behind");
-        List<String> removed = removeLeftovers(settings);
+        List<String> removed = timeline.time("leftovers", () -> removeLeftovers(settings));
         if (!removed.isEmpty()) {
             LOG.info(() -> "removed a lab left behind: " + removed);
         }
+        ClientKeyGeneration clientKey = null;
         try {
             progress.step(2, STEPS, "Building the VPC, subnets and nodes " + topology.nodes().stream().map(LabNode::name).toList());
             Files.createDirectories(settings.labDir());
-            kernel = startKernelAccess();
-            LabStateFile.writeState(settings, new LabStateFile.State(settings.prefix(), ProcessHandle.current().pid(),
-                    kernel.rootless(), holder.map(RootlessHolder::pid).orElse(0L), rootlessUserNamespace(), "starting",
-                    System.currentTimeMillis()));
-            // the kernel work, then the Kubernetes API, run while this thread makes keys and starts the SSH
-            // servers: on a cold JVM most of up is class loading, and this spreads it over the cores
+            // ssh-keygen runs beside everything below; the SSH servers need its key last
+            clientKey = ClientKeyGeneration.begin(settings.labDir().resolve("ssh-keygen"));
+            timeline.time("state file", () -> {
+                kernel = startKernelAccess();
+                LabStateFile.writeState(settings, new LabStateFile.State(settings.prefix(), ProcessHandle.current().pid(),
+                        kernel.rootless(), holder.map(RootlessHolder::pid).orElse(0L), rootlessUserNamespace(), "starting",
+                        System.currentTimeMillis()));
+                return null;
+            });
+            // Three strands at once: the kernel work, the Kubernetes API, and (on this thread) keys and SSH
+            // servers. On a cold JVM most of up is class loading, and this spreads it over the cores.
             KernelAccess k = kernel;
             CompletableFuture<Void> network = CompletableFuture.runAsync(() -> {
                 try {
-                    new LabNetworkBuilder(topology, k).build();
+                    timeline.time("network", () -> {
+                        new LabNetworkBuilder(topology, k).build();
+                        return null;
+                    });
                 } catch (IOException e) {
                     throw new CompletionException(e);
                 }
             }, BACKGROUND);
-            CompletableFuture<LocalKubeApi> kubernetes = network.thenApplyAsync(done -> {
+            // the API server and controllers start now; the gate holds pod wiring until the network is built
+            VpcCniPodNetwork vpcCni = new VpcCniPodNetwork(topology, k, settings.prefixDelegation());
+            CompletableFuture<LocalKubeApi> kubernetes = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return startKubernetes(new VpcCniPodNetwork(topology, k, settings.prefixDelegation()));
+                    return timeline.time("kubernetes api", () -> startKubernetes(vpcCni, new PodNetworkGate(vpcCni, network)));
                 } catch (IOException e) {
                     throw new CompletionException(e);
                 }
             }, BACKGROUND);
             try {
-                LabKeys keys;
-                try {
-                    keys = LabKeys.generate(topology.nodes().stream().map(LabNode::name).toList());
-                } catch (GeneralSecurityException e) {
-                    throw new IOException("cannot generate the lab's SSH keys: " + e.getMessage(), e);
-                }
-                ssh = LabSsh.start(topology, kernel, settings.labDir(), settings.kubeconfig(), keys);
-                join(network);
+                ClientKeyGeneration keygen = clientKey;
+                LabKeys keys = timeline.time("ssh keys", () -> {
+                    try {
+                        return LabKeys.generate(topology.nodes().stream().map(LabNode::name).toList(), keygen.await());
+                    } catch (GeneralSecurityException e) {
+                        throw new IOException("cannot generate the lab's SSH keys: " + e.getMessage(), e);
+                    }
+                });
+                ssh = timeline.time("ssh servers", () -> LabSsh.start(topology, kernel, settings.labDir(), settings.kubeconfig(), keys));
+                timeline.time("wait for network", () -> join(network));
 
                 progress.step(3, STEPS, "Starting SSH into kops-ec2, master, worker1, worker2");
-                ssh.forwardNodePorts();
+                timeline.time("ssh relays", () -> {
+                    ssh.forwardNodePorts();
+                    return null;
+                });
 
                 progress.step(4, STEPS, "Starting the Kubernetes API");
-                LocalKubeApi api = join(kubernetes);
+                LocalKubeApi api = timeline.time("wait for kubernetes", () -> join(kubernetes));
                 kubeApi = Optional.of(api);
             } finally {
                 // on failure, an API that came up anyway must still be stopped by the teardown below
@@ -145,18 +166,27 @@ public final class LocalLab implements AutoCloseable {
             URI url = URI.create(kubeApi.get().url());
             if (url.getPort() > 0) {
                 // kops-ec2's kubectl uses the same kubeconfig: the API's loopback port is relayed into its namespace
-                ssh.forwardApiServer(url.getPort());
+                timeline.time("api relay", () -> {
+                    ssh.forwardApiServer(url.getPort());
+                    return null;
+                });
             }
 
             up = true;
             status = buildStatus(System.nanoTime() - start);
-            LabStateFile.writeState(settings, new LabStateFile.State(settings.prefix(), ProcessHandle.current().pid(),
-                    kernel.rootless(), holder.map(RootlessHolder::pid).orElse(0L), rootlessUserNamespace(), "up",
-                    System.currentTimeMillis()));
-            LabStateFile.writeStatus(settings, status);
+            timeline.time("status file", () -> {
+                LabStateFile.writeState(settings, new LabStateFile.State(settings.prefix(), ProcessHandle.current().pid(),
+                        kernel.rootless(), holder.map(RootlessHolder::pid).orElse(0L), rootlessUserNamespace(), "up",
+                        System.currentTimeMillis()));
+                LabStateFile.writeStatus(settings, status);
+                return null;
+            });
             progress.step(STEPS, STEPS, "Lab is up");
             return status;
         } catch (IOException | RuntimeException e) {
+            if (clientKey != null) {
+                clientKey.close();
+            }
             try {
                 teardown();
             } catch (IOException | RuntimeException cleanup) {
@@ -164,6 +194,11 @@ public final class LocalLab implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** When each part of the last {@link #up} started and ended (empty before the first). */
+    public synchronized Optional<UpTimeline> lastUpTimeline() {
+        return Optional.ofNullable(lastUpTimeline);
     }
 
     /** Removes everything this lab created: processes, namespaces, links, rules, files. */
@@ -288,11 +323,11 @@ public final class LocalLab implements AutoCloseable {
     }
 
     /** The other half of the lab: the API server, controllers and scheduler, fed by this lab's pod network. */
-    private LocalKubeApi startKubernetes(VpcCniPodNetwork network) throws IOException {
+    private LocalKubeApi startKubernetes(VpcCniPodNetwork network, PodNetwork gate) throws IOException {
         Files.createDirectories(settings.kubeconfig().getParent());
         // not under this object's lock: up() holds it while it waits for this thread
         podNetwork = network;
-        return LocalKubeApi.start(network, settings.kubeconfig(),
+        return LocalKubeApi.start(gate, settings.kubeconfig(),
                 LocalKubeApi.Options.defaults().withClusterName(settings.clusterName()));
     }
 
