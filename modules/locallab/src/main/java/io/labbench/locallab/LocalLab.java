@@ -37,7 +37,13 @@ import java.util.stream.Stream;
  */
 public final class LocalLab implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(LocalLab.class.getName());
+    /**
+     * Not a static field: the first logger of a JVM makes the JDK look for logging back-ends in every jar
+     * of the class path (0.2 s in the daemon), and up() should not wait for that before it starts.
+     */
+    private static Logger log() {
+        return Logger.getLogger(LocalLab.class.getName());
+    }
     private static final int STEPS = 6;
     private static final int DOWN_STEPS = 3;
     private static final java.util.concurrent.ExecutorService BACKGROUND = java.util.concurrent.Executors.newCachedThreadPool(r -> {
@@ -85,24 +91,29 @@ public final class LocalLab implements AutoCloseable {
         long start = System.nanoTime();
         UpTimeline timeline = new UpTimeline();
         lastUpTimeline = timeline;
-        progress.step(0, STEPS, "Checking the machine");
-        List<MachineFinding> blocking = timeline.time("machine check",
-                () -> machineCheck.findings().stream().filter(MachineFinding::blocking).toList());
-        if (!blocking.isEmpty()) {
-            throw new IOException("this machine cannot run the local lab yet:\n  - "
-                    + String.join("\n  - ", blocking.stream().map(MachineFinding::toString).toList()));
+        // ssh-keygen runs beside everything below (outside the lab folder, which the leftover removal
+        // deletes); the SSH servers need its key last
+        ClientKeyGeneration clientKey = ClientKeyGeneration.begin(keygenDir(settings));
+        try {
+            progress.step(0, STEPS, "Checking the machine");
+            List<MachineFinding> blocking = timeline.time("machine check",
+                    () -> machineCheck.findings().stream().filter(MachineFinding::blocking).toList());
+            if (!blocking.isEmpty()) {
+                throw new IOException("this machine cannot run the local lab yet:\n  - "
+                        + String.join("\n  - ", blocking.stream().map(MachineFinding::toString).toList()));
+            }
+            progress.step(1, STEPS, "Removing what an earlier lab '" + settings.prefix() + "' left behind");
+            List<String> removed = timeline.time("leftovers", () -> removeLeftoversKeepingKeygen(settings));
+            if (!removed.isEmpty()) {
+                log().info(() -> "removed a lab left behind: " + removed);
+            }
+        } catch (IOException | RuntimeException e) {
+            clientKey.close();
+            throw e;
         }
-        progress.step(1, STEPS, "Removing what an earlier lab '" + settings.prefix() + "' left behind");
-        List<String> removed = timeline.time("leftovers", () -> removeLeftovers(settings));
-        if (!removed.isEmpty()) {
-            LOG.info(() -> "removed a lab left behind: " + removed);
-        }
-        ClientKeyGeneration clientKey = null;
         try {
             progress.step(2, STEPS, "Building the VPC, subnets and nodes " + topology.nodes().stream().map(LabNode::name).toList());
             Files.createDirectories(settings.labDir());
-            // ssh-keygen runs beside everything below; the SSH servers need its key last
-            clientKey = ClientKeyGeneration.begin(settings.labDir().resolve("ssh-keygen"));
             timeline.time("state file", () -> {
                 kernel = startKernelAccess();
                 LabStateFile.writeState(settings, new LabStateFile.State(settings.prefix(), ProcessHandle.current().pid(),
@@ -184,9 +195,7 @@ public final class LocalLab implements AutoCloseable {
             progress.step(STEPS, STEPS, "Lab is up");
             return status;
         } catch (IOException | RuntimeException e) {
-            if (clientKey != null) {
-                clientKey.close();
-            }
+            clientKey.close();
             try {
                 teardown();
             } catch (IOException | RuntimeException cleanup) {
@@ -255,6 +264,13 @@ public final class LocalLab implements AutoCloseable {
      * a crash; a lab still running in another process is stopped too. Returns what it removed.
      */
     public static List<String> removeLeftovers(LabSettings settings) throws IOException {
+        List<String> removed = removeLeftoversKeepingKeygen(settings);
+        deleteRecursively(keygenDir(settings));
+        return removed;
+    }
+
+    /** {@link #removeLeftovers} for up(), whose ssh-keygen already writes into its folder. */
+    private static List<String> removeLeftoversKeepingKeygen(LabSettings settings) throws IOException {
         Optional<LabStateFile.State> state = LabStateFile.readState(settings);
         List<String> removed = new ArrayList<>();
         state.filter(s -> s.rootless() && s.holderPid() > 0).flatMap(s -> ProcessHandle.of(s.holderPid()))
@@ -268,6 +284,11 @@ public final class LocalLab implements AutoCloseable {
         return removed;
     }
 
+    /** Where ssh-keygen writes the client key while up runs; beside the lab folder, not in it. */
+    private static Path keygenDir(LabSettings settings) {
+        return settings.stateRoot().resolve(settings.prefix() + "-ssh-keygen");
+    }
+
     private void teardown() throws IOException {
         teardown(LabProgress.none());
     }
@@ -279,7 +300,7 @@ public final class LocalLab implements AutoCloseable {
                 // down removes every namespace below; detaching pod by pod first would only cost time
                 api.closeForLabTeardown();
             } catch (RuntimeException e) {
-                LOG.warning(() -> "the Kubernetes API did not stop cleanly: " + e);
+                log().warning(() -> "the Kubernetes API did not stop cleanly: " + e);
             }
         });
         kubeApi = Optional.empty();
@@ -294,7 +315,7 @@ public final class LocalLab implements AutoCloseable {
         progress.step(2, DOWN_STEPS, "Removing namespaces, links, routes and rules");
         Optional<String> userNs = Optional.of(rootlessUserNamespace()).filter(s -> !s.isEmpty());
         List<String> removed = new LabCleaner(settings.prefix(), settings.labDir(), userNs).clean();
-        LOG.fine(() -> "removed " + removed);
+        log().fine(() -> "removed " + removed);
         holder.ifPresent(RootlessHolder::close);
         holder = Optional.empty();
         podNetwork = null;
@@ -303,6 +324,7 @@ public final class LocalLab implements AutoCloseable {
             Files.deleteIfExists(settings.kubeconfig());
         }
         deleteRecursively(settings.labDir());
+        deleteRecursively(keygenDir(settings));
     }
 
     private KernelAccess startKernelAccess() throws IOException {

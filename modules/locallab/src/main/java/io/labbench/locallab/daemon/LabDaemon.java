@@ -29,12 +29,17 @@ public final class LabDaemon {
             System.exit(2);
             return;
         }
-        // Building the JSON mapper takes 0.1-0.3 s even from the class-data archive: build it while the
-        // machine check and the scan for leftovers run, before up() writes its first state file.
+        // Two slow first uses, made on a side thread while up() checks the machine and removes leftovers:
+        // the JSON mapper (0.1-0.3 s even from the class-data archive), needed for the first state file,
+        // and java.util.logging, whose start-up looks into every jar of the class path for a logging
+        // back-end (0.2 s), needed once the SSH servers and the Kubernetes API start.
         LabStatus notYetUp = LabStatus.stopped(settings.prefix());
-        Thread json = new Thread(() -> LabStateFile.toJson(notYetUp), "locallab-json-warmup");
-        json.setDaemon(true);
-        json.start();
+        Thread warmUp = new Thread(() -> {
+            LabStateFile.toJson(notYetUp);
+            java.util.logging.Logger.getLogger(LabDaemon.class.getName());
+        }, "locallab-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         LocalLab lab = new LocalLab(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -23,7 +23,10 @@ import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
  */
 public final class ClientKeyGeneration implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(ClientKeyGeneration.class.getName());
+    /** Not a static field: a JVM's first logger costs 0.2 s, and up() makes this class first (see LocalLab). */
+    private static Logger log() {
+        return Logger.getLogger(ClientKeyGeneration.class.getName());
+    }
 
     private final Path dir;
     private final Optional<Process> keygen;
@@ -41,12 +44,15 @@ public final class ClientKeyGeneration implements AutoCloseable {
         }
         try {
             Files.createDirectories(scratchDir);
+            // ssh-keygen asks before it overwrites, and a crashed up may have left a key here
+            Files.deleteIfExists(scratchDir.resolve("id_rsa"));
+            Files.deleteIfExists(scratchDir.resolve("id_rsa.pub"));
             Process process = new ProcessBuilder(sshKeygen.get(), "-q", "-t", "rsa", "-b", "2048", "-N", "", "-C",
                     ClientKey.COMMENT, "-f", scratchDir.resolve("id_rsa").toString())
                     .redirectErrorStream(true).redirectInput(new File("/dev/null")).start();
             return new ClientKeyGeneration(scratchDir, Optional.of(process));
         } catch (IOException e) {
-            LOG.fine(() -> "ssh-keygen did not start, the key is made in Java: " + e);
+            log().fine(() -> "ssh-keygen did not start, the key is made in Java: " + e);
             return new ClientKeyGeneration(scratchDir, Optional.empty());
         }
     }
@@ -83,7 +89,7 @@ public final class ClientKeyGeneration implements AutoCloseable {
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 String output = new String(process.getInputStream().readNBytes(4096), StandardCharsets.UTF_8).strip();
-                LOG.warning(() -> "ssh-keygen failed (" + output + "); the lab's key is made in Java");
+                log().warning(() -> "ssh-keygen failed (" + output + "); the lab's key is made in Java");
                 return Optional.empty();
             }
         } catch (InterruptedException e) {
@@ -97,7 +103,7 @@ public final class ClientKeyGeneration implements AutoCloseable {
                     .resolvePublicKey(null, Map.of(), PublicKeyEntryResolver.FAILING);
             return Optional.of(new ClientKey(publicKey, privateKey));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            LOG.warning(() -> "cannot read the key ssh-keygen made (" + e + "); the lab's key is made in Java");
+            log().warning(() -> "cannot read the key ssh-keygen made (" + e + "); the lab's key is made in Java");
             return Optional.empty();
         }
     }
