@@ -136,7 +136,7 @@ public final class LocalLabBenchmark {
         try (LocalLab lab = new LocalLab(LabSettings.defaults(root, "lbpods").withPrefixDelegation(110))) {
             lab.up((d, t, m) -> { });
             String kubeconfig = lab.settings().kubeconfig().toString();
-            String node = lab.topology().node("worker1").hostname();
+            String node = lab.topology().node("worker1").instanceId(); // kOps names nodes by instance ID
             List<String> runningOnNode = List.of("kubectl", "--kubeconfig", kubeconfig, "get", "pod", "-A", "-o", "name",
                     "--field-selector=spec.nodeName=" + node + ",status.phase=Running");
             long systemPods = 0;
