@@ -1,7 +1,9 @@
 package io.labbench.app;
 
 import io.labbench.app.cli.LabBenchCommand;
-import picocli.CommandLine;
+import io.labbench.app.cli.QuickLabCommands;
+import java.io.PrintWriter;
+import java.util.Optional;
 
 /**
  * The entry point. It must not extend {@code javafx.application.Application}: from the classpath the
@@ -13,7 +15,13 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        int exitCode = LabBenchCommand.commandLine().execute(args);
+        // lab up|down|status skip picocli's start-up: a cold JVM's seconds count for these (see QuickLabCommands)
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        Optional<Integer> quick = QuickLabCommands.run(args, out, err);
+        out.flush();
+        err.flush();
+        int exitCode = quick.orElseGet(() -> LabBenchCommand.commandLine().execute(args));
         if (exitCode != LabBenchCommand.KEEP_RUNNING) {
             System.exit(exitCode);
         }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code labbench lab down}: stops the lab's process and removes everything it created, also after a crash. */
 @Command(name = "down", description = "Remove everything the local lab created (also what a crashed lab left).")
-public final class LabDownCommand implements Callable<Integer> {
+public final class LabDownCommand implements Callable<Integer>, LabCliCommand {
 
     @Spec
     CommandSpec spec;
@@ -27,7 +27,11 @@ public final class LabDownCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    @Override
+    public int run(PrintWriter out, PrintWriter err) {
         try {
             List<String> removed = LabDaemonLauncher.stop(LabUpCommand.settings(prefix), Duration.ofSeconds(60));
             out.println(removed.isEmpty() ? "The local lab '" + prefix + "' was not running; nothing to remove."
@@ -38,7 +42,7 @@ public final class LabDownCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (IOException e) {
-            spec.commandLine().getErr().println("labbench lab down: " + e.getMessage()
+            err.println("labbench lab down: " + e.getMessage()
                     + "; run it again, or remove the namespaces named '" + prefix + "-…' with 'ip netns del' as root");
             return 1;
         }

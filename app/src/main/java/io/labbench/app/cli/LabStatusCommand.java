@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code labbench lab status [--json]}: exit 0 when the lab runs, 3 when it does not. */
 @Command(name = "status", description = "Show the local lab's nodes, addresses, SSH ports and kubeconfig; when it is not running, what this machine lacks.")
-public final class LabStatusCommand implements Callable<Integer> {
+public final class LabStatusCommand implements Callable<Integer>, LabCliCommand {
 
     /** Exit code when the lab is not running (as {@code systemctl status} does). */
     public static final int NOT_RUNNING = 3;
@@ -31,7 +31,11 @@ public final class LabStatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    @Override
+    public int run(PrintWriter out, PrintWriter err) {
         LabStatus status = LabDaemonLauncher.status(LabUpCommand.settings(prefix));
         if (json) {
             out.println(LabStateFile.toJson(status));

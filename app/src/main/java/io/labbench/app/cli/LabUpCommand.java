@@ -2,13 +2,13 @@ package io.labbench.app.cli;
 
 import io.labbench.locallab.LabSettings;
 import io.labbench.locallab.LabSettingsFile;
-import io.labbench.locallab.LabStateFile;
-import io.labbench.locallab.LabStatus;
 import io.labbench.locallab.LabStatusReport;
 import io.labbench.locallab.daemon.LabDaemonLauncher;
 import io.labbench.sessions.AppDirs;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Set;
+import java.util.stream.Stream;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "up", description = "Build the local lab (namespaces, nodes, SSH, Kubernetes API) and keep it running in the background."
         + " Without --instance-type/--control-plane-type/--prefix-delegation/--max-pods it starts with the settings saved by the app.")
-public final class LabUpCommand implements Callable<Integer> {
+public final class LabUpCommand implements Callable<Integer>, LabCliCommand {
 
     @Spec
     CommandSpec spec;
@@ -49,10 +49,16 @@ public final class LabUpCommand implements Callable<Integer> {
     @Option(names = "--prefix", hidden = true, description = "Name prefix of the lab's kernel objects (tests use their own).")
     String prefix = LabSettings.DEFAULT_PREFIX;
 
+    /** Set by {@link QuickLabCommands}, which runs this without picocli (then {@code spec} is null). */
+    private Set<String> quickFieldsGiven = Set.of();
+
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    @Override
+    public int run(PrintWriter out, PrintWriter err) {
         LabSettings settings;
         try {
             if (settingsGiven()) {
@@ -70,11 +76,12 @@ public final class LabUpCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            LabStatus status = LabDaemonLauncher.start(settings, (done, total, message) -> {
+            LabDaemonLauncher.Started started = LabDaemonLauncher.launch(settings, (done, total, message) -> {
                 err.println("[" + done + "/" + total + "] " + message);
                 err.flush();
             }, Duration.ofSeconds(timeoutSeconds));
-            out.print(json ? LabStateFile.toJson(status) + "\n" : LabStatusReport.text(status));
+            // the file's own text: the same JSON as LabStateFile.toJson(status), without loading a JSON library
+            out.print(json ? started.statusJson() + "\n" : LabStatusReport.text(started.status()));
             out.flush();
             return 0;
         } catch (IOException e) {
@@ -83,9 +90,18 @@ public final class LabUpCommand implements Callable<Integer> {
         }
     }
 
-    private boolean settingsGiven() {
+    @Override
+    public void fieldsGiven(Set<String> fieldNames) {
+        quickFieldsGiven = fieldNames;
+    }
+
+    /** True when the command line names any lab setting (then the saved settings are not used). */
+    boolean settingsGiven() {
+        if (spec == null) {
+            return Stream.of("nodesType", "controlPlaneType", "prefixDelegation", "maxPods").anyMatch(quickFieldsGiven::contains);
+        }
         var parsed = spec.commandLine().getParseResult();
-        return java.util.stream.Stream.of("--instance-type", "--control-plane-type", "--prefix-delegation", "--max-pods")
+        return Stream.of("--instance-type", "--control-plane-type", "--prefix-delegation", "--max-pods")
                 .anyMatch(parsed::hasMatchedOption);
     }
 

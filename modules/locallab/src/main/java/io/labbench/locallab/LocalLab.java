@@ -10,6 +10,7 @@ import io.labbench.locallab.net.LabNode;
 import io.labbench.locallab.net.LabTopology;
 import io.labbench.locallab.net.RootlessHolder;
 import io.labbench.locallab.net.VpcCniPodNetwork;
+import io.labbench.locallab.ssh.ClientKeyGeneration;
 import io.labbench.locallab.ssh.LabKeys;
 import io.labbench.locallab.ssh.LabSsh;
 import java.io.IOException;
@@ -36,7 +37,13 @@ import java.util.stream.Stream;
  */
 public final class LocalLab implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(LocalLab.class.getName());
+    /**
+     * Not a static field: the first logger of a JVM makes the JDK look for logging back-ends in every jar
+     * of the class path (0.2 s in the daemon), and up() should not wait for that before it starts.
+     */
+    private static Logger log() {
+        return Logger.getLogger(LocalLab.class.getName());
+    }
     private static final int STEPS = 6;
     private static final int DOWN_STEPS = 3;
     private static final java.util.concurrent.ExecutorService BACKGROUND = java.util.concurrent.Executors.newCachedThreadPool(r -> {
@@ -55,6 +62,7 @@ public final class LocalLab implements AutoCloseable {
     private Optional<LocalKubeApi> kubeApi = Optional.empty();
     private LabStatus status;
     private boolean up;
+    private UpTimeline lastUpTimeline;
 
     public LocalLab(LabSettings settings) {
         this(settings, MachineCheck.ofThisMachine());
@@ -81,56 +89,80 @@ public final class LocalLab implements AutoCloseable {
             return status;
         }
         long start = System.nanoTime();
-        progress.step(0, STEPS, "Checking the machine");
-        List<MachineFinding> blocking = machineCheck.findings().stream().filter(MachineFinding::blocking).toList();
-        if (!blocking.isEmpty()) {
-            throw new IOException("this machine cannot run the local lab yet:\n  - "
-                    + String.join("\n  - ", blocking.stream().map(MachineFinding::toString).toList()));
-        }
-        progress.step(1, STEPS, "Removing what an earlier lab '" + settings.prefix() + "' left behind");
-        List<String> removed = removeLeftovers(settings);
-        if (!removed.isEmpty()) {
-            LOG.info(() -> "removed a lab left behind: " + removed);
+        UpTimeline timeline = new UpTimeline();
+        lastUpTimeline = timeline;
+        // ssh-keygen runs beside everything below (outside the lab folder, which the leftover removal
+        // deletes); the SSH servers need its key last
+        ClientKeyGeneration clientKey = ClientKeyGeneration.begin(keygenDir(settings));
+        try {
+            progress.step(0, STEPS, "Checking the machine");
+            List<MachineFinding> blocking = timeline.time("machine check",
+                    () -> machineCheck.findings().stream().filter(MachineFinding::blocking).toList());
+            if (!blocking.isEmpty()) {
+                throw new IOException("this machine cannot run the local lab yet:\n  - "
+                        + String.join("\n  - ", blocking.stream().map(MachineFinding::toString).toList()));
+            }
+            progress.step(1, STEPS, "Removing what an earlier lab '" + settings.prefix() + "' left behind");
+            List<String> removed = timeline.time("leftovers", () -> removeLeftoversKeepingKeygen(settings));
+            if (!removed.isEmpty()) {
+                log().info(() -> "removed a lab left behind: " + removed);
+            }
+        } catch (IOException | RuntimeException e) {
+            clientKey.close();
+            throw e;
         }
         try {
             progress.step(2, STEPS, "Building the VPC, subnets and nodes " + topology.nodes().stream().map(LabNode::name).toList());
             Files.createDirectories(settings.labDir());
-            kernel = startKernelAccess();
-            LabStateFile.writeState(settings, new LabStateFile.State(settings.prefix(), ProcessHandle.current().pid(),
-                    kernel.rootless(), holder.map(RootlessHolder::pid).orElse(0L), rootlessUserNamespace(), "starting",
-                    System.currentTimeMillis()));
-            // the kernel work, then the Kubernetes API, run while this thread makes keys and starts the SSH
-            // servers: on a cold JVM most of up is class loading, and this spreads it over the cores
+            timeline.time("state file", () -> {
+                kernel = startKernelAccess();
+                LabStateFile.writeState(settings, new LabStateFile.State(settings.prefix(), ProcessHandle.current().pid(),
+                        kernel.rootless(), holder.map(RootlessHolder::pid).orElse(0L), rootlessUserNamespace(), "starting",
+                        System.currentTimeMillis()));
+                return null;
+            });
+            // Three strands at once: the kernel work, the Kubernetes API, and (on this thread) keys and SSH
+            // servers. On a cold JVM most of up is class loading, and this spreads it over the cores.
             KernelAccess k = kernel;
             CompletableFuture<Void> network = CompletableFuture.runAsync(() -> {
                 try {
-                    new LabNetworkBuilder(topology, k).build();
+                    timeline.time("network", () -> {
+                        new LabNetworkBuilder(topology, k).build();
+                        return null;
+                    });
                 } catch (IOException e) {
                     throw new CompletionException(e);
                 }
             }, BACKGROUND);
-            CompletableFuture<LocalKubeApi> kubernetes = network.thenApplyAsync(done -> {
+            // the API server and controllers start now; the gate holds pod wiring until the network is built
+            VpcCniPodNetwork vpcCni = new VpcCniPodNetwork(topology, k, settings.prefixDelegation());
+            CompletableFuture<LocalKubeApi> kubernetes = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return startKubernetes(new VpcCniPodNetwork(topology, k, settings.prefixDelegation()));
+                    return timeline.time("kubernetes api", () -> startKubernetes(vpcCni, new PodNetworkGate(vpcCni, network)));
                 } catch (IOException e) {
                     throw new CompletionException(e);
                 }
             }, BACKGROUND);
             try {
-                LabKeys keys;
-                try {
-                    keys = LabKeys.generate(topology.nodes().stream().map(LabNode::name).toList());
-                } catch (GeneralSecurityException e) {
-                    throw new IOException("cannot generate the lab's SSH keys: " + e.getMessage(), e);
-                }
-                ssh = LabSsh.start(topology, kernel, settings.labDir(), settings.kubeconfig(), keys);
-                join(network);
+                ClientKeyGeneration keygen = clientKey;
+                LabKeys keys = timeline.time("ssh keys", () -> {
+                    try {
+                        return LabKeys.generate(topology.nodes().stream().map(LabNode::name).toList(), keygen.await());
+                    } catch (GeneralSecurityException e) {
+                        throw new IOException("cannot generate the lab's SSH keys: " + e.getMessage(), e);
+                    }
+                });
+                ssh = timeline.time("ssh servers", () -> LabSsh.start(topology, kernel, settings.labDir(), settings.kubeconfig(), keys));
+                timeline.time("wait for network", () -> join(network));
 
                 progress.step(3, STEPS, "Starting SSH into kops-ec2, master, worker1, worker2");
-                ssh.forwardNodePorts();
+                timeline.time("ssh relays", () -> {
+                    ssh.forwardNodePorts();
+                    return null;
+                });
 
                 progress.step(4, STEPS, "Starting the Kubernetes API");
-                LocalKubeApi api = join(kubernetes);
+                LocalKubeApi api = timeline.time("wait for kubernetes", () -> join(kubernetes));
                 kubeApi = Optional.of(api);
             } finally {
                 // on failure, an API that came up anyway must still be stopped by the teardown below
@@ -145,18 +177,25 @@ public final class LocalLab implements AutoCloseable {
             URI url = URI.create(kubeApi.get().url());
             if (url.getPort() > 0) {
                 // kops-ec2's kubectl uses the same kubeconfig: the API's loopback port is relayed into its namespace
-                ssh.forwardApiServer(url.getPort());
+                timeline.time("api relay", () -> {
+                    ssh.forwardApiServer(url.getPort());
+                    return null;
+                });
             }
 
             up = true;
             status = buildStatus(System.nanoTime() - start);
-            LabStateFile.writeState(settings, new LabStateFile.State(settings.prefix(), ProcessHandle.current().pid(),
-                    kernel.rootless(), holder.map(RootlessHolder::pid).orElse(0L), rootlessUserNamespace(), "up",
-                    System.currentTimeMillis()));
-            LabStateFile.writeStatus(settings, status);
+            timeline.time("status file", () -> {
+                LabStateFile.writeState(settings, new LabStateFile.State(settings.prefix(), ProcessHandle.current().pid(),
+                        kernel.rootless(), holder.map(RootlessHolder::pid).orElse(0L), rootlessUserNamespace(), "up",
+                        System.currentTimeMillis()));
+                LabStateFile.writeStatus(settings, status);
+                return null;
+            });
             progress.step(STEPS, STEPS, "Lab is up");
             return status;
         } catch (IOException | RuntimeException e) {
+            clientKey.close();
             try {
                 teardown();
             } catch (IOException | RuntimeException cleanup) {
@@ -164,6 +203,11 @@ public final class LocalLab implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** When each part of the last {@link #up} started and ended (empty before the first). */
+    public synchronized Optional<UpTimeline> lastUpTimeline() {
+        return Optional.ofNullable(lastUpTimeline);
     }
 
     /** Removes everything this lab created: processes, namespaces, links, rules, files. */
@@ -220,6 +264,13 @@ public final class LocalLab implements AutoCloseable {
      * a crash; a lab still running in another process is stopped too. Returns what it removed.
      */
     public static List<String> removeLeftovers(LabSettings settings) throws IOException {
+        List<String> removed = removeLeftoversKeepingKeygen(settings);
+        deleteRecursively(keygenDir(settings));
+        return removed;
+    }
+
+    /** {@link #removeLeftovers} for up(), whose ssh-keygen already writes into its folder. */
+    private static List<String> removeLeftoversKeepingKeygen(LabSettings settings) throws IOException {
         Optional<LabStateFile.State> state = LabStateFile.readState(settings);
         List<String> removed = new ArrayList<>();
         state.filter(s -> s.rootless() && s.holderPid() > 0).flatMap(s -> ProcessHandle.of(s.holderPid()))
@@ -233,6 +284,11 @@ public final class LocalLab implements AutoCloseable {
         return removed;
     }
 
+    /** Where ssh-keygen writes the client key while up runs; beside the lab folder, not in it. */
+    private static Path keygenDir(LabSettings settings) {
+        return settings.stateRoot().resolve(settings.prefix() + "-ssh-keygen");
+    }
+
     private void teardown() throws IOException {
         teardown(LabProgress.none());
     }
@@ -244,7 +300,7 @@ public final class LocalLab implements AutoCloseable {
                 // down removes every namespace below; detaching pod by pod first would only cost time
                 api.closeForLabTeardown();
             } catch (RuntimeException e) {
-                LOG.warning(() -> "the Kubernetes API did not stop cleanly: " + e);
+                log().warning(() -> "the Kubernetes API did not stop cleanly: " + e);
             }
         });
         kubeApi = Optional.empty();
@@ -259,7 +315,7 @@ public final class LocalLab implements AutoCloseable {
         progress.step(2, DOWN_STEPS, "Removing namespaces, links, routes and rules");
         Optional<String> userNs = Optional.of(rootlessUserNamespace()).filter(s -> !s.isEmpty());
         List<String> removed = new LabCleaner(settings.prefix(), settings.labDir(), userNs).clean();
-        LOG.fine(() -> "removed " + removed);
+        log().fine(() -> "removed " + removed);
         holder.ifPresent(RootlessHolder::close);
         holder = Optional.empty();
         podNetwork = null;
@@ -268,6 +324,7 @@ public final class LocalLab implements AutoCloseable {
             Files.deleteIfExists(settings.kubeconfig());
         }
         deleteRecursively(settings.labDir());
+        deleteRecursively(keygenDir(settings));
     }
 
     private KernelAccess startKernelAccess() throws IOException {
@@ -288,11 +345,11 @@ public final class LocalLab implements AutoCloseable {
     }
 
     /** The other half of the lab: the API server, controllers and scheduler, fed by this lab's pod network. */
-    private LocalKubeApi startKubernetes(VpcCniPodNetwork network) throws IOException {
+    private LocalKubeApi startKubernetes(VpcCniPodNetwork network, PodNetwork gate) throws IOException {
         Files.createDirectories(settings.kubeconfig().getParent());
         // not under this object's lock: up() holds it while it waits for this thread
         podNetwork = network;
-        return LocalKubeApi.start(network, settings.kubeconfig(),
+        return LocalKubeApi.start(gate, settings.kubeconfig(),
                 LocalKubeApi.Options.defaults().withClusterName(settings.clusterName())
                         .withPrefixDelegation(settings.prefixDelegation()));
     }

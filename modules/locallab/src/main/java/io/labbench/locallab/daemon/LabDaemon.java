@@ -1,6 +1,8 @@
 package io.labbench.locallab.daemon;
 
 import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.LabStateFile;
+import io.labbench.locallab.LabStatus;
 import io.labbench.locallab.LocalLab;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,7 +10,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The process that keeps a local lab alive: builds it, prints {@code PROGRESS d/t message} lines
+ * The process that keeps a local lab alive: builds it, prints {@code PROGRESS d/t +Nms message} lines
  * for the launcher, and takes the lab down on SIGTERM (or any normal JVM exit). The arguments are
  * {@link LabDaemonLauncher#arguments(LabSettings)}.
  */
@@ -18,6 +20,7 @@ public final class LabDaemon {
     }
 
     public static void main(String[] args) {
+        long mainStart = System.currentTimeMillis();
         LabSettings settings;
         try {
             settings = LabDaemonLauncher.parseArguments(args);
@@ -26,6 +29,17 @@ public final class LabDaemon {
             System.exit(2);
             return;
         }
+        // Two slow first uses, made on a side thread while up() checks the machine and removes leftovers:
+        // the JSON mapper (0.1-0.3 s even from the class-data archive), needed for the first state file,
+        // and java.util.logging, whose start-up looks into every jar of the class path for a logging
+        // back-end (0.2 s), needed once the SSH servers and the Kubernetes API start.
+        LabStatus notYetUp = LabStatus.stopped(settings.prefix());
+        Thread warmUp = new Thread(() -> {
+            LabStateFile.toJson(notYetUp);
+            java.util.logging.Logger.getLogger(LabDaemon.class.getName());
+        }, "locallab-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         LocalLab lab = new LocalLab(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -39,10 +53,14 @@ public final class LabDaemon {
         }, "locallab-down"));
         try {
             lab.up((done, total, message) -> {
-                System.out.println("PROGRESS " + done + "/" + total + " " + message);
+                // +N ms since main(): the log alone then shows where a slow start spent its time
+                System.out.println("PROGRESS " + done + "/" + total + " +" + (System.currentTimeMillis() - mainStart) + "ms " + message);
                 System.out.flush();
             });
             System.out.println("READY");
+            System.out.println("TIMING " + mainStart + " " + mainStart + " daemon main");
+            lab.lastUpTimeline().ifPresent(t -> t.phases().forEach(p ->
+                    System.out.println("TIMING " + p.startEpochMillis() + " " + p.endEpochMillis() + " " + p.name())));
             System.out.flush();
         } catch (Exception | LinkageError e) {
             // A missing class must end the daemon too: the Kubernetes API's threads would otherwise keep

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The instance types the lab can emulate: ENI limits from {@code instance-network-limits.txt} and the
@@ -17,14 +18,21 @@ import java.util.TreeMap;
  */
 public final class InstanceTypeCatalog {
 
+    private static final Pattern FIELDS = Pattern.compile("\\s+");
     private static final InstanceTypeCatalog BUILT_IN = load();
 
     private final Map<String, InstanceType> types;
-    private final Map<String, Integer> realMaxPods;
 
-    private InstanceTypeCatalog(Map<String, InstanceType> types, Map<String, Integer> realMaxPods) {
+    /**
+     * The 800-line max-pods table, read on first use: every {@code labbench lab} command and the daemon
+     * check instance types at start, and only the tests compare against this table.
+     */
+    private static final class RealMaxPods {
+        static final Map<String, Integer> TABLE = loadRealMaxPods();
+    }
+
+    private InstanceTypeCatalog(Map<String, InstanceType> types) {
         this.types = Collections.unmodifiableMap(types);
-        this.realMaxPods = Collections.unmodifiableMap(realMaxPods);
     }
 
     public static InstanceTypeCatalog builtIn() {
@@ -47,14 +55,13 @@ public final class InstanceTypeCatalog {
 
     /** max pods from the VPC CNI's published table, when the type is in it. */
     public Optional<Integer> realMaxPods(String name) {
-        return Optional.ofNullable(realMaxPods.get(name));
+        return Optional.ofNullable(RealMaxPods.TABLE.get(name));
     }
 
     private static InstanceTypeCatalog load() {
         Map<String, InstanceType> types = new TreeMap<>();
-        Map<String, Integer> maxPods = new TreeMap<>();
         readLines("instance-network-limits.txt", (line, number) -> {
-            String[] f = line.trim().split("\\s+");
+            String[] f = FIELDS.split(line.trim());
             if (f.length != 6) {
                 throw new IllegalStateException("instance-network-limits.txt line " + number
                         + ": expected 'type enis ips vcpus memoryMiB nitro|xen', got '" + line + "'");
@@ -62,13 +69,18 @@ public final class InstanceTypeCatalog {
             types.put(f[0], new InstanceType(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]),
                     Integer.parseInt(f[3]), Long.parseLong(f[4]), f[5].equals("nitro")));
         });
+        return new InstanceTypeCatalog(types);
+    }
+
+    private static Map<String, Integer> loadRealMaxPods() {
+        Map<String, Integer> maxPods = new TreeMap<>();
         readLines("eni-max-pods.txt", (line, number) -> {
-            String[] f = line.trim().split("\\s+");
+            String[] f = FIELDS.split(line.trim());
             if (f.length == 2) {
                 maxPods.put(f[0], Integer.parseInt(f[1]));
             }
         });
-        return new InstanceTypeCatalog(types, maxPods);
+        return Collections.unmodifiableMap(maxPods);
     }
 
     private interface LineHandler {

@@ -71,11 +71,13 @@ public final class LabCleaner {
     /** Kills the lab's processes and deletes its namespaces; returns what it removed, for the log. */
     public List<String> clean() throws IOException {
         List<String> removed = new ArrayList<>();
-        for (ProcessHandle process : processes()) {
+        List<ProcessHandle> killed = processes();
+        for (ProcessHandle process : killed) {
             removed.add("process " + process.pid() + " " + process.info().command().orElse("?"));
             process.destroyForcibly();
         }
-        for (ProcessHandle process : processes()) {
+        // wait for those killed rather than scan /proc again: every up starts with this clean-up
+        for (ProcessHandle process : killed) {
             waitGone(process);
         }
         List<String> namespaces = namespaces();

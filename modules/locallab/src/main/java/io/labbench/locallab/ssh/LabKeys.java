@@ -1,6 +1,5 @@
 package io.labbench.locallab.ssh;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +13,6 @@ import java.security.spec.ECGenParameterSpec;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 
 /**
  * The keys of one lab, made fresh on every {@code up}: the learner's {@code id_rsa} (accepted by
@@ -23,29 +21,36 @@ import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceW
  */
 public final class LabKeys {
 
-    private final KeyPair client;
+    private final ClientKey client;
     private final Map<String, KeyPair> hostKeys;
 
-    private LabKeys(KeyPair client, Map<String, KeyPair> hostKeys) {
+    private LabKeys(ClientKey client, Map<String, KeyPair> hostKeys) {
         this.client = client;
         this.hostKeys = hostKeys;
     }
 
-    public static LabKeys generate(Iterable<String> machines) throws GeneralSecurityException {
+    /** All keys made in this JVM. */
+    public static LabKeys generate(Iterable<String> machines) throws GeneralSecurityException, IOException {
         KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
         // 2048 bits: a fresh key on every up, used on loopback only; 3072 costs seconds on a busy machine
         rsa.initialize(2048);
+        return generate(machines, ClientKey.of(rsa.generateKeyPair()));
+    }
+
+    /** Fresh host keys around a client key made elsewhere ({@link ClientKeyGeneration}). */
+    public static LabKeys generate(Iterable<String> machines, ClientKey client) throws GeneralSecurityException {
         KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
         ec.initialize(new ECGenParameterSpec("secp256r1"));
         Map<String, KeyPair> hosts = new TreeMap<>();
         for (String machine : machines) {
             hosts.put(machine, ec.generateKeyPair());
         }
-        return new LabKeys(rsa.generateKeyPair(), hosts);
+        return new LabKeys(client, hosts);
     }
 
-    public KeyPair client() {
-        return client;
+    /** The learner's public key, the only one the lab's SSH servers accept. */
+    public PublicKey clientPublicKey() {
+        return client.publicKey();
     }
 
     public KeyPair hostKey(String machine) {
@@ -66,14 +71,8 @@ public final class LabKeys {
         Files.createDirectories(dir);
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         Path privateKey = dir.resolve("id_rsa");
-        ByteArrayOutputStream pem = new ByteArrayOutputStream();
-        try {
-            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(client, "labbench-local-lab", null, pem);
-        } catch (GeneralSecurityException e) {
-            throw new IOException("cannot encode the lab's SSH key: " + e.getMessage(), e);
-        }
-        writePrivate(privateKey, pem.toByteArray());
-        Files.writeString(dir.resolve("id_rsa.pub"), publicKeyLine(client.getPublic()) + " labbench-local-lab\n");
+        writePrivate(privateKey, client.openSshPrivateKey());
+        Files.writeString(dir.resolve("id_rsa.pub"), publicKeyLine(client.publicKey()) + " " + ClientKey.COMMENT + "\n");
         return privateKey;
     }
 

@@ -67,7 +67,7 @@ public final class LabSsh implements Closeable {
         Path nodeBin = writeNodeBin();
         for (LabNode node : topology.nodes()) {
             MachineShell shell = shellFor(node, nodeBin, hosts, kubeconfig, keys);
-            servers.put(node.name(), MachineSshServer.start(shell, keys.hostKey(node.name()), keys.client().getPublic()));
+            servers.put(node.name(), MachineSshServer.start(shell, keys.hostKey(node.name()), keys.clientPublicKey()));
         }
         knownHosts = labDir.resolve("ssh/known_hosts");
         StringBuilder lines = new StringBuilder();

@@ -16,6 +16,10 @@ import java.util.List;
  * java -cp "$(cat /tmp/cp.txt):modules/locallab/target/classes:modules/locallab/target/test-classes" \
  *   io.labbench.locallab.bench.LocalLabBenchmark 5</pre>
  * With {@code hold} as argument it builds one lab and waits for Enter, to poke at it by hand.
+ * With {@code cli <labbench-app.jar> [N]} it times the real {@code labbench lab up --json} (two cold JVMs:
+ * the command line and the lab's daemon) N times, with the daemon's phases from its {@code TIMING} lines,
+ * and the daemon's and the lab's processes' memory; see {@link CliUpBenchmark}.
+ * With {@code pods110} it times 110 pods Running on worker1 through kubectl (prefix delegation, maxPods 110).
  */
 public final class LocalLabBenchmark {
 
@@ -30,6 +34,14 @@ public final class LocalLabBenchmark {
                 System.out.println("lab up; press Enter to take it down");
                 System.in.read();
             }
+            return;
+        }
+        if (args.length > 0 && args[0].equals("cli")) {
+            CliUpBenchmark.run(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 5, root);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("pods110")) {
+            podsRunningOnOneNode(root);
             return;
         }
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
@@ -115,6 +127,46 @@ public final class LocalLabBenchmark {
         }
     }
 
+    /**
+     * The study's goal: 110 pods Running on one node (prefix delegation, kubelet maxPods 110). A
+     * Deployment pinned to worker1 fills it up to 110 with the kube-system pods already there; timed
+     * from {@code kubectl apply} until kubectl lists 110 Running pods on worker1.
+     */
+    static void podsRunningOnOneNode(Path root) throws Exception {
+        try (LocalLab lab = new LocalLab(LabSettings.defaults(root, "lbpods").withPrefixDelegation(110))) {
+            lab.up((d, t, m) -> { });
+            String kubeconfig = lab.settings().kubeconfig().toString();
+            String node = lab.topology().node("worker1").instanceId(); // kOps names nodes by instance ID
+            List<String> runningOnNode = List.of("kubectl", "--kubeconfig", kubeconfig, "get", "pod", "-A", "-o", "name",
+                    "--field-selector=spec.nodeName=" + node + ",status.phase=Running");
+            long systemPods = 0;
+            for (long end = System.nanoTime() + 30_000_000_000L; System.nanoTime() < end; Thread.sleep(500)) {
+                long now = io.labbench.locallab.net.ProcessRunner.run(runningOnNode, "").lines().count();
+                if (now > 0 && now == systemPods) {
+                    break; // the kube-system pods have settled
+                }
+                systemPods = now;
+            }
+            int replicas = (int) (110 - systemPods);
+            long t0 = System.nanoTime();
+            io.labbench.locallab.net.ProcessRunner.run(List.of("kubectl", "--kubeconfig", kubeconfig, "apply", "-f", "-"),
+                    "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: fill}\nspec:\n  replicas: " + replicas
+                    + "\n  selector: {matchLabels: {app: fill}}\n  template:\n    metadata: {labels: {app: fill}}\n"
+                    + "    spec:\n      nodeSelector: {kubernetes.io/hostname: " + node + "}\n"
+                    + "      containers: [{name: nginx, image: nginx, resources: {requests: {cpu: 1m}}}]\n");
+            long running = 0;
+            while (running < 110 && System.nanoTime() - t0 < 120_000_000_000L) {
+                Thread.sleep(200);
+                running = io.labbench.locallab.net.ProcessRunner.run(runningOnNode, "").lines().count();
+            }
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            System.out.println(running + " pods Running on worker1 (" + systemPods + " kube-system + " + replicas
+                    + " of a Deployment) " + ms + " ms after kubectl apply; ENIs " + lab.podNetwork().eniDevices("worker1"));
+            System.out.println("memory with them: this JVM RSS " + rssKb(ProcessHandle.current().pid()) / 1024
+                    + " MiB; the lab's other processes " + relayRssKb(lab) / 1024 + " MiB");
+        }
+    }
+
     private static long relayRssKb(LocalLab lab) throws Exception {
         long total = 0;
         for (ProcessHandle p : new io.labbench.locallab.net.LabCleaner(lab.settings().prefix(), lab.settings().labDir()).processes()) {
@@ -123,7 +175,7 @@ public final class LocalLabBenchmark {
         return total;
     }
 
-    private static long rssKb(long pid) throws Exception {
+    static long rssKb(long pid) throws Exception {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("\\D+", ""));
@@ -132,7 +184,7 @@ public final class LocalLabBenchmark {
         return 0;
     }
 
-    private static long median(List<Long> values) {
+    static long median(List<Long> values) {
         List<Long> sorted = values.stream().sorted().toList();
         return sorted.get(sorted.size() / 2);
     }
