@@ -82,6 +82,10 @@ cap iptables-S.txt iptables -S
 cap iptables-S-v.txt iptables -S -v
 cap iptables-t-nat-S.txt iptables -t nat -S
 cap iptables-save-c.txt iptables-save -c
+# One chain at a time, as the watch panels run them: the listing alone does not say its table.
+cap iptables-t-nat-L-AWS-SNAT-CHAIN-0-n-v-x.txt iptables -t nat -L AWS-SNAT-CHAIN-0 -n -v -x
+cap iptables-t-nat-S-AWS-SNAT-CHAIN-0.txt iptables -t nat -S AWS-SNAT-CHAIN-0
+cap iptables-t-mangle-L-PREROUTING-n-v-x.txt iptables -t mangle -L PREROUTING -n -v -x
 ip netns exec "$node" conntrack -L >"$out/conntrack-L.txt" 2>/dev/null
 ip netns exec "$node" conntrack -L -o extended >"$out/conntrack-L-o-extended.txt" 2>/dev/null
 # The study's watch screen, run for real; watch itself needs a terminal, so its header line is written

@@ -2,6 +2,7 @@ package io.labbench.app.cli;
 
 import io.labbench.netparse.Diagnostic;
 import io.labbench.netparse.NetParsers;
+import io.labbench.netparse.ParseHints;
 import io.labbench.netparse.ParseResult;
 import io.labbench.netparse.ParserKind;
 import io.labbench.netparse.json.ParseResultJson;
@@ -30,7 +31,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code labbench parse KIND FILE [--json]} and {@code labbench parse diff KIND OLD NEW [--json]}.
+ * {@code labbench parse KIND FILE [--json] [--table T]} and {@code labbench parse diff KIND OLD NEW [--json] [--table T]}.
+ * {@code --table} says which iptables table a listing came from ({@code iptables -t nat -L CHAIN | labbench parse
+ * iptables-list - --table nat}): the listing does not print it, and one user chain gives no clue.
  * Exit codes, for scripts: 0 parsed (diagnostics, if any, on stderr as FILE:LINE: message); 1 nothing in
  * the file could be read as KIND; 2 wrong usage or the file cannot be read.
  */
@@ -58,6 +61,12 @@ public final class ParseCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object: kind, diagnostics and the parsed data.")
     boolean json;
 
+    @Option(names = "--table", paramLabel = "TABLE", description = TABLE_HELP)
+    String table;
+
+    static final String TABLE_HELP = "The iptables table the output came from (filter, nat, mangle, raw, security),"
+            + " as the command's -t said: iptables -L and -S do not print it. A '*table' line in the output wins.";
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -67,11 +76,12 @@ public final class ParseCommand implements Callable<Integer> {
             return USAGE;
         }
         Optional<ParserKind> kind = kind(kindName, err);
+        Optional<ParseHints> hints = hints(table, err);
         Optional<String> text = read(file, err);
-        if (kind.isEmpty() || text.isEmpty()) {
+        if (kind.isEmpty() || hints.isEmpty() || text.isEmpty()) {
             return USAGE;
         }
-        ParseResult result = NetParsers.parse(kind.get(), text.get());
+        ParseResult result = NetParsers.parse(kind.get(), text.get(), hints.get());
         printDiagnostics(file, result.diagnostics(), err);
         Snapshot snapshot = result.toSnapshot(Instant.now());
         if (json) {
@@ -96,6 +106,18 @@ public final class ParseCommand implements Callable<Integer> {
                     + Arrays.stream(ParserKind.values()).map(ParserKind::cliName).collect(Collectors.joining(", ")));
         }
         return kind;
+    }
+
+    /** The hints {@code --table} gives; empty (after saying why) when it names no iptables table. */
+    static Optional<ParseHints> hints(String table, PrintWriter err) {
+        if (table == null) {
+            return Optional.of(ParseHints.NONE);
+        }
+        if (!ParseHints.IPTABLES_TABLES.contains(table)) {
+            err.println("labbench parse: unknown --table '" + table + "'; expected one of filter, nat, mangle, raw, security");
+            return Optional.empty();
+        }
+        return Optional.of(ParseHints.iptablesTable(table));
     }
 
     static Optional<String> read(String file, PrintWriter err) {
@@ -187,6 +209,9 @@ public final class ParseCommand implements Callable<Integer> {
         @Option(names = "--json", description = "Print the diff as one JSON object.")
         boolean json;
 
+        @Option(names = "--table", paramLabel = "TABLE", description = TABLE_HELP)
+        String table;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
@@ -196,13 +221,14 @@ public final class ParseCommand implements Callable<Integer> {
                 return USAGE;
             }
             Optional<ParserKind> kind = kind(kindName, err);
+            Optional<ParseHints> hints = hints(table, err);
             Optional<String> oldText = read(older, err);
             Optional<String> newText = read(newer, err);
-            if (kind.isEmpty() || oldText.isEmpty() || newText.isEmpty()) {
+            if (kind.isEmpty() || hints.isEmpty() || oldText.isEmpty() || newText.isEmpty()) {
                 return USAGE;
             }
-            ParseResult oldResult = NetParsers.parse(kind.get(), oldText.get());
-            ParseResult newResult = NetParsers.parse(kind.get(), newText.get());
+            ParseResult oldResult = NetParsers.parse(kind.get(), oldText.get(), hints.get());
+            ParseResult newResult = NetParsers.parse(kind.get(), newText.get(), hints.get());
             printDiagnostics(older, oldResult.diagnostics(), err);
             printDiagnostics(newer, newResult.diagnostics(), err);
             SnapshotDiff diff = SnapshotDiffer.diff(oldResult.toSnapshot(modified(older)),

@@ -30,6 +30,13 @@ class ParseCommandTest {
                 0     0 SNAT       0    --  *      *       0.0.0.0/0           !172.30.0.0/16        /* AWS SNAT CHAIN */ ADDRTYPE match dst-type !LOCAL to:172.30.46.72 random-fully
             """;
 
+    /** {@code iptables -t nat -L AWS-SNAT-CHAIN-0 -n -v -x}, captured (netparse's captured/ goldens): one user chain. */
+    static final String SNAT_CHAIN = """
+            Chain AWS-SNAT-CHAIN-0 (1 references)
+                pkts      bytes target     prot opt in     out     source               destination
+                   0        0 SNAT       0    --  *      *       0.0.0.0/0           !172.30.0.0/16        /* AWS SNAT CHAIN */ ADDRTYPE match dst-type !LOCAL to:172.30.46.72 random-fully
+            """;
+
     @TempDir
     Path dir;
 
@@ -141,5 +148,51 @@ class ParseCommandTest {
         assertThat(changed.get("counters").get(1).get("delta").asLong()).isEqualTo(720);
         Run text = run("parse", "diff", "iptables-list", older.toString(), newer.toString());
         assertThat(text.out).contains("~ nat AWS-SNAT-CHAIN-0 SNAT").contains("packets: +12");
+    }
+
+    @Test
+    void tableOptionNamesTheTableOfAListingOfOneUserChain() throws Exception {
+        Path file = write("snat.txt", SNAT_CHAIN);
+        Run plain = run("parse", "iptables-list", file.toString());
+        assertThat(plain.exit).isZero();
+        assertThat(plain.out.lines().filter(l -> l.contains("SNAT")).findFirst().orElseThrow()).startsWith("filter ");
+        Run nat = run("parse", "iptables-list", file.toString(), "--table", "nat");
+        assertThat(nat.exit).isZero();
+        assertThat(nat.err).isEmpty();
+        assertThat(nat.out.lines().filter(l -> l.contains("SNAT")).findFirst().orElseThrow())
+                .startsWith("nat ").contains("AWS-SNAT-CHAIN-0");
+        Run json = run("parse", "auto", file.toString(), "--table=nat", "--json");
+        assertThat(new ObjectMapper().readTree(json.out).get("tables").get(0).get("name").asText()).isEqualTo("nat");
+    }
+
+    @Test
+    void tableOptionReadsStandardInputAndDiffsToo() throws Exception {
+        InputStream saved = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream("-N AWS-SNAT-CHAIN-0\n-A AWS-SNAT-CHAIN-0 ! -d 172.30.0.0/16 -j SNAT\n"
+                    .getBytes(StandardCharsets.UTF_8)));
+            Run r = run("parse", "iptables-rules", "-", "--table", "nat", "--json");
+            assertThat(r.exit).isZero();
+            assertThat(new ObjectMapper().readTree(r.out).get("tables").get(0).get("name").asText()).isEqualTo("nat");
+        } finally {
+            System.setIn(saved);
+        }
+        Path older = write("old.txt", SNAT_CHAIN);
+        Path newer = write("new.txt", SNAT_CHAIN.replace("       0        0 SNAT", "      12      720 SNAT"));
+        Run diff = run("parse", "diff", "iptables-list", older.toString(), newer.toString(), "--table", "nat");
+        assertThat(diff.exit).isZero();
+        assertThat(diff.out).contains("~ nat AWS-SNAT-CHAIN-0 SNAT").contains("packets: +12");
+    }
+
+    @Test
+    void unknownTableExitsTwoWithTheTablesIptablesKnows() throws Exception {
+        Path file = write("snat.txt", SNAT_CHAIN);
+        Run r = run("parse", "iptables-list", file.toString(), "--table", "NAT");
+        assertThat(r.exit).isEqualTo(2);
+        assertThat(r.out).isEmpty();
+        assertThat(r.err).contains("unknown --table 'NAT'").contains("filter, nat, mangle, raw, security");
+        Run diff = run("parse", "diff", "iptables-list", file.toString(), file.toString(), "--table", "nats");
+        assertThat(diff.exit).isEqualTo(2);
+        assertThat(diff.err).contains("unknown --table 'nats'");
     }
 }

@@ -16,11 +16,21 @@ public final class NetParsers {
 
     /** Parses {@code text} as {@code kind}; {@link ParserKind#AUTO} detects the kind first. */
     public static ParseResult parse(ParserKind kind, String text) {
+        return parse(kind, text, ParseHints.NONE);
+    }
+
+    /**
+     * Parses {@code text} as {@code kind}, using what the caller knows that the output may not say, e.g.
+     * {@code NetParsers.parse(IPTABLES_LIST, output, ParseHints.forCommand("iptables -t nat -L AWS-SNAT-CHAIN-0 -n"))}
+     * reads the chain as nat rather than iptables' default, filter.
+     */
+    public static ParseResult parse(ParserKind kind, String text, ParseHints hints) {
+        ParseHints given = hints == null ? ParseHints.NONE : hints;
         String input = text == null ? "" : text;
         List<Line> lines = InputLines.of(input);
         ParserKind actual = kind == ParserKind.AUTO ? KindDetector.detect(input, lines) : kind;
         try {
-            return ParserDispatch.parse(actual, lines, input);
+            return ParserDispatch.parse(actual, lines, input, given);
         } catch (RuntimeException | StackOverflowError e) {
             // Should not happen; if it does, the caller still gets a result that says what went wrong.
             return EmptyResults.of(actual, List.of(new Diagnostic(1, "internal parser error reading "

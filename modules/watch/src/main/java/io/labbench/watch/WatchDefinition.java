@@ -1,5 +1,6 @@
 package io.labbench.watch;
 
+import io.labbench.netparse.ParseHints;
 import io.labbench.netparse.ParserKind;
 import java.time.Duration;
 import java.util.Objects;
@@ -87,6 +88,15 @@ public record WatchDefinition(String id, String title, String endpoint, String c
      */
     public String executedCommand() {
         return privileged ? asRoot(command) : command;
+    }
+
+    /**
+     * What the command tells the parser that its output does not: {@code iptables -t nat -L AWS-SNAT-CHAIN-0}
+     * prints a chain without its table, and only the command says nat. Read from {@link #command()}, the
+     * command as typed, not the {@code sudo} wrapper around it.
+     */
+    public ParseHints parseHints() {
+        return ParseHints.forCommand(command);
     }
 
     /** {@code command} run as root: directly for root logins, through {@code sudo -n} otherwise. */

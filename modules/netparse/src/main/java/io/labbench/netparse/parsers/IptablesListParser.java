@@ -1,6 +1,7 @@
 package io.labbench.netparse.parsers;
 
 import io.labbench.netparse.IptablesListResult;
+import io.labbench.netparse.ParseHints;
 import io.labbench.netparse.model.IptablesChain;
 import io.labbench.netparse.model.IptablesRule;
 import io.labbench.netparse.model.IptablesTable;
@@ -37,7 +38,16 @@ public final class IptablesListParser {
 
     /** {@code defaultTable} names the table when the listing's chains do not tell (a single user chain). */
     public static IptablesListResult parse(List<Line> lines, String defaultTable) {
-        State s = new State(defaultTable);
+        return parse(lines, defaultTable, ParseHints.NONE);
+    }
+
+    /**
+     * {@code hints.iptablesTable()}, the table the command listed, names every table of the listing: the
+     * listing never names its table, and the command knows better than the chains seen (a lone
+     * {@code PREROUTING} is in nat, mangle and raw). Without it the chains tell, or {@code defaultTable}.
+     */
+    public static IptablesListResult parse(List<Line> lines, String defaultTable, ParseHints hints) {
+        State s = new State(defaultTable, hints.iptablesTable());
         Tokens t = new Tokens();
         for (Line line : lines) {
             String text = line.text();
@@ -174,6 +184,7 @@ public final class IptablesListParser {
     /** The parse in progress: tables so far, the open table and chain, the column layout. */
     private static final class State {
         final String defaultTable;
+        final Optional<String> commandTable;
         final Diagnostics diagnostics = new Diagnostics();
         final List<IptablesTable> tables = new ArrayList<>();
         final List<ChainBuilder> tableChains = new ArrayList<>();
@@ -184,8 +195,9 @@ public final class IptablesListParser {
         boolean verbose;
         boolean lineNumbers;
 
-        State(String defaultTable) {
+        State(String defaultTable, Optional<String> commandTable) {
             this.defaultTable = defaultTable;
+            this.commandTable = commandTable;
         }
 
         void chainHeader(Tokens t, Line line) {
@@ -233,7 +245,7 @@ public final class IptablesListParser {
 
         void closeTable() {
             if (!tableChains.isEmpty()) {
-                String name = TableNames.infer(tableChainNames, defaultTable);
+                String name = commandTable.orElseGet(() -> TableNames.infer(tableChainNames, defaultTable));
                 tables.add(new IptablesTable(name, tableChains.stream().map(ChainBuilder::build).toList()));
             }
             tableChains.clear();

@@ -1,6 +1,7 @@
 package io.labbench.netparse.parsers;
 
 import io.labbench.netparse.IptablesRulesResult;
+import io.labbench.netparse.ParseHints;
 import io.labbench.netparse.model.SavedChain;
 import io.labbench.netparse.model.SavedRule;
 import io.labbench.netparse.model.SavedTable;
@@ -11,13 +12,15 @@ import io.labbench.netparse.text.Tokens;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
 /**
  * Reads {@code iptables-save [-c]} ({@code *table}, {@code :CHAIN POLICY [p:b]}, {@code [p:b] -A …},
  * {@code COMMIT}) and {@code iptables -S [-v]} ({@code -P}, {@code -N}, {@code -A … -c p b}). Without a
- * {@code *table} line the table is inferred from the built-in chains, or {@code filter}.
+ * {@code *table} line the table is the one the command listed ({@link ParseHints#iptablesTable()}), else
+ * inferred from the built-in chains, or {@code filter}.
  */
 public final class IptablesRulesParser {
     private static final String EXPECTED = "'-A CHAIN ...', '-P CHAIN POLICY', '-N CHAIN', ':CHAIN POLICY [p:b]', "
@@ -31,6 +34,12 @@ public final class IptablesRulesParser {
     }
 
     public static IptablesRulesResult parse(List<Line> lines, String defaultTable) {
+        return parse(lines, defaultTable, ParseHints.NONE);
+    }
+
+    /** A {@code *table} line names its table; {@code hints} names the rest (see {@link IptablesListParser}). */
+    public static IptablesRulesResult parse(List<Line> lines, String defaultTable, ParseHints hints) {
+        Optional<String> commandTable = hints.iptablesTable();
         Diagnostics diagnostics = new Diagnostics();
         List<SavedTable> tables = new ArrayList<>();
         TableBuilder table = null;
@@ -43,14 +52,14 @@ public final class IptablesRulesParser {
             char first = text.charAt(0);
             if (first == '*') {
                 if (table != null) {
-                    tables.add(table.build(defaultTable));
+                    tables.add(table.build(defaultTable, commandTable));
                 }
                 table = new TableBuilder(text.substring(1).strip());
                 continue;
             }
             if ("COMMIT".equals(text.strip())) {
                 if (table != null) {
-                    tables.add(table.build(defaultTable));
+                    tables.add(table.build(defaultTable, commandTable));
                     table = null;
                 } else {
                     diagnostics.add(line.number(), "COMMIT without a '*table' line before it");
@@ -76,7 +85,7 @@ public final class IptablesRulesParser {
             }
         }
         if (table != null) {
-            tables.add(table.build(defaultTable));
+            tables.add(table.build(defaultTable, commandTable));
         }
         return new IptablesRulesResult(tables, diagnostics.list());
     }
@@ -191,8 +200,9 @@ public final class IptablesRulesParser {
             return true;
         }
 
-        SavedTable build(String defaultTable) {
-            String tableName = name.isEmpty() ? TableNames.infer(chainNames, defaultTable) : name;
+        SavedTable build(String defaultTable, Optional<String> commandTable) {
+            String tableName = !name.isEmpty() ? name
+                    : commandTable.orElseGet(() -> TableNames.infer(chainNames, defaultTable));
             return new SavedTable(tableName, chains, rules);
         }
     }

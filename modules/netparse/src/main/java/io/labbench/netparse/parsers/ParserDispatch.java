@@ -1,5 +1,6 @@
 package io.labbench.netparse.parsers;
 
+import io.labbench.netparse.ParseHints;
 import io.labbench.netparse.ParseResult;
 import io.labbench.netparse.ParserKind;
 import io.labbench.netparse.WatchScreenResult;
@@ -14,6 +15,11 @@ public final class ParserDispatch {
 
     /** {@code rawText} may be null when only lines are at hand (a watch section); JSON is then not read. */
     public static ParseResult parse(ParserKind kind, List<Line> lines, String rawText) {
+        return parse(kind, lines, rawText, ParseHints.NONE);
+    }
+
+    /** As {@link #parse(ParserKind, List, String)}, with what the command that printed the lines says. */
+    public static ParseResult parse(ParserKind kind, List<Line> lines, String rawText, ParseHints hints) {
         boolean json = rawText != null && IpJson.looksLikeJson(rawText);
         return switch (kind) {
             case IP_LINK -> json ? IpLinkParser.parseJson(rawText) : IpLinkParser.parse(lines);
@@ -21,11 +27,11 @@ public final class ParserDispatch {
             case IP_ROUTE -> json ? IpRouteParser.parseJson(rawText) : IpRouteParser.parse(lines);
             case IP_RULE -> json ? IpRuleParser.parseJson(rawText) : IpRuleParser.parse(lines);
             case ROUTE_N -> RouteNParser.parse(lines);
-            case IPTABLES_LIST -> IptablesListParser.parse(lines, "filter");
-            case IPTABLES_RULES -> IptablesRulesParser.parse(lines, "filter");
+            case IPTABLES_LIST -> IptablesListParser.parse(lines, "filter", hints);
+            case IPTABLES_RULES -> IptablesRulesParser.parse(lines, "filter", hints);
             case CONNTRACK -> ConntrackParser.parse(lines);
             case KUBECTL_TABLE -> KubectlTableParser.parse(lines);
-            case WATCH_SCREEN -> WatchScreenParser.parse(lines);
+            case WATCH_SCREEN -> WatchScreenParser.parse(lines, hints);
             case AUTO -> undetected(lines);
         };
     }

@@ -1,6 +1,7 @@
 package io.labbench.netparse.parsers;
 
 import io.labbench.netparse.Diagnostic;
+import io.labbench.netparse.ParseHints;
 import io.labbench.netparse.ParseResult;
 import io.labbench.netparse.ParserKind;
 import io.labbench.netparse.WatchScreenResult;
@@ -16,7 +17,8 @@ import java.util.List;
  * {@code watch -d "ip link | egrep 'ens5|eni'; echo; echo '[ROUTE TABLE]'; route -n | grep eni"}: the
  * {@code Every 2.0s: …} header, then parts separated by blank lines or {@code [TITLE]} lines. Each part is
  * read as the kind it looks like; neighbouring parts of the same kind without a title between them are one
- * section (an iptables listing has blank lines between its chains).
+ * section (an iptables listing has blank lines between its chains). The header's command names the table of
+ * the iptables sections ({@code --table nat}); without a header, the caller's hints do.
  */
 public final class WatchScreenParser {
     private WatchScreenParser() {
@@ -27,6 +29,11 @@ public final class WatchScreenParser {
     }
 
     public static WatchScreenResult parse(List<Line> lines) {
+        return parse(lines, ParseHints.NONE);
+    }
+
+    /** {@code hints} are the screen's command's when the screen has no {@code Every …} header to say it. */
+    public static WatchScreenResult parse(List<Line> lines, ParseHints hints) {
         Diagnostics diagnostics = new Diagnostics();
         WatchHeader header = WatchHeader.NONE;
         int i = 0;
@@ -57,7 +64,8 @@ public final class WatchScreenParser {
                 start = i + 1;
             }
         }
-        String table = tableNamedIn(header.command());
+        // The header is what the screen's own command says; the caller's command may only have printed it (cat).
+        ParseHints sectionHints = header.present() ? ParseHints.forCommand(header.command()) : hints;
         List<WatchSection> sections = new ArrayList<>();
         List<Line> merged = new ArrayList<>();
         Part open = null;
@@ -66,35 +74,15 @@ public final class WatchScreenParser {
                 merged.addAll(p.lines);
                 continue;
             }
-            close(open, merged, table, sections, diagnostics);
+            close(open, merged, sectionHints, sections, diagnostics);
             open = p;
             merged = new ArrayList<>(p.lines);
         }
-        close(open, merged, table, sections, diagnostics);
+        close(open, merged, sectionHints, sections, diagnostics);
         return new WatchScreenResult(header, sections, diagnostics.list());
     }
 
-    /**
-     * The iptables table the watched command names ({@code -t nat}, {@code --table nat}), because a listing of
-     * user chains alone does not say; {@code filter} (iptables' default) when it names none or several.
-     */
-    static String tableNamedIn(String command) {
-        String found = null;
-        String[] words = command.split("[\\s;|&]+");
-        for (int i = 0; i + 1 < words.length; i++) {
-            if ("-t".equals(words[i]) || "--table".equals(words[i])) {
-                if (found != null && !found.equals(words[i + 1])) {
-                    return "filter";
-                }
-                found = words[i + 1];
-            } else if (words[i].startsWith("--table=")) {
-                found = words[i].substring("--table=".length());
-            }
-        }
-        return found == null ? "filter" : found;
-    }
-
-    private static void close(Part open, List<Line> lines, String table, List<WatchSection> sections,
+    private static void close(Part open, List<Line> lines, ParseHints hints, List<WatchSection> sections,
                               Diagnostics diagnostics) {
         if (open == null || lines.isEmpty()) {
             return;
@@ -107,11 +95,7 @@ public final class WatchScreenParser {
                     + ": expected ip, route, iptables, conntrack or kubectl output");
             return;
         }
-        ParseResult result = switch (open.kind) {
-            case IPTABLES_LIST -> IptablesListParser.parse(lines, table);
-            case IPTABLES_RULES -> IptablesRulesParser.parse(lines, table);
-            default -> ParserDispatch.parse(open.kind, lines, null);
-        };
+        ParseResult result = ParserDispatch.parse(open.kind, lines, null, hints);
         for (Diagnostic d : result.diagnostics()) {
             diagnostics.add(d.line(), d.message());
         }

@@ -1,6 +1,7 @@
 package io.labbench.watch.run;
 
 import io.labbench.netparse.NetParsers;
+import io.labbench.netparse.ParseHints;
 import io.labbench.netparse.ParserKind;
 import io.labbench.netparse.snapshot.Snapshot;
 import java.time.Instant;
@@ -11,9 +12,14 @@ public final class NetparseSnapshotReader implements SnapshotReader {
 
     @Override
     public Snapshot read(Optional<ParserKind> parser, String text, Instant takenAt) {
+        return read(parser, ParseHints.NONE, text, takenAt);
+    }
+
+    @Override
+    public Snapshot read(Optional<ParserKind> parser, ParseHints hints, String text, Instant takenAt) {
         if (parser.isEmpty()) {
             return RawTextSnapshots.of(text, takenAt);
         }
-        return NetParsers.parse(parser.get(), text).toSnapshot(takenAt);
+        return NetParsers.parse(parser.get(), text, hints).toSnapshot(takenAt);
     }
 }

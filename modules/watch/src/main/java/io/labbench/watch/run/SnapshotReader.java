@@ -1,5 +1,6 @@
 package io.labbench.watch.run;
 
+import io.labbench.netparse.ParseHints;
 import io.labbench.netparse.ParserKind;
 import io.labbench.netparse.snapshot.Snapshot;
 import java.time.Instant;
@@ -9,4 +10,12 @@ import java.util.Optional;
 @FunctionalInterface
 public interface SnapshotReader {
     Snapshot read(Optional<ParserKind> parser, String text, Instant takenAt);
+
+    /**
+     * Reads output with what the watch's command says that the output does not (the iptables table of
+     * {@code iptables -t nat -L CHAIN}); the runner calls this one. Readers that need no hints ignore them.
+     */
+    default Snapshot read(Optional<ParserKind> parser, ParseHints hints, String text, Instant takenAt) {
+        return read(parser, text, takenAt);
+    }
 }

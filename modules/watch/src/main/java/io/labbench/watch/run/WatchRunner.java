@@ -224,7 +224,8 @@ public final class WatchRunner implements AutoCloseable {
                         result.elapsed());
             }
             return new WatchOutcome.Refreshed(at, result.stdout(),
-                    reader.read(current.parser(), result.stdout(), at), result.elapsed(), result.stderr());
+                    reader.read(current.parser(), current.parseHints(), result.stdout(), at), result.elapsed(),
+                    result.stderr());
         } catch (CommandException e) {
             return new WatchOutcome.NotRun(started, e.reason(), String.valueOf(e.getMessage()));
         }

@@ -81,7 +81,9 @@ class WatchInNamespaceTest {
         try (WatchRunner runner = new WatchRunner(watch, name -> Optional.of(shell), new NetparseSnapshotReader(),
                 scheduler, model, Clock.systemUTC())) {
             runner.resume();
-            await(model, s -> s.rows().size() == 1);
+            PanelState first = await(model, s -> s.rows().size() == 1);
+            // The listing prints the user chain without its table; the command's -t mangle names it.
+            assertThat(first.rows().get(0).value("table")).isEqualTo("mangle");
             ns.exec("ping -c 3 -i 0.2 127.0.0.1 > /dev/null");
             PanelState moving = await(model, s -> packets(s).map(c -> c.delta() > 0).orElse(false));
             CounterView packets = packets(moving).orElseThrow();
