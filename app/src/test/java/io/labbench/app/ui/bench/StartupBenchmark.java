@@ -1,15 +1,18 @@
 package io.labbench.app.ui.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Start-up: {@code labbench --startup-probe} (local shells, fresh settings) against a bare JavaFX
@@ -40,13 +43,17 @@ public final class StartupBenchmark {
         String classpath = System.getProperty("java.class.path");
         Path home = Files.createTempDirectory("lbt-startup-");
         List<String> helloCommand = new ArrayList<>(List.of(java));
+        String helloClasspath = classpath;
         if (helloCds) {
+            // CDS takes jars only: the probe's two classes go into one, beside the JavaFX jars.
+            helloClasspath = helloJar(home) + File.pathSeparator + Arrays.stream(classpath.split(File.pathSeparator))
+                    .filter(entry -> entry.contains("javafx")).collect(Collectors.joining(File.pathSeparator));
             Path archive = home.resolve("hello.jsa");
-            run(List.of(java, "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-cp", classpath,
+            run(List.of(java, "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-cp", helloClasspath,
                     HelloFxProbe.class.getName()), Map.of());
             helloCommand.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off"));
         }
-        helloCommand.addAll(List.of("-cp", classpath, HelloFxProbe.class.getName()));
+        helloCommand.addAll(List.of("-cp", helloClasspath, HelloFxProbe.class.getName()));
         List<Long> firstFrame = new ArrayList<>();
         List<Long> ready = new ArrayList<>();
         List<Long> hello = new ArrayList<>();
@@ -71,6 +78,27 @@ public final class StartupBenchmark {
                         + "hello-world%s median %d ms %s; first-frame ratio %.2f%n",
                 appMedian, firstFrame, median(ready), ready, helloCds ? " (with CDS)" : "", helloMedian, hello,
                 (double) appMedian / helloMedian);
+    }
+
+    /** A jar of the hello-world probe's classes, made with the JDK's jar tool. */
+    private static String helloJar(Path home) throws IOException {
+        Path classes = Path.of(HelloFxProbe.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        Path appClasses = Path.of(io.labbench.app.ui.startup.StartupProbe.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        Path jar = home.resolve("hello.jar");
+        List<String> args = new ArrayList<>(List.of("--create", "--file", jar.toString()));
+        try (var files = Files.walk(classes.resolve("io/labbench/app/ui/bench"))) {
+            files.filter(f -> f.getFileName().toString().startsWith("HelloFxProbe"))
+                    .forEach(f -> args.addAll(List.of("-C", classes.toString(), classes.relativize(f).toString())));
+        }
+        try (var files = Files.walk(appClasses.resolve("io/labbench/app/ui/startup"))) {
+            files.filter(f -> f.getFileName().toString().startsWith("StartupProbe"))
+                    .forEach(f -> args.addAll(List.of("-C", appClasses.toString(), appClasses.relativize(f).toString())));
+        }
+        int code = java.util.spi.ToolProvider.findFirst("jar").orElseThrow().run(System.out, System.err, args.toArray(String[]::new));
+        if (code != 0) {
+            throw new IOException("jar exited " + code);
+        }
+        return jar.toString();
     }
 
     private static String option(String[] args, String name) {
