@@ -52,7 +52,8 @@ public final class LocalLabWorkspace {
     public static Map<String, String> targetNames(LabStatus status) {
         Map<String, String> names = new LinkedHashMap<>();
         for (LabStatus.Endpoint e : status.endpoints()) {
-            names.put(e.name(), e.user() + "@" + e.hostname() + " (" + e.ip() + ", local lab)");
+            // the VPC address first: it is what a narrow header keeps, and what W1PIP/W2PIP hold
+            names.put(e.name(), e.ip() + " · " + e.user() + "@" + e.hostname());
         }
         names.put("kubectl", "local shell, kubectl on the local lab");
         return names;

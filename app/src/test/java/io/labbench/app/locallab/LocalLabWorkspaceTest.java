@@ -27,8 +27,8 @@ class LocalLabWorkspaceTest {
     void paneHeadersNameTheNodeAndItsVpcAddressNotTheLoopbackPort() {
         Map<String, String> names = LocalLabWorkspace.targetNames(RUNNING);
 
-        assertThat(names).containsEntry("worker1", "ubuntu@ip-172-30-46-72 (172.30.46.72, local lab)")
-                .containsEntry("worker2", "ubuntu@ip-172-30-85-10 (172.30.85.10, local lab)");
+        assertThat(names).containsEntry("worker1", "172.30.46.72 · ubuntu@ip-172-30-46-72")
+                .containsEntry("worker2", "172.30.85.10 · ubuntu@ip-172-30-85-10");
         assertThat(names.values()).noneMatch(name -> name.contains("127.0.0.1") || name.contains("40122"));
     }
 
