@@ -1,6 +1,7 @@
 package io.labbench.labmodel.engine;
 
 import io.labbench.netparse.NetParsers;
+import io.labbench.netparse.ParseHints;
 import io.labbench.netparse.ParserKind;
 import io.labbench.netparse.snapshot.Snapshot;
 import java.time.Clock;
@@ -20,5 +21,10 @@ public final class NetparseOutputParser implements OutputParser {
     @Override
     public Snapshot parse(ParserKind kind, String output) {
         return NetParsers.parse(kind, output).toSnapshot(clock.instant());
+    }
+
+    @Override
+    public Snapshot parse(ParserKind kind, String output, String command) {
+        return NetParsers.parse(kind, output, ParseHints.forCommand(command)).toSnapshot(clock.instant());
     }
 }

@@ -7,4 +7,12 @@ import io.labbench.netparse.snapshot.Snapshot;
 @FunctionalInterface
 public interface OutputParser {
     Snapshot parse(ParserKind kind, String output);
+
+    /**
+     * Parses {@code output} knowing the command that printed it: iptables does not print which table
+     * it listed, the command ({@code iptables -t nat -L CHAIN}) does.
+     */
+    default Snapshot parse(ParserKind kind, String output, String command) {
+        return parse(kind, output);
+    }
 }

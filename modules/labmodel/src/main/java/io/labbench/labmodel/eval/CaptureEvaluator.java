@@ -43,7 +43,7 @@ public final class CaptureEvaluator {
         if (extraction instanceof Extraction.Json json) {
             return byJson(name, json, stdout);
         }
-        return byTable(name, (Extraction.Table) extraction, stdout, values);
+        return byTable(name, (Extraction.Table) extraction, stdout, printed.command(), values);
     }
 
     private static CaptureOutcome byRegex(String name, Extraction.Regex regex, String stdout) {
@@ -65,7 +65,7 @@ public final class CaptureEvaluator {
                 .orElse(new CaptureOutcome.NotCaptured(name, "nothing at " + json.path().text() + " in the JSON output"));
     }
 
-    private CaptureOutcome byTable(String name, Extraction.Table table, String stdout, Map<String, String> values) {
+    private CaptureOutcome byTable(String name, Extraction.Table table, String stdout, String command, Map<String, String> values) {
         Map<String, String> conditions = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : table.row().entrySet()) {
             Substitution s = runner.substituter().substituteInRegex(e.getValue(), values);
@@ -74,7 +74,7 @@ public final class CaptureEvaluator {
             }
             conditions.put(e.getKey(), ((Substitution.Done) s).text());
         }
-        Snapshot snapshot = parser.parse(table.parser(), stdout);
+        Snapshot snapshot = parser.parse(table.parser(), stdout, command);
         RowFilter filter = RowFilter.of(conditions);
         List<Row> rows = filter.select(snapshot.rows());
         if (rows.isEmpty()) {

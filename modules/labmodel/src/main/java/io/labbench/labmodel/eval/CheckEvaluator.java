@@ -42,7 +42,7 @@ public final class CheckEvaluator {
             return CheckOutcome.fail("'" + printed.command() + "' exited with " + printed.exitCode()
                     + CaptureEvaluator.firstLine(printed.stderr()));
         }
-        return judgeParsed(parsed, parser.parse(parsed.parser(), printed.stdout()), values, baseline);
+        return judgeParsed(parsed, parser.parse(parsed.parser(), printed.stdout(), printed.command()), values, baseline);
     }
 
     /** Reads the counter a {@code counterIncreased} check watches, for the baseline. */
@@ -56,7 +56,7 @@ public final class CheckEvaluator {
             return new CounterReading.Unreadable("'" + printed.command() + "' exited with " + printed.exitCode()
                     + CaptureEvaluator.firstLine(printed.stderr()));
         }
-        return read(counter, parser.parse(parsed.parser(), printed.stdout()), values);
+        return read(counter, parser.parse(parsed.parser(), printed.stdout(), printed.command()), values);
     }
 
     private CounterReading read(ParsedAssertion.CounterIncreased counter, Snapshot snapshot, Map<String, String> values) {

@@ -101,6 +101,12 @@ class LabEngineTest {
                         run: "printf '{\\"items\\":[{\\"n\\":\\"a\\"},{\\"n\\":\\"b\\"}]}'"
                         on: local
                         expect: {jsonPath: "$.items[-1].n", equals: "b"}
+                      - name: {ko: "nat 체인", en: "nat chain"}
+                        parsed:
+                          parser: iptables-list
+                          run: "iptables -t nat -L LBT-NAT-SNAT -n -v -x"
+                          on: worker1
+                          assert: {rowMatches: {table: nat, chain: LBT-NAT-SNAT}}
             """;
 
     @TempDir
@@ -119,6 +125,10 @@ class LabEngineTest {
         must("ip", "netns", "exec", NS, "iptables", "-N", "LBT-SNAT");
         must("ip", "netns", "exec", NS, "iptables", "-A", "OUTPUT", "-j", "LBT-SNAT");
         must("ip", "netns", "exec", NS, "iptables", "-A", "LBT-SNAT", "-p", "icmp", "-j", "ACCEPT");
+        // a user chain in nat: its listing names no table, the command does
+        must("ip", "netns", "exec", NS, "iptables", "-t", "nat", "-N", "LBT-NAT-SNAT");
+        must("ip", "netns", "exec", NS, "iptables", "-t", "nat", "-A", "POSTROUTING", "-j", "LBT-NAT-SNAT");
+        must("ip", "netns", "exec", NS, "iptables", "-t", "nat", "-A", "LBT-NAT-SNAT", "-p", "icmp", "-j", "RETURN");
     }
 
     @AfterAll
@@ -231,6 +241,13 @@ class LabEngineTest {
 
         assertThat(engine.runCheck("counters", 1)).isEqualTo(CheckOutcome.pass("2 rows with status=Pending"));
         assertThat(engine.runCheck("counters", 2)).isEqualTo(CheckOutcome.pass("$.items[-1].n is \"b\""));
+    }
+
+    @Test
+    void aNatUserChainIsJudgedAsNatBecauseTheCheckCommandSaysSo() {
+        CheckOutcome nat = engine().runCheck("counters", 3);
+
+        assertThat(nat.passed()).as(nat.why()).isTrue();
     }
 
     @Test
