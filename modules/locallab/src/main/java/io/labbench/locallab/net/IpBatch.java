@@ -1,9 +1,12 @@
 package io.labbench.locallab.net;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,6 +62,28 @@ public final class IpBatch {
         }
         argv.addAll(List.of("-batch", "-"));
         return kernel.command(argv);
+    }
+
+    /**
+     * Runs batches for different namespaces at the same time on the kernel threads and waits for all;
+     * the first failure is thrown as itself.
+     */
+    public static void runAll(List<IpBatch> batches, KernelAccess kernel) throws IOException {
+        List<CompletableFuture<Void>> runs = batches.stream().filter(b -> !b.isEmpty()).map(b -> CompletableFuture.runAsync(() -> {
+            try {
+                b.run(kernel);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, KernelThreads.POOL)).toList();
+        try {
+            CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e;
+        }
     }
 
     public void run(KernelAccess kernel) throws IOException {

@@ -1,11 +1,8 @@
 package io.labbench.locallab.net;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Builds the lab's fixed part in four steps: one top-level {@code ip -batch} that adds every
@@ -25,7 +22,7 @@ public final class LabNetworkBuilder {
 
     public void build() throws IOException {
         topLevel().run(kernel);
-        runInParallel(namespaceBatches());
+        IpBatch.runAll(namespaceBatches(), kernel);
         ProcessRunner.run(kernel.command(List.of("sh", "-s")), sysctlAndIptablesScript());
     }
 
@@ -93,21 +90,4 @@ public final class LabNetworkBuilder {
         return "nsenter --net=" + kernel.netnsPath(netns);
     }
 
-    private void runInParallel(List<IpBatch> batches) throws IOException {
-        List<CompletableFuture<Void>> runs = batches.stream().map(b -> CompletableFuture.runAsync(() -> {
-            try {
-                b.run(kernel);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, KernelThreads.POOL)).toList();
-        try {
-            CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            throw e;
-        }
-    }
 }

@@ -3,15 +3,12 @@ package io.labbench.locallab.net;
 import io.labbench.locallab.NodeInfo;
 import io.labbench.locallab.PodNetwork;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -200,7 +197,7 @@ public final class VpcCniPodNetwork implements PodNetwork {
                 .add("route add default via " + POD_GATEWAY + " dev eth0")
                 .add("neigh add " + POD_GATEWAY + " dev eth0 lladdr " + mac + " nud permanent");
         top.run(kernel);
-        runTogether(List.of(vpc, inNode, inPod));
+        IpBatch.runAll(List.of(vpc, inNode, inPod), kernel);
         if (!allocation.attachedEnis().isEmpty()) {
             List<String> sysctl = new ArrayList<>(List.of("sysctl", "-qw"));
             // proxy ARP answers at once instead of after up to 0.8 s; a netns has no neigh.default to inherit from
@@ -221,23 +218,6 @@ public final class VpcCniPodNetwork implements PodNetwork {
         IpBatch.top().force().add("netns del " + pod.netns()).run(kernel);
     }
 
-    private void runTogether(List<IpBatch> batches) throws IOException {
-        List<CompletableFuture<Void>> runs = batches.stream().filter(b -> !b.isEmpty()).map(b -> CompletableFuture.runAsync(() -> {
-            try {
-                b.run(kernel);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, KernelThreads.POOL)).toList();
-        try {
-            CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            throw e;
-        }
-    }
 
     private NodeIpam ipam(String nodeName) {
         LabNode node = topology.findNode(nodeName).filter(LabNode::isKubernetesNode).orElseThrow(() -> new IllegalArgumentException(
