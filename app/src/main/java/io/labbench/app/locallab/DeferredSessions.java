@@ -52,8 +52,13 @@ public final class DeferredSessions implements TerminalLinkFactory, CommandRunne
 
     @Override
     public List<String> knownNames() {
-        CompletableFuture<SessionHub> hub = this.hub;
-        return hub.isDone() && !hub.isCompletedExceptionally() ? hub.join().workspace().endpointNames() : names;
+        return hubIfUp().map(up -> up.workspace().endpointNames()).orElse(names);
+    }
+
+    /** The lab's sessions when the lab is up now: not starting, re-rolling or failed. */
+    private Optional<SessionHub> hubIfUp() {
+        CompletableFuture<SessionHub> now = hub;
+        return now.isDone() && !now.isCompletedExceptionally() ? Optional.of(now.join()) : Optional.empty();
     }
 
     @Override
@@ -75,12 +80,9 @@ public final class DeferredSessions implements TerminalLinkFactory, CommandRunne
 
             @Override
             public byte[] read(String path, int maxBytes, Duration timeout) throws RemoteFileException {
-                CompletableFuture<SessionHub> hub = DeferredSessions.this.hub;
-                if (!hub.isDone() || hub.isCompletedExceptionally()) {
-                    throw new RemoteFileException(RemoteFileException.Reason.NOT_CONNECTED, "the local lab is not up yet;"
-                            + " wait for \"Local lab up\" in the status bar, then try again");
-                }
-                RemoteFiles real = hub.join().files(endpointName).orElseThrow(() -> new RemoteFileException(
+                SessionHub up = hubIfUp().orElseThrow(() -> new RemoteFileException(RemoteFileException.Reason.NOT_CONNECTED,
+                        "the local lab is not up yet; wait for \"Local lab up\" in the status bar, then try again"));
+                RemoteFiles real = up.files(endpointName).orElseThrow(() -> new RemoteFileException(
                         RemoteFileException.Reason.NOT_CONNECTED, "the local lab has no machine " + endpointName));
                 return real.read(path, maxBytes, timeout);
             }
@@ -109,8 +111,7 @@ public final class DeferredSessions implements TerminalLinkFactory, CommandRunne
 
     @Override
     public Optional<CommandRunner> runner(String endpointName) {
-        CompletableFuture<SessionHub> now = hub;
-        if (now.isDone() && !now.isCompletedExceptionally() && now.join().runner(endpointName).isEmpty()) {
+        if (hubIfUp().map(up -> up.runner(endpointName).isEmpty()).orElse(false)) {
             return Optional.empty();
         }
         // a delegating runner even once up: a watch keeps its runner, and after a re-roll it must reach the new lab
@@ -122,12 +123,9 @@ public final class DeferredSessions implements TerminalLinkFactory, CommandRunne
 
             @Override
             public CommandResult run(String command, Duration timeout) throws CommandException {
-                CompletableFuture<SessionHub> hub = DeferredSessions.this.hub;
-                if (!hub.isDone() || hub.isCompletedExceptionally()) {
-                    throw new CommandException(CommandException.Reason.NOT_CONNECTED,
-                            endpointName + " is not reachable yet: the local lab is starting (or re-rolling its nodes)");
-                }
-                CommandRunner real = hub.join().runner(endpointName).orElseThrow(() -> new CommandException(
+                SessionHub up = hubIfUp().orElseThrow(() -> new CommandException(CommandException.Reason.NOT_CONNECTED,
+                        endpointName + " is not reachable yet: the local lab is starting (or re-rolling its nodes)"));
+                CommandRunner real = up.runner(endpointName).orElseThrow(() -> new CommandException(
                         CommandException.Reason.NOT_CONNECTED, "the local lab has no endpoint " + endpointName));
                 return real.run(command, timeout);
             }

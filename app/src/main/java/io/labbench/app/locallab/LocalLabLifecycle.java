@@ -55,13 +55,18 @@ public final class LocalLabLifecycle {
     public synchronized LabStatus start(LabProgress progress) throws IOException {
         try {
             LabStatus status = LabDaemonLauncher.start(settings, progress, patience);
-            sessions.nameTargets(LocalLabWorkspace.targetNames(status));
-            hub.complete(hubs.apply(status));
+            hub.complete(connect(status));
             return status;
         } catch (IOException | RuntimeException e) {
             hub.completeExceptionally(e);
             throw e;
         }
+    }
+
+    /** The sessions of a lab that is up, its machines named in the pane headers as the lab names them. */
+    private SessionHub connect(LabStatus status) {
+        sessions.nameTargets(LocalLabWorkspace.targetNames(status));
+        return hubs.apply(status);
     }
 
     /**
@@ -76,8 +81,7 @@ public final class LocalLabLifecycle {
         try {
             LabStatus status = LabReroll.reroll(settings, next, progress, patience);
             settings = next;
-            sessions.nameTargets(LocalLabWorkspace.targetNames(status));
-            pending.complete(hubs.apply(status));
+            pending.complete(connect(status));
             return status;
         } catch (IOException | RuntimeException e) {
             pending.completeExceptionally(e);
