@@ -39,6 +39,14 @@ public final class MainWindowView extends BorderPane {
     }
 
     private static StackPane slot(String id, Feather icon, String title, String hint) {
+        StackPane slot = new StackPane(placeholder(icon, title, hint));
+        slot.setId(id);
+        slot.getStyleClass().add("dock-slot");
+        slot.setMinWidth(0);
+        return slot;
+    }
+
+    private static VBox placeholder(Feather icon, String title, String hint) {
         FontIcon graphic = new FontIcon(icon);
         graphic.setIconSize(28);
         Label heading = new Label(title);
@@ -49,11 +57,7 @@ public final class MainWindowView extends BorderPane {
         VBox placeholder = new VBox(8, graphic, heading, text);
         placeholder.setAlignment(Pos.CENTER);
         placeholder.getStyleClass().add("slot-placeholder");
-        StackPane slot = new StackPane(placeholder);
-        slot.setId(id);
-        slot.getStyleClass().add("dock-slot");
-        slot.setMinWidth(0);
-        return slot;
+        return placeholder;
     }
 
     /** Puts the lab pane (left) in place of the placeholder. */
@@ -63,7 +67,7 @@ public final class MainWindowView extends BorderPane {
 
     /** Says in the lab slot that no lab could be opened, and why. */
     public void showNoLab(String why) {
-        labSlot.getChildren().setAll(slot("lab-slot", Feather.BOOK_OPEN, "No lab open", why).getChildren());
+        labSlot.getChildren().setAll(placeholder(Feather.BOOK_OPEN, "No lab open", why));
     }
 
     /** Puts the watch dock (right) in place of the placeholder. */

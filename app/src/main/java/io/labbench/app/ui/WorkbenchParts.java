@@ -40,10 +40,6 @@ public final class WorkbenchParts {
                 ? Optional.of(new LabLoader().load(labFile)) : Optional.empty());
     }
 
-    public static void wire(WorkbenchSetup setup, AppDirs dirs, boolean awsBackend) {
-        wire(setup, dirs, awsBackend, readDefaultLab());
-    }
-
     public static void wire(WorkbenchSetup setup, AppDirs dirs, boolean awsBackend, LabFile lab) {
         Workbench workbench = setup.workbench();
         WatchDock dock = WatchDock.create(setup.hub(), () -> setup.endpointNames(), dirs.config());
