@@ -22,6 +22,13 @@ DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$PWD/$deb" >/dev/null
 trap 'dpkg -r labbench >/dev/null 2>&1 || true' EXIT
 launcher=/opt/labbench/bin/labbench
 "$launcher" --version
+# postinst made the class-data archive for the installed paths; -Xshare:on makes the JVM refuse to
+# start unless it can map it (by default a missing or stale archive is skipped silently).
+archive=/opt/labbench/lib/app/labbench.jsa
+test -f "$archive" || { echo "installer check: FAILED: postinst made no class-data archive ($archive)"; exit 1; }
+JAVA_TOOL_OPTIONS=-Xshare:on "$launcher" --version >/dev/null 2>&1 \
+  || { echo "installer check: FAILED: the installed app cannot map its class-data archive $archive"; exit 1; }
+echo "installer check: class-data archive $archive ($(du -m "$archive" | cut -f1) MB) is mapped"
 display=:$(( 90 + RANDOM % 9 ))
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
@@ -46,4 +53,9 @@ if command -v ip >/dev/null && command -v iptables >/dev/null; then
   env -i HOME="$home" PATH=/usr/sbin:/usr/bin:/sbin:/bin XDG_STATE_HOME="$home/state" timeout 120 "$launcher" lab down
   echo "installer check: the installed app started and removed the local lab"
 fi
-echo "installer check: passed (installed from $deb; the app ran on its bundled runtime)"
+dpkg -r labbench >/dev/null
+# prerm removes the archive dpkg does not know about, so nothing is left behind.
+if [ -e /opt/labbench ]; then
+  echo "installer check: FAILED: removing the package left files behind:"; find /opt/labbench | head; exit 1
+fi
+echo "installer check: passed (installed from $deb; the app ran on its bundled runtime; removal left nothing)"
