@@ -46,6 +46,10 @@ public final class WorkbenchParts {
         workbench.setWatchDock(dock.node());
         workbench.onShutdown(dock::close);
         WatchDirectory watches = dock;
+        // The Cluster menu works without a lab (AWS and Kubernetes windows), so it comes first.
+        ClusterWindows windows = new ClusterWindows(setup, dirs);
+        workbench.addMenu(windows.menu());
+        workbench.onShutdown(windows::close);
         Path labFile = lab.path();
         if (lab.loaded().isEmpty()) {
             workbench.window().showNoLab("No lab found at " + labFile + ".");
@@ -66,9 +70,6 @@ public final class WorkbenchParts {
             pane.model().backendProperty().set(io.labbench.labmodel.model.Backend.AWS);
         }
         workbench.setLabPane(pane);
-        ClusterWindows windows = new ClusterWindows(setup, dirs);
         pane.model().useOperations(windows.labOperations());
-        workbench.addMenu(windows.menu());
-        workbench.onShutdown(windows::close);
     }
 }

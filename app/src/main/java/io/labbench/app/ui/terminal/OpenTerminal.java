@@ -4,10 +4,13 @@ import com.techsenger.jeditermfx.core.TtyConnector;
 import io.labbench.sessions.ConnectionState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Logger;
 import javafx.application.Platform;
 
@@ -18,11 +21,19 @@ import javafx.application.Platform;
 public final class OpenTerminal {
 
     private static final Logger LOG = Logger.getLogger(OpenTerminal.class.getName());
+    /** How long a connected shell may show nothing before the pane suggests what to try. */
+    private static final Duration QUIET_PATIENCE = Duration.ofSeconds(10);
+    private static final ScheduledExecutorService QUIET_CLOCK = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "labbench-quiet-shells");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final TerminalPaneViewModel model;
     private final LabTerminalWidget widget;
     private final CompletableFuture<TerminalLink> link = new CompletableFuture<>();
     private volatile List<TtyConnector> broadcastPeers = List.of();
+    private QuietShellWatch quietWatch;
 
     OpenTerminal(TerminalPaneViewModel model, TerminalSettings settings) {
         this.model = model;
@@ -49,6 +60,8 @@ public final class OpenTerminal {
         model.targetProperty().set(opened.target());
         widget.setTtyConnector(new BroadcastingTtyConnector(opened.connector(), () -> broadcastPeers));
         widget.start();
+        quietWatch = QuietShellWatch.start(widget.getTerminalTextBuffer(), model.name(), QUIET_PATIENCE,
+                model.quietHintProperty()::set, Platform::runLater, QUIET_CLOCK);
         link.complete(opened);
     }
 
@@ -98,6 +111,9 @@ public final class OpenTerminal {
     }
 
     public void close() {
+        if (quietWatch != null) {
+            quietWatch.close();
+        }
         link().ifPresent(TerminalLink::close);
         widget.close();
     }

@@ -23,7 +23,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * One terminal pane: a header (state, name, target, broadcast marker, buttons; also the drag handle
- * for rearranging the grid), the JediTermFX widget, and a banner over it when the connection dropped.
+ * for rearranging the grid), the JediTermFX widget, a banner over it when the connection dropped, and
+ * a hint under it when a connected shell stays silent.
  */
 public final class TerminalPaneView extends BorderPane {
 
@@ -41,8 +42,10 @@ public final class TerminalPaneView extends BorderPane {
         setId("pane-" + model.name().replace(':', '-'));
 
         setTop(header(area));
-        StackPane body = new StackPane(widget.getPane(), dropBanner(reconnect));
+        Label quietHint = quietHint();
+        StackPane body = new StackPane(widget.getPane(), dropBanner(reconnect), quietHint);
         StackPane.setAlignment(body.getChildren().get(1), Pos.TOP_CENTER);
+        StackPane.setAlignment(quietHint, Pos.BOTTOM_CENTER);
         body.getStyleClass().add("terminal-body");
         body.setMinSize(0, 0);
         widget.getPane().setMinSize(0, 0);
@@ -149,6 +152,20 @@ public final class TerminalPaneView extends BorderPane {
         banner.visibleProperty().bind(model.dropBannerVisibleProperty());
         banner.managedProperty().bind(banner.visibleProperty());
         return banner;
+    }
+
+    private Label quietHint() {
+        Label hint = new Label(null, new FontIcon(Feather.CLOCK));
+        hint.textProperty().bind(model.quietHintProperty());
+        hint.setWrapText(true);
+        hint.setId("quiet-hint-" + model.name().replace(':', '-'));
+        hint.getStyleClass().add("quiet-hint");
+        hint.setMaxWidth(Double.MAX_VALUE);
+        hint.setMaxHeight(Region.USE_PREF_SIZE);
+        hint.setMouseTransparent(true);
+        hint.visibleProperty().bind(model.quietHintVisibleProperty());
+        hint.managedProperty().bind(hint.visibleProperty());
+        return hint;
     }
 
     private void installDragAndDrop(TerminalAreaViewModel area) {

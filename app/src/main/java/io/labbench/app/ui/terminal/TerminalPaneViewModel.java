@@ -15,7 +15,7 @@ import javafx.beans.property.StringProperty;
 /**
  * One terminal pane's state as the view shows it: its name ({@code master}, {@code pod:pod-1}), what
  * it is connected to, its connection state, whether it is in the broadcast group, maximised, and the
- * drop banner's text. Holds no widget, so it is tested without a screen.
+ * drop banner's text, and the hint shown when a connected shell stays silent. Holds no widget, so it is tested without a screen.
  */
 public final class TerminalPaneViewModel {
 
@@ -27,6 +27,8 @@ public final class TerminalPaneViewModel {
     private final ReadOnlyBooleanWrapper focused = new ReadOnlyBooleanWrapper();
     private final StringProperty dropMessage = new SimpleStringProperty("");
     private final BooleanBinding dropBannerVisible;
+    private final StringProperty quietHint = new SimpleStringProperty("");
+    private final BooleanBinding quietHintVisible;
 
     public TerminalPaneViewModel(String name) {
         if (name == null || name.isBlank()) {
@@ -37,6 +39,9 @@ public final class TerminalPaneViewModel {
         dropBannerVisible = Bindings.createBooleanBinding(
                 () -> state.get() != ConnectionState.CONNECTED && state.get() != ConnectionState.CONNECTING
                         && !dropMessage.get().isEmpty(), state, dropMessage);
+        // A silent shell only matters while connected; a drop has its own banner.
+        quietHintVisible = Bindings.createBooleanBinding(
+                () -> state.get() == ConnectionState.CONNECTED && !quietHint.get().isEmpty(), state, quietHint);
     }
 
     public String name() {
@@ -87,6 +92,15 @@ public final class TerminalPaneViewModel {
 
     public BooleanBinding dropBannerVisibleProperty() {
         return dropBannerVisible;
+    }
+
+    /** What to try when the connected shell has shown nothing for a while; empty once it has. */
+    public StringProperty quietHintProperty() {
+        return quietHint;
+    }
+
+    public BooleanBinding quietHintVisibleProperty() {
+        return quietHintVisible;
     }
 
     /** Records a new connection state; a healthy connection clears the banner. */
