@@ -10,6 +10,12 @@ import java.util.logging.Logger;
  * characters: when {@code capacity} of them wait, the producer waits too (back-pressure up the SSH
  * channel, never a dropped line). Typed input and notes weigh nothing, so a key press never waits
  * for the disk. The thread starts with the first task and ends at {@link #close}.
+ *
+ * <p>During a flood the producer hands over a chunk every few microseconds; waking the writer for each
+ * one cost a context switch per chunk on both threads. So once woken by the first output, the writer
+ * lets it grow to {@link #WAKE_WEIGHT} characters, or for {@link #LINGER_MILLIS}, before taking it;
+ * anything else (a note, a key, the flush when output goes quiet), a full queue and a reader of the
+ * results make it take the queue at once.
  */
 final class TranscriptHandOff {
 
@@ -18,13 +24,18 @@ final class TranscriptHandOff {
     private record Task(int weight, Runnable work) {
     }
 
+    static final int WAKE_WEIGHT = 16 * 1024;
+    static final long LINGER_MILLIS = 50;
+
     private final String threadName;
     private final int capacity;
     private ArrayDeque<Task> queued = new ArrayDeque<>();
     private int queuedWeight;
     private long handedOver;
     private long done;
-    private boolean workerIdle;
+    private boolean workerWaiting;
+    private boolean workerLingering;
+    private boolean urgent;
     private boolean closed;
     private Thread worker;
 
@@ -42,6 +53,8 @@ final class TranscriptHandOff {
         boolean interrupted = false;
         while (!closed && weight > 0 && queuedWeight > 0 && queuedWeight + weight > capacity && !interrupted) {
             try {
+                urgent = true;
+                notifyAll();
                 wait();
             } catch (InterruptedException e) {
                 interrupted = true;
@@ -56,11 +69,12 @@ final class TranscriptHandOff {
         queued.addLast(new Task(weight, work));
         queuedWeight += weight;
         handedOver++;
+        urgent |= weight == 0;
         if (worker == null) {
             worker = new Thread(this::work, threadName);
             worker.setDaemon(true);
             worker.start();
-        } else if (workerIdle) {
+        } else if (workerWaiting && (!workerLingering || urgent || queuedWeight >= WAKE_WEIGHT)) {
             notifyAll();
         }
     }
@@ -70,6 +84,8 @@ final class TranscriptHandOff {
         long target = handedOver;
         while (done < target) {
             try {
+                urgent = true;
+                notifyAll();
                 wait();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -104,13 +120,10 @@ final class TranscriptHandOff {
             ArrayDeque<Task> batch;
             synchronized (this) {
                 while (queued.isEmpty() && !closed) {
-                    workerIdle = true;
-                    try {
-                        wait();
-                    } catch (InterruptedException e) {
-                        // Nobody else interrupts this thread; close() is the way to stop it.
-                    }
-                    workerIdle = false;
+                    waitAsWorker(false, 0);
+                }
+                if (!closed && !urgent && queuedWeight < WAKE_WEIGHT) {
+                    waitAsWorker(true, LINGER_MILLIS);
                 }
                 if (queued.isEmpty()) {
                     return;
@@ -119,6 +132,7 @@ final class TranscriptHandOff {
                 batch = queued;
                 queued = new ArrayDeque<>();
                 queuedWeight = 0;
+                urgent = false;
                 notifyAll();
             }
             for (Task task : batch) {
@@ -132,6 +146,19 @@ final class TranscriptHandOff {
                 done += batch.size();
                 notifyAll();
             }
+        }
+    }
+
+    /** Waits for work; {@code lingering}: for more work to join what is queued (only urgent work or a batch's worth wakes it). */
+    private void waitAsWorker(boolean lingering, long millis) {
+        workerWaiting = true;
+        workerLingering = lingering;
+        try {
+            wait(millis);
+        } catch (InterruptedException e) {
+            // Nobody else interrupts this thread; close() is the way to stop it.
+        } finally {
+            workerWaiting = false;
         }
     }
 }
