@@ -11,7 +11,9 @@ import java.util.Deque;
  * Hands a channel's output from JSch's session thread to the terminal's reader thread. Replaces
  * JSch's own piped stream (32 KB, which makes the two threads take turns on every few packets) with
  * a queue of whole packets up to {@code capacity} bytes; when the reader falls that far behind, the
- * session thread waits, which is the back-pressure SSH's window expects.
+ * session thread waits, which is the back-pressure SSH's window expects. A waiting session thread is
+ * woken once a quarter of the capacity is free, not after every read of the terminal's (a few KB):
+ * it would wake only to find its packet still does not fit, a context switch per read for nothing.
  */
 final class ChannelOutputPipe {
 
@@ -20,6 +22,7 @@ final class ChannelOutputPipe {
     private int queuedBytes;
     private int headOffset;
     private boolean closed;
+    private boolean writerWaiting;
 
     ChannelOutputPipe(int capacity) {
         this.capacity = capacity;
@@ -79,11 +82,14 @@ final class ChannelOutputPipe {
             return;
         }
         while (!closed && queuedBytes > 0 && queuedBytes + length > capacity) {
+            writerWaiting = true;
             try {
                 wait();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while the terminal was behind");
+            } finally {
+                writerWaiting = false;
             }
         }
         if (closed) {
@@ -124,7 +130,9 @@ final class ChannelOutputPipe {
             }
         }
         queuedBytes -= copied;
-        notifyAll();
+        if (writerWaiting && (queuedBytes == 0 || capacity - queuedBytes >= capacity / 4)) {
+            notifyAll();
+        }
         return copied;
     }
 

@@ -1,18 +1,10 @@
 package io.labbench.sessions.transcript;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Records one terminal: its output as timestamped plain lines ({@code 2026-11-26T11:16:44.123Z | text}),
@@ -20,32 +12,27 @@ import java.util.regex.Pattern;
  * Typed input is never recorded. What is typed at a password prompt (where the remote turns echo off)
  * is also remembered as a secret literal, so it is masked even if the remote prints it later.
  * If the file cannot be written the recorder keeps working in memory and reports that once.
+ *
+ * <p>The stripping, masking and writing happen on a writer thread of the recorder's own, so a flood of
+ * output costs the pane's reader thread only a copy of each chunk. Output, typed input and notes reach
+ * that thread in the order they were given; when it falls {@link #QUEUED_OUTPUT_CHARS} behind (a slow
+ * disk), {@link #output} waits rather than drop lines. {@link #recentLines} and {@link #writeProblem}
+ * first wait for what was handed over before them; {@link #close} writes everything queued.
  */
 public final class TranscriptRecorder implements AutoCloseable {
 
-    private static final Pattern NO_ECHO_PROMPT = Pattern.compile(
-            "(?i)(password|passphrase|passcode|pin|secret|token|verification code)[^:\\n]{0,40}:\\s*$");
+    /** About a quarter second of a flood: enough to ride out the writer's hiccups, cheap to wait for. */
+    static final int QUEUED_OUTPUT_CHARS = 256 * 1024;
 
     private final Optional<Path> file;
-    private final SecretMasker masker;
-    private final SecretMasker.Lines lineMasker;
-    private final LineStamps stamps;
-    private final int recentCapacity;
-    private final Deque<String> recent = new ArrayDeque<>();
-    private final TerminalTextLines lines;
-    private final StringBuilder typedSecret = new StringBuilder();
-    private BufferedWriter writer;
-    private boolean collectingSecret;
-    private Optional<String> writeProblem = Optional.empty();
-    private boolean closed;
+    private final TranscriptWriter writer;
+    private final TranscriptHandOff handOff;
 
     public TranscriptRecorder(Optional<Path> file, SecretMasker masker, Clock clock, int recentCapacity) {
         this.file = file;
-        this.masker = masker;
-        this.lineMasker = masker.lines();
-        this.stamps = new LineStamps(clock);
-        this.recentCapacity = recentCapacity;
-        this.lines = new TerminalTextLines(this::completedLine);
+        this.writer = new TranscriptWriter(file, masker, clock, recentCapacity);
+        this.handOff = new TranscriptHandOff("transcript " + file.map(path -> path.getFileName().toString()).orElse("in memory"),
+                QUEUED_OUTPUT_CHARS);
     }
 
     /** A recorder writing to {@code file} with the standard masker. */
@@ -63,128 +50,58 @@ public final class TranscriptRecorder implements AutoCloseable {
     }
 
     /** Why the file is not being written, if it is not. */
-    public synchronized Optional<String> writeProblem() {
-        return writeProblem;
+    public Optional<String> writeProblem() {
+        handOff.awaitHandedOver();
+        return writer.writeProblem();
     }
 
-    /** Output from the terminal, in any chunks. */
-    public synchronized void output(char[] chars, int offset, int length) {
-        if (!closed) {
-            lines.accept(chars, offset, length);
+    /** Output from the terminal, in any chunks; the caller may reuse {@code chars} at once. */
+    public void output(char[] chars, int offset, int length) {
+        if (length <= 0) {
+            return;
         }
+        char[] copy = Arrays.copyOfRange(chars, offset, offset + length);
+        handOff.submit(length, () -> writer.output(copy, 0, copy.length));
     }
 
-    public synchronized void output(CharSequence text) {
-        if (!closed) {
-            lines.accept(text);
-        }
+    public void output(CharSequence text) {
+        char[] chars = text.toString().toCharArray();
+        output(chars, 0, chars.length);
     }
 
     /**
      * What the user typed (not recorded). Used only to catch a secret typed at a password prompt:
      * while the current output line looks like one, the typed characters up to Enter become a literal
-     * the masker hides from then on.
+     * the masker hides from then on. Judged against the output given before it, whatever the writer
+     * thread has got to.
      */
-    public synchronized void input(String typed) {
-        for (int i = 0; i < typed.length(); i++) {
-            char c = typed.charAt(i);
-            if (!collectingSecret && NO_ECHO_PROMPT.matcher(lines.currentLine()).find()) {
-                collectingSecret = true;
-                typedSecret.setLength(0);
-            }
-            if (!collectingSecret) {
-                continue;
-            }
-            if (c == '\r' || c == '\n') {
-                masker.addLiteral(typedSecret.toString());
-                typedSecret.setLength(0);
-                collectingSecret = false;
-            } else if (c == '\b' || c == 0x7f) {
-                if (typedSecret.length() > 0) {
-                    typedSecret.setLength(typedSecret.length() - 1);
-                }
-            } else if (c >= 0x20) {
-                typedSecret.append(c);
-            }
-        }
+    public void input(String typed) {
+        handOff.submit(0, () -> writer.input(typed));
     }
 
     /** An event line such as "connection lost", written between output lines. */
-    public synchronized void note(String event) {
-        if (closed) {
-            return;
-        }
-        lines.flush();
-        write("--- " + event + " ---");
-        flush();
+    public void note(String event) {
+        handOff.submit(0, () -> writer.note(event));
     }
 
     /** The last {@code maxLines} lines, masked, ending with the unfinished line (e.g. the prompt) if any. */
-    public synchronized List<String> recentLines(int maxLines) {
-        List<String> all = new ArrayList<>(recent);
-        String partial = lineMasker.peek(lines.currentLine());
-        if (!partial.isEmpty()) {
-            all.add(partial);
-        }
-        return List.copyOf(all.subList(Math.max(0, all.size() - maxLines), all.size()));
+    public List<String> recentLines(int maxLines) {
+        handOff.awaitHandedOver();
+        return writer.recentLines(maxLines);
     }
 
     /**
      * Pushes written lines to the file. The terminal calls it whenever its output goes quiet, so the
      * file is current without a disk write per line during a flood of output.
      */
-    public synchronized void flush() {
-        if (writer != null && writeProblem.isEmpty()) {
-            try {
-                writer.flush();
-            } catch (IOException e) {
-                writeProblem = Optional.of("cannot write the transcript " + file.orElseThrow() + " (" + e.getMessage()
-                        + "); recording continues in memory only. Check the folder's permissions and free space");
-            }
-        }
+    public void flush() {
+        handOff.submit(0, writer::flush);
     }
 
+    /** Writes everything given so far, closes the file and stops the writer thread; later calls are ignored. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        lines.flush();
-        closed = true;
-        if (writer != null) {
-            try {
-                writer.close();
-            } catch (IOException e) {
-                writeProblem = Optional.of("closing " + file.orElseThrow() + " failed: " + e.getMessage());
-            }
-        }
-    }
-
-    private void completedLine(String line) {
-        lineMasker.next(line).ifPresent(this::write);
-    }
-
-    private void write(String maskedLine) {
-        recent.addLast(maskedLine);
-        while (recent.size() > recentCapacity) {
-            recent.removeFirst();
-        }
-        if (file.isEmpty() || writeProblem.isPresent()) {
-            return;
-        }
-        try {
-            if (writer == null) {
-                Files.createDirectories(file.get().toAbsolutePath().getParent());
-                writer = Files.newBufferedWriter(file.get(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND);
-            }
-            writer.write(stamps.now());
-            writer.write(" | ");
-            writer.write(maskedLine);
-            writer.newLine();
-        } catch (IOException e) {
-            writeProblem = Optional.of("cannot write the transcript " + file.get() + " (" + e.getMessage()
-                    + "); recording continues in memory only. Check the folder's permissions and free space");
-        }
+    public void close() {
+        handOff.submit(0, writer::close);
+        handOff.close();
     }
 }

@@ -3,6 +3,9 @@ package io.labbench.sessions.testing;
 import com.pty4j.PtyProcess;
 import com.pty4j.PtyProcessBuilder;
 import com.pty4j.WinSize;
+import com.pty4j.unix.CLibrary;
+import com.pty4j.unix.Pollfd;
+import com.pty4j.unix.UnixPtyProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,6 +26,11 @@ import org.apache.sshd.server.command.Command;
  * programs behave as under OpenSSH's sshd. MINA's own ProcessShellFactory has no pty.
  */
 final class PtyShellCommand implements Command {
+
+    /** The most a Linux pty hands out per read (its line discipline's buffer). */
+    private static final int PTY_READ_BYTES = 4096;
+    /** What one SSH data message carries at most from here, like OpenSSH's sshd (32 KB packets). */
+    private static final int PACKET_BYTES = 32 * 1024;
 
     private final List<String> argv;
     private final Path home;
@@ -101,22 +109,24 @@ final class PtyShellCommand implements Command {
     }
 
     private void pumpOutput() {
-        byte[] buffer = new byte[65536];
+        byte[] packet = new byte[PACKET_BYTES];
         try {
             InputStream fromShell = process.getInputStream();
+            int masterFd = ((UnixPtyProcess) process).getPty().getMasterFD();
             int n;
-            while ((n = fromShell.read(buffer)) >= 0) {
-                // A pty hands out at most a few KB per read; gather what is already there into one
-                // packet, as OpenSSH's sshd does, instead of one SSH message per pty read.
+            // pty4j's stream allocates and copies through JNA as many bytes as asked for on every read,
+            // while a pty hands out at most 4 KB: ask for that. Then gather what is already waiting into
+            // one packet, as OpenSSH's sshd does, instead of one SSH message per pty read.
+            while ((n = fromShell.read(packet, 0, PTY_READ_BYTES)) >= 0) {
                 int filled = n;
-                while (filled < buffer.length - 4096 && fromShell.available() > 0) {
-                    int more = fromShell.read(buffer, filled, buffer.length - filled);
+                while (filled + PTY_READ_BYTES <= packet.length && readable(masterFd)) {
+                    int more = fromShell.read(packet, filled, PTY_READ_BYTES);
                     if (more <= 0) {
                         break;
                     }
                     filled += more;
                 }
-                out.write(buffer, 0, filled);
+                out.write(packet, 0, filled);
                 out.flush();
             }
         } catch (IOException e) {
@@ -143,6 +153,12 @@ final class PtyShellCommand implements Command {
         if (running != null) {
             running.destroyForcibly();
         }
+    }
+
+    /** Whether the pty has output waiting now (pty4j's {@code available()} always says 0). */
+    private static boolean readable(int fd) {
+        Pollfd[] fds = {new Pollfd(fd, CLibrary.POLLIN)};
+        return CLibrary.poll(fds, 0) > 0 && (fds[0].getRevents() & CLibrary.POLLIN) != 0;
     }
 
     private static int number(String text, int fallback) {

@@ -2,6 +2,7 @@ package io.labbench.sessions.transcript;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,9 +12,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,5 +63,109 @@ class TranscriptRecorderTest {
                 "2026-11-26T11:16:44.123Z | two",
                 "2026-11-26T11:16:45Z | three",
                 "2026-11-26T11:16:45Z | four");
+    }
+
+    @Test
+    void typingIsJudgedAgainstTheOutputBeforeItEvenWhileTheWriterIsBehind(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("node.log");
+        TranscriptRecorder recorder = TranscriptRecorder.toFile(file);
+
+        // A flood keeps the writer thread busy while the user types at the shell prompt and then at a
+        // password prompt: each must be judged by the prompt it was typed at, not by where the writer is.
+        outputLines(recorder, 0, 20_000);
+        recorder.output("lbt$ ");
+        recorder.input("echo not-a-secret\r");
+        recorder.output("echo not-a-secret\r\nnot-a-secret\r\n");
+        outputLines(recorder, 20_000, 40_000);
+        recorder.output("[sudo] password for lab: ");
+        recorder.input("hunter2-typed\r");
+        recorder.output("\r\nlbt$ echo hunter2-typed\r\nhunter2-typed\r\n");
+        recorder.close();
+
+        List<String> text = textOf(Files.readAllLines(file, StandardCharsets.UTF_8));
+        assertThat(text).contains("lbt$ echo not-a-secret", "not-a-secret", "[sudo] password for lab:",
+                "lbt$ echo [masked typed secret]", "[masked typed secret]");
+        assertThat(String.join("\n", text)).doesNotContain("hunter2-typed");
+    }
+
+    @Test
+    void everythingGivenBeforeCloseIsInTheFileAndTheRecentLines(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("node.log");
+        TranscriptRecorder recorder = TranscriptRecorder.toFile(file);
+
+        outputLines(recorder, 0, 100_000);
+        recorder.output("lbt$ ");
+        assertThat(recorder.recentLines(2)).containsExactly("line 99999 of a flood of output", "lbt$ ");
+        recorder.note("closed");
+        recorder.close();
+        recorder.output("after close\r\n");
+
+        List<String> text = textOf(Files.readAllLines(file, StandardCharsets.UTF_8));
+        assertThat(text).hasSize(100_002);
+        assertThat(text.subList(0, 100_000)).isEqualTo(expectedLines(0, 100_000));
+        assertThat(text.subList(100_000, 100_002)).containsExactly("lbt$", "--- closed ---");
+    }
+
+    @Test
+    void aSlowDiskHoldsBackTheTerminalInsteadOfLosingLines(@TempDir Path dir) throws Exception {
+        // A named pipe is a disk as slow as its reader: nothing is taken until the reader opens it.
+        Path file = dir.resolve("slow.log");
+        assertThat(new ProcessBuilder("mkfifo", file.toString()).inheritIO().start().waitFor()).isZero();
+        TranscriptRecorder recorder = TranscriptRecorder.toFile(file);
+        Thread terminal = new Thread(() -> outputLines(recorder, 0, 60_000), "pane reader");
+        terminal.start();
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (terminal.getState() != Thread.State.WAITING && terminal.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(terminal.getState()).as("the terminal waits for the transcript").isEqualTo(Thread.State.WAITING);
+
+        List<String> written = new ArrayList<>();
+        Thread disk = new Thread(() -> {
+            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    written.add(line);
+                    if (written.size() % 1000 == 0) {
+                        Thread.sleep(5);
+                    }
+                }
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }, "slow disk");
+        disk.start();
+        terminal.join(TimeUnit.MINUTES.toMillis(2));
+        recorder.close();
+        disk.join(TimeUnit.MINUTES.toMillis(2));
+
+        assertThat(recorder.writeProblem()).isEmpty();
+        assertThat(textOf(written)).isEqualTo(expectedLines(0, 60_000));
+    }
+
+    /** Output lines {@code from} to {@code to} (exclusive) as a terminal reads them: CRLF, in 1 KB chunks. */
+    private static void outputLines(TranscriptRecorder recorder, int from, int to) {
+        StringBuilder text = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            text.append("line ").append(i).append(" of a flood of output\r\n");
+        }
+        char[] chars = text.toString().toCharArray();
+        for (int offset = 0; offset < chars.length; offset += 1024) {
+            recorder.output(chars, offset, Math.min(1024, chars.length - offset));
+        }
+    }
+
+    private static List<String> expectedLines(int from, int to) {
+        List<String> lines = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            lines.add("line " + i + " of a flood of output");
+        }
+        return lines;
+    }
+
+    /** The file's lines without their time stamps. */
+    private static List<String> textOf(List<String> stampedLines) {
+        return stampedLines.stream().map(line -> line.substring(line.indexOf(" | ") + 3)).toList();
     }
 }

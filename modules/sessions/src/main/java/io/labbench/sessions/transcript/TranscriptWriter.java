@@ -1,0 +1,165 @@
+package io.labbench.sessions.transcript;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The work behind a {@link TranscriptRecorder}: turns one terminal's output into timestamped plain
+ * lines ({@code 2026-11-26T11:16:44.123Z | text}), secrets masked, appended to a file and kept in memory
+ * for the last lines, and learns passwords typed at no-echo prompts as secret literals. Runs on the
+ * recorder's writer thread, so it is fed in the order output and typing happened; its monitor guards
+ * it for the readers of {@link #recentLines} and {@link #writeProblem}.
+ */
+final class TranscriptWriter {
+
+    private static final Pattern NO_ECHO_PROMPT = Pattern.compile(
+            "(?i)(password|passphrase|passcode|pin|secret|token|verification code)[^:\\n]{0,40}:\\s*$");
+
+    private final Optional<Path> file;
+    private final SecretMasker masker;
+    private final SecretMasker.Lines lineMasker;
+    private final LineStamps stamps;
+    private final int recentCapacity;
+    private final Deque<String> recent = new ArrayDeque<>();
+    private final TerminalTextLines lines;
+    private final StringBuilder typedSecret = new StringBuilder();
+    private BufferedWriter writer;
+    private boolean collectingSecret;
+    private Optional<String> writeProblem = Optional.empty();
+    private boolean closed;
+
+    TranscriptWriter(Optional<Path> file, SecretMasker masker, Clock clock, int recentCapacity) {
+        this.file = file;
+        this.masker = masker;
+        this.lineMasker = masker.lines();
+        this.stamps = new LineStamps(clock);
+        this.recentCapacity = recentCapacity;
+        this.lines = new TerminalTextLines(this::completedLine);
+    }
+
+    /** Why the file is not being written, if it is not. */
+    synchronized Optional<String> writeProblem() {
+        return writeProblem;
+    }
+
+    /** Output from the terminal, in any chunks. */
+    synchronized void output(char[] chars, int offset, int length) {
+        if (!closed) {
+            lines.accept(chars, offset, length);
+        }
+    }
+
+    /**
+     * What the user typed (not recorded): while the current output line looks like a password prompt,
+     * the typed characters up to Enter become a literal the masker hides from then on.
+     */
+    synchronized void input(String typed) {
+        for (int i = 0; i < typed.length(); i++) {
+            char c = typed.charAt(i);
+            if (!collectingSecret && NO_ECHO_PROMPT.matcher(lines.currentLine()).find()) {
+                collectingSecret = true;
+                typedSecret.setLength(0);
+            }
+            if (!collectingSecret) {
+                continue;
+            }
+            if (c == '\r' || c == '\n') {
+                masker.addLiteral(typedSecret.toString());
+                typedSecret.setLength(0);
+                collectingSecret = false;
+            } else if (c == '\b' || c == 0x7f) {
+                if (typedSecret.length() > 0) {
+                    typedSecret.setLength(typedSecret.length() - 1);
+                }
+            } else if (c >= 0x20) {
+                typedSecret.append(c);
+            }
+        }
+    }
+
+    /** An event line such as "connection lost", written between output lines. */
+    synchronized void note(String event) {
+        if (closed) {
+            return;
+        }
+        lines.flush();
+        write("--- " + event + " ---");
+        flush();
+    }
+
+    /** The last {@code maxLines} lines, masked, ending with the unfinished line (e.g. the prompt) if any. */
+    synchronized List<String> recentLines(int maxLines) {
+        List<String> all = new ArrayList<>(recent);
+        String partial = lineMasker.peek(lines.currentLine());
+        if (!partial.isEmpty()) {
+            all.add(partial);
+        }
+        return List.copyOf(all.subList(Math.max(0, all.size() - maxLines), all.size()));
+    }
+
+    /** Pushes written lines to the file (the terminal's output went quiet). */
+    synchronized void flush() {
+        if (writer != null && writeProblem.isEmpty()) {
+            try {
+                writer.flush();
+            } catch (IOException e) {
+                writeProblem = Optional.of("cannot write the transcript " + file.orElseThrow() + " (" + e.getMessage()
+                        + "); recording continues in memory only. Check the folder's permissions and free space");
+            }
+        }
+    }
+
+    synchronized void close() {
+        if (closed) {
+            return;
+        }
+        lines.flush();
+        closed = true;
+        if (writer != null) {
+            try {
+                writer.close();
+            } catch (IOException e) {
+                writeProblem = Optional.of("closing " + file.orElseThrow() + " failed: " + e.getMessage());
+            }
+        }
+    }
+
+    private void completedLine(String line) {
+        lineMasker.next(line).ifPresent(this::write);
+    }
+
+    private void write(String maskedLine) {
+        recent.addLast(maskedLine);
+        while (recent.size() > recentCapacity) {
+            recent.removeFirst();
+        }
+        if (file.isEmpty() || writeProblem.isPresent()) {
+            return;
+        }
+        try {
+            if (writer == null) {
+                Files.createDirectories(file.get().toAbsolutePath().getParent());
+                writer = Files.newBufferedWriter(file.get(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+            }
+            writer.write(stamps.now());
+            writer.write(" | ");
+            writer.write(maskedLine);
+            writer.newLine();
+        } catch (IOException e) {
+            writeProblem = Optional.of("cannot write the transcript " + file.get() + " (" + e.getMessage()
+                    + "); recording continues in memory only. Check the folder's permissions and free space");
+        }
+    }
+}
