@@ -73,11 +73,16 @@ final class UndecodedWrite {
 
     /** Writes {@code text} if decoding would leave it as it is; false (nothing written) otherwise. */
     boolean writeIfUnchanged(String text) {
-        if (!asciiInGl() || !unchangedByDecoding(text)) {
+        if (!asciiInGl()) {
+            return false;
+        }
+        // The library writes a copy too; scanning the copy is cheaper than reading the String char by char.
+        char[] chars = text.toCharArray();
+        if (!unchangedByDecoding(chars)) {
             return false;
         }
         try {
-            WRITE_DECODED.invokeExact(terminal, text.toCharArray());
+            WRITE_DECODED.invokeExact(terminal, chars);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable checked) {
@@ -96,9 +101,8 @@ final class UndecodedWrite {
      * Printable ASCII and U+00A0..U+02FF: the C0 and C1 controls decode to NUL, GL chars follow the
      * graphic set, and from U+0300 on NFC may compose.
      */
-    static boolean unchangedByDecoding(String text) {
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
+    static boolean unchangedByDecoding(char[] text) {
+        for (char c : text) {
             if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c >= 0x300) {
                 return false;
             }
