@@ -14,9 +14,9 @@ import java.util.Optional;
 
 /**
  * A JediTermFX widget with what the stock one keeps protected: re-reading the font after a zoom, and
- * running its own actions (find, copy, paste) from a menu. Two fixes for JediTermFX's slow paths on
- * fast output: scrollback capped by a {@link ScrollbackTrimmer} rather than by the library, and
- * scrolled-in blank lines emptied by a {@link ScrolledLineEmptier}.
+ * running its own actions (find, copy, paste) from a menu. Fixes for JediTermFX's slow paths on fast
+ * output: scrollback capped by a {@link ScrollbackTrimmer} rather than by the library, and the
+ * terminal model made by {@link PaneTerminal}.
  */
 public final class LabTerminalWidget extends JediTermFxWidget {
 
@@ -27,7 +27,7 @@ public final class LabTerminalWidget extends JediTermFxWidget {
 
     @Override
     protected JediTerminal createTerminal(TerminalDisplay display, TerminalTextBuffer buffer, StyleState style) {
-        return super.createTerminal(new ScrolledLineEmptier(display, buffer, style), buffer, style);
+        return PaneTerminal.create(display, buffer, style);
     }
 
     @Override

@@ -3,13 +3,14 @@ package io.labbench.app.ui.bench;
 import com.techsenger.jeditermfx.core.emulator.JediEmulator;
 import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import io.labbench.app.ui.terminal.HeadlessTerminal;
+import io.labbench.app.ui.terminal.PaneTerminal;
 import io.labbench.app.ui.terminal.ScrollbackTrimmer;
-import io.labbench.app.ui.terminal.ScrolledLineEmptier;
 import io.labbench.app.ui.terminal.TerminalSettings;
 import io.labbench.app.ui.terminal.TerminalText;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
@@ -17,12 +18,14 @@ import java.util.Random;
  * How fast the JediTermFX emulator turns a stream of mixed text and ANSI sequences into its text buffer,
  * headless (no canvas, no JavaFX thread): 50 MB through {@link JediEmulator} into a
  * {@link TerminalTextBuffer} set up as a terminal pane sets it up ({@link HeadlessTerminal}), with the
- * app's scrollback. Goal: at least 30 MB/s. A third argument {@code stock} runs the library as it comes
- * instead (its own scrollback limit, no {@link ScrollbackTrimmer}, no {@link ScrolledLineEmptier}), for
- * comparison.
+ * app's scrollback. Goal: at least 30 MB/s once the JIT has compiled the emulator: the median of 5 passes
+ * over the whole stream after 3 warm-up passes (the first, cold pass is reported beside it). A third
+ * argument {@code stock} runs the library as it comes instead (its own scrollback limit, none of
+ * {@link ScrollbackTrimmer} and {@link PaneTerminal}), for comparison; it is slow enough to want fewer
+ * passes (fourth and fifth arguments: warm-up and measured passes).
  *
  * <p>Run: {@code mvn -o -q -pl app test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.labbench.app.ui.bench.EmulatorThroughputBenchmark [-Dexec.args="50 10000 stock"]}
+ * -Dexec.mainClass=io.labbench.app.ui.bench.EmulatorThroughputBenchmark [-Dexec.args="50 10000 stock 0 1"]}
  */
 public final class EmulatorThroughputBenchmark {
 
@@ -35,9 +38,34 @@ public final class EmulatorThroughputBenchmark {
         int megabytes = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         int scrollback = args.length > 1 ? Integer.parseInt(args[1]) : TerminalSettings.SCROLLBACK_LINES;
         boolean stock = args.length > 2 && args[2].equals("stock");
+        int warmUpPasses = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        int measuredPasses = args.length > 4 ? Integer.parseInt(args[4]) : 5;
         char[] stream = mixedStream(megabytes * 1_000_000);
-        // One short warm-up so the JIT has compiled the emulator before the measured run.
-        run(Arrays.copyOf(stream, Math.min(stream.length, 2_000_000)), scrollback, stock);
+        // The first pass runs mostly in the JIT's first tiers: on a loaded two-core machine the optimising
+        // compiler finishes the emulator's hot methods seconds (tens of MB) into the output, later than a
+        // short warm-up reaches. It is reported on its own; the goal is for the passes after it.
+        Pass first = measure(stream, scrollback, stock);
+        for (int i = 0; i < warmUpPasses; i++) {
+            measure(stream, scrollback, stock);
+        }
+        List<Pass> warm = new ArrayList<>();
+        for (int i = 0; i < measuredPasses; i++) {
+            warm.add(measure(stream, scrollback, stock));
+        }
+        warm.sort(Comparator.comparingDouble(Pass::cpuSeconds));
+        Pass median = warm.get(warm.size() / 2);
+        System.out.printf("emulator throughput: %d MB in %.2f s = %.1f MB/s; %.2f s of CPU = %.1f MB/s per CPU"
+                + " second (median of %d passes after %d; first pass %.1f MB/s per CPU second; scrollback %d%s,"
+                + " %d lines kept)%n", megabytes, median.seconds(), megabytes / median.seconds(), median.cpuSeconds(),
+                megabytes / median.cpuSeconds(), measuredPasses, 1 + warmUpPasses, megabytes / first.cpuSeconds(),
+                scrollback, stock ? ", stock JediTermFX" : "", median.linesKept());
+    }
+
+    /** One pass over the whole stream into a new terminal; wall and thread CPU seconds, lines kept. */
+    private record Pass(double seconds, double cpuSeconds, int linesKept) {
+    }
+
+    private static Pass measure(char[] stream, int scrollback, boolean stock) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuStarted = threads.getCurrentThreadCpuTime();
         long started = System.nanoTime();
@@ -54,9 +82,7 @@ public final class EmulatorThroughputBenchmark {
         if (lines.size() < scrollback) {
             throw new IllegalStateException("only " + lines.size() + " lines kept, scrollback is " + scrollback);
         }
-        System.out.printf("emulator throughput: %d MB in %.2f s = %.1f MB/s; %.2f s of CPU = %.1f MB/s per CPU"
-                + " second (scrollback %d%s, %d lines kept)%n", megabytes, seconds, megabytes / seconds, cpuSeconds,
-                megabytes / cpuSeconds, scrollback, stock ? ", stock JediTermFX" : "", lines.size());
+        return new Pass(seconds, cpuSeconds, lines.size());
     }
 
     private static TerminalTextBuffer run(char[] stream, int scrollback, boolean stock) {

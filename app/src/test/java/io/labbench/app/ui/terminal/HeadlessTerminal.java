@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The emulator and text buffer of a terminal pane without JavaFX, for tests and benchmarks: wired as
  * JediTermFxWidget's constructor wires them (default style, link processing, the settings' history
  * limit), with the panel's listeners reduced to the flags they set, plus what {@link LabTerminalWidget}
- * adds ({@link ScrollbackTrimmer}, {@link ScrolledLineEmptier}). {@link #stock} is the library as it
- * comes, to compare against.
+ * adds ({@link ScrollbackTrimmer}, {@link PaneTerminal}). {@link #stock} is the library as it comes,
+ * to compare against.
  */
 public final class HeadlessTerminal {
 
@@ -41,9 +41,10 @@ public final class HeadlessTerminal {
         TerminalDisplay display = new NoScreen();
         if (asPane) {
             ScrollbackTrimmer.attach(buffer, scrollback, Math.max(1, scrollback / 10));
-            display = new ScrolledLineEmptier(display, buffer, style);
+            terminal = PaneTerminal.create(display, buffer, style);
+        } else {
+            terminal = new JediTerminal(display, buffer, style);
         }
-        terminal = new JediTerminal(display, buffer, style);
     }
 
     /** As a pane has it, with the app's scrollback. */

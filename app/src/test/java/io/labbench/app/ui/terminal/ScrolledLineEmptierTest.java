@@ -2,15 +2,11 @@ package io.labbench.app.ui.terminal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.techsenger.jeditermfx.core.TerminalColor;
-import com.techsenger.jeditermfx.core.TextStyle;
 import com.techsenger.jeditermfx.core.model.TerminalLine;
 import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
-import com.techsenger.jeditermfx.core.util.CharUtils;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
@@ -58,41 +54,6 @@ class ScrolledLineEmptierTest {
         return out.toString();
     }
 
-    /** What a user sees in one cell: the character, its colours and attributes; a blank shows only its background. */
-    private static String cell(TerminalLine line, int x) {
-        String text = line.getText();
-        char c = x < text.length() ? text.charAt(x) : ' ';
-        TextStyle style = line.getStyleAt(x);
-        TerminalColor background = style == null ? null : style.getBackground();
-        if (c == ' ' || c == CharUtils.NUL_CHAR) {
-            return "blank on " + colour(background);
-        }
-        return c + " " + colour(style.getForeground()) + " on " + colour(background)
-                + (style.hasOption(TextStyle.Option.BOLD) ? " bold" : "");
-    }
-
-    private static String colour(TerminalColor color) {
-        return color == null ? "default" : color.isIndexed() ? "index " + color.getColorIndex() : "rgb " + color.toColor();
-    }
-
-    private static List<String> cells(TerminalTextBuffer buffer) {
-        List<String> rows = new ArrayList<>();
-        buffer.lock();
-        try {
-            for (int row = -buffer.getHistoryLinesCount(); row < buffer.getHeight(); row++) {
-                TerminalLine line = buffer.getLine(row);
-                StringBuilder cells = new StringBuilder(row + ":");
-                for (int x = 0; x < buffer.getWidth(); x++) {
-                    cells.append(" [").append(cell(line, x)).append(']');
-                }
-                rows.add(cells.toString());
-            }
-        } finally {
-            buffer.unlock();
-        }
-        return rows;
-    }
-
     @Test
     void scrolledOutputLooksCellForCellAsTheLibraryAloneShowsIt() throws IOException {
         String output = labOutput();
@@ -101,7 +62,7 @@ class ScrolledLineEmptierTest {
 
         assertThat(pane.buffer().getHistoryLinesCount()).isGreaterThan(2_000)
                 .isEqualTo(stock.buffer().getHistoryLinesCount());
-        assertThat(cells(pane.buffer())).containsExactlyElementsOf(cells(stock.buffer()));
+        assertThat(TerminalCells.cells(pane.buffer())).containsExactlyElementsOf(TerminalCells.cells(stock.buffer()));
         assertThat(TerminalText.lines(pane.buffer())).containsExactlyElementsOf(TerminalText.lines(stock.buffer()));
     }
 
@@ -114,8 +75,8 @@ class ScrolledLineEmptierTest {
         int afterRow = TerminalText.lines(buffer).indexOf("after") - buffer.getHistoryLinesCount();
         // The first newline in red scrolled in a red blank line; the second moved on to the next one.
         TerminalLine red = buffer.getLine(afterRow - 1);
-        assertThat(cell(red, 0)).isEqualTo("blank on index 1");
-        assertThat(cell(red, COLUMNS - 1)).isEqualTo("blank on index 1");
+        assertThat(TerminalCells.cell(red, 0)).isEqualTo("blank on index 1");
+        assertThat(TerminalCells.cell(red, COLUMNS - 1)).isEqualTo("blank on index 1");
     }
 
     @Test

@@ -1,0 +1,35 @@
+package io.labbench.app.ui.terminal;
+
+import com.techsenger.jeditermfx.core.TerminalDisplay;
+import com.techsenger.jeditermfx.core.model.JediTerminal;
+import com.techsenger.jeditermfx.core.model.StyleState;
+import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
+
+/**
+ * The terminal model of a pane: JediTermFX's, with its slow paths on fast output bypassed where the
+ * result is the same ({@link UndecodedWrite}, {@link ScrolledLineEmptier}). Made in one place for the
+ * widget ({@link LabTerminalWidget}) and the headless twin the tests and benchmarks use
+ * ({@link HeadlessTerminal}).
+ */
+public final class PaneTerminal extends JediTerminal {
+
+    /** Null while the library's constructor runs, and if its private write cannot be reached. */
+    private final UndecodedWrite undecoded;
+
+    private PaneTerminal(TerminalDisplay display, TerminalTextBuffer buffer, StyleState style) {
+        super(display, buffer, style);
+        undecoded = UndecodedWrite.of(this);
+    }
+
+    /** {@code display} is the panel the library would be given; the terminal draws on it. */
+    public static PaneTerminal create(TerminalDisplay display, TerminalTextBuffer buffer, StyleState style) {
+        return new PaneTerminal(new ScrolledLineEmptier(display, buffer, style), buffer, style);
+    }
+
+    @Override
+    public void writeCharacters(String text) {
+        if (undecoded == null || !undecoded.writeIfUnchanged(text)) {
+            super.writeCharacters(text);
+        }
+    }
+}
