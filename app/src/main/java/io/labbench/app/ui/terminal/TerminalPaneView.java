@@ -41,13 +41,16 @@ public final class TerminalPaneView extends BorderPane {
         setId("pane-" + model.name().replace(':', '-'));
 
         setTop(header(area));
-        StackPane body = new StackPane(widget.getPane(), dropBanner(reconnect));
-        StackPane.setAlignment(body.getChildren().get(1), Pos.TOP_CENTER);
+        StackPane body = new StackPane(widget.getPane());
         body.getStyleClass().add("terminal-body");
         body.setMinSize(0, 0);
         widget.getPane().setMinSize(0, 0);
         setCenter(body);
         setMinSize(0, 0);
+        // The banner is built the first time a connection drops: most panes never need it, and at
+        // start-up every node costs its share of the first CSS pass.
+        model.dropBannerVisibleProperty().addListener((obs, was, is) -> addDropBannerIfNeeded(body, reconnect));
+        addDropBannerIfNeeded(body, reconnect);
 
         model.broadcastMemberProperty().addListener((obs, was, is) -> pseudo("broadcast", is));
         model.focusedProperty().addListener((obs, was, is) -> pseudo("focused", is));
@@ -124,10 +127,23 @@ public final class TerminalPaneView extends BorderPane {
     private static Button iconButton(Feather icon, String tip, Runnable action) {
         Button button = new Button(null, new FontIcon(icon));
         button.getStyleClass().addAll("button-icon", "flat", "small");
-        button.setTooltip(new Tooltip(tip));
+        // A tooltip is a popup window: made on first hover, not for every pane at start-up.
+        button.setOnMouseEntered(e -> {
+            if (button.getTooltip() == null) {
+                button.setTooltip(new Tooltip(tip));
+            }
+        });
         button.setFocusTraversable(false);
         button.setOnAction(e -> action.run());
         return button;
+    }
+
+    private void addDropBannerIfNeeded(StackPane body, Runnable reconnect) {
+        if (model.dropBannerVisibleProperty().get() && body.getChildren().size() == 1) {
+            HBox banner = dropBanner(reconnect);
+            StackPane.setAlignment(banner, Pos.TOP_CENTER);
+            body.getChildren().add(banner);
+        }
     }
 
     private HBox dropBanner(Runnable reconnect) {
