@@ -2,8 +2,12 @@ package io.labbench.app.ui;
 
 import io.labbench.app.ui.settings.UiSettingsStore;
 import io.labbench.app.ui.startup.StartupProbe;
+import io.labbench.app.ui.startup.StartupThreads;
+import io.labbench.app.ui.terminal.TerminalSettings;
+import org.kordamp.ikonli.javafx.IkonResolver;
 import io.labbench.sessions.AppDirs;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -16,8 +20,6 @@ import javafx.stage.Stage;
  * {@code Application.launch}: from the classpath the launcher insists on the module path otherwise.
  */
 public final class DesktopLauncher {
-
-    private static final Logger LOG = Logger.getLogger(DesktopLauncher.class.getName());
 
     /**
      * @param startupProbe print the milliseconds to the first frame and exit
@@ -37,14 +39,25 @@ public final class DesktopLauncher {
     public static int launch(Options options) {
         CountDownLatch probed = new CountDownLatch(1);
         AtomicInteger exitCode = new AtomicInteger(0);
-        // The lab file needs no toolkit: read it on another core while JavaFX starts.
-        CompletableFuture<WorkbenchParts.LabFile> lab = CompletableFuture.supplyAsync(WorkbenchParts::readDefaultLab);
+        // Files need no toolkit: read them on the other core while JavaFX starts. The first logger
+        // (the settings store's) sets up java.util.logging, which scans every jar on the class path.
+        AppDirs dirs = AppDirs.fromEnvironment();
+        CompletableFuture<WorkbenchSetup.Plan> plan = StartupThreads.supply("labbench-read-settings",
+                () -> WorkbenchSetup.plan(dirs, options));
+        CompletableFuture<WorkbenchParts.LabFile> lab = StartupThreads.supply("labbench-read-lab", WorkbenchParts::readDefaultLab);
         Platform.setImplicitExit(false);
         try {
-            Platform.startup(() -> open(options, lab, probed, exitCode));
+            Platform.startup(() -> open(options, dirs, plan, lab, probed, exitCode));
         } catch (IllegalStateException alreadyRunning) {
-            Platform.runLater(() -> open(options, lab, probed, exitCode));
+            Platform.runLater(() -> open(options, dirs, plan, lab, probed, exitCode));
         }
+        // The toolkit is up (startup waits for it): the icon font and the terminals' font load here while
+        // the JavaFX thread begins the window; it waits only if it needs one before it is loaded.
+        StartupThreads.supply("labbench-load-fonts", () -> {
+            IkonResolver.getInstance();
+            TerminalSettings.preloadFont();
+            return null;
+        });
         if (!options.startupProbe()) {
             return -1;
         }
@@ -57,12 +70,11 @@ public final class DesktopLauncher {
         return exitCode.get();
     }
 
-    private static void open(Options options, CompletableFuture<WorkbenchParts.LabFile> lab, CountDownLatch probed,
-                             AtomicInteger exitCode) {
+    private static void open(Options options, AppDirs dirs, CompletableFuture<WorkbenchSetup.Plan> plan,
+                             CompletableFuture<WorkbenchParts.LabFile> lab, CountDownLatch probed, AtomicInteger exitCode) {
         try {
-            AppDirs dirs = AppDirs.fromEnvironment();
             Stage stage = new Stage();
-            WorkbenchSetup setup = WorkbenchSetup.create(dirs, options, stage);
+            WorkbenchSetup setup = WorkbenchSetup.create(plan.join(), stage);
             Workbench workbench = setup.workbench();
             // The window (menus, terminals, status bar) goes on screen first; the lab guide and the watch
             // dock, which load a rich-text editor and the lab's steps, fill their slots one frame later.
@@ -84,8 +96,10 @@ public final class DesktopLauncher {
                 // pty reader threads and SSH sockets must not keep a closed app alive.
                 System.exit(0);
             });
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "LabBench could not open its window: " + e.getMessage(), e);
+        } catch (RuntimeException failure) {
+            // a failed read reaches here wrapped by the future that carried it
+            Throwable e = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            Logger.getLogger(DesktopLauncher.class.getName()).log(Level.SEVERE, "LabBench could not open its window: " + e.getMessage(), e);
             System.err.println("LabBench could not open its window: " + e.getMessage());
             exitCode.set(1);
             probed.countDown();

@@ -10,6 +10,7 @@ import io.labbench.app.ui.settings.UiSettingsStore;
 import io.labbench.app.ui.settings.WindowGeometry;
 import io.labbench.app.ui.shortcuts.Shortcut;
 import io.labbench.app.ui.shortcuts.ShortcutsDialog;
+import io.labbench.app.ui.startup.StartupProbe;
 import io.labbench.app.ui.status.StatusBarView;
 import io.labbench.app.ui.terminal.TerminalAreaDirectory;
 import io.labbench.app.ui.terminal.TerminalAreaView;
@@ -68,11 +69,17 @@ public final class Workbench {
      */
     public Workbench(Stage stage, UiSettingsStore settingsStore, TerminalLinkFactory links, List<String> defaultGrid,
                      EndpointEditing endpointEditing) {
+        this(stage, settingsStore, settingsStore.tryLoad(), links, defaultGrid, endpointEditing);
+    }
+
+    /** @param loaded what {@code settingsStore} read (the launcher reads it while the toolkit starts) */
+    public Workbench(Stage stage, UiSettingsStore settingsStore, UiSettingsStore.LoadOutcome loaded, TerminalLinkFactory links,
+                     List<String> defaultGrid, EndpointEditing endpointEditing) {
         this.stage = stage;
         this.settingsStore = settingsStore;
         this.endpointEditing = endpointEditing;
-        UiSettingsStore.LoadOutcome loaded = settingsStore.tryLoad();
         this.settings = loaded.result();
+        useThemeStylesheet(settings.theme());
         this.terminalSettings = new TerminalSettings(settings.terminalFontSize(), settings.theme() == ThemeMode.DARK);
 
         terminalView = new TerminalAreaView(area, links, terminalSettings, background);
@@ -161,14 +168,22 @@ public final class Workbench {
 
     public void applyTheme(ThemeMode mode) {
         settings = settings.withTheme(mode);
-        // the theme's binary (pre-parsed) stylesheet: parsing its 170 KB of CSS text cost start-up time
-        Application.setUserAgentStylesheet(mode == ThemeMode.DARK
-                ? new PrimerDark().getUserAgentStylesheetBSS()
-                : new PrimerLight().getUserAgentStylesheetBSS());
+        useThemeStylesheet(mode);
         window.getStyleClass().removeAll("theme-dark", "theme-light");
         window.getStyleClass().add(mode == ThemeMode.DARK ? "theme-dark" : "theme-light");
         terminalSettings.setDark(mode == ThemeMode.DARK);
         terminalView.repaint();
+    }
+
+    /**
+     * Makes the theme JavaFX's user-agent stylesheet. The constructor does this before it creates the
+     * first control: a control class finding none loads JavaFX's own Modena, only to be replaced.
+     */
+    private static void useThemeStylesheet(ThemeMode mode) {
+        // the theme's binary (pre-parsed) stylesheet: parsing its 170 KB of CSS text cost start-up time
+        Application.setUserAgentStylesheet(mode == ThemeMode.DARK
+                ? new PrimerDark().getUserAgentStylesheetBSS()
+                : new PrimerLight().getUserAgentStylesheetBSS());
     }
 
     public ThemeMode theme() {
@@ -186,12 +201,11 @@ public final class Workbench {
             }
         });
         stage.show();
-        // Divider positions only stick once the split has its real width; terminals connect once
-        // the window is up so start-up is not slowed by four shells starting.
-        javafx.application.Platform.runLater(() -> {
-            window.setDividerPositions(settings.mainDividers());
-            terminalView.startConnecting();
-        });
+        // Divider positions only stick once the split has its real width; terminals connect once the
+        // first frame is out so start-up is not slowed by four shells starting (nor its CSS pass by
+        // the panes' state changes).
+        javafx.application.Platform.runLater(() -> window.setDividerPositions(settings.mainDividers()));
+        StartupProbe.onFirstFrame(scene, firstFrame -> terminalView.startConnecting());
     }
 
     /** What the next launch restores: theme, geometry, splits, open terminals, font size. */

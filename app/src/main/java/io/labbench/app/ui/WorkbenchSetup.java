@@ -3,6 +3,7 @@ package io.labbench.app.ui;
 import io.labbench.app.ui.dialogs.EndpointEditorDialog;
 import io.labbench.app.ui.dialogs.FxHostKeyVerifier;
 import io.labbench.app.ui.dialogs.FxPassphrasePrompt;
+import io.labbench.app.ui.settings.UiSettingsStore;
 import io.labbench.app.ui.terminal.SessionTerminalLinks;
 import io.labbench.app.locallab.LocalLabLifecycle;
 import io.labbench.app.locallab.LocalLabSettingsDialog;
@@ -63,7 +64,20 @@ public final class WorkbenchSetup {
         this.workspaceName = workspaceName;
     }
 
-    public static WorkbenchSetup create(AppDirs dirs, DesktopLauncher.Options options, Stage stage) {
+    /**
+     * What the set-up reads from disk and asks of the machine before the window can be built: the
+     * window's saved settings, and either the local lab's saved settings or the workspace to open (with
+     * notices for the status bar). None of it needs JavaFX, so the launcher reads it while the toolkit
+     * starts. {@code localLab} present means the local lab backend; otherwise {@code workspace} is.
+     */
+    public record Plan(UiSettingsStore settingsStore, UiSettingsStore.LoadOutcome settings, WorkspaceStore store,
+                       Optional<LabSettingsFile.Loaded> localLab, Optional<Workspace> workspace, List<String> notices) {
+    }
+
+    /** Reads what {@link #create(Plan, Stage)} needs; runs on any thread. */
+    public static Plan plan(AppDirs dirs, DesktopLauncher.Options options) {
+        UiSettingsStore settingsStore = DesktopLauncher.settingsStore(dirs);
+        UiSettingsStore.LoadOutcome settings = settingsStore.tryLoad();
         WorkspaceStore store = new WorkspaceStore(dirs);
         List<String> notices = new ArrayList<>();
         boolean localBackend = (options.backend() == null || options.backend().equals("local"))
@@ -71,11 +85,26 @@ public final class WorkbenchSetup {
         if (localBackend && !options.startupProbe()) {
             List<MachineFinding> blockers = localLabBlockers();
             if (blockers.isEmpty()) {
-                return createOnLocalLab(dirs, store, stage);
+                return new Plan(settingsStore, settings, store, Optional.of(LabSettingsFile.load(LabSettings.defaults())),
+                        Optional.empty(), List.of());
             }
             blockers.forEach(f -> notices.add("Local lab unavailable: " + f));
         }
         Workspace workspace = chooseWorkspace(store, options, notices::add);
+        return new Plan(settingsStore, settings, store, Optional.empty(), Optional.of(workspace), List.copyOf(notices));
+    }
+
+    public static WorkbenchSetup create(AppDirs dirs, DesktopLauncher.Options options, Stage stage) {
+        return create(plan(dirs, options), stage);
+    }
+
+    /** Builds the window on what {@link #plan} read; on the JavaFX thread. */
+    public static WorkbenchSetup create(Plan plan, Stage stage) {
+        if (plan.localLab().isPresent()) {
+            return createOnLocalLab(plan, plan.localLab().get(), stage);
+        }
+        WorkspaceStore store = plan.store();
+        Workspace workspace = plan.workspace().orElseThrow();
         SessionHub hub = SessionHub.builder(workspace)
                 .hostKeyVerifier(new FxHostKeyVerifier(() -> stage))
                 .passphrasePrompt(new FxPassphrasePrompt(() -> stage))
@@ -83,10 +112,10 @@ public final class WorkbenchSetup {
                 .build();
         SessionTerminalLinks links = new SessionTerminalLinks(hub);
         List<String> grid = workspace.endpointNames().stream().limit(4).toList();
-        Workbench workbench = new Workbench(stage, DesktopLauncher.settingsStore(dirs), links, grid,
+        Workbench workbench = new Workbench(stage, plan.settingsStore(), plan.settings(), links, grid,
                 (owner, notice) -> editEndpoints(owner, store, workspace, notice));
         workbench.onShutdown(hub::close);
-        notices.forEach(workbench.statusBar()::showMessage);
+        plan.notices().forEach(workbench.statusBar()::showMessage);
         return new WorkbenchSetup(workbench, hub, workspace.name());
     }
 
@@ -103,8 +132,8 @@ public final class WorkbenchSetup {
      * The default backend: the window opens at once on four terminals that connect as soon as the
      * lab's daemon is up (about 5 s); the status bar shows its progress. Closing the window stops the lab.
      */
-    private static WorkbenchSetup createOnLocalLab(AppDirs dirs, WorkspaceStore store, Stage stage) {
-        LabSettingsFile.Loaded saved = LabSettingsFile.load(LabSettings.defaults());
+    private static WorkbenchSetup createOnLocalLab(Plan plan, LabSettingsFile.Loaded saved, Stage stage) {
+        WorkspaceStore store = plan.store();
         List<String> names = new ArrayList<>(Workspace.DEFAULT_NODE_NAMES);
         names.addAll(List.of("kubectl", "local"));
         LocalLabLifecycle lab = new LocalLabLifecycle(saved.settings(), names, status -> {
@@ -116,7 +145,7 @@ public final class WorkbenchSetup {
                     .transcripts(store.transcripts(workspace.name()))
                     .build();
         }, LAB_PATIENCE);
-        Workbench workbench = new Workbench(stage, DesktopLauncher.settingsStore(dirs), lab.sessions(), Workspace.DEFAULT_NODE_NAMES,
+        Workbench workbench = new Workbench(stage, plan.settingsStore(), plan.settings(), lab.sessions(), Workspace.DEFAULT_NODE_NAMES,
                 (owner, notice) -> notice.accept("The local lab's endpoints are set by the lab itself; "
                         + "edit endpoints in an AWS or shells workspace."));
         saved.problem().ifPresent(workbench.statusBar()::showMessage);

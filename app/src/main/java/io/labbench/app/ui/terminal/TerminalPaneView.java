@@ -3,9 +3,14 @@ package io.labbench.app.ui.terminal;
 import io.labbench.app.ui.status.StatusBarView;
 import io.labbench.sessions.ConnectionState;
 import java.util.Locale;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -42,15 +47,16 @@ public final class TerminalPaneView extends BorderPane {
         setId("pane-" + model.name().replace(':', '-'));
 
         setTop(header(area));
-        Label quietHint = quietHint();
-        StackPane body = new StackPane(widget.getPane(), dropBanner(reconnect), quietHint);
-        StackPane.setAlignment(body.getChildren().get(1), Pos.TOP_CENTER);
-        StackPane.setAlignment(quietHint, Pos.BOTTOM_CENTER);
+        StackPane body = new StackPane(widget.getPane());
         body.getStyleClass().add("terminal-body");
         body.setMinSize(0, 0);
         widget.getPane().setMinSize(0, 0);
         setCenter(body);
         setMinSize(0, 0);
+        // The drop banner and the quiet-shell hint are built the first time they are needed: most panes
+        // never need them, and at start-up every node costs its share of the first CSS pass.
+        overlayWhenNeeded(body, model.dropBannerVisibleProperty(), () -> dropBanner(reconnect), Pos.TOP_CENTER);
+        overlayWhenNeeded(body, model.quietHintVisibleProperty(), this::quietHint, Pos.BOTTOM_CENTER);
 
         model.broadcastMemberProperty().addListener((obs, was, is) -> pseudo("broadcast", is));
         model.focusedProperty().addListener((obs, was, is) -> pseudo("focused", is));
@@ -127,10 +133,37 @@ public final class TerminalPaneView extends BorderPane {
     private static Button iconButton(Feather icon, String tip, Runnable action) {
         Button button = new Button(null, new FontIcon(icon));
         button.getStyleClass().addAll("button-icon", "flat", "small");
-        button.setTooltip(new Tooltip(tip));
+        // A tooltip is a popup window: made on first hover, not for every pane at start-up.
+        button.setOnMouseEntered(e -> {
+            if (button.getTooltip() == null) {
+                button.setTooltip(new Tooltip(tip));
+            }
+        });
         button.setFocusTraversable(false);
         button.setOnAction(e -> action.run());
         return button;
+    }
+
+    /** Adds the node {@code build} makes over the terminal once {@code needed} first holds; it binds its own visibility. */
+    private static void overlayWhenNeeded(StackPane body, ObservableBooleanValue needed, Supplier<Node> build, Pos where) {
+        Runnable add = () -> {
+            Node overlay = build.get();
+            StackPane.setAlignment(overlay, where);
+            body.getChildren().add(overlay);
+        };
+        if (needed.get()) {
+            add.run();
+            return;
+        }
+        needed.addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> obs, Boolean was, Boolean is) {
+                if (is) {
+                    needed.removeListener(this);
+                    add.run();
+                }
+            }
+        });
     }
 
     private HBox dropBanner(Runnable reconnect) {

@@ -1,5 +1,6 @@
 package io.labbench.app.ui.terminal;
 
+import io.labbench.app.ui.settings.UiSettings;
 import io.labbench.app.ui.shortcuts.Shortcut;
 import com.techsenger.jeditermfx.core.Color;
 import com.techsenger.jeditermfx.core.TerminalColor;
@@ -55,6 +56,11 @@ public final class TerminalSettings extends DefaultSettingsProvider {
     @Override
     public float getTerminalFontSize() {
         return fontSize;
+    }
+
+    /** Looks the terminal font up ahead of the first widget (the launcher does it off the JavaFX thread). */
+    public static void preloadFont() {
+        Font.font(monospacedFamily(), UiSettings.DEFAULT_FONT_SIZE);
     }
 
     private static String monospacedFamily() {

@@ -1,0 +1,29 @@
+package io.labbench.app.ui.startup;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * Runs start-up work that needs no JavaFX toolkit (reading files, the logging set-up's scan of the
+ * class path) on its own thread while the toolkit starts. Not the common pool: on two cores it has
+ * one worker, which would queue these jobs one behind the other.
+ */
+public final class StartupThreads {
+
+    private StartupThreads() {
+    }
+
+    public static <T> CompletableFuture<T> supply(String name, Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(work.get());
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+        return result;
+    }
+}
