@@ -2,6 +2,7 @@ package io.labbench.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.labbench.app.ui.terminal.TerminalText;
 import io.labbench.sessions.AppDirs;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,6 +47,12 @@ class WorkbenchPartsTest extends FxRobot {
 
     @AfterEach
     void closeWindow() throws Exception {
+        // Login shells still starting (rc files mid-way, e.g. pyenv's rehash holding its lock file)
+        // must not be killed: each pane's first output says its shell got that far.
+        for (String node : List.of("kops-ec2", "master", "worker1", "worker2")) {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> workbench.terminalView().terminal(node)
+                    .map(t -> !TerminalText.text(t.widget().getTerminalTextBuffer()).isBlank()).orElse(false));
+        }
         if (workbench != null) {
             FxToolkit.setupFixture(() -> workbench.shutdown());
         }
