@@ -11,18 +11,15 @@ import io.labbench.app.ui.terminal.TerminalLink;
 import io.labbench.app.ui.terminal.TerminalSettings;
 import io.labbench.sessions.SessionHub;
 import io.labbench.sessions.SshFixture;
+import io.labbench.sessions.testing.Benchmarks;
 import io.labbench.sessions.testing.TestKeys;
 import io.labbench.sessions.testing.TestSshServer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -58,7 +55,7 @@ public final class SshCatIntoTerminalBenchmark {
             TestKeys.KeyFiles key = SshFixture.authorize(dir, server, TestKeys.Type.ECDSA);
             SshFixture.trust(dir, server);
             Path file = dir.resolve("twenty-mb.txt");
-            String lastLine = writeTextFile(file);
+            String lastLine = Benchmarks.writeBase64Lines(file, FILE_BYTES);
             try (SessionHub hub = SessionHub.builder(SshFixture.workspace(SshFixture.endpoint("node", server, key.privateKey())))
                     .sshSettings(SshFixture.settings(dir)).transcripts(dir.resolve("transcripts")).build()) {
                 TerminalLink link = new SessionTerminalLinks(hub).open("node", 120, 40, (state, message) -> { });
@@ -205,26 +202,6 @@ public final class SshCatIntoTerminalBenchmark {
     }
 
     private static double megabytesPerSecond(long[] nanos) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2.0;
-        return FILE_BYTES / 1e6 / (median / 1e9);
-    }
-
-    /** Base64 lines like the sessions benchmark's; returns the last line. */
-    private static String writeTextFile(Path file) throws IOException {
-        Random random = new Random(42);
-        byte[] chunk = new byte[57];
-        StringBuilder text = new StringBuilder(FILE_BYTES + 100);
-        while (text.length() < FILE_BYTES) {
-            random.nextBytes(chunk);
-            text.append(Base64.getEncoder().encodeToString(chunk)).append('\n');
-        }
-        text.setLength(FILE_BYTES - 1);
-        text.append('\n');
-        Files.writeString(file, text, StandardCharsets.US_ASCII);
-        String[] lines = text.toString().split("\n");
-        return lines[lines.length - 1];
+        return FILE_BYTES / 1e6 / (Benchmarks.median(nanos) / 1e9);
     }
 }

@@ -2,6 +2,7 @@ package io.labbench.sessions.bench;
 
 import io.labbench.sessions.CommandResult;
 import io.labbench.sessions.CommandRunner;
+import io.labbench.sessions.testing.Benchmarks;
 import java.time.Duration;
 
 /**
@@ -31,8 +32,8 @@ public final class SharedExecLatencyBenchmark {
                 }
                 fresh[i] = bed.timeOpenSsh("true");
             }
-            double sharedMs = BenchBed.median(shared) / 1e6;
-            double freshMs = BenchBed.median(fresh) / 1e6;
+            double sharedMs = Benchmarks.median(shared) / 1e6;
+            double freshMs = Benchmarks.median(fresh) / 1e6;
             System.out.printf("exec `true`, median of %d: shared connection %.1f ms, fresh OpenSSH ssh %.1f ms,"
                     + " shared/fresh %.3f (goal <= 0.1); TCP connections the server accepted from the hub: 1 + %d from ssh%n",
                     RUNS, sharedMs, freshMs, sharedMs / freshMs, bed.server.connectionsAccepted() - 1);

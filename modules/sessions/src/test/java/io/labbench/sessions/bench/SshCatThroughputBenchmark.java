@@ -1,12 +1,9 @@
 package io.labbench.sessions.bench;
 
 import io.labbench.sessions.TerminalSession;
+import io.labbench.sessions.testing.Benchmarks;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
-import java.util.Random;
 
 /**
  * {@code cat} of a 20 MB text file through the SSH terminal connector (a JSch shell channel with a
@@ -22,7 +19,7 @@ public final class SshCatThroughputBenchmark {
     public static void main(String[] args) throws Exception {
         try (BenchBed bed = new BenchBed()) {
             Path file = bed.dir.resolve("twenty-mb.txt");
-            writeTextFile(file);
+            Benchmarks.writeBase64Lines(file, FILE_BYTES);
             bed.timeOpenSsh("cat " + file);
             long[] ours = new long[ROUNDS];
             long[] openssh = new long[ROUNDS];
@@ -49,27 +46,15 @@ public final class SshCatThroughputBenchmark {
                 }
             }
             terminal.close();
-            double oursMbps = FILE_BYTES / 1e6 / (BenchBed.median(ours) / 1e9);
-            double opensshMbps = FILE_BYTES / 1e6 / (BenchBed.median(openssh) / 1e9);
+            double oursMbps = FILE_BYTES / 1e6 / (Benchmarks.median(ours) / 1e9);
+            double opensshMbps = FILE_BYTES / 1e6 / (Benchmarks.median(openssh) / 1e9);
             System.out.printf("cat 20 MB over SSH, median of %d: LabBench terminal connector %.1f MB/s (%.0f ms),"
                     + " OpenSSH client %.1f MB/s (%.0f ms), ratio %.2f (goal >= 0.5)%n",
-                    ROUNDS, oursMbps, BenchBed.median(ours) / 1e6, opensshMbps, BenchBed.median(openssh) / 1e6, oursMbps / opensshMbps);
-            double execMbps = FILE_BYTES / 1e6 / (BenchBed.median(exec) / 1e9);
+                    ROUNDS, oursMbps, Benchmarks.median(ours) / 1e6, opensshMbps, Benchmarks.median(openssh) / 1e6, oursMbps / opensshMbps);
+            double execMbps = FILE_BYTES / 1e6 / (Benchmarks.median(exec) / 1e9);
             System.out.printf("for comparison, the same cat through the shared connection's exec channel (no pty): %.1f MB/s,"
                     + " ratio to OpenSSH %.2f%n", execMbps, execMbps / opensshMbps);
         }
-    }
-
-    private static void writeTextFile(Path file) throws IOException {
-        Random random = new Random(42);
-        byte[] chunk = new byte[57];
-        StringBuilder text = new StringBuilder(FILE_BYTES + 100);
-        while (text.length() < FILE_BYTES) {
-            random.nextBytes(chunk);
-            text.append(Base64.getEncoder().encodeToString(chunk)).append('\n');
-        }
-        text.setLength(FILE_BYTES);
-        Files.writeString(file, text, StandardCharsets.US_ASCII);
     }
 
     /** Reads like the widget's reader thread, keeping only a count and a short tail to spot markers. */
