@@ -95,7 +95,8 @@ public final class Workbench {
         scene.getStylesheets().add(Objects.requireNonNull(
                 Workbench.class.getResource("/io/labbench/app/ui/labbench.css")).toExternalForm());
         new MainMenu(actions()).install(scene);
-        applyTheme(settings.theme());
+        // The stylesheet is in place since the first control; the window and terminals follow it now.
+        followTheme(settings.theme());
 
         stage.setTitle("LabBench " + VersionProvider.version());
         stage.getIcons().add(new Image(Objects.requireNonNull(
@@ -169,6 +170,11 @@ public final class Workbench {
     public void applyTheme(ThemeMode mode) {
         settings = settings.withTheme(mode);
         useThemeStylesheet(mode);
+        followTheme(mode);
+    }
+
+    /** The window's theme class and the terminals' colours, after the stylesheet. */
+    private void followTheme(ThemeMode mode) {
         window.getStyleClass().removeAll("theme-dark", "theme-light");
         window.getStyleClass().add(mode == ThemeMode.DARK ? "theme-dark" : "theme-light");
         terminalSettings.setDark(mode == ThemeMode.DARK);
