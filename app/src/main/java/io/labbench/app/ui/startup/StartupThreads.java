@@ -14,16 +14,10 @@ public final class StartupThreads {
     }
 
     public static <T> CompletableFuture<T> supply(String name, Supplier<T> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                result.complete(work.get());
-            } catch (RuntimeException | Error e) {
-                result.completeExceptionally(e);
-            }
-        }, name);
-        thread.setDaemon(true);
-        thread.start();
-        return result;
+        return CompletableFuture.supplyAsync(work, job -> {
+            Thread thread = new Thread(job, name);
+            thread.setDaemon(true);
+            thread.start();
+        });
     }
 }
