@@ -37,12 +37,15 @@ sleep 1
 home=$(mktemp -d)
 # The launcher runs on the runtime jlink put inside the package (lib/runtime), whatever JDK the machine has.
 test -x /opt/labbench/lib/runtime/bin/java
+# The probe's figures are on standard output, its last line the milliseconds alone; the JVM's and
+# JavaFX's log lines go to standard error and are shown only when something fails.
 out=$(env -i DISPLAY="$display" HOME="$home" PATH=/usr/sbin:/usr/bin:/sbin:/bin \
       XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" XDG_STATE_HOME="$home/state" \
-      timeout 120 "$launcher" --startup-probe --backend shells 2>&1 | tail -3) \
-  || { echo "$out"; echo "installer check: FAILED: the installed app did not start"; exit 1; }
+      timeout 120 "$launcher" --startup-probe --backend shells 2>"$home/probe.err") \
+  || { echo "$out"; tail -20 "$home/probe.err"; echo "installer check: FAILED: the installed app did not start"; exit 1; }
 echo "$out"
-echo "$out" | grep -Eq '^[0-9]+' || { echo "installer check: FAILED: no start-up time printed"; exit 1; }
+echo "$out" | tail -1 | grep -Eq '^[0-9]+$' \
+  || { tail -20 "$home/probe.err"; echo "installer check: FAILED: no start-up time printed"; exit 1; }
 # The local lab runs in a daemon started from the packaged runtime: build it and take it down again.
 if command -v ip >/dev/null && command -v iptables >/dev/null; then
   env -i HOME="$home" PATH=/usr/sbin:/usr/bin:/sbin:/bin XDG_STATE_HOME="$home/state" \

@@ -86,6 +86,10 @@ public final class DesktopLauncher {
                         try {
                             workbench.shutdown();
                         } finally {
+                            // Off screen before the JVM exits: a pointer over a window still showing is
+                            // picked on the JavaFX thread while exit tears the toolkit down, and JavaFX
+                            // then throws (a NullPointerException from its graphics pipeline).
+                            workbench.stage().hide();
                             probed.countDown();
                         }
                     });
