@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Replaces secrets in text with a visible marker such as {@code [masked aws-secret-access-key]}:
@@ -29,22 +30,13 @@ public final class SecretMasker {
 
     /**
      * A pattern whose group "secret" is replaced; text around it stays for context. The pattern only
-     * runs on lines containing its trigger (compared case-insensitively unless {@code caseSensitive}),
+     * runs on lines containing one of its triggers (compared ignoring case unless {@code caseSensitive}),
      * which keeps masking a flood of terminal output cheap.
      */
-    private record Rule(String label, List<String> triggers, boolean caseSensitive, Pattern pattern) {
-        Rule(String label, String trigger, boolean caseSensitive, Pattern pattern) {
-            this(label, List.of(trigger.split("\\|")), caseSensitive, pattern);
-        }
-
-        boolean mayMatch(String line, String lowerCaseLine) {
-            String haystack = caseSensitive ? line : lowerCaseLine;
-            for (String trigger : triggers) {
-                if (haystack.contains(trigger)) {
-                    return true;
-                }
-            }
-            return false;
+    private record Rule(String label, List<TriggerWords.Word> triggers, Pattern pattern) {
+        Rule(String label, String triggers, boolean caseSensitive, Pattern pattern) {
+            this(label, Stream.of(triggers.split("\\|")).map(word -> new TriggerWords.Word(word, !caseSensitive)).toList(),
+                    pattern);
         }
     }
 
@@ -65,6 +57,15 @@ public final class SecretMasker {
             new Rule("private key", "client-key-data", false, Pattern.compile("(?i)\\bclient-key-data[\"']?\\s*[:=]\\s*[\"']?(?<secret>[A-Za-z0-9+/=]{16,})")),
             new Rule("password", "pass|pwd", false, Pattern.compile(
                     "(?i)\\b(?:password|passwd|passphrase|pwd)[\"']?\\s*[:=]\\s*[\"']?(?<secret>[^\\s\"',;]{3,})")));
+
+    /** Every rule's triggers, looked for in one pass over a line. */
+    private static final List<TriggerWords.Word> TRIGGERS = RULES.stream().flatMap(rule -> rule.triggers().stream())
+            .distinct().toList();
+    private static final TriggerWords TRIGGER_WORDS = new TriggerWords(TRIGGERS);
+    /** For each rule, in order, the bits of its triggers in {@link TriggerWords#find}'s answer. */
+    private static final int[] RULE_TRIGGER_BITS = RULES.stream()
+            .mapToInt(rule -> rule.triggers().stream().mapToInt(word -> 1 << TRIGGERS.indexOf(word)).reduce(0, (a, b) -> a | b))
+            .toArray();
 
     private final Set<String> literals = ConcurrentHashMap.newKeySet();
     private volatile List<String> literalsLongestFirst = List.of();
@@ -132,11 +133,15 @@ public final class SecretMasker {
         for (String literal : literalsLongestFirst) {
             masked = masked.replace(literal, "[masked typed secret]");
         }
-        String lowerCase = masked.toLowerCase(java.util.Locale.ROOT);
-        for (Rule rule : RULES) {
-            if (rule.mayMatch(masked, lowerCase)) {
-                masked = replaceSecretGroup(masked, rule);
-                lowerCase = masked.toLowerCase(java.util.Locale.ROOT);
+        int triggersFound = TRIGGER_WORDS.find(masked);
+        for (int i = 0; i < RULES.size() && triggersFound != 0; i++) {
+            if ((triggersFound & RULE_TRIGGER_BITS[i]) != 0) {
+                String before = masked;
+                masked = replaceSecretGroup(masked, RULES.get(i));
+                if (!masked.equals(before)) {
+                    // The marker replaced text that may have held later rules' triggers.
+                    triggersFound = TRIGGER_WORDS.find(masked);
+                }
             }
         }
         return masked;

@@ -1,7 +1,8 @@
 package io.labbench.sessions.transcript;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,11 @@ final class TranscriptWriter {
     private final Deque<String> recent = new ArrayDeque<>();
     private final TerminalTextLines lines;
     private final StringBuilder typedSecret = new StringBuilder();
-    private BufferedWriter writer;
+    private static final byte[] STAMP_SEPARATOR = " | ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LINE_END = System.lineSeparator().getBytes(StandardCharsets.US_ASCII);
+    private static final int FILE_BUFFER_BYTES = 64 * 1024;
+
+    private OutputStream writer;
     private boolean collectingSecret;
     private Optional<String> writeProblem = Optional.empty();
     private boolean closed;
@@ -150,13 +155,15 @@ final class TranscriptWriter {
         try {
             if (writer == null) {
                 Files.createDirectories(file.get().toAbsolutePath().getParent());
-                writer = Files.newBufferedWriter(file.get(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND);
+                writer = new BufferedOutputStream(Files.newOutputStream(file.get(), StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND), FILE_BUFFER_BYTES);
             }
-            writer.write(stamps.now());
-            writer.write(" | ");
-            writer.write(maskedLine);
-            writer.newLine();
+            // Bytes straight from each String: for the usual ASCII line that is one array copy, where a
+            // Writer would widen it to chars and encode those back again.
+            writer.write(stamps.now().getBytes(StandardCharsets.UTF_8));
+            writer.write(STAMP_SEPARATOR);
+            writer.write(maskedLine.getBytes(StandardCharsets.UTF_8));
+            writer.write(LINE_END);
         } catch (IOException e) {
             writeProblem = Optional.of("cannot write the transcript " + file.get() + " (" + e.getMessage()
                     + "); recording continues in memory only. Check the folder's permissions and free space");

@@ -59,6 +59,18 @@ class SecretMaskerTest {
     }
 
     @Test
+    void findsTriggersInAnyCaseAndMasksEverySecretOnALine() {
+        assertThat(masker.mask("PASSWORD=Hunter22 TOKEN=0123456789abcdef0123"))
+                .isEqualTo("PASSWORD=[masked password] TOKEN=[masked token]");
+        assertThat(masker.mask("AUTHORIZATION: BASIC dXNlcjpodW50ZXIy"))
+                .isEqualTo("AUTHORIZATION: BASIC [masked credentials]");
+        assertThat(masker.mask("AKIAIOSFODNN7EXAMPLE wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY bearer abcdefgh12345"))
+                .isEqualTo("[masked aws-access-key-id] [masked aws-secret-access-key] bearer [masked token]");
+        // Case matters for key ids: lower case is not one.
+        assertThat(masker.mask("akiaiosfodnn7example")).isEqualTo("akiaiosfodnn7example");
+    }
+
+    @Test
     void masksRegisteredLiterals() {
         masker.addLiteral("hunter2-lbt");
         assertThat(masker.mask("you typed hunter2-lbt!")).isEqualTo("you typed [masked typed secret]!");

@@ -1,0 +1,76 @@
+package io.labbench.sessions.transcript;
+
+import java.util.List;
+
+/**
+ * Which of a fixed set of short words occur in a line, found in one pass over it without copying it:
+ * the cheap test that decides whether a masking rule's regular expression needs to run at all. Each
+ * word is compared either exactly or ignoring ASCII case. A table keyed by every two-character pair
+ * names the words that may start there, so almost every position of ordinary output is passed over
+ * after one lookup; the rare candidates are confirmed with {@link String#regionMatches}. Words must be
+ * printable ASCII, at least two characters long; at most 32 of them. Immutable and thread-safe.
+ */
+final class TriggerWords {
+
+    /** A word and how to compare it. */
+    record Word(String text, boolean ignoreCase) {
+        Word {
+            if (text.length() < 2 || !text.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+                throw new IllegalArgumentException("a trigger word must be printable ASCII of 2 or more characters: " + text);
+            }
+        }
+    }
+
+    private static final int ASCII = 128;
+
+    private final List<Word> words;
+    /** For each pair of ASCII characters, the bits of the words that begin with it. */
+    private final int[] wordsStartingWith = new int[ASCII * ASCII];
+
+    TriggerWords(List<Word> words) {
+        if (words.size() > Integer.SIZE) {
+            throw new IllegalArgumentException("at most 32 trigger words, not " + words.size());
+        }
+        this.words = List.copyOf(words);
+        for (int bit = 0; bit < words.size(); bit++) {
+            Word word = words.get(bit);
+            char first = word.text().charAt(0);
+            char second = word.text().charAt(1);
+            for (char a : spellings(first, word.ignoreCase())) {
+                for (char b : spellings(second, word.ignoreCase())) {
+                    wordsStartingWith[a * ASCII + b] |= 1 << bit;
+                }
+            }
+        }
+    }
+
+    /** The bits (by position in the list given) of the words found in {@code line}. */
+    int find(String line) {
+        int found = 0;
+        int last = line.length() - 1;
+        char b = last < 0 ? 0 : line.charAt(0);
+        for (int i = 0; i < last; i++) {
+            char a = b;
+            b = line.charAt(i + 1);
+            if ((a | b) >= ASCII) {
+                continue;
+            }
+            int candidates = wordsStartingWith[a * ASCII + b] & ~found;
+            while (candidates != 0) {
+                int bit = Integer.numberOfTrailingZeros(candidates);
+                candidates &= candidates - 1;
+                Word word = words.get(bit);
+                if (line.regionMatches(word.ignoreCase(), i, word.text(), 0, word.text().length())) {
+                    found |= 1 << bit;
+                }
+            }
+        }
+        return found;
+    }
+
+    private static char[] spellings(char c, boolean ignoreCase) {
+        char lower = Character.toLowerCase(c);
+        char upper = Character.toUpperCase(c);
+        return ignoreCase && lower != upper ? new char[] {lower, upper} : new char[] {c};
+    }
+}

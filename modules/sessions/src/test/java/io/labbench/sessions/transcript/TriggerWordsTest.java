@@ -1,0 +1,57 @@
+package io.labbench.sessions.transcript;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TriggerWordsTest {
+
+    private static final int AKIA = 1;
+    private static final int TOKEN = 1 << 1;
+    private static final int PASS = 1 << 2;
+
+    private final TriggerWords words = new TriggerWords(List.of(
+            new TriggerWords.Word("AKIA", false),
+            new TriggerWords.Word("token", true),
+            new TriggerWords.Word("pass", true)));
+
+    @Test
+    void findsWordsIgnoringCaseWhereAsked() {
+        assertThat(words.find("export TOKEN=abc")).isEqualTo(TOKEN);
+        assertThat(words.find("SessionToken")).isEqualTo(TOKEN);
+        assertThat(words.find("PassWord: ")).isEqualTo(PASS);
+    }
+
+    @Test
+    void findsCaseSensitiveWordsOnlyAsSpelt() {
+        assertThat(words.find("AKIAIOSFODNN7EXAMPLE")).isEqualTo(AKIA);
+        assertThat(words.find("akiaiosfodnn7example")).isZero();
+    }
+
+    @Test
+    void findsWordsAtEitherEndAndSeveralInOneLine() {
+        assertThat(words.find("pass")).isEqualTo(PASS);
+        assertThat(words.find("the token")).isEqualTo(TOKEN);
+        assertThat(words.find("AKIA token pass")).isEqualTo(AKIA | TOKEN | PASS);
+        // A false start just before the real word.
+        assertThat(words.find("tototoken")).isEqualTo(TOKEN);
+    }
+
+    @Test
+    void findsNothingInOrdinaryOrShortOrNonAsciiText() {
+        assertThat(words.find("")).isZero();
+        assertThat(words.find("t")).isZero();
+        assertThat(words.find("to")).isZero();
+        assertThat(words.find("172.30.1.45 dev eni9f2b3c4d5e6 scope link")).isZero();
+        assertThat(words.find("토큰 tök passé")).isEqualTo(PASS);
+        assertThat(words.find("tøken")).isZero();
+    }
+
+    @Test
+    void refusesWordsItCannotIndex() {
+        assertThatThrownBy(() -> new TriggerWords.Word("x", true)).hasMessageContaining("2 or more");
+        assertThatThrownBy(() -> new TriggerWords.Word("tök", true)).hasMessageContaining("printable ASCII");
+    }
+}
