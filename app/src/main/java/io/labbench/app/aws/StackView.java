@@ -105,7 +105,8 @@ public final class StackView {
             protected void updateItem(StackEvent item, boolean empty) {
                 super.updateItem(item, empty);
                 pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("failed"), item != null && item.isFailure());
-                setStyle(item != null && item.isFailure() ? "-fx-text-background-color: -color-danger-fg;" : "");
+                // AtlantaFX colours table text with the looked-up -color-cell-fg (Modena used -fx-text-background-color).
+                setStyle(item != null && item.isFailure() ? "-color-cell-fg: -color-danger-fg;" : "");
             }
         });
         VBox.setVgrow(events, Priority.ALWAYS);

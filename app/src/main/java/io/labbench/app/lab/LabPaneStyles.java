@@ -36,7 +36,7 @@ final class LabPaneStyles {
             .lab-pane .command-area .sh-string { -fx-fill: #98c379; }
             .lab-pane .command-area .sh-operator { -fx-fill: #c678dd; }
             .lab-pane .command-area .sh-comment { -fx-fill: #7f848e; -fx-font-style: italic; }
-            .lab-pane .md-text { -fx-fill: -fx-text-background-color; }
+            .lab-pane .md-text { -fx-fill: -color-fg-default; }
             .lab-pane .missing-vars { -fx-text-fill: #c0392b; }
             .lab-pane .check-why-passed { -fx-text-fill: #1e8a3e; }
             .lab-pane .check-why-failed { -fx-text-fill: #c0392b; }
