@@ -26,6 +26,9 @@ final class TranscriptWriter {
 
     private static final Pattern NO_ECHO_PROMPT = Pattern.compile(
             "(?i)(password|passphrase|passcode|pin|secret|token|verification code)[^:\\n]{0,40}:\\s*$");
+    private static final byte[] STAMP_SEPARATOR = " | ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LINE_END = System.lineSeparator().getBytes(StandardCharsets.US_ASCII);
+    private static final int FILE_BUFFER_BYTES = 64 * 1024;
 
     private final Optional<Path> file;
     private final SecretMasker masker;
@@ -35,11 +38,7 @@ final class TranscriptWriter {
     private final Deque<String> recent = new ArrayDeque<>();
     private final TerminalTextLines lines;
     private final StringBuilder typedSecret = new StringBuilder();
-    private static final byte[] STAMP_SEPARATOR = " | ".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] LINE_END = System.lineSeparator().getBytes(StandardCharsets.US_ASCII);
-    private static final int FILE_BUFFER_BYTES = 64 * 1024;
-
-    private OutputStream writer;
+    private OutputStream fileOut;
     private boolean collectingSecret;
     private Optional<String> writeProblem = Optional.empty();
     private boolean closed;
@@ -115,9 +114,9 @@ final class TranscriptWriter {
 
     /** Pushes written lines to the file (the terminal's output went quiet). */
     synchronized void flush() {
-        if (writer != null && writeProblem.isEmpty()) {
+        if (fileOut != null && writeProblem.isEmpty()) {
             try {
-                writer.flush();
+                fileOut.flush();
             } catch (IOException e) {
                 writeProblem = Optional.of("cannot write the transcript " + file.orElseThrow() + " (" + e.getMessage()
                         + "); recording continues in memory only. Check the folder's permissions and free space");
@@ -131,9 +130,9 @@ final class TranscriptWriter {
         }
         lines.flush();
         closed = true;
-        if (writer != null) {
+        if (fileOut != null) {
             try {
-                writer.close();
+                fileOut.close();
             } catch (IOException e) {
                 writeProblem = Optional.of("closing " + file.orElseThrow() + " failed: " + e.getMessage());
             }
@@ -153,17 +152,17 @@ final class TranscriptWriter {
             return;
         }
         try {
-            if (writer == null) {
+            if (fileOut == null) {
                 Files.createDirectories(file.get().toAbsolutePath().getParent());
-                writer = new BufferedOutputStream(Files.newOutputStream(file.get(), StandardOpenOption.CREATE,
+                fileOut = new BufferedOutputStream(Files.newOutputStream(file.get(), StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND), FILE_BUFFER_BYTES);
             }
             // Bytes straight from each String: for the usual ASCII line that is one array copy, where a
             // Writer would widen it to chars and encode those back again.
-            writer.write(stamps.now().getBytes(StandardCharsets.UTF_8));
-            writer.write(STAMP_SEPARATOR);
-            writer.write(maskedLine.getBytes(StandardCharsets.UTF_8));
-            writer.write(LINE_END);
+            fileOut.write(stamps.now().getBytes(StandardCharsets.UTF_8));
+            fileOut.write(STAMP_SEPARATOR);
+            fileOut.write(maskedLine.getBytes(StandardCharsets.UTF_8));
+            fileOut.write(LINE_END);
         } catch (IOException e) {
             writeProblem = Optional.of("cannot write the transcript " + file.get() + " (" + e.getMessage()
                     + "); recording continues in memory only. Check the folder's permissions and free space");
