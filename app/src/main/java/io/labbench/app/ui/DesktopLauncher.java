@@ -3,6 +3,7 @@ package io.labbench.app.ui;
 import io.labbench.app.ui.settings.UiSettingsStore;
 import io.labbench.app.ui.startup.StartupProbe;
 import io.labbench.app.ui.startup.StartupThreads;
+import io.labbench.app.ui.startup.StartupTrace;
 import io.labbench.app.ui.terminal.TerminalSettings;
 import org.kordamp.ikonli.javafx.IkonResolver;
 import io.labbench.sessions.AppDirs;
@@ -37,6 +38,7 @@ public final class DesktopLauncher {
      * closes); in probe mode waits for the first frame and returns the exit code.
      */
     public static int launch(Options options) {
+        StartupTrace.mark("launch");
         CountDownLatch probed = new CountDownLatch(1);
         AtomicInteger exitCode = new AtomicInteger(0);
         // Files need no toolkit: read them on the other core while JavaFX starts. The first logger
@@ -51,6 +53,7 @@ public final class DesktopLauncher {
         } catch (IllegalStateException alreadyRunning) {
             Platform.runLater(() -> open(options, dirs, plan, lab, probed, exitCode));
         }
+        StartupTrace.mark("toolkit started");
         // The toolkit is up (startup waits for it): the icon font and the terminals' font load here while
         // the JavaFX thread begins the window; it waits only if it needs one before it is loaded.
         StartupThreads.supply("labbench-load-fonts", () -> {
@@ -73,12 +76,17 @@ public final class DesktopLauncher {
     private static void open(Options options, AppDirs dirs, CompletableFuture<WorkbenchSetup.Plan> plan,
                              CompletableFuture<WorkbenchParts.LabFile> lab, CountDownLatch probed, AtomicInteger exitCode) {
         try {
+            StartupTrace.mark("open");
             Stage stage = new Stage();
-            WorkbenchSetup setup = WorkbenchSetup.create(plan.join(), stage);
+            WorkbenchSetup.Plan read = plan.join();
+            StartupTrace.mark("settings read");
+            WorkbenchSetup setup = WorkbenchSetup.create(read, stage);
             Workbench workbench = setup.workbench();
+            StartupTrace.mark("window built");
             // The window (menus, terminals, status bar) goes on screen first; the lab guide and the watch
             // dock, which load a rich-text editor and the lab's steps, fill their slots one frame later.
             StartupProbe.onFirstFrame(workbench.scene(), firstFrame -> {
+                StartupTrace.mark("first frame " + firstFrame + " ms");
                 WorkbenchParts.wire(setup, dirs, "aws".equals(options.backend()), lab.join());
                 if (options.startupProbe()) {
                     StartupProbe.onFirstFrame(workbench.scene(), ready -> {
@@ -100,6 +108,7 @@ public final class DesktopLauncher {
                 // pty reader threads and SSH sockets must not keep a closed app alive.
                 System.exit(0);
             });
+            StartupTrace.mark("shown");
         } catch (RuntimeException failure) {
             // a failed read reaches here wrapped by the future that carried it
             Throwable e = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
