@@ -87,6 +87,7 @@ public final class DesktopLauncher {
             // dock, which load a rich-text editor and the lab's steps, fill their slots one frame later.
             StartupProbe.onFirstFrame(workbench.scene(), firstFrame -> {
                 StartupTrace.mark("first frame " + firstFrame + " ms");
+                StartupTrace.cpu("first frame");
                 WorkbenchParts.wire(setup, dirs, "aws".equals(options.backend()), lab.join());
                 if (options.startupProbe()) {
                     StartupProbe.onFirstFrame(workbench.scene(), ready -> {
