@@ -88,6 +88,7 @@ public final class DesktopLauncher {
             StartupProbe.onFirstFrame(workbench.scene(), firstFrame -> {
                 StartupTrace.mark("first frame " + firstFrame + " ms");
                 StartupTrace.cpu("first frame");
+                StartupTrace.nodes(workbench.scene());
                 WorkbenchParts.wire(setup, dirs, "aws".equals(options.backend()), lab.join());
                 if (options.startupProbe()) {
                     StartupProbe.onFirstFrame(workbench.scene(), ready -> {

@@ -29,6 +29,35 @@ public final class StartupTrace {
                     .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
             System.err.println("startup cpu " + phase + ": " + Thread.currentThread().getName() + " " + thread
                     + " ms, process " + process + " ms");
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+                long millis = info == null ? 0 : threads.getThreadCpuTime(info.getThreadId()) / 1_000_000;
+                if (millis >= 10) {
+                    System.err.println("startup cpu " + phase + ": thread " + info.getThreadName() + " " + millis + " ms");
+                }
+            }
         }
+    }
+
+    /** How many nodes the first CSS pass and layout went through, and of which kinds (most first). */
+    public static void nodes(javafx.scene.Scene scene) {
+        if (!ON) {
+            return;
+        }
+        java.util.Map<String, Integer> kinds = new java.util.HashMap<>();
+        java.util.ArrayDeque<javafx.scene.Node> todo = new java.util.ArrayDeque<>(java.util.List.of(scene.getRoot()));
+        int total = 0;
+        while (!todo.isEmpty()) {
+            javafx.scene.Node node = todo.pop();
+            total++;
+            kinds.merge(node.getClass().getSimpleName() + " " + node.getStyleClass(), 1, Integer::sum);
+            if (node instanceof javafx.scene.Parent parent) {
+                todo.addAll(parent.getChildrenUnmodifiable());
+            }
+        }
+        StringBuilder line = new StringBuilder("startup nodes " + total + ":");
+        kinds.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(kind -> line.append(' ').append(kind.getValue()).append(' ').append(kind.getKey()).append(';'));
+        System.err.println(line);
     }
 }
