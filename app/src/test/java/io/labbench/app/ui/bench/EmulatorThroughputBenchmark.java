@@ -24,8 +24,9 @@ import java.util.Random;
  * {@link ScrollbackTrimmer} and {@link PaneTerminal}), for comparison; it is slow enough to want fewer
  * passes (fourth and fifth arguments: warm-up and measured passes).
  *
- * <p>Run: {@code mvn -o -q -pl app test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.labbench.app.ui.bench.EmulatorThroughputBenchmark [-Dexec.args="50 10000 stock 0 1"]}
+ * <p>Run with the app's JVM options ({@code app/jvm.options}: its JIT thresholds decide how soon the
+ * emulator is compiled): {@code java @app/jvm.options -cp app/target/test-classes:app/target/classes:$(cat
+ * app/target/test.cp) io.labbench.app.ui.bench.EmulatorThroughputBenchmark [50 10000 stock 0 1]}
  */
 public final class EmulatorThroughputBenchmark {
 

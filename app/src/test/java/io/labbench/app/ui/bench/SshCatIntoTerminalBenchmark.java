@@ -35,7 +35,9 @@ import java.util.stream.Stream;
  * terminal pane gets, where the exec channel has none. Each path first runs untimed warm-up rounds
  * (4 by default), the first of which is printed as the cold figure.
  *
- * <p>Run: {@code java -cp app/target/test-classes:app/target/classes:$(cat app/target/test.cp)
+ * <p>Run with the app's JVM options ({@code app/jvm.options}: its JIT thresholds decide how soon the
+ * emulator and SSH's AES-GCM are compiled): {@code java @app/jvm.options -cp
+ * app/target/test-classes:app/target/classes:$(cat app/target/test.cp)
  * io.labbench.app.ui.bench.SshCatIntoTerminalBenchmark [rounds] [stock|ours] [warm-up rounds]}; {@code stock} reads into JediTermFX
  * as it comes (see {@link HeadlessTerminal#stock}).
  */
