@@ -41,17 +41,17 @@ public final class DesktopLauncher {
         StartupTrace.mark("launch");
         CountDownLatch probed = new CountDownLatch(1);
         AtomicInteger exitCode = new AtomicInteger(0);
-        // Files need no toolkit: the window's settings and workspace are read on the other core while
-        // JavaFX starts (the lab file waits for the first frame, see open). The first logger (the
-        // settings store's) sets up java.util.logging, which scans every jar on the class path.
+        // Files need no toolkit: read them on the other core while JavaFX starts. The first logger
+        // (the settings store's) sets up java.util.logging, which scans every jar on the class path.
         AppDirs dirs = AppDirs.fromEnvironment();
         CompletableFuture<WorkbenchSetup.Plan> plan = StartupThreads.supply("labbench-read-settings",
                 () -> WorkbenchSetup.plan(dirs, options));
+        CompletableFuture<WorkbenchParts.LabFile> lab = StartupThreads.supply("labbench-read-lab", WorkbenchParts::readDefaultLab);
         Platform.setImplicitExit(false);
         try {
-            Platform.startup(() -> open(options, dirs, plan, probed, exitCode));
+            Platform.startup(() -> open(options, dirs, plan, lab, probed, exitCode));
         } catch (IllegalStateException alreadyRunning) {
-            Platform.runLater(() -> open(options, dirs, plan, probed, exitCode));
+            Platform.runLater(() -> open(options, dirs, plan, lab, probed, exitCode));
         }
         StartupTrace.mark("toolkit started");
         // The toolkit is up (startup waits for it): the icon font and the terminals' font load here while
@@ -74,7 +74,7 @@ public final class DesktopLauncher {
     }
 
     private static void open(Options options, AppDirs dirs, CompletableFuture<WorkbenchSetup.Plan> plan,
-                             CountDownLatch probed, AtomicInteger exitCode) {
+                             CompletableFuture<WorkbenchParts.LabFile> lab, CountDownLatch probed, AtomicInteger exitCode) {
         try {
             StartupTrace.mark("open");
             Stage stage = new Stage();
@@ -84,35 +84,26 @@ public final class DesktopLauncher {
             Workbench workbench = setup.workbench();
             StartupTrace.mark("window built");
             // The window (menus, terminals, status bar) goes on screen first; the lab guide and the watch
-            // dock, which load a rich-text editor and the lab's steps, fill their slots once the lab is read.
+            // dock, which load a rich-text editor and the lab's steps, fill their slots one frame later.
             StartupProbe.onFirstFrame(workbench.scene(), firstFrame -> {
                 StartupTrace.mark("first frame " + firstFrame + " ms");
                 StartupTrace.cpu("first frame");
                 StartupTrace.nodes(workbench.scene());
-                // The lab file is read only now. Parsing its YAML on a cold JVM (and compiling the parser)
-                // costs ~0.2 s of CPU: read while JavaFX started, it competed with the toolkit and the window
-                // for the two cores. A trade: on a loaded 2-core machine the first frame came ~0.12 s
-                // sooner and the lab guide ~0.12 s later (medians of 12 interleaved runs).
-                CompletableFuture<WorkbenchParts.LabFile> lab = StartupThreads.supply("labbench-read-lab",
-                        WorkbenchParts::readDefaultLab);
-                lab.whenComplete((file, failure) -> Platform.runLater(() -> {
-                    // join: a failed read is thrown here, on the JavaFX thread, as before
-                    WorkbenchParts.wire(setup, dirs, "aws".equals(options.backend()), lab.join());
-                    if (options.startupProbe()) {
-                        StartupProbe.onFirstFrame(workbench.scene(), ready -> {
-                            printProbe(firstFrame, ready);
-                            try {
-                                workbench.shutdown();
-                            } finally {
-                                // Off screen before the JVM exits: a pointer over a window still showing is
-                                // picked on the JavaFX thread while exit tears the toolkit down, and JavaFX
-                                // then throws (a NullPointerException from its graphics pipeline).
-                                workbench.stage().hide();
-                                probed.countDown();
-                            }
-                        });
-                    }
-                }));
+                WorkbenchParts.wire(setup, dirs, "aws".equals(options.backend()), lab.join());
+                if (options.startupProbe()) {
+                    StartupProbe.onFirstFrame(workbench.scene(), ready -> {
+                        printProbe(firstFrame, ready);
+                        try {
+                            workbench.shutdown();
+                        } finally {
+                            // Off screen before the JVM exits: a pointer over a window still showing is
+                            // picked on the JavaFX thread while exit tears the toolkit down, and JavaFX
+                            // then throws (a NullPointerException from its graphics pipeline).
+                            workbench.stage().hide();
+                            probed.countDown();
+                        }
+                    });
+                }
             });
             workbench.show(() -> {
                 Platform.exit();
