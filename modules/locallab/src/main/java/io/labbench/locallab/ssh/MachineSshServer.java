@@ -7,6 +7,7 @@ import java.security.PublicKey;
 import java.util.Optional;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
 
 /** One machine's SSH server: host loopback, a port the system picks, the lab's key only. */
@@ -24,6 +25,10 @@ public final class MachineSshServer implements Closeable {
         SshServer server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
         server.setPort(0);
+        // MINA writes each SSH packet as its own TCP write. Without TCP_NODELAY, the packets that end a
+        // command (EOF, exit status, close) waited behind Nagle's algorithm for the client's delayed ACK,
+        // ~33 ms on every command a watch panel polls. OpenSSH's sshd sends them in one write.
+        CoreModuleProperties.TCP_NODELAY.set(server, true);
         server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
         server.setPublickeyAuthenticator((user, key, session) -> KeyUtils.compareKeys(key, clientKey));
         server.setPasswordAuthenticator(null);

@@ -26,6 +26,7 @@ import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.forward.AcceptAllForwardingFilter;
 
@@ -107,6 +108,10 @@ public final class TestSshServer implements AutoCloseable {
         SshServer sshd = SshServer.setUpDefaultServer();
         sshd.setHost("127.0.0.1");
         sshd.setPort(wantedPort);
+        // MINA writes each SSH packet as its own TCP write. Without TCP_NODELAY, the packets that end a
+        // command (EOF, exit status, close) waited behind Nagle's algorithm for the client's delayed ACK:
+        // every exec took ~33 ms longer than the command. OpenSSH's sshd sends them in one write.
+        CoreModuleProperties.TCP_NODELAY.set(sshd, true);
         sshd.setKeyPairProvider(session -> List.of(hostKey));
         sshd.setPublickeyAuthenticator((user, key, session) ->
                 authorizedKeys.stream().anyMatch(known -> KeyUtils.compareKeys(known, key)));
