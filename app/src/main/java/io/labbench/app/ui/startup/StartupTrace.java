@@ -1,5 +1,17 @@
 package io.labbench.app.ui.startup;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+
 /**
  * Start-up phases on standard error, in milliseconds since the JVM started, when the JVM runs with
  * {@code -Dlabbench.startupTrace=true}: says where the time before the first frame goes without a
@@ -8,6 +20,8 @@ package io.labbench.app.ui.startup;
 public final class StartupTrace {
 
     private static final boolean ON = Boolean.getBoolean("labbench.startupTrace");
+    /** Threads that used less CPU than this are left out of {@link #cpu}'s list. */
+    private static final long LISTED_THREAD_MILLIS = 10;
 
     private StartupTrace() {
     }
@@ -19,44 +33,44 @@ public final class StartupTrace {
     }
 
     /**
-     * CPU milliseconds so far of this thread and of the whole process. On a loaded machine these vary far
-     * less than wall-clock figures, so a change's effect shows in fewer runs.
+     * CPU milliseconds so far of this thread, of the whole process and of each busy thread. On a loaded
+     * machine these vary far less than wall-clock figures, so a change's effect shows in fewer runs.
      */
     public static void cpu(String phase) {
-        if (ON) {
-            long thread = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
-            long process = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                    .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
-            System.err.println("startup cpu " + phase + ": " + Thread.currentThread().getName() + " " + thread
-                    + " ms, process " + process + " ms");
-            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-            for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-                long millis = info == null ? 0 : threads.getThreadCpuTime(info.getThreadId()) / 1_000_000;
-                if (millis >= 10) {
-                    System.err.println("startup cpu " + phase + ": thread " + info.getThreadName() + " " + millis + " ms");
-                }
+        if (!ON) {
+            return;
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long process = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        System.err.println("startup cpu " + phase + ": " + Thread.currentThread().getName() + " "
+                + threads.getCurrentThreadCpuTime() / 1_000_000 + " ms, process " + process / 1_000_000 + " ms");
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            long millis = info == null ? 0 : threads.getThreadCpuTime(info.getThreadId()) / 1_000_000;
+            if (millis >= LISTED_THREAD_MILLIS) {
+                System.err.println("startup cpu " + phase + ": thread " + info.getThreadName() + " " + millis + " ms");
             }
         }
     }
 
     /** How many nodes the first CSS pass and layout went through, and of which kinds (most first). */
-    public static void nodes(javafx.scene.Scene scene) {
+    public static void nodes(Scene scene) {
         if (!ON) {
             return;
         }
-        java.util.Map<String, Integer> kinds = new java.util.HashMap<>();
-        java.util.ArrayDeque<javafx.scene.Node> todo = new java.util.ArrayDeque<>(java.util.List.of(scene.getRoot()));
+        Map<String, Integer> kinds = new HashMap<>();
+        Deque<Node> todo = new ArrayDeque<>();
+        todo.push(scene.getRoot());
         int total = 0;
         while (!todo.isEmpty()) {
-            javafx.scene.Node node = todo.pop();
+            Node node = todo.pop();
             total++;
             kinds.merge(node.getClass().getSimpleName() + " " + node.getStyleClass(), 1, Integer::sum);
-            if (node instanceof javafx.scene.Parent parent) {
+            if (node instanceof Parent parent) {
                 todo.addAll(parent.getChildrenUnmodifiable());
             }
         }
         StringBuilder line = new StringBuilder("startup nodes " + total + ":");
-        kinds.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
+        kinds.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .forEach(kind -> line.append(' ').append(kind.getValue()).append(' ').append(kind.getKey()).append(';'));
         System.err.println(line);
     }
