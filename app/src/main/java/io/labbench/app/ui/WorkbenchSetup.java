@@ -166,6 +166,24 @@ public final class WorkbenchSetup {
         }, "local-lab-start");
         starter.setDaemon(true);
         starter.start();
+        // kops rolling-update in kops-ec2 re-rolls the lab from inside it: the terminals follow the new lab
+        java.util.concurrent.ScheduledExecutorService follower = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "local-lab-reroll-follower");
+            t.setDaemon(true);
+            return t;
+        });
+        follower.scheduleWithFixedDelay(() -> {
+            try {
+                lab.followRerollFromInside().ifPresent(status -> Platform.runLater(() -> {
+                    workbench.terminalView().reopen(name -> !name.startsWith("pod:"));
+                    workbench.statusBar().showMessage("The local lab was re-rolled from kops-ec2 (" + LabReroll.describe(lab.settings())
+                            + "); the terminals reconnect to the new nodes.");
+                }));
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> workbench.statusBar().showMessage("Could not follow the re-rolled lab: " + e.getMessage()));
+            }
+        }, 2, 2, java.util.concurrent.TimeUnit.SECONDS);
+        workbench.onShutdown(follower::shutdownNow);
         workbench.onShutdown(() -> {
             try {
                 lab.stop(Duration.ofSeconds(20));

@@ -1,5 +1,6 @@
 package io.labbench.locallab;
 
+import io.labbench.locallab.aws.LabAws;
 import io.labbench.locallab.check.MachineCheck;
 import io.labbench.locallab.check.MachineFinding;
 import io.labbench.locallab.kube.LocalKubeApi;
@@ -60,6 +61,7 @@ public final class LocalLab implements AutoCloseable {
     private volatile VpcCniPodNetwork podNetwork;
     private LabSsh ssh;
     private Optional<LocalKubeApi> kubeApi = Optional.empty();
+    private Optional<LabAws> localAws = Optional.empty();
     private LabStatus status;
     private boolean up;
     private UpTimeline lastUpTimeline;
@@ -182,6 +184,9 @@ public final class LocalLab implements AutoCloseable {
                     return null;
                 });
             }
+            // the lab's own AWS endpoint (the aws CLI and kops in kops-ec2, the app's AWS windows)
+            localAws = Optional.of(timeline.time("local aws", () -> LabAws.start(settings, topology, kernel,
+                    () -> Optional.ofNullable(podNetwork), url)));
 
             up = true;
             status = buildStatus(System.nanoTime() - start);
@@ -307,6 +312,8 @@ public final class LocalLab implements AutoCloseable {
         if (podNetwork != null) {
             podNetwork.stopAllSandboxes();
         }
+        localAws.ifPresent(LabAws::close);
+        localAws = Optional.empty();
         progress.step(1, DOWN_STEPS, "Stopping SSH");
         if (ssh != null) {
             ssh.close();

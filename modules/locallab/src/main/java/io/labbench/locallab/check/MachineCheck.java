@@ -37,7 +37,9 @@ public final class MachineCheck {
             new Tool("ping", "iputils-ping", false, "the study's ping steps"),
             new Tool("ssh", "openssh-client", false, "ssh from kops-ec2 to the nodes"),
             new Tool("kubectl", "kubectl (Google Cloud CLI apt repository)", false, "the study's kubectl steps"),
-            new Tool("zsh", "zsh", false, "kubectl exec -it pod -- zsh (bash is used otherwise)"));
+            new Tool("zsh", "zsh", false, "kubectl exec -it pod -- zsh (bash is used otherwise)"),
+            new Tool("aws", "awscli", false, "the study's aws lines in kops-ec2 (the real AWS CLI against the lab's own AWS)"),
+            new Tool("python3", "python3", false, "kops in kops-ec2"));
 
     /** What the check reads from the machine. */
     public interface Probe {

@@ -69,6 +69,11 @@ public final class VpcCniPodNetwork implements PodNetwork {
         return ipam(nodeName).enis().stream().map(NodeIpam.Eni::device).toList();
     }
 
+    /** The node's ENIs with their secondary IPs and /28 prefixes as ipamd holds them now. */
+    public List<EniState> enis(String nodeName) {
+        return ipam(nodeName).eniStates();
+    }
+
     @Override
     public String attach(String namespace, String podName, String nodeName, boolean hostNetwork) throws IOException {
         NodeIpam ipam = ipam(nodeName);
