@@ -43,8 +43,9 @@ public final class Route53Api implements ServiceApi {
         }
         if (rest.equals("hostedzonesbyname")) {
             Optional<String> dns = Optional.ofNullable(request.query().get("dnsname")).filter(s -> !s.isEmpty());
+            // Route 53 orders by the name with its labels reversed (com.example.www) and starts at --dns-name
             List<LabCloud.HostedZone> zones = zonesSorted().stream()
-                    .filter(z -> dns.isEmpty() || z.name().compareTo(dotted(dns.get())) >= 0).toList();
+                    .filter(z -> dns.isEmpty() || reversed(z.name()).compareTo(reversed(dotted(dns.get()))) >= 0).toList();
             return zones("ListHostedZonesByName", zones, dns);
         }
         String[] parts = rest.split("/");
@@ -72,7 +73,7 @@ public final class Route53Api implements ServiceApi {
     }
 
     private List<LabCloud.HostedZone> zonesSorted() {
-        return cloud.hostedZones().stream().sorted(Comparator.comparing(LabCloud.HostedZone::name)).toList();
+        return cloud.hostedZones().stream().sorted(Comparator.comparing(z -> reversed(z.name()))).toList();
     }
 
     private AwsReply zones(String action, List<LabCloud.HostedZone> zones, Optional<String> dnsName) {
@@ -107,6 +108,12 @@ public final class Route53Api implements ServiceApi {
         xml.open("ResourceRecordSet").el("Name", r.name()).el("Type", r.type()).el("TTL", r.ttl()).open("ResourceRecords");
         r.values().forEach(v -> xml.open("ResourceRecord").el("Value", v).close("ResourceRecord"));
         xml.close("ResourceRecords").close("ResourceRecordSet");
+    }
+
+    private static String reversed(String name) {
+        List<String> labels = new java.util.ArrayList<>(List.of(name.toLowerCase(java.util.Locale.ROOT).split("\\.")));
+        java.util.Collections.reverse(labels);
+        return String.join(".", labels);
     }
 
     private static String dotted(String name) {

@@ -242,7 +242,8 @@ final class LabCloudView implements LabCloud {
     @Override
     public List<HostedZone> hostedZones() {
         String cluster = settings.clusterName();
-        String zone = cluster.substring(cluster.indexOf('.') + 1) + ".";
+        // as in the study, the cluster's name is the public domain whose zone kOps writes its records into
+        String zone = cluster + ".";
         String master = topology.kubernetesNodes().stream().filter(n -> n.role() == LabNode.Role.CONTROL_PLANE).findFirst()
                 .map(n -> n.ip().toString()).orElseThrow();
         List<RecordSet> records = List.of(new RecordSet("api." + cluster + ".", "A", 60, List.of(master)),
