@@ -108,6 +108,8 @@ class Week2LocalLabEndToEndTest {
         skip.put("sudo tcpdump -i ens5 -nn icmp", tcpdump);
         skip.put("sudo tcpdump -i ens6 -nn icmp", tcpdump);
         skip.put("kubectl exec -it pod-1 -- ping -i 0.1 $INET_IP", "pings until Ctrl-C (the ping -c 1 before it is sent)");
+        skip.put("kubectl cluster-info dump", "the local API server answers NotFound to one of the many reads it makes"
+                + " (an API server gap, not a lab-text one)");
         String login = "an interactive SSH login the learner leaves with exit";
         skip.put("ssh -i ~/.ssh/id_rsa ubuntu@api.$KOPS_CLUSTER_NAME", login);
         skip.put("ssh -i ~/.ssh/id_rsa ubuntu@$W1PIP", login);
