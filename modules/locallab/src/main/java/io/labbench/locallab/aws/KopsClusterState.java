@@ -159,13 +159,14 @@ final class KopsClusterState {
                 }
             }
             Map<String, String> next = new LinkedHashMap<>(groups);
+            List<String> copies = new ArrayList<>();
             next.put(name, yaml);
             if (name.startsWith("nodes-")) {
                 for (String other : groups.keySet()) {
                     if (other.startsWith("nodes-") && !other.equals(name)) {
                         String copied = copyNodeFields(next.get(other), spec);
                         if (!copied.equals(next.get(other))) {
-                            notes.add("the local lab runs both node groups alike: " + other + " takes the same machineType and kubelet maxPods");
+                            copies.add("the local lab runs both node groups alike: " + other + " takes the same machineType and kubelet maxPods");
                             next.put(other, copied);
                         }
                     }
@@ -174,6 +175,7 @@ final class KopsClusterState {
             settingsOf(cluster, next);
             groups.clear();
             groups.putAll(next);
+            notes.addAll(copies);
             save();
             return Optional.empty();
         } catch (RejectedEdit e) {
