@@ -23,7 +23,7 @@ class LocalLabSettingsViewModelTest {
         return new LocalLabSettingsViewModel(running, InstanceTypeCatalog.builtIn(), reroll, Runnable::run, Runnable::run);
     }
 
-    private LabStatus fakeUp(LabSettings next, io.labbench.locallab.LabProgress progress) {
+    private LabStatus fakeUp(LabSettings next, io.labbench.locallab.LocalLabProgress progress) {
         rerolledWith.add(next);
         progress.step(0, 7, "Taking the nodes down");
         progress.step(7, 7, "Lab is up");

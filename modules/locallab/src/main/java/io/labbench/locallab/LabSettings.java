@@ -77,6 +77,11 @@ public record LabSettings(String prefix, Path stateRoot, Path kubeconfig, String
         return stateRoot.resolve(prefix);
     }
 
+    /** The lab these settings describe: the study's VPC, subnets and nodes with these instance types. */
+    public io.labbench.locallab.net.LabTopology topology() {
+        return io.labbench.locallab.net.LabTopology.of(prefix, clusterName, controlPlaneInstanceType, nodesInstanceType, this::maxPods);
+    }
+
     /** A node's pods allocatable: kubelet maxPods with prefix delegation, else the ENI formula. */
     public int maxPods(InstanceType type) {
         if (prefixDelegation && kubeletMaxPods > 0) {

@@ -1,5 +1,7 @@
 package io.labbench.locallab;
 
+import io.labbench.locallab.spi.NodeInfo;
+import io.labbench.locallab.spi.PodNetwork;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

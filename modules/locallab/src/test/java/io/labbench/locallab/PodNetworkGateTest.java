@@ -3,6 +3,8 @@ package io.labbench.locallab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.labbench.locallab.spi.NodeInfo;
+import io.labbench.locallab.spi.PodNetwork;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.labbench.locallab.check.MachineCheck;
 import io.labbench.locallab.net.ProcessRunner;
 import io.labbench.locallab.net.VpcCniPodNetwork;
+import io.labbench.locallab.ssh.LabEndpoint;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class RootlessLabTest {
         LocalLab lab = new LocalLab(settings, MachineCheck.ofThisMachineRootless());
         long holder;
         try {
-            LabStatus status = lab.up(LabProgress.none());
+            LabStatus status = lab.up(LocalLabProgress.none());
             assertThat(status.rootless()).isTrue();
             holder = LabStateFile.readState(settings).orElseThrow().holderPid();
             assertThat(holder).isPositive();

@@ -1,6 +1,6 @@
 package io.labbench.locallab.net;
 
-import io.labbench.locallab.NodeInfo;
+import io.labbench.locallab.spi.NodeInfo;
 
 /**
  * One machine of the lab: the bastion {@code kops-ec2} or a Kubernetes node.

@@ -1,6 +1,5 @@
 package io.labbench.locallab.ssh;
 
-import io.labbench.locallab.LabEndpoint;
 import io.labbench.locallab.net.Ipv4;
 import io.labbench.locallab.net.KernelAccess;
 import io.labbench.locallab.net.LabNode;

@@ -1,4 +1,4 @@
-package io.labbench.locallab;
+package io.labbench.locallab.spi;
 
 import java.io.IOException;
 import java.util.List;

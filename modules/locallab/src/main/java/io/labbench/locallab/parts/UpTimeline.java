@@ -1,4 +1,4 @@
-package io.labbench.locallab;
+package io.labbench.locallab.parts;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.labbench.locallab;
+package io.labbench.locallab.ssh;
 
 import io.labbench.sessions.SshEndpoint;
 import java.nio.file.Path;

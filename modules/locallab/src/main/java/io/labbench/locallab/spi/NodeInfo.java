@@ -1,4 +1,4 @@
-package io.labbench.locallab;
+package io.labbench.locallab.spi;
 
 /**
  * A node of the local lab as the Kubernetes side needs to know it.
