@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The rootless path: the whole lab inside a user namespace held by a helper process, nothing in the
  * host's namespaces. CI runs as root, so the lab is told to run rootless (a normal user gets this
- * path by default); the helper is the same {@code unshare --user --map-root-user --net --mount}.
+ * path by default); the helper is the same {@code unshare --user --map-root-user --net --mount}. The
+ * build runs this class with a normal user's PATH (no /usr/sbin, /sbin: see the pom's normal-user-path).
  */
 class RootlessLabTest {
 
