@@ -1,7 +1,7 @@
 package io.labbench.labmodel.load;
 
 import io.labbench.labmodel.model.Action;
-import io.labbench.labmodel.model.Backend;
+import io.labbench.cluster.Backend;
 import io.labbench.labmodel.model.Capture;
 import io.labbench.labmodel.model.Check;
 import io.labbench.labmodel.model.Lab;
@@ -139,7 +139,7 @@ public final class LabLoader {
             boolean ok = true;
             for (Node item : list.get().getValue()) {
                 Optional<String> name = s.string(item, "a backend");
-                Optional<Backend> backend = name.flatMap(Backend::fromYaml);
+                Optional<Backend> backend = name.flatMap(Backend::fromYamlName);
                 if (name.isPresent() && backend.isEmpty()) {
                     errors.at(item, "unknown backend '" + name.get() + "'; expected local or aws");
                 }

@@ -3,7 +3,7 @@ package io.labbench.labmodel.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.labbench.labmodel.model.Action;
-import io.labbench.labmodel.model.Backend;
+import io.labbench.cluster.Backend;
 import io.labbench.labmodel.model.Check;
 import io.labbench.labmodel.model.Extraction;
 import io.labbench.labmodel.model.Lab;
