@@ -8,12 +8,14 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontPosture;
@@ -109,7 +111,7 @@ final class MarkdownView {
         } else if (block instanceof IndentedCodeBlock code) {
             return new CommandView(code.getLiteral().stripTrailing());
         } else if (block instanceof TableBlock table) {
-            return table(table);
+            return scrollable(table(table));
         } else if (block instanceof ThematicBreak) {
             return new Separator();
         } else if (block instanceof HtmlBlock html) {
@@ -133,6 +135,22 @@ final class MarkdownView {
         return box;
     }
 
+    /**
+     * A table keeps its cells on one line and scrolls sideways when the guide is narrower than it, as
+     * tables do on GitHub: squeezed into a narrow column, a cell would break its words letter by letter.
+     */
+    private static ScrollPane scrollable(GridPane grid) {
+        ScrollPane scroller = new ScrollPane(grid);
+        scroller.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroller.setFitToHeight(true);
+        scroller.getStyleClass().add("md-table-scroll");
+        // The viewport is as tall as the table; a horizontal bar, when shown, goes below it.
+        scroller.prefViewportHeightProperty().bind(grid.heightProperty());
+        scroller.setMinHeight(Region.USE_PREF_SIZE);
+        return scroller;
+    }
+
     /** A GFM table: header row bold, each cell a text flow aligned as its delimiter row says. */
     private static GridPane table(TableBlock table) {
         GridPane grid = new GridPane();
@@ -146,6 +164,8 @@ final class MarkdownView {
                     TextFlow text = new TextFlow();
                     inlines(cell, text, new Style(head, false));
                     text.getStyleClass().add(head ? "md-table-head" : "md-table-cell");
+                    text.setMinWidth(Region.USE_PREF_SIZE);
+                    text.setMaxWidth(Double.MAX_VALUE);
                     if (cell instanceof TableCell tableCell && tableCell.getAlignment() != null) {
                         text.setTextAlignment(switch (tableCell.getAlignment()) {
                             case CENTER -> javafx.scene.text.TextAlignment.CENTER;

@@ -9,6 +9,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -47,7 +48,7 @@ class MarkdownViewTest {
         List<Node> nodes = rendered.get();
 
         assertThat(nodes).hasSize(5);
-        assertThat(nodes.get(1)).isInstanceOfSatisfying(GridPane.class, grid -> {
+        assertThat(all(nodes.get(1), GridPane.class)).singleElement().satisfies(grid -> {
             assertThat(grid.getChildren()).hasSize(9);
             assertThat(cellText(grid, 0, 0)).isEqualTo("type");
             assertThat(cellText(grid, 0, 1)).isEqualTo("t3.medium");
@@ -89,7 +90,9 @@ class MarkdownViewTest {
         if (type.isInstance(root)) {
             found.add(type.cast(root));
         }
-        if (root instanceof Parent parent && !(root instanceof Label) && !(root instanceof Hyperlink)) {
+        if (root instanceof ScrollPane scroller) {
+            found.addAll(all(scroller.getContent(), type));
+        } else if (root instanceof Parent parent && !(root instanceof Label) && !(root instanceof Hyperlink)) {
             parent.getChildrenUnmodifiable().forEach(child -> found.addAll(all(child, type)));
         }
         return found;
