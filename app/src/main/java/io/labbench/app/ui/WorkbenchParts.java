@@ -67,7 +67,7 @@ public final class WorkbenchParts {
         LabPaneView pane = new LabPaneView(loaded.lab().get(), workbench.terminals(), watches,
                 new CommandRunnerPort(setup.hub()), dirs.workspace(setup.workspaceName()));
         if (awsBackend) {
-            pane.model().backendProperty().set(io.labbench.labmodel.model.Backend.AWS);
+            pane.model().backendProperty().set(io.labbench.cluster.Backend.AWS);
         }
         workbench.setLabPane(pane);
         pane.model().useOperations(windows.labOperations());

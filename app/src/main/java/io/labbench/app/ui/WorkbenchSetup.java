@@ -12,7 +12,7 @@ import io.labbench.app.locallab.LocalLabWorkspace;
 import io.labbench.locallab.LabSettings;
 import io.labbench.locallab.LabSettingsFile;
 import io.labbench.locallab.daemon.LabReroll;
-import io.labbench.locallab.net.InstanceTypeCatalog;
+import io.labbench.cluster.vpccni.InstanceTypeCatalog;
 import io.labbench.locallab.LabStatus;
 import io.labbench.locallab.check.MachineCheck;
 import io.labbench.locallab.check.MachineFinding;

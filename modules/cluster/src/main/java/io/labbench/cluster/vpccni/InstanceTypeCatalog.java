@@ -1,4 +1,4 @@
-package io.labbench.locallab.net;
+package io.labbench.cluster.vpccni;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,12 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * The instance types the lab can emulate: ENI limits from {@code instance-network-limits.txt} and the
- * VPC CNI's real max-pods table ({@code eni-max-pods.txt}, copied from amazon-vpc-cni-k8s).
+ * The instance types LabBench knows offline: ENI limits from {@code instance-network-limits.txt} (the
+ * types the local lab can emulate, and the AWS calculator's fallback before the learner has an AWS
+ * account) and the VPC CNI's published max-pods table ({@code eni-max-pods.txt}, copied from
+ * amazon-vpc-cni-k8s).
  */
 public final class InstanceTypeCatalog {
 
@@ -25,10 +28,10 @@ public final class InstanceTypeCatalog {
 
     /**
      * The 800-line max-pods table, read on first use: every {@code labbench lab} command and the daemon
-     * check instance types at start, and only the tests compare against this table.
+     * check instance types at start, and only the calculator and the tests compare against this table.
      */
-    private static final class RealMaxPods {
-        static final Map<String, Integer> TABLE = loadRealMaxPods();
+    private static final class PublishedMaxPods {
+        static final Map<String, Integer> TABLE = loadPublishedMaxPods();
     }
 
     private InstanceTypeCatalog(Map<String, InstanceType> types) {
@@ -53,9 +56,10 @@ public final class InstanceTypeCatalog {
         return types;
     }
 
-    /** max pods from the VPC CNI's published table, when the type is in it. */
-    public Optional<Integer> realMaxPods(String name) {
-        return Optional.ofNullable(RealMaxPods.TABLE.get(name));
+    /** The max pods AWS publishes for the type (secondary-IP mode), when the VPC CNI's table lists it. */
+    public OptionalInt publishedMaxPods(String name) {
+        Integer value = PublishedMaxPods.TABLE.get(name);
+        return value == null ? OptionalInt.empty() : OptionalInt.of(value);
     }
 
     private static InstanceTypeCatalog load() {
@@ -72,7 +76,7 @@ public final class InstanceTypeCatalog {
         return new InstanceTypeCatalog(types);
     }
 
-    private static Map<String, Integer> loadRealMaxPods() {
+    private static Map<String, Integer> loadPublishedMaxPods() {
         Map<String, Integer> maxPods = new TreeMap<>();
         readLines("eni-max-pods.txt", (line, number) -> {
             String[] f = FIELDS.split(line.trim());
@@ -90,7 +94,7 @@ public final class InstanceTypeCatalog {
     private static void readLines(String resource, LineHandler handler) {
         try (InputStream in = InstanceTypeCatalog.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("resource " + resource + " is missing from the locallab jar");
+                throw new IllegalStateException("resource " + resource + " is missing from the labbench-cluster jar");
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;

@@ -1,4 +1,4 @@
-package io.labbench.locallab.net;
+package io.labbench.cluster.vpccni;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,8 +12,8 @@ class InstanceTypeCatalogTest {
     @Test
     void everyEniLimitGivesTheMaxPodsOfTheRealVpcCniTable() {
         assertThat(catalog.types()).isNotEmpty();
-        catalog.types().values().forEach(type -> assertThat(catalog.realMaxPods(type.name()))
-                .as(type.name()).contains(type.eniMaxPods()));
+        catalog.types().values().forEach(type -> assertThat(catalog.publishedMaxPods(type.name()))
+                .as(type.name()).hasValue(type.eniMaxPods()));
     }
 
     @Test
