@@ -44,7 +44,7 @@ public final class AtomicFileWriter {
     }
 
     public static void write(Path file, Content content) throws IOException {
-        Path target = file.toAbsolutePath();
+        Path target = throughSymlinks(file.toAbsolutePath());
         Path folder = PrivateFolders.create(target.getParent());
         Path temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp", PrivateFolders.privateFileAttributes());
         boolean moved = false;
@@ -69,6 +69,21 @@ public final class AtomicFileWriter {
                 Files.deleteIfExists(temp);
             }
         }
+    }
+
+    /**
+     * Where a symlinked file really lives ({@code ~/.ssh/known_hosts} kept in a dotfiles repository):
+     * the new content replaces the link's target, and the link stays a link.
+     */
+    private static Path throughSymlinks(Path file) throws IOException {
+        Path target = file;
+        for (int hops = 0; Files.isSymbolicLink(target); hops++) {
+            if (hops == 40) {
+                throw new IOException(file + " is a loop of symbolic links");
+            }
+            target = target.resolveSibling(Files.readSymbolicLink(target)).normalize();
+        }
+        return target;
     }
 
     /**

@@ -84,6 +84,18 @@ class AtomicFileWriterTest {
     }
 
     @Test
+    void aSymlinkedFileStaysALinkAndItsTargetIsReplaced() throws IOException {
+        Path real = dir.resolve("dotfiles/known_hosts");
+        AtomicFileWriter.writeString(real, "old\n");
+        Path link = Files.createSymbolicLink(dir.resolve("known_hosts"), Path.of("dotfiles/known_hosts"));
+
+        AtomicFileWriter.writeString(link, "old\nnew\n");
+
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).isEqualTo("old\nnew\n");
+    }
+
+    @Test
     void aFileWhereAFolderShouldBeIsNamed() throws IOException {
         Files.writeString(dir.resolve("labbench"), "not a folder");
 
