@@ -31,8 +31,13 @@ import java.util.regex.Pattern;
  */
 final class TranscriptWriter {
 
+    /**
+     * A line asking for a secret: one of these words (as a word: "Mapping: " holds "pin" but asks for
+     * nothing) and, at the end, {@code :} or {@code >} with nothing but spaces after it.
+     */
     private static final Pattern NO_ECHO_PROMPT = Pattern.compile(
-            "(?i)(password|passphrase|passcode|pin|secret|token|verification code)[^:\\n]{0,40}:\\s*$");
+            "(?i)(?<![\\p{L}\\p{N}_])(password|passphrase|passcode|pin|secret|token|verification code|비밀번호|암호|패스워드)"
+                    + "(?![a-rt-z])[^\\n]{0,60}?[:>]\\s*$");
     private static final byte[] STAMP_SEPARATOR = " | ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] LINE_END = System.lineSeparator().getBytes(StandardCharsets.US_ASCII);
     private static final int FILE_BUFFER_BYTES = 64 * 1024;

@@ -177,6 +177,35 @@ class TranscriptRecorderTest {
         recorder.close();
     }
 
+    @Test
+    void passwordsTypedAtPromptsEndingInAnAngleBracketOrInKoreanAreLearned() {
+        SecretMasker masker = SecretMasker.standard();
+        TranscriptRecorder recorder = new TranscriptRecorder(Optional.empty(), masker, Clock.systemUTC(), 100);
+
+        recorder.output("Password> ");
+        recorder.input("lbt-angle-pw\r");
+        recorder.output("\r\n비밀번호를 입력하세요: ");
+        recorder.input("lbt-korean-pw\r");
+        recorder.output("\r\necho lbt-angle-pw lbt-korean-pw\r\n");
+
+        assertThat(recorder.recentLines(10)).last().isEqualTo("echo [masked typed secret] [masked typed secret]");
+        recorder.close();
+    }
+
+    @Test
+    void aWordLikeMappingIsNoPromptSoWhatIsTypedAfterItStaysVisible() {
+        SecretMasker masker = SecretMasker.standard();
+        TranscriptRecorder recorder = new TranscriptRecorder(Optional.empty(), masker, Clock.systemUTC(), 100);
+
+        recorder.output("Port Mapping: ");
+        recorder.input("kubectl\r");
+        recorder.output("\r\nkubectl get pods\r\n");
+
+        assertThat(recorder.recentLines(10)).last().isEqualTo("kubectl get pods");
+        assertThat(masker.mask("kubectl")).isEqualTo("kubectl");
+        recorder.close();
+    }
+
     /** Output lines {@code from} to {@code to} (exclusive) as a terminal reads them: CRLF, in 1 KB chunks. */
     private static void outputLines(TranscriptRecorder recorder, int from, int to) {
         StringBuilder text = new StringBuilder();
