@@ -22,6 +22,7 @@ import io.labbench.labmodel.model.Section;
 import io.labbench.labmodel.model.Step;
 import io.labbench.labmodel.model.Target;
 import io.labbench.labmodel.notebook.NotebookExporter;
+import io.labbench.sessions.transcript.SecretMasker;
 import io.labbench.labmodel.notebook.NotebookFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,10 +86,20 @@ public final class LabPaneViewModel {
     private final BooleanBinding hasPrevious;
     private boolean updatingVariables;
 
-    /** The constructor the workbench uses: real parsers, one background thread, JavaFX's thread for results. */
-    public LabPaneViewModel(Lab lab, TerminalDirectory terminals, WatchDirectory watches, CommandPort port, Path workspaceDir) {
+    /**
+     * The constructor the workbench uses: real parsers, one background thread, JavaFX's thread for
+     * results, and the workspace's one masker (the terminals' transcripts use it too), so a password
+     * typed at a terminal's prompt is masked in evidence and exports as well.
+     */
+    public LabPaneViewModel(Lab lab, TerminalDirectory terminals, WatchDirectory watches, CommandPort port, Path workspaceDir,
+                            SecretMasker workspaceMasker) {
         this(lab, terminals, watches, port, workspaceDir, new NetparseOutputParser(), newBackgroundThread(),
-                Platform::runLater, io.labbench.sessions.transcript.SecretMasker.standard()::mask);
+                Platform::runLater, workspaceMasker::mask);
+    }
+
+    /** As the workbench's, with a masker of its own: for views shown without terminals' transcripts (demos, tests). */
+    public LabPaneViewModel(Lab lab, TerminalDirectory terminals, WatchDirectory watches, CommandPort port, Path workspaceDir) {
+        this(lab, terminals, watches, port, workspaceDir, SecretMasker.standard());
     }
 
     public LabPaneViewModel(Lab lab, TerminalDirectory terminals, WatchDirectory watches, CommandPort port, Path workspaceDir,
