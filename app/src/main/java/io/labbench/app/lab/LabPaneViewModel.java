@@ -23,9 +23,9 @@ import io.labbench.labmodel.model.Step;
 import io.labbench.labmodel.model.Target;
 import io.labbench.labmodel.notebook.NotebookExporter;
 import io.labbench.sessions.transcript.SecretMasker;
+import io.labbench.storage.AtomicFileWriter;
 import io.labbench.labmodel.notebook.NotebookFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -555,9 +555,8 @@ public final class LabPaneViewModel {
             }
             if (png.isPresent()) {
                 Path folder = workspaceDir.resolve("evidence");
-                Files.createDirectories(folder);
                 String file = item.step().id() + "-" + now.toEpochMilli() + ".png";
-                Files.write(folder.resolve(file), png.get());
+                AtomicFileWriter.write(folder.resolve(file), png.get());
                 engine.addEvidence(item.step().id(), new Evidence(Evidence.IMAGE, "panes", "", "evidence/" + file, now));
             }
             return transcripts.size() + watchTexts.size() + (png.isPresent() ? 1 : 0);

@@ -34,7 +34,7 @@ class LayeringArchitectureTest {
 
     @Test
     void everyModuleIsOnTheClasspathToBeChecked() {
-        for (String module : new String[] {"app", "sessions", "netparse", "labmodel", "watch", "kube", "aws", "locallab"}) {
+        for (String module : new String[] {"app", "storage", "sessions", "netparse", "labmodel", "watch", "kube", "aws", "locallab"}) {
             assertThat(production.stream().anyMatch(c -> c.getPackageName().startsWith("io.labbench." + module)))
                     .as("classes of io.labbench.%s imported", module).isTrue();
         }
@@ -62,6 +62,14 @@ class LayeringArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "com.jcraft..", "org.apache.sshd..", "software.amazon..", "io.fabric8..")
                 .because("parsers and the lab model are pure functions over text and data")
+                .check(production);
+    }
+
+    @Test
+    void theAtomicWriterStandsOnTheJdkAlone() {
+        noClasses().that().resideInAPackage("io.labbench.storage..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("io.labbench.storage..", "java..")
+                .because("every module, down to the lab model, writes its files through it")
                 .check(production);
     }
 }
