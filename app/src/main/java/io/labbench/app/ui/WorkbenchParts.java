@@ -65,7 +65,7 @@ public final class WorkbenchParts {
             return;
         }
         LabPaneView pane = new LabPaneView(loaded.lab().get(), workbench.terminals(), watches,
-                new CommandRunnerPort(setup.hub()), dirs.workspace(setup.workspaceName()));
+                new CommandRunnerPort(setup.hub()), dirs.workspace(setup.workspaceName()), setup.secretMasker());
         if (awsBackend) {
             pane.model().backendProperty().set(io.labbench.cluster.Backend.AWS);
         }

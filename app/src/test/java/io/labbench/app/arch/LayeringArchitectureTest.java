@@ -35,7 +35,7 @@ class LayeringArchitectureTest {
 
     @Test
     void everyModuleIsOnTheClasspathToBeChecked() {
-        for (String module : new String[] {"app", "cluster", "sessions", "netparse", "labmodel", "watch", "kube", "aws", "locallab"}) {
+        for (String module : new String[] {"app", "cluster", "storage", "sessions", "netparse", "labmodel", "watch", "kube", "aws", "locallab"}) {
             assertThat(production.stream().anyMatch(c -> c.getPackageName().startsWith("io.labbench." + module)))
                     .as("classes of io.labbench.%s imported", module).isTrue();
         }
@@ -71,6 +71,14 @@ class LayeringArchitectureTest {
         classes().that().resideInAPackage("io.labbench.cluster..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.labbench.cluster..")
                 .because("the lab model, sessions, the AWS backend and the local lab all share these types")
+                .check(production);
+    }
+
+    @Test
+    void theAtomicWriterStandsOnTheJdkAlone() {
+        noClasses().that().resideInAPackage("io.labbench.storage..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("io.labbench.storage..", "java..")
+                .because("every module, down to the lab model, writes its files through it")
                 .check(production);
     }
 }
