@@ -223,10 +223,16 @@ public final class PathResolver {
             } else {
                 p = p.withInterfaces(v.iif(), "");
                 add(m, HopKind.INTERFACE, "in", v.iif(), describeDevice(m, v.iif()), p, "ip -s link show " + v.iif());
+                Optional<Packet> pre = hook(st, m, "PREROUTING", List.of("raw", "mangle"), p);
+                if (pre.isEmpty()) {
+                    return new End(PacketPath.Outcome.DROPPED, m, p);
+                }
+                p = pre.get();
                 if (direction == Direction.REPLY) {
+                    // conntrack undoes the SNAT at the nat hook's priority: mangle saw the address it was sent to
                     p = undoSourceNat(m, p);
                 }
-                Optional<Packet> pre = hook(st, m, "PREROUTING", List.of("raw", "mangle", "nat"), p);
+                pre = hook(st, m, "PREROUTING", List.of("nat"), p);
                 if (pre.isEmpty()) {
                     return new End(PacketPath.Outcome.DROPPED, m, p);
                 }
