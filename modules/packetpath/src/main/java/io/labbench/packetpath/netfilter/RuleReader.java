@@ -54,10 +54,13 @@ public final class RuleReader {
         return new Ruleset(tables, policyCounters, source);
     }
 
-    /** {@code iptables -L -n -v}; listings never say the backend, so the caller says whether policies count. */
-    public static Ruleset fromList(IptablesListResult parsed, boolean policyCounters, String source) {
+    /**
+     * {@code iptables -L -n -v} listings (one per table, e.g. {@code -t nat} and {@code -t filter}); listings
+     * never say the backend, so the caller says whether policies count.
+     */
+    public static Ruleset fromList(boolean policyCounters, String source, IptablesListResult... listings) {
         Map<String, Map<String, Ruleset.Chain>> tables = new LinkedHashMap<>();
-        for (IptablesTable t : parsed.tables()) {
+        for (IptablesTable t : java.util.Arrays.stream(listings).flatMap(l -> l.tables().stream()).toList()) {
             Set<String> chainNames = new java.util.HashSet<>();
             t.chains().forEach(c -> chainNames.add(c.name()));
             Map<String, Ruleset.Chain> chains = new LinkedHashMap<>();
