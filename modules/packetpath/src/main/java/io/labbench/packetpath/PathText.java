@@ -24,7 +24,7 @@ public final class PathText {
                 last = h.direction();
             }
             n++;
-            b.append(String.format("%3d  %-12s %-10s %-34s %s", n, h.machine(), h.stage(), h.object(), h.matched()));
+            b.append(String.format("%3d  %-18s %-11s %-34s %s", n, h.machine(), h.stage(), h.object(), h.matched()));
             h.rewrite().ifPresent(r -> b.append("   [").append(r).append(']'));
             if (h.counter().isPresent()) {
                 b.append("   pkts ").append(h.packets().isPresent() ? Long.toString(h.packets().getAsLong()) : "?");
