@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A workbench for hands-on Kubernetes networking labs.",
-        subcommands = {ParseCommand.class, LabCommand.class})
+        subcommands = {ParseCommand.class, LabCommand.class, PathCommand.class})
 public final class LabBenchCommand implements Callable<Integer> {
 
     /** Returned when the window is open: main() must not call System.exit then. */

@@ -563,6 +563,25 @@ public final class LabPaneViewModel {
         }, count -> message.set((language.get() == Language.KO ? "증거 수집: " : "Evidence collected: ") + count));
     }
 
+    /**
+     * Records a picture another view saved in the workspace ({@code workspaceRelativeFile}, e.g. the Path
+     * view's {@code evidence/path-….png}) as image evidence of the selected step, so the notebook shows it.
+     * Returns where it went, for that view's status line.
+     */
+    public String addImageEvidence(String title, String workspaceRelativeFile) {
+        StepItem item = selected.get();
+        if (item == null) {
+            return "no lab step is selected, so the notebook does not list it";
+        }
+        engine.addEvidence(item.step().id(), new Evidence(Evidence.IMAGE, title, "", workspaceRelativeFile, Instant.now()));
+        return "added to the notebook under step " + item.step().id();
+    }
+
+    /** The workspace folder (where evidence files go). */
+    public Path workspaceDir() {
+        return workspaceDir;
+    }
+
     public CompletableFuture<NotebookFiles> exportNotebook(Path outDir) {
         CompletableFuture<NotebookFiles> result = new CompletableFuture<>();
         Language lang = language.get();

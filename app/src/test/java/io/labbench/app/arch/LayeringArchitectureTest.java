@@ -35,7 +35,7 @@ class LayeringArchitectureTest {
 
     @Test
     void everyModuleIsOnTheClasspathToBeChecked() {
-        for (String module : new String[] {"app", "cluster", "storage", "sessions", "netparse", "labmodel", "watch", "kube", "aws", "locallab"}) {
+        for (String module : new String[] {"app", "cluster", "storage", "sessions", "netparse", "labmodel", "watch", "kube", "aws", "locallab", "packetpath"}) {
             assertThat(production.stream().anyMatch(c -> c.getPackageName().startsWith("io.labbench." + module)))
                     .as("classes of io.labbench.%s imported", module).isTrue();
         }
@@ -54,6 +54,17 @@ class LayeringArchitectureTest {
         noClasses().that().resideOutsideOfPackage("io.labbench.app..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.techsenger.jeditermfx.ui..")
                 .because("sessions, parsers and the lab run without a screen (tests, CLI, benchmarks)")
+                .check(production);
+    }
+
+    @Test
+    void packetPathReadsNoSessionsLabOrCloudClients() {
+        noClasses().that().resideInAPackage("io.labbench.packetpath..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.labbench.sessions..", "io.labbench.locallab..",
+                        "io.labbench.kube..", "io.labbench.aws..", "com.jcraft..", "org.apache.sshd..", "software.amazon..",
+                        "io.fabric8..")
+                .because("path resolution works on parsed snapshots and cluster records; commands reach machines through"
+                        + " its MachineShell, which the app implements")
                 .check(production);
     }
 
