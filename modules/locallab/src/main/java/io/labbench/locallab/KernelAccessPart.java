@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
 
 /**
@@ -23,6 +24,7 @@ final class KernelAccessPart implements Part {
     private final List<Part> after;
     private volatile KernelAccess kernel;
     private volatile Optional<RootlessHolder> holder = Optional.empty();
+    private final CompletableFuture<KernelAccess> ready = new CompletableFuture<>();
 
     KernelAccessPart(LabSettings settings, boolean rootless, Part leftovers) {
         this.settings = settings;
@@ -52,15 +54,26 @@ final class KernelAccessPart implements Part {
 
     @Override
     public void start() throws IOException {
-        Files.createDirectories(settings.labDir());
-        if (rootless) {
-            RootlessHolder started = RootlessHolder.start();
-            holder = Optional.of(started);
-            kernel = started.kernel();
-        } else {
-            kernel = new KernelAccess.Root();
+        try {
+            Files.createDirectories(settings.labDir());
+            if (rootless) {
+                RootlessHolder started = RootlessHolder.start();
+                holder = Optional.of(started);
+                kernel = started.kernel();
+            } else {
+                kernel = new KernelAccess.Root();
+            }
+            writeState("starting");
+            ready.complete(kernel);
+        } catch (IOException | RuntimeException e) {
+            ready.completeExceptionally(e);
+            throw e;
         }
-        writeState("starting");
+    }
+
+    /** The kernel access once this part has started; fails when it failed or the lab went down first. */
+    CompletableFuture<KernelAccess> ready() {
+        return ready;
     }
 
     void writeState(String phase) throws IOException {
@@ -88,6 +101,7 @@ final class KernelAccessPart implements Part {
 
     @Override
     public void stop() throws IOException {
+        ready.completeExceptionally(new IOException("the lab was taken down"));
         Optional<String> userNs = Optional.of(userNamespace()).filter(s -> !s.isEmpty());
         List<String> removed = new LabCleaner(settings.prefix(), settings.labDir(), userNs).clean();
         Logger.getLogger(LocalLab.class.getName()).fine(() -> "removed " + removed);

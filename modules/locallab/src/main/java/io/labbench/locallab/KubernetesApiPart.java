@@ -1,31 +1,37 @@
 package io.labbench.locallab;
 
 import io.labbench.locallab.kube.LocalKubeApi;
+import io.labbench.locallab.net.LabNode;
 import io.labbench.locallab.net.LabTopology;
 import io.labbench.locallab.net.VpcCniPodNetwork;
 import io.labbench.locallab.parts.Part;
+import io.labbench.locallab.spi.NodeInfo;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
 
 /**
- * The API server, controllers and scheduler, fed by the lab's pod network. It starts beside the
- * network (a second of class loading on a cold JVM): until the network is built, the {@link
- * PodNetworkGate} answers node data and holds pod wiring.
+ * The API server, controllers and scheduler, fed by the lab's pod network. It needs nothing of the
+ * kernel to start (a second of class loading on a cold JVM), so it starts right after the machine
+ * check, beside the leftovers, the kernel access and the network: until the kernel access is up and
+ * the network built, the {@link PodNetworkGate} answers node data from the topology and holds pod wiring.
  */
 final class KubernetesApiPart implements Part {
 
     private final LabSettings settings;
     private final LabTopology topology;
+    private final Part machineCheck;
     private final KernelAccessPart kernel;
     private final NetworkPart network;
     private volatile VpcCniPodNetwork podNetwork;
     private volatile LocalKubeApi api;
 
-    KubernetesApiPart(LabSettings settings, LabTopology topology, KernelAccessPart kernel, NetworkPart network) {
+    KubernetesApiPart(LabSettings settings, LabTopology topology, Part machineCheck, KernelAccessPart kernel, NetworkPart network) {
+        this.machineCheck = machineCheck;
         this.settings = settings;
         this.topology = topology;
         this.kernel = kernel;
@@ -42,18 +48,23 @@ final class KubernetesApiPart implements Part {
         return "Starting the Kubernetes API";
     }
 
-    /** Not after the network: the gate lets it start at the same time. */
+    /** Neither after the kernel access nor after the network: the gate waits for both. */
     @Override
     public List<Part> after() {
-        return List.of(kernel);
+        return List.of(machineCheck);
     }
 
     @Override
     public void start() throws IOException {
-        VpcCniPodNetwork vpcCni = new VpcCniPodNetwork(topology, kernel.kernel(), settings.prefixDelegation());
-        podNetwork = vpcCni;
+        // made on the thread that completes the later of the two, before the network part's start returns
+        CompletableFuture<VpcCniPodNetwork> wired = kernel.ready().thenCombine(network.built(), (access, built) -> {
+            VpcCniPodNetwork vpcCni = new VpcCniPodNetwork(topology, access, settings.prefixDelegation());
+            podNetwork = vpcCni;
+            return vpcCni;
+        });
+        List<NodeInfo> nodes = topology.kubernetesNodes().stream().map(LabNode::toNodeInfo).toList();
         Files.createDirectories(settings.kubeconfig().getParent());
-        api = LocalKubeApi.start(new PodNetworkGate(vpcCni, network.built()), settings.kubeconfig(),
+        api = LocalKubeApi.start(new PodNetworkGate(() -> nodes, wired), settings.kubeconfig(),
                 LocalKubeApi.Options.defaults().withClusterName(settings.clusterName())
                         .withPrefixDelegation(settings.prefixDelegation()));
     }
@@ -85,6 +96,7 @@ final class KubernetesApiPart implements Part {
     public void stop() throws IOException {
         // a kubelet waiting for a network that will not come must not hold the API's shutdown
         network.abandon();
+        kernel.ready().completeExceptionally(new IOException("the lab was taken down"));
         LocalKubeApi running = api;
         api = null;
         if (running != null) {

@@ -34,7 +34,7 @@ final class LabParts {
         leftovers = add(new LeftoversPart(settings, machineCheck));
         kernel = add(new KernelAccessPart(settings, check.rootless(), leftovers));
         network = add(new NetworkPart(topology, kernel));
-        kubernetes = add(new KubernetesApiPart(settings, topology, kernel, network));
+        kubernetes = add(new KubernetesApiPart(settings, topology, machineCheck, kernel, network));
         sshServers = add(new SshServersPart(settings, topology, kernel, sshKeys));
         sshRelays = add(new NodeSshRelaysPart(sshServers, network));
         apiRelay = add(new ApiRelayPart(sshServers, kubernetes, network));

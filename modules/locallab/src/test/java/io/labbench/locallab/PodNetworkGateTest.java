@@ -76,4 +76,28 @@ class PodNetworkGateTest {
                 .hasMessageContaining("no such device");
         assertThat(network.calls).isEmpty();
     }
+
+    @Test
+    void nodesComeFromTheTopologyWhileTheNetworkItselfDoesNotExistYet() throws Exception {
+        NodeInfo worker1 = new NodeInfo("i-0worker1", "node", "ip-172-30-46-72", "172.30.46.72", "us-east-1a", "t3.medium",
+                17, 2000, 4L << 30);
+        CompletableFuture<PodNetwork> network = new CompletableFuture<>();
+        PodNetworkGate gate = new PodNetworkGate(() -> List.of(worker1), network);
+
+        assertThat(gate.nodes()).containsExactly(worker1);
+        CompletableFuture<String> attach = CompletableFuture.supplyAsync(() -> {
+            try {
+                return gate.attach("default", "pod-1", "worker1", false);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(200);
+        assertThat(attach).isNotDone();
+
+        RecordingNetwork made = new RecordingNetwork();
+        network.complete(made);
+        assertThat(attach.get(5, TimeUnit.SECONDS)).isEqualTo("172.30.40.10");
+        assertThat(made.calls).containsExactly("attach pod-1");
+    }
 }

@@ -7,20 +7,17 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Unique lab settings for tests (prefix {@code lbt} + random hex) and a command helper. */
 public final class TestLabs {
-
-    private static final java.security.SecureRandom PREFIXES = new java.security.SecureRandom();
 
     private TestLabs() {
     }
 
     public static LabSettings settings(Path stateRoot) {
         byte[] random = new byte[3];
-        // SecureRandom, not ThreadLocalRandom: two helpers' test JVMs once drew the same prefix, and each
-        // lab's clean-up removes every namespace and process of its prefix
-        PREFIXES.nextBytes(random);
+        ThreadLocalRandom.current().nextBytes(random);
         String prefix = "lbt" + HexFormat.of().formatHex(random);
         return LabSettings.defaults(stateRoot, prefix).withKubeconfig(stateRoot.resolve(prefix + "-kubeconfig"));
     }
