@@ -125,10 +125,13 @@ final class MarkdownView {
         VBox box = new VBox(3);
         int number = list instanceof OrderedList ordered && ordered.getMarkerStartNumber() != null ? ordered.getMarkerStartNumber() : 1;
         for (org.commonmark.node.Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+            if (!(item instanceof ListItem)) {
+                continue; // a list holds only items; anything else would be a parser change to look at
+            }
             Label marker = new Label(list instanceof BulletList ? "•" : (number++) + ".");
             marker.setMinWidth(18);
             VBox content = new VBox(3);
-            content.getChildren().addAll(blocks(item instanceof ListItem ? item : list));
+            content.getChildren().addAll(blocks(item));
             HBox.setHgrow(content, Priority.ALWAYS);
             box.getChildren().add(new HBox(4, marker, content));
         }
