@@ -52,6 +52,8 @@ public final class HostKeyDialog extends Dialog<HostKeyDecision> {
             Label warning = new Label(text);
             warning.setId("host-key-warning");
             warning.getStyleClass().add("danger");
+            // Bold in every theme: this is the line a learner must not skim past.
+            warning.setStyle("-fx-font-weight: bold;");
             warning.setWrapText(true);
             warning.setMaxWidth(520);
             grid.add(warning, 0, 4, 2, 1);

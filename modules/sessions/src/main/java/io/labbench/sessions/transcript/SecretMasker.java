@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
  *
  * <p>Text is read line by line ({@link #lines()} for a stream, {@link #mask} for a whole text, which
  * also drops ANSI escape codes first). A terminal may wrap a long secret onto a second line, so each
- * line of 40 columns or more that does not end in a space is also read joined to the start of the next
- * line: a secret that runs across the break is masked on both sides, and a value cut off by the end of
- * a line is masked in case it goes on. The price: after such a line ending in a password value, the
+ * line of 40 columns or more that does not end in a space, and where a secret (or its name) reaches
+ * the end, is also read joined to the start of the next line: a secret that runs across the break is
+ * masked on both sides, and a value cut off by the end of a line is masked in case it goes on. The price: after such a line ending in a password value, the
  * first word of the next line is masked too.
  * Thread-safe; a {@link Lines} is not.
  */
@@ -109,7 +109,7 @@ public final class SecretMasker {
                     insideKeyBlock = false;
                     before = "";
                     String rest = line.substring(end.end());
-                    return rest.isBlank() ? Optional.empty() : Optional.of(maskLine(rest, ""));
+                    return rest.isBlank() ? Optional.empty() : Optional.of(maskLine(rest, "").text());
                 }
                 if (KEY_BLOCK_ROW.matcher(line.strip()).matches()) {
                     return Optional.empty();
@@ -123,27 +123,25 @@ public final class SecretMasker {
                 String head = line.substring(0, begin.start());
                 Matcher end = KEY_BLOCK_END.matcher(line);
                 if (end.find(begin.end())) {
-                    String masked = maskLine(head, before) + PRIVATE_KEY_MARK + maskLine(line.substring(end.end()), "");
+                    String masked = maskLine(head, before).text() + PRIVATE_KEY_MARK + maskLine(line.substring(end.end()), "").text();
                     before = "";
                     return Optional.of(masked);
                 }
                 insideKeyBlock = true;
-                String masked = maskLine(head, before) + PRIVATE_KEY_MARK;
+                String masked = maskLine(head, before).text() + PRIVATE_KEY_MARK;
                 before = "";
                 return Optional.of(masked);
             }
-            String masked;
-            if (nextLineIsSecret && !line.isBlank()) {
-                nextLineIsSecret = false;
-                masked = line.strip().contains(" ") ? maskLine(line, before) : line.replace(line.strip(), "[masked aws-secret-access-key]");
+            Masked masked;
+            if (nextLineIsSecret && !line.isBlank() && !line.strip().contains(" ")) {
+                masked = new Masked(line.replace(line.strip(), "[masked aws-secret-access-key]"), true, false);
             } else {
                 masked = maskLine(line, before);
             }
-            if (PRINTS_SECRET_NEXT.matcher(line).find()) {
-                nextLineIsSecret = true;
-            }
-            before = line.length() < MIN_WRAP_COLUMNS ? "" : line.length() > JOIN_WINDOW ? line.substring(line.length() - JOIN_WINDOW) : line;
-            return Optional.of(masked);
+            nextLineIsSecret = !line.isBlank() ? line.contains("configure") && PRINTS_SECRET_NEXT.matcher(line).find()
+                    : nextLineIsSecret;
+            before = mayGoOn(line, masked) ? (line.length() > JOIN_WINDOW ? line.substring(line.length() - JOIN_WINDOW) : line) : "";
+            return Optional.of(masked.text());
         }
 
         /** Masks a line that is not finished yet (a prompt) without changing what the stream remembers. */
@@ -152,23 +150,52 @@ public final class SecretMasker {
             if (insideKeyBlock && KEY_BLOCK_ROW.matcher(line.strip()).matches()) {
                 return "";
             }
-            return maskLine(line, insideKeyBlock ? "" : before);
+            return maskLine(line, insideKeyBlock ? "" : before).text();
         }
+    }
+
+    /** A masked line, and whether a secret reached its end (so it may go on in the next line). */
+    private record Masked(String text, boolean secretAtEnd, boolean hasTrigger) {
+        Masked(String text) {
+            this(text, false, false);
+        }
+    }
+
+    /**
+     * Whether a terminal may have wrapped a secret from the end of {@code line} onto the next: the line
+     * is as wide as a terminal, does not end in a space, and a secret (or the start of a typed one)
+     * reached its end or a secret's name or prefix is in it. Most lines of a flood are not, which
+     * spares them the second look {@link #maskLine} gives a joined pair.
+     */
+    private boolean mayGoOn(String line, Masked masked) {
+        if (line.length() < MIN_WRAP_COLUMNS || Character.isWhitespace(line.charAt(line.length() - 1))) {
+            return false;
+        }
+        if (masked.secretAtEnd() || masked.hasTrigger()) {
+            return true;
+        }
+        for (String literal : literalsLongestFirst) {
+            for (int length = Math.min(literal.length() - 1, line.length()); length >= 1; length--) {
+                if (line.regionMatches(line.length() - length, literal, 0, length)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
      * Masks {@code line}, also where a secret begins at the end of {@code before} (the line above, which a
      * terminal may have wrapped) and runs on into this line.
      */
-    private String maskLine(String line, String before) {
+    private Masked maskLine(String line, String before) {
         if (line.isEmpty()) {
-            return line;
+            return new Masked(line);
         }
         List<SecretRules.Span> spans = new ArrayList<>();
-        SecretRules.find(line, spans);
+        boolean hasTrigger = SecretRules.find(line, spans);
         findLiterals(line, spans, true);
-        if (before.length() >= MIN_WRAP_COLUMNS && !Character.isWhitespace(before.charAt(before.length() - 1))
-                && !Character.isWhitespace(line.charAt(0))) {
+        if (!before.isEmpty() && !Character.isWhitespace(line.charAt(0))) {
             String joined = before + line.substring(0, Math.min(line.length(), JOIN_WINDOW));
             List<SecretRules.Span> across = new ArrayList<>();
             SecretRules.find(joined, across);
@@ -181,7 +208,14 @@ public final class SecretMasker {
                 }
             }
         }
-        return spans.isEmpty() ? line : render(line, spans);
+        if (spans.isEmpty()) {
+            return new Masked(line, false, hasTrigger);
+        }
+        boolean secretAtEnd = false;
+        for (SecretRules.Span span : spans) {
+            secretAtEnd |= span.end() == line.length();
+        }
+        return new Masked(render(line, spans), secretAtEnd, hasTrigger);
     }
 
     /** Adds where registered literals occur, and (at the end of a line) where one begins and may wrap. */

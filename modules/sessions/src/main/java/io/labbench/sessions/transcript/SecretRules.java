@@ -12,8 +12,7 @@ import java.util.stream.Stream;
  * line counts too (the rest may continue on the next line when a terminal wraps it), which is why most
  * rules end with a {@code …$} alternative. A rule only runs on lines containing one of its trigger
  * words (compared ignoring case unless the rule is case-sensitive), which keeps masking a flood of
- * terminal output cheap; the one rule without triggers (a bare AWS secret key) runs only where the
- * line holds a run of exactly 40 key characters.
+ * terminal output cheap; a bare AWS secret key, which has no trigger, is found by a plain scan.
  */
 final class SecretRules {
 
@@ -26,7 +25,7 @@ final class SecretRules {
 
     private record Rule(String label, List<TriggerWords.Word> triggers, Pattern pattern) {
         Rule(String label, String triggers, boolean caseSensitive, String regex) {
-            this(label, triggers.isEmpty() ? List.of() : Stream.of(triggers.split("\\|"))
+            this(label, Stream.of(triggers.split("\\|"))
                     .map(word -> new TriggerWords.Word(word, !caseSensitive)).toList(), Pattern.compile(regex));
         }
     }
@@ -73,17 +72,12 @@ final class SecretRules {
                     "(?:(?<=\\s)-u\\s*|--user[\\s=]+)[\"']?[^\\s:\"']+:(?<secret>[^\\s\"']+)"),
             // https://user:SECRET@host and a URL cut by the end of the line after the colon.
             new Rule("password", "://", true,
-                    "[A-Za-z][A-Za-z0-9+.-]*://[^/\\s:@]+:(?<secret>[^/\\s@]+(?=@)|(?!\\d+$)[^/\\s@]+$)"),
-            // The bare 40 characters `aws configure get aws_secret_access_key` prints, or a key pasted alone:
-            // mixed case and digits, which a hex digest or a word never is.
-            new Rule("aws-secret-access-key", "", true,
-                    "(?<!" + B64 + ")(?<secret>(?=[A-Za-z0-9/+]{0,39}[a-z])(?=[A-Za-z0-9/+]{0,39}[A-Z])(?=[A-Za-z0-9/+]{0,39}[0-9])"
-                            + "[A-Za-z0-9/+]{40})(?!" + B64 + ")"));
+                    "[A-Za-z][A-Za-z0-9+.-]*://[^/\\s:@]+:(?<secret>[^/\\s@]+(?=@)|(?!\\d+$)[^/\\s@]+$)"));
 
     private static final List<TriggerWords.Word> TRIGGERS = RULES.stream().flatMap(rule -> rule.triggers().stream())
             .distinct().toList();
     private static final TriggerWords TRIGGER_WORDS = new TriggerWords(TRIGGERS);
-    /** For each rule, in order, the bits of its triggers in {@link TriggerWords#find}'s answer (0: no triggers). */
+    /** For each rule, in order, the bits of its triggers in {@link TriggerWords#find}'s answer. */
     private static final int[] RULE_TRIGGER_BITS = RULES.stream()
             .mapToInt(rule -> rule.triggers().stream().mapToInt(word -> 1 << TRIGGERS.indexOf(word)).reduce(0, (a, b) -> a | b))
             .toArray();
@@ -91,13 +85,14 @@ final class SecretRules {
     private SecretRules() {
     }
 
-    /** Every secret the rules find in {@code line}, in rule order (earlier rules name overlapping finds). */
-    static void find(String line, List<Span> into) {
+    /**
+     * Adds every secret the rules find in {@code line}, in rule order (earlier rules name overlapping
+     * finds); answers whether the line holds any rule's trigger word (a secret's name may be there).
+     */
+    static boolean find(String line, List<Span> into) {
         int triggersFound = TRIGGER_WORDS.find(line);
-        boolean keyLengthRun = hasRunOfExactly40KeyChars(line);
         for (int i = 0; i < RULES.size(); i++) {
-            boolean runs = RULE_TRIGGER_BITS[i] == 0 ? keyLengthRun : (triggersFound & RULE_TRIGGER_BITS[i]) != 0;
-            if (runs) {
+            if ((triggersFound & RULE_TRIGGER_BITS[i]) != 0) {
                 Matcher matcher = RULES.get(i).pattern().matcher(line);
                 while (matcher.find()) {
                     if (matcher.end("secret") > matcher.start("secret")) {
@@ -106,6 +101,8 @@ final class SecretRules {
                 }
             }
         }
+        findBareAwsSecrets(line, into);
+        return triggersFound != 0;
     }
 
     static List<Span> find(String line) {
@@ -114,19 +111,56 @@ final class SecretRules {
         return spans;
     }
 
-    /** Whether the line holds 40 key characters in a row: the cheap test before the bare-key pattern runs. */
-    private static boolean hasRunOfExactly40KeyChars(String line) {
-        int run = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' || c == '+') {
-                if (++run == 40) {
-                    return true;
-                }
-            } else {
-                run = 0;
+    /**
+     * The bare 40 characters {@code aws configure get aws_secret_access_key} prints, or a key pasted on
+     * a line of its own: a line that is, spaces aside, exactly 40 key characters ({@code A-Z a-z 0-9 / +})
+     * mixing lower case, upper case and digits, which a hex digest or a word never does. Only whole lines,
+     * so this costs nothing on the long base64 lines of a flood; inside other text the rules' names give
+     * a secret away.
+     */
+    private static void findBareAwsSecrets(String line, List<Span> into) {
+        int end = line.length();
+        if (end < 40) {
+            return;
+        }
+        while (end > 0 && Character.isWhitespace(line.charAt(end - 1))) {
+            end--;
+        }
+        int start = 0;
+        while (start < end && Character.isWhitespace(line.charAt(start))) {
+            start++;
+        }
+        if (end - start != 40) {
+            return;
+        }
+        for (int i = start; i < end; i++) {
+            if (!isKeyChar(line.charAt(i))) {
+                return;
             }
         }
-        return false;
+        if (mixesCasesAndDigits(line, start, end)) {
+            into.add(new Span(start, end, "aws-secret-access-key"));
+        }
+    }
+
+    private static boolean mixesCasesAndDigits(String line, int start, int end) {
+        int kinds = 0;
+        for (int i = start; i < end; i++) {
+            char c = line.charAt(i);
+            kinds |= c >= 'a' && c <= 'z' ? 1 : c >= 'A' && c <= 'Z' ? 2 : c >= '0' && c <= '9' ? 4 : 0;
+        }
+        return kinds == 7;
+    }
+
+    private static final boolean[] KEY_CHAR = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            KEY_CHAR[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' || c == '+';
+        }
+    }
+
+    private static boolean isKeyChar(char c) {
+        return c < 128 && KEY_CHAR[c];
     }
 }
