@@ -1,7 +1,7 @@
 package io.labbench.locallab.aws;
 
 import io.labbench.locallab.LabSettings;
-import io.labbench.locallab.net.InstanceTypeCatalog;
+import io.labbench.cluster.vpccni.InstanceTypeCatalog;
 import io.labbench.locallab.net.LabNode;
 import io.labbench.locallab.net.LabTopology;
 import java.io.IOException;

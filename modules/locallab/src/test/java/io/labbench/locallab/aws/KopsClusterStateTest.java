@@ -18,7 +18,7 @@ class KopsClusterStateTest {
     Path state;
 
     private KopsClusterState kops(LabSettings settings) {
-        return new KopsClusterState(settings, LabTopology.of(settings), "s3://bucket", Instant.parse("2026-12-07T01:00:00Z"), state.resolve("kops"));
+        return new KopsClusterState(settings, settings.topology(), "s3://bucket", Instant.parse("2026-12-07T01:00:00Z"), state.resolve("kops"));
     }
 
     private final LabSettings study = LabSettings.defaults(Path.of("/tmp/unused"), "lbk");
