@@ -66,9 +66,9 @@ public final class WorkbenchParts {
             return;
         }
         LabPaneView pane = new LabPaneView(loaded.lab().get(), workbench.terminals(), watches,
-                new CommandRunnerPort(setup.hub()), dirs.workspace(setup.workspaceName()));
+                new CommandRunnerPort(setup.hub()), dirs.workspace(setup.workspaceName()), setup.secretMasker());
         if (awsBackend) {
-            pane.model().backendProperty().set(io.labbench.labmodel.model.Backend.AWS);
+            pane.model().backendProperty().set(io.labbench.cluster.Backend.AWS);
         }
         workbench.setLabPane(pane);
         paths.notebook(pane.model());
