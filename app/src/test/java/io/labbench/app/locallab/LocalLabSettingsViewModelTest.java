@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.labbench.locallab.LabSettings;
 import io.labbench.locallab.LabStatus;
-import io.labbench.locallab.net.InstanceTypeCatalog;
+import io.labbench.cluster.vpccni.InstanceTypeCatalog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

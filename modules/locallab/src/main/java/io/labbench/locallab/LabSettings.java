@@ -1,7 +1,7 @@
 package io.labbench.locallab;
 
-import io.labbench.locallab.net.InstanceType;
-import io.labbench.locallab.net.InstanceTypeCatalog;
+import io.labbench.cluster.vpccni.InstanceType;
+import io.labbench.cluster.vpccni.InstanceTypeCatalog;
 import io.labbench.sessions.AppDirs;
 import java.nio.file.Path;
 import java.util.regex.Pattern;

@@ -1,5 +1,6 @@
 package io.labbench.locallab.net;
 
+import io.labbench.cluster.vpccni.InstanceType;
 import io.labbench.locallab.spi.NodeInfo;
 
 /**

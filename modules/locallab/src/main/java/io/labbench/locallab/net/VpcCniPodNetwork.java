@@ -167,8 +167,13 @@ public final class VpcCniPodNetwork implements PodNetwork {
 
     /** Looks like containerd's {@code cni-<uuid>}, with the lab's prefix in front. */
     public String podNetns(String namespace, String podName) {
-        String h = LabTopology.sha1Hex(topology.prefix() + "/" + namespace + "/" + podName);
-        return topology.prefix() + "-cni-" + h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-"
+        return podNetns(topology.prefix(), namespace, podName);
+    }
+
+    /** {@link #podNetns(String, String)} for a lab with {@code prefix}, for tools outside the lab's process. */
+    public static String podNetns(String prefix, String namespace, String podName) {
+        String h = LabTopology.sha1Hex(prefix + "/" + namespace + "/" + podName);
+        return prefix + "-cni-" + h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-"
                 + h.substring(16, 20) + "-" + h.substring(20, 32);
     }
 
