@@ -1,10 +1,10 @@
 package io.labbench.locallab.kube;
 
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.labbench.locallab.PodNetwork;
 import io.labbench.locallab.kube.api.ApiDispatcher;
 import io.labbench.locallab.kube.api.ResourceCatalog;
 import io.labbench.locallab.kube.api.Store;
+import io.labbench.locallab.kube.api.kinds.StandardKinds;
 import io.labbench.locallab.kube.control.ClusterBootstrap;
 import io.labbench.locallab.kube.control.ControllerLoop;
 import io.labbench.locallab.kube.control.NodeSync;
@@ -76,16 +76,16 @@ public final class LocalKubeApi implements AutoCloseable {
         Path zshDotDir = Files.createDirectories(kubeconfigFile.toAbsolutePath().getParent().resolve("pod-zsh"));
         // A pod's zsh would otherwise start the new-user wizard; netshoot's prompt names the pod.
         Files.writeString(zshDotDir.resolve(".zshrc"), "setopt prompt_subst\nPROMPT='%F{cyan}${HOSTNAME:-pod}%f %~ %# '\n");
-        // fabric8's serialisation and Vert.x each take seconds to load on a busy machine: overlap them.
-        CompletableFuture<KubernetesCrudDispatcher> crudReady = CompletableFuture.supplyAsync(KubernetesCrudDispatcher::new);
+        // Jackson and the strategies load while Vert.x starts (each takes a while on a busy machine).
+        CompletableFuture<Store> storeReady = CompletableFuture.supplyAsync(() -> new Store(StandardKinds.registry()));
         DeferredDispatcher dispatcher = new DeferredDispatcher();
-        WatchStreams watches = new WatchStreams();
+        WatchRouter watches = new WatchRouter();
         String host = InetAddress.getLoopbackAddress().getHostAddress();
         LoopbackHttpServer server;
         Store store;
         try {
             server = LoopbackHttpServer.start(host, dispatcher, watches);
-            store = new Store(join(crudReady, server));
+            store = join(storeReady, server);
         } catch (IOException | RuntimeException e) {
             deleteTree(zshDotDir);
             throw e;
@@ -94,7 +94,7 @@ public final class LocalKubeApi implements AutoCloseable {
         try {
             String hostPort = host + ":" + server.port();
             watches.setStore(store);
-            dispatcher.set(new ApiDispatcher(store, new ResourceCatalog(hostPort),
+            dispatcher.set(new ApiDispatcher(store, new ResourceCatalog(hostPort, store.kinds()),
                     new PodExec(network, options.shells(), zshDotDir), controllers::poke, NodeSync.KUBELET_VERSION));
             new ClusterBootstrap(store, options.prefixDelegation()).create();
             controllers.start();
@@ -109,10 +109,10 @@ public final class LocalKubeApi implements AutoCloseable {
         }
     }
 
-    private static KubernetesCrudDispatcher join(CompletableFuture<KubernetesCrudDispatcher> crud, LoopbackHttpServer server)
+    private static Store join(CompletableFuture<Store> ready, LoopbackHttpServer server)
             throws IOException {
         try {
-            return crud.get();
+            return ready.get();
         } catch (ExecutionException e) {
             server.close();
             throw new IOException("could not create the local lab's Kubernetes object store: " + e.getCause(), e.getCause());

@@ -31,7 +31,7 @@ final class LoopbackHttpServer implements AutoCloseable {
         this.server = server;
     }
 
-    static LoopbackHttpServer start(String host, Dispatcher dispatcher, WatchStreams watches) throws IOException {
+    static LoopbackHttpServer start(String host, Dispatcher dispatcher, WatchRouter watches) throws IOException {
         Vertx vertx = Vertx.vertx();
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(host)
@@ -46,7 +46,7 @@ final class LoopbackHttpServer implements AutoCloseable {
             }
         };
         server.requestHandler(request -> {
-            // Watches stream for minutes; fabric8's handler answers with one finished body.
+            // Watches stream for minutes (over HTTP or a WebSocket); fabric8's handler answers with one finished body.
             if (!watches.handle(vertx, request)) {
                 mockHandler.handle(request);
             }
