@@ -1,6 +1,7 @@
 package io.labbench.locallab.kube;
 
 import io.labbench.locallab.NodeInfo;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,16 +12,29 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Benchmark (not a test): time until 110 pods are Running on one node with maxPods 110 (the study's
- * prefix-delegation setting) and the in-memory network, and the API server's memory then.
+ * Benchmark (not a test) of the local API server with its controllers and the in-memory pod network,
+ * one worker with maxPods 110 (the study's prefix-delegation setting):
+ * <ol>
+ * <li>time from {@code kubectl scale} until 110 pods are Running on the worker;</li>
+ * <li>this JVM's CPU (server, controllers, kubelet) while idle with those pods, as % of one core;</li>
+ * <li>time from {@code kubectl delete deployment} until none of its pods is left (the garbage collector
+ *     deletes them with their 30 s grace period; the kubelet stops each within about a second), and
+ *     the CPU used meanwhile and in the 10 s after;</li>
+ * <li>the heap and RSS with 110 pods.</li>
+ * </ol>
  * The study deletes the {@code limits} LimitRange first, as otherwise CPU stops the node at ~18 pods.
- * Run: {@code java -cp target/classes:target/test-classes:<test classpath> io.labbench.locallab.kube.KubeApiBenchmark}
+ * Run from the repository root:
+ * <pre>./mvnw -B -ntp -o -q -pl modules/locallab -am test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=/tmp/kube-bench-cp.txt -Dmdep.includeScope=test
+ * java -cp "modules/locallab/target/classes:modules/locallab/target/test-classes:$(cat /tmp/kube-bench-cp.txt)" \
+ *     io.labbench.locallab.kube.KubeApiBenchmark [idle-seconds, default 30]</pre>
  */
 public final class KubeApiBenchmark {
     private KubeApiBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
+        int idleSeconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         long mem = 3_900_000L * 1024;
         String worker = "i-0f395f78142396d9d";
         InMemoryPodNetwork network = new InMemoryPodNetwork(List.of(
@@ -35,21 +49,45 @@ public final class KubeApiBenchmark {
             kubectl.ok("delete", "limitrange", "limits");
             kubectl.ok("apply", "-f", StudyManifests.file(dir, "nginx-dp.yaml").toString());
             HttpClient http = HttpClient.newHttpClient();
-            int onWorker = count(http, api.url(), worker, "") ;
+            kubectl.await(out -> out.contains("2/2"), "get", "deployment", "nginx-deployment");
+            int onWorker = count(http, api.url(), "fieldSelector=spec.nodeName=" + worker);
             int replicas = 110 - onWorker + 2;
             long start = System.nanoTime();
             kubectl.ok("scale", "deployment", "nginx-deployment", "--replicas=" + replicas);
             int running;
             do {
                 Thread.sleep(50);
-                running = count(http, api.url(), worker, ",status.phase=Running");
+                running = count(http, api.url(), "fieldSelector=spec.nodeName=" + worker + ",status.phase=Running");
             } while (running < 110 && System.nanoTime() - start < Duration.ofMinutes(3).toNanos());
             long ms = (System.nanoTime() - start) / 1_000_000;
-            System.out.printf("110 pods Running on %s: %d ms after kubectl scale (running=%d)%n", worker, ms, running);
+            System.out.printf("create: 110 pods Running on %s %d ms after kubectl scale (running=%d)%n", worker, ms, running);
+
+            Thread.sleep(5_000);
+            long cpu0 = cpuNanos();
+            long wall0 = System.nanoTime();
+            Thread.sleep(idleSeconds * 1000L);
+            System.out.printf("idle with %d pods over %d s: %.2f %% of one core%n", count(http, api.url(), ""), idleSeconds,
+                    percent(cpuNanos() - cpu0, System.nanoTime() - wall0));
+
             System.gc();
             Runtime rt = Runtime.getRuntime();
-            System.out.printf("heap used after GC: %d MiB; process RSS: %s%n",
-                    (rt.totalMemory() - rt.freeMemory()) >> 20, rss());
+            System.out.printf("heap used after GC: %d MiB; process RSS: %s%n", (rt.totalMemory() - rt.freeMemory()) >> 20, rss());
+
+            long cpu1 = cpuNanos();
+            start = System.nanoTime();
+            kubectl.ok("delete", "deployment", "nginx-deployment", "--wait=false");
+            int left;
+            do {
+                Thread.sleep(50);
+                left = count(http, api.url(), "labelSelector=app%3Dnginx");
+            } while (left > 0 && System.nanoTime() - start < Duration.ofMinutes(3).toNanos());
+            long deleteNanos = System.nanoTime() - start;
+            long cpuDuring = cpuNanos() - cpu1;
+            System.out.printf("delete: the deployment's %d pods gone %d ms after kubectl delete deployment (left=%d),"
+                    + " CPU meanwhile %.0f %% of one core%n", replicas, deleteNanos / 1_000_000, left, percent(cpuDuring, deleteNanos));
+            long cpu2 = cpuNanos();
+            Thread.sleep(10_000);
+            System.out.printf("the 10 s after the delete: %.2f %% of one core%n", percent(cpuNanos() - cpu2, 10_000_000_000L));
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -57,10 +95,18 @@ public final class KubeApiBenchmark {
         }
     }
 
-    private static int count(HttpClient http, String url, String node, String extra) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/pods?fieldSelector=spec.nodeName="
-                + node + extra)).build(), HttpResponse.BodyHandlers.ofString());
-        return (int) com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(r.body()).path("items").size();
+    private static int count(HttpClient http, String url, String query) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/pods?" + query)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(r.body()).path("items").size();
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static double percent(long cpuNanos, long wallNanos) {
+        return 100.0 * cpuNanos / wallNanos;
     }
 
     private static String rss() throws Exception {

@@ -274,11 +274,30 @@ public final class Store {
                 qualified(type) + " \"" + name + "\" already exists"), type, name));
     }
 
-    /** 422 Invalid with the field errors, as {@code Pod "x" is invalid: spec.containers: Required value}. */
+    /**
+     * 422 Invalid with the field errors ({@code field: message}), as the real server sends it: the message
+     * {@code Pod "x" is invalid: spec.containers: Required value}, and details naming the kind and one cause
+     * per field, from which kubectl prints {@code The Pod "x" is invalid: …}.
+     */
     public static StoreException invalid(ResourceType type, String name, List<String> errors) {
         String causes = errors.size() == 1 ? errors.get(0) : "[" + String.join(", ", errors) + "]";
-        return new StoreException(422, withDetails(Json.status(422, "Invalid",
-                type.kind() + " \"" + name + "\" is invalid: " + causes), type, name));
+        String kind = type.kind() + (type.group().isEmpty() ? "" : "." + type.group());
+        ObjectNode s = (ObjectNode) Json.parse(Json.status(422, "Invalid", kind + " \"" + name + "\" is invalid: " + causes));
+        ObjectNode details = s.putObject("details");
+        details.put("name", name);
+        if (!type.group().isEmpty()) {
+            details.put("group", type.group());
+        }
+        details.put("kind", type.kind());
+        var list = details.putArray("causes");
+        for (String error : errors) {
+            int colon = error.indexOf(": ");
+            String message = colon < 0 ? error : error.substring(colon + 2);
+            String reason = message.startsWith("Required value") ? "FieldValueRequired"
+                    : message.startsWith("Unsupported value") ? "FieldValueNotSupported" : "FieldValueInvalid";
+            list.addObject().put("reason", reason).put("message", message).put("field", colon < 0 ? "" : error.substring(0, colon));
+        }
+        return new StoreException(422, Json.write(s));
     }
 
     private static String withDetails(String status, ResourceType type, String name) {
