@@ -63,11 +63,19 @@ public final class KubeApiBenchmark {
             System.out.printf("create: 110 pods Running on %s %d ms after kubectl scale (running=%d)%n", worker, ms, running);
 
             Thread.sleep(5_000);
+            long rv0 = revision(http, api.url());
+            java.util.Map<String, Long> threads0 = threadCpu();
             long cpu0 = cpuNanos();
             long wall0 = System.nanoTime();
             Thread.sleep(idleSeconds * 1000L);
-            System.out.printf("idle with %d pods over %d s: %.2f %% of one core%n", count(http, api.url(), ""), idleSeconds,
-                    percent(cpuNanos() - cpu0, System.nanoTime() - wall0));
+            long idleWall = System.nanoTime() - wall0;
+            System.out.printf("idle with %d pods over %d s: %.2f %% of one core (%d writes)%n", count(http, api.url(), ""),
+                    idleSeconds, percent(cpuNanos() - cpu0, idleWall), revision(http, api.url()) - rv0);
+            java.util.Map<String, Long> threads1 = threadCpu();
+            threads1.entrySet().stream()
+                    .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - threads0.getOrDefault(e.getKey(), 0L)))
+                    .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+                    .forEach(e -> System.out.printf("    %-40s %.2f %%%n", e.getKey(), percent(e.getValue(), idleWall)));
 
             System.gc();
             Runtime rt = Runtime.getRuntime();
@@ -99,6 +107,27 @@ public final class KubeApiBenchmark {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/pods?" + query)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(r.body()).path("items").size();
+    }
+
+    private static long revision(HttpClient http, String url) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/namespaces")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(r.body())
+                .path("metadata").path("resourceVersion").asLong();
+    }
+
+    /** CPU time by thread name (threads of one name, e.g. a pool's, summed). */
+    private static java.util.Map<String, Long> threadCpu() {
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        for (long id : mx.getAllThreadIds()) {
+            java.lang.management.ThreadInfo info = mx.getThreadInfo(id);
+            long cpu = mx.getThreadCpuTime(id);
+            if (info != null && cpu > 0) {
+                out.merge(info.getThreadName().replaceAll("-\\d+$", "-N"), cpu, Long::sum);
+            }
+        }
+        return out;
     }
 
     private static long cpuNanos() {
