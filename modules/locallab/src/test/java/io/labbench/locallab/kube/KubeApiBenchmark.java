@@ -27,7 +27,9 @@ import java.util.List;
  * <pre>./mvnw -B -ntp -o -q -pl modules/locallab -am test-compile dependency:build-classpath \
  *     -Dmdep.outputFile=/tmp/kube-bench-cp.txt -Dmdep.includeScope=test
  * java -cp "modules/locallab/target/classes:modules/locallab/target/test-classes:$(cat /tmp/kube-bench-cp.txt)" \
+ *     -Xmx384m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
  *     io.labbench.locallab.kube.KubeApiBenchmark [idle-seconds, default 30]</pre>
+ * (the lab daemon's JVM options, from {@code LabDaemonLauncher}).
  */
 public final class KubeApiBenchmark {
     private KubeApiBenchmark() {
@@ -62,7 +64,7 @@ public final class KubeApiBenchmark {
             long ms = (System.nanoTime() - start) / 1_000_000;
             System.out.printf("create: 110 pods Running on %s %d ms after kubectl scale (running=%d)%n", worker, ms, running);
 
-            Thread.sleep(5_000);
+            Thread.sleep(10_000); // let the JIT and the last status writes settle
             long rv0 = revision(http, api.url());
             java.util.Map<String, Long> threads0 = threadCpu();
             long cpu0 = cpuNanos();
