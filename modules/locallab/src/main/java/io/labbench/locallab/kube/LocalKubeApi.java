@@ -1,5 +1,6 @@
 package io.labbench.locallab.kube;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labbench.locallab.PodNetwork;
 import io.labbench.locallab.kube.api.ApiDispatcher;
 import io.labbench.locallab.kube.api.ResourceCatalog;
@@ -20,7 +21,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
 /**
- * The local lab's Kubernetes API server on loopback: {@link #start} serves it, writes the kubeconfig
+ * The local lab's Kubernetes API server on loopback: {@link #start} serves it over TLS with a CA of
+ * its own and a bearer token ({@link ApiCredentials}), writes the kubeconfig (0600) that carries them
  * and runs the controllers; {@link #close} stops it and detaches every pod network it attached.
  */
 public final class LocalKubeApi implements AutoCloseable {
@@ -56,9 +58,11 @@ public final class LocalKubeApi implements AutoCloseable {
     private final Path zshDotDir;
     private final String url;
     private final String clusterName;
+    private final ApiCredentials credentials;
 
     private LocalKubeApi(LoopbackHttpServer server, ControllerLoop controllers, Path kubeconfig, Path zshDotDir,
-                         String url, String clusterName) {
+                         String url, String clusterName, ApiCredentials credentials) {
+        this.credentials = credentials;
         this.server = server;
         this.controllers = controllers;
         this.kubeconfig = kubeconfig;
@@ -78,13 +82,20 @@ public final class LocalKubeApi implements AutoCloseable {
         Files.writeString(zshDotDir.resolve(".zshrc"), "setopt prompt_subst\nPROMPT='%F{cyan}${HOSTNAME:-pod}%f %~ %# '\n");
         // Jackson and the strategies load while Vert.x starts (each takes a while on a busy machine).
         CompletableFuture<Store> storeReady = CompletableFuture.supplyAsync(() -> new Store(StandardKinds.registry()));
+        ApiCredentials credentials;
+        try {
+            credentials = ApiCredentials.generate(options.clusterName());
+        } catch (IOException e) {
+            deleteTree(zshDotDir);
+            throw e;
+        }
         DeferredDispatcher dispatcher = new DeferredDispatcher();
         WatchRouter watches = new WatchRouter();
         String host = InetAddress.getLoopbackAddress().getHostAddress();
         LoopbackHttpServer server;
         Store store;
         try {
-            server = LoopbackHttpServer.start(host, dispatcher, watches);
+            server = LoopbackHttpServer.start(host, dispatcher, watches, credentials);
             store = join(storeReady, server);
         } catch (IOException | RuntimeException e) {
             deleteTree(zshDotDir);
@@ -97,15 +108,26 @@ public final class LocalKubeApi implements AutoCloseable {
             dispatcher.set(new ApiDispatcher(store, new ResourceCatalog(hostPort, store.kinds()),
                     new PodExec(network, options.shells(), zshDotDir), controllers::poke, NodeSync.KUBELET_VERSION));
             new ClusterBootstrap(store, options.prefixDelegation()).create();
+            publishCa(store, credentials);
             controllers.start();
-            String url = "http://" + hostPort;
-            Kubeconfig.write(kubeconfigFile, options.clusterName(), url);
-            return new LocalKubeApi(server, controllers, kubeconfigFile, zshDotDir, url, options.clusterName());
+            String url = "https://" + hostPort;
+            Kubeconfig.write(kubeconfigFile, options.clusterName(), url, credentials);
+            return new LocalKubeApi(server, controllers, kubeconfigFile, zshDotDir, url, options.clusterName(), credentials);
         } catch (IOException | RuntimeException e) {
             controllers.close();
             server.close();
             deleteTree(zshDotDir);
             throw e;
+        }
+    }
+
+    /** Each namespace's {@code kube-root-ca.crt} carries the lab's real CA, as pods on a cluster see it. */
+    private static void publishCa(Store store, ApiCredentials credentials) {
+        for (ObjectNode cm : store.list(ResourceCatalog.CONFIG_MAPS, "")) {
+            if (cm.path("metadata").path("name").asText().equals("kube-root-ca.crt")) {
+                store.update(ResourceCatalog.CONFIG_MAPS, cm.path("metadata").path("namespace").asText(), "kube-root-ca.crt",
+                        c -> c.with("data").put("ca.crt", credentials.caPem()));
+            }
         }
     }
 
@@ -123,7 +145,12 @@ public final class LocalKubeApi implements AutoCloseable {
         }
     }
 
-    /** e.g. {@code http://127.0.0.1:40123}. */
+    /** The CA and token clients need (in-process clients; others read the kubeconfig). */
+    public ApiCredentials credentials() {
+        return credentials;
+    }
+
+    /** e.g. {@code https://127.0.0.1:40123}. */
     public String url() {
         return url;
     }

@@ -29,23 +29,36 @@ class InformersAgainstLocalApiTest {
     @Test
     void theAppsInformersSeeAPodCreatedAndDeletedAfterTheyStarted() throws Exception {
         try (LocalKubeApi api = LocalKubeApi.start(InMemoryPodNetwork.study(), dir.resolve("kube/config"));
-             KubernetesClient client = KubeconfigSource.fromFile(api.kubeconfig()).connect();
-             ClusterViews views = new ClusterViews(client, 50).start()) {
-            Kubectl kubectl = new Kubectl(api.kubeconfig(), Files.createDirectories(dir.resolve("home")));
-            awaitSnapshot(views, s -> views.connection() == ClusterViews.Connection.CONNECTED && !s.nodes().isEmpty(),
-                    "the views connected and listed the nodes");
-            assertThat(views.failure()).isEmpty();
-
-            kubectl.ok("run", "late-web", "--image=nginx");
-            ClusterSnapshot seen = awaitSnapshot(views,
-                    s -> pod(s, "late-web").map(p -> p.status().equals("Running") && !p.ip().isEmpty()).orElse(false),
-                    "the informers saw late-web Running with an IP");
-            assertThat(pod(seen, "late-web").orElseThrow().node()).startsWith("i-");
-
-            kubectl.ok("delete", "pod", "late-web", "--grace-period=0", "--force");
-            awaitSnapshot(views, s -> pod(s, "late-web").isEmpty(), "the informers saw late-web deleted");
-            assertThat(views.connection()).isEqualTo(ClusterViews.Connection.CONNECTED);
+             KubernetesClient client = KubeconfigSource.fromFile(api.kubeconfig()).connect()) {
+            // fabric8 builds its Jackson deserializers for the model on first use, which takes seconds in a
+            // cold JVM on a busy machine (longer than an informer's first list may take): build them first.
+            assertThat(client.nodes().list().getItems()).hasSize(3);
+            client.pods().inAnyNamespace().list();
+            client.services().inAnyNamespace().list();
+            client.endpoints().inAnyNamespace().list();
+            client.v1().events().inAnyNamespace().list();
+            client.apps().daemonSets().inNamespace("kube-system").list();
+            try (ClusterViews views = new ClusterViews(client, 50).start()) {
+                watchAPodComeAndGo(api, views);
+            }
         }
+    }
+
+    private void watchAPodComeAndGo(LocalKubeApi api, ClusterViews views) throws Exception {
+        Kubectl kubectl = new Kubectl(api.kubeconfig(), Files.createDirectories(dir.resolve("home")));
+        awaitSnapshot(views, s -> views.connection() == ClusterViews.Connection.CONNECTED && !s.nodes().isEmpty(),
+                "the views connected and listed the nodes");
+        assertThat(views.failure()).isEmpty();
+
+        kubectl.ok("run", "late-web", "--image=nginx");
+        ClusterSnapshot seen = awaitSnapshot(views,
+                s -> pod(s, "late-web").map(p -> p.status().equals("Running") && !p.ip().isEmpty()).orElse(false),
+                "the informers saw late-web Running with an IP");
+        assertThat(pod(seen, "late-web").orElseThrow().node()).startsWith("i-");
+
+        kubectl.ok("delete", "pod", "late-web", "--grace-period=0", "--force");
+        awaitSnapshot(views, s -> pod(s, "late-web").isEmpty(), "the informers saw late-web deleted");
+        assertThat(views.connection()).isEqualTo(ClusterViews.Connection.CONNECTED);
     }
 
     private static Optional<PodRow> pod(ClusterSnapshot s, String name) {

@@ -2,9 +2,6 @@ package io.labbench.locallab.kube;
 
 import io.labbench.locallab.NodeInfo;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +47,7 @@ public final class KubeApiBenchmark {
             kubectl.await(out -> out.contains("coredns") && !out.contains("Pending"), "get", "pod", "-A");
             kubectl.ok("delete", "limitrange", "limits");
             kubectl.ok("apply", "-f", StudyManifests.file(dir, "nginx-dp.yaml").toString());
-            HttpClient http = HttpClient.newHttpClient();
+            ApiHttp http = ApiHttp.withToken(api);
             kubectl.await(out -> out.contains("2/2"), "get", "deployment", "nginx-deployment");
             int onWorker = count(http, api.url(), "fieldSelector=spec.nodeName=" + worker);
             int replicas = 110 - onWorker + 2;
@@ -105,15 +102,13 @@ public final class KubeApiBenchmark {
         }
     }
 
-    private static int count(HttpClient http, String url, String query) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/pods?" + query)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static int count(ApiHttp http, String url, String query) throws Exception {
+        HttpResponse<String> r = http.get("/api/v1/pods?" + query);
         return com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(r.body()).path("items").size();
     }
 
-    private static long revision(HttpClient http, String url) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/namespaces")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static long revision(ApiHttp http, String url) throws Exception {
+        HttpResponse<String> r = http.get("/api/v1/namespaces");
         return com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(r.body())
                 .path("metadata").path("resourceVersion").asLong();
     }
