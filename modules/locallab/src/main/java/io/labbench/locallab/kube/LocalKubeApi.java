@@ -82,21 +82,24 @@ public final class LocalKubeApi implements AutoCloseable {
         Files.writeString(zshDotDir.resolve(".zshrc"), "setopt prompt_subst\nPROMPT='%F{cyan}${HOSTNAME:-pod}%f %~ %# '\n");
         // Jackson and the strategies load while Vert.x starts (each takes a while on a busy machine).
         CompletableFuture<Store> storeReady = CompletableFuture.supplyAsync(() -> new Store(StandardKinds.registry()));
-        ApiCredentials credentials;
-        try {
-            credentials = ApiCredentials.generate(options.clusterName());
-        } catch (IOException e) {
-            deleteTree(zshDotDir);
-            throw e;
-        }
+        // The certificates (BouncyCastle loads for a while) are made while Vert.x starts.
+        CompletableFuture<ApiCredentials> credentialsReady = CompletableFuture.supplyAsync(() -> {
+            try {
+                return ApiCredentials.generate(options.clusterName());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         DeferredDispatcher dispatcher = new DeferredDispatcher();
         WatchRouter watches = new WatchRouter();
         String host = InetAddress.getLoopbackAddress().getHostAddress();
         LoopbackHttpServer server;
         Store store;
+        ApiCredentials credentials;
         try {
-            server = LoopbackHttpServer.start(host, dispatcher, watches, credentials);
+            server = LoopbackHttpServer.start(host, dispatcher, watches, credentialsReady);
             store = join(storeReady, server);
+            credentials = credentialsReady.join();
         } catch (IOException | RuntimeException e) {
             deleteTree(zshDotDir);
             throw e;

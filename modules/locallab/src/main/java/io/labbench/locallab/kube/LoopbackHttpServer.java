@@ -11,6 +11,8 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,9 +36,17 @@ final class LoopbackHttpServer implements AutoCloseable {
         this.server = server;
     }
 
-    static LoopbackHttpServer start(String host, Dispatcher dispatcher, WatchRouter watches, ApiCredentials credentials)
-            throws IOException {
+    static LoopbackHttpServer start(String host, Dispatcher dispatcher, WatchRouter watches,
+                                    CompletableFuture<ApiCredentials> credentialsReady) throws IOException {
         Vertx vertx = Vertx.vertx();
+        ApiCredentials credentials;
+        try {
+            credentials = credentialsReady.join();
+        } catch (CompletionException e) {
+            vertx.close();
+            throw new IOException("could not make the local lab API server's certificates: " + e.getCause().getMessage(),
+                    e.getCause());
+        }
         ApiAuthentication authentication = new ApiAuthentication(credentials);
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(host)

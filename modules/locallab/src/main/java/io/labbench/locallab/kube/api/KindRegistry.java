@@ -21,6 +21,13 @@ public final class KindRegistry {
         }
     }
 
+    /** This registry and one more kind. */
+    public KindRegistry with(KindStrategy strategy) {
+        List<KindStrategy> more = new java.util.ArrayList<>(strategies);
+        more.add(strategy);
+        return new KindRegistry(more);
+    }
+
     /** The served types, in discovery order. */
     public List<ResourceType> types() {
         return strategies.stream().map(KindStrategy::type).toList();
