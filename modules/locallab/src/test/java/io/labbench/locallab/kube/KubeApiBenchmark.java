@@ -1,6 +1,6 @@
 package io.labbench.locallab.kube;
 
-import io.labbench.locallab.NodeInfo;
+import io.labbench.locallab.spi.NodeInfo;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
