@@ -90,13 +90,17 @@ class ApiAccessTest {
     @Test
     void anotherLocalUserIsRefused() throws Exception {
         assumeTrue(ProcessHandle.current().info().user().orElse("").equals("root"), "runuser needs root");
+        // by absolute path: the tests run with a normal user's PATH, which has no /usr/sbin on Debian
+        String runuser = java.util.stream.Stream.of("/usr/sbin/runuser", "/sbin/runuser")
+                .filter(p -> Files.isExecutable(Path.of(p))).findFirst().orElse(null);
+        assumeTrue(runuser != null, "runuser (util-linux) is not installed");
         // kubectl as nobody cannot read the kubeconfig at all
-        Result kubectlAsNobody = run(List.of("runuser", "-u", "nobody", "--", "env", "HOME=/tmp", "kubectl",
+        Result kubectlAsNobody = run(List.of(runuser, "-u", "nobody", "--", "env", "HOME=/tmp", "kubectl",
                 "--kubeconfig", api.kubeconfig().toString(), "get", "pods"));
         assertThat(kubectlAsNobody.exitCode()).isNotZero();
         assertThat(kubectlAsNobody.out()).containsIgnoringCase("permission denied");
         // and straight at the port, without the token, it is Unauthorized
-        Result curlAsNobody = run(List.of("runuser", "-u", "nobody", "--", "curl", "-sk",
+        Result curlAsNobody = run(List.of(runuser, "-u", "nobody", "--", "curl", "-sk",
                 api.url() + "/api/v1/namespaces/default/pods/web/exec?command=sh&stdin=true"));
         assertThat(curlAsNobody.out()).contains("\"code\":401");
     }
