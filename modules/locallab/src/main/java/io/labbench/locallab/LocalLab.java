@@ -10,6 +10,8 @@ import io.labbench.locallab.net.LabNode;
 import io.labbench.locallab.net.LabTopology;
 import io.labbench.locallab.net.RootlessHolder;
 import io.labbench.locallab.net.VpcCniPodNetwork;
+import io.labbench.locallab.pods.ImageCatalog;
+import io.labbench.locallab.pods.ProcessContainerRuntime;
 import io.labbench.locallab.ssh.ClientKeyGeneration;
 import io.labbench.locallab.ssh.LabKeys;
 import io.labbench.locallab.ssh.LabSsh;
@@ -135,7 +137,7 @@ public final class LocalLab implements AutoCloseable {
                 }
             }, BACKGROUND);
             // the API server and controllers start now; the gate holds pod wiring until the network is built
-            VpcCniPodNetwork vpcCni = new VpcCniPodNetwork(topology, k, settings.prefixDelegation());
+            VpcCniPodNetwork vpcCni = new VpcCniPodNetwork(topology, k, settings.prefixDelegation(), settings.labDir().resolve("pods"));
             CompletableFuture<LocalKubeApi> kubernetes = CompletableFuture.supplyAsync(() -> {
                 try {
                     return timeline.time("kubernetes api", () -> startKubernetes(vpcCni, new PodNetworkGate(vpcCni, network)));
@@ -351,7 +353,8 @@ public final class LocalLab implements AutoCloseable {
         podNetwork = network;
         return LocalKubeApi.start(gate, settings.kubeconfig(),
                 LocalKubeApi.Options.defaults().withClusterName(settings.clusterName())
-                        .withPrefixDelegation(settings.prefixDelegation()));
+                        .withPrefixDelegation(settings.prefixDelegation())
+                        .withContainerRuntime(new ProcessContainerRuntime(network, ImageCatalog.ofThisHost())));
     }
 
     private LabStatus buildStatus(long upNanos) {
