@@ -2,6 +2,7 @@ package io.labbench.locallab;
 
 import io.labbench.locallab.check.MachineCheck;
 import io.labbench.locallab.check.MachineFinding;
+import io.labbench.locallab.inet.InternetStandIn;
 import io.labbench.locallab.kube.LocalKubeApi;
 import io.labbench.locallab.net.KernelAccess;
 import io.labbench.locallab.net.LabCleaner;
@@ -61,6 +62,7 @@ public final class LocalLab implements AutoCloseable {
     private Optional<RootlessHolder> holder = Optional.empty();
     private volatile VpcCniPodNetwork podNetwork;
     private LabSsh ssh;
+    private InternetStandIn internet;
     private Optional<LocalKubeApi> kubeApi = Optional.empty();
     private LabStatus status;
     private boolean up;
@@ -126,10 +128,17 @@ public final class LocalLab implements AutoCloseable {
             // Three strands at once: the kernel work, the Kubernetes API, and (on this thread) keys and SSH
             // servers. On a cold JVM most of up is class loading, and this spreads it over the cores.
             KernelAccess k = kernel;
+            InternetStandIn inet = new InternetStandIn(topology, k, settings.labDir().resolve("inet"), settings.labDir().resolve("etc"));
+            internet = inet;
             CompletableFuture<Void> network = CompletableFuture.runAsync(() -> {
                 try {
                     timeline.time("network", () -> {
                         new LabNetworkBuilder(topology, k).build();
+                        return null;
+                    });
+                    // before pods are wired: their /etc binds the stand-in's trust bundle
+                    timeline.time("internet stand-in", () -> {
+                        inet.start();
                         return null;
                     });
                 } catch (IOException e) {
@@ -309,6 +318,10 @@ public final class LocalLab implements AutoCloseable {
         if (podNetwork != null) {
             podNetwork.stopAllSandboxes();
         }
+        if (internet != null) {
+            internet.close();
+            internet = null;
+        }
         progress.step(1, DOWN_STEPS, "Stopping SSH");
         if (ssh != null) {
             ssh.close();
@@ -360,7 +373,8 @@ public final class LocalLab implements AutoCloseable {
     private LabStatus buildStatus(long upNanos) {
         List<LabStatus.Node> nodes = topology.nodes().stream().map(n -> new LabStatus.Node(n.name(),
                 n.role().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), n.instanceId(), n.hostname(), n.netns(),
-                n.ip().toString(), n.subnet().zone(), n.instanceType().name(), n.maxPods())).toList();
+                n.ip().toString(), n.subnet().zone(), n.instanceType().name(), n.maxPods(),
+                internet == null ? "" : internet.publicIps().getOrDefault(n.name(), ""))).toList();
         Map<String, Integer> ports = new LinkedHashMap<>();
         List<LabStatus.Endpoint> endpoints = new ArrayList<>();
         for (LabEndpoint e : ssh.endpoints()) {

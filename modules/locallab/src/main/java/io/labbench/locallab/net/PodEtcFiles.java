@@ -15,19 +15,23 @@ import java.util.Map;
  *
  * @param dir the pod's folder in the lab folder
  */
-public record PodEtcFiles(Path dir) {
+public record PodEtcFiles(Path dir, java.util.Optional<Path> trustBundle) {
 
     /** The kube-dns Service's ClusterIP in a kOps cluster whose service range is 100.64.0.0/13. */
     public static final String CLUSTER_DNS = "100.64.0.10";
     /** What a us-east-1 EC2 instance has in its search list (the node's own domain). */
     public static final String NODE_SEARCH_DOMAIN = "ec2.internal";
 
-    public static PodEtcFiles write(Path dir, String namespace, String hostname, String ip) throws IOException {
+    /**
+     * @param trustBundle the lab's CA bundle (the host's plus the lab CA), bound over the pod's
+     *                    {@code /etc/ssl/certs/ca-certificates.crt} when it exists
+     */
+    public static PodEtcFiles write(Path dir, String namespace, String hostname, String ip, Path trustBundle) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("hostname"), hostname + "\n");
         Files.writeString(dir.resolve("hosts"), hosts(hostname, ip));
         Files.writeString(dir.resolve("resolv.conf"), resolvConf(namespace));
-        return new PodEtcFiles(dir);
+        return new PodEtcFiles(dir, java.util.Optional.of(trustBundle).filter(Files::isRegularFile));
     }
 
     /** The file kubelet writes: the usual loopback lines, then the pod's IP and name. */
@@ -48,6 +52,7 @@ public record PodEtcFiles(Path dir) {
         b.put(dir.resolve("hosts"), "/etc/hosts");
         b.put(dir.resolve("hostname"), "/etc/hostname");
         b.put(dir.resolve("resolv.conf"), "/etc/resolv.conf");
+        trustBundle.ifPresent(bundle -> b.put(bundle, "/etc/ssl/certs/ca-certificates.crt"));
         return b;
     }
 }

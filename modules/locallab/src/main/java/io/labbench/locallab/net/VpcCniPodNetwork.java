@@ -96,7 +96,8 @@ public final class VpcCniPodNetwork implements PodNetwork {
                     podNetns(namespace, podName), hostVethName(namespace, podName), EniWiring.device(allocation.deviceIndex()), false);
             try {
                 wire(node, pod, allocation);
-                PodEtcFiles etc = PodEtcFiles.write(podDir(namespace, podName), namespace, hostname(podName), pod.ip());
+                PodEtcFiles etc = PodEtcFiles.write(podDir(namespace, podName), namespace, hostname(podName), pod.ip(),
+                        podsDir.resolveSibling("etc").resolve("ca-certificates.crt"));
                 sandboxes.put(key, PodSandbox.start(kernel, pod.netns(), hostname(podName), etc));
             } catch (IOException | RuntimeException e) {
                 ipam.release(key);

@@ -122,6 +122,48 @@ class PodsRunTheirImagesLabTest {
     }
 
     @Test
+    void theInternetAnswersAnyPublicAddressAndTheStudysNames() {
+        assertThat(kubectl.ok("exec", "pod-1", "--", "ping", "-c", "1", "-W", "5", "www.google.com")).contains("1 received");
+        assertThat(kubectl.ok("exec", "pod-1", "--", "ping", "-c", "1", "-W", "5", "8.8.8.8")).contains("1 received");
+        assertThat(kubectl.ok("exec", "pod-1", "--", "curl", "-s", "--max-time", "10", "www.google.com")).contains("www.google.com");
+        assertThat(kubectl.ok("exec", "pod-1", "--", "curl", "-s", "--max-time", "10", "wttr.in/seoul")).contains("stand-in");
+        assertThat(kubectl.ok("exec", "pod-1", "--", "nslookup", "www.google.com")).contains("Address: 203.0.113.");
+    }
+
+    @Test
+    void ipinfoShowsTheNodesPublicAddressFromTheNodeAndFromItsPodAndTheSnatChainCountsThePodsFlow() throws Exception {
+        String nodeName = kubectl.ok("get", "pod", "pod-1", "-o", "jsonpath={.spec.nodeName}");
+        String node = lab.topology().findNode(nodeName).orElseThrow().name();
+        String publicIp = lab.status().nodes().stream().filter(n -> n.name().equals(node)).findFirst().orElseThrow().publicIp();
+        assertThat(publicIp).startsWith("198.51.100.");
+        long before = snatPackets(node);
+        assertThat(kubectl.ok("exec", "pod-1", "--", "curl", "-s", "--max-time", "10", "ipinfo.io/ip")).isEqualTo(publicIp);
+        assertThat(snatPackets(node)).isGreaterThan(before);
+        assertThat(onMachine(node, "curl -s --max-time 10 ipinfo.io/ip")).isEqualTo(publicIp);
+    }
+
+    @Test
+    void theStudysDownloadsAreServedOverHttpsWithTheLabCa() throws Exception {
+        String url = "https://raw.githubusercontent.com/kubernetes-sigs/aws-load-balancer-controller/v2.4.5/docs/install/iam_policy.json";
+        assertThat(onMachine("kops-ec2", "curl -sS --max-time 10 " + url)).contains("elasticloadbalancing:");
+        assertThat(kubectl.ok("exec", "pod-1", "--", "curl", "-sS", "--max-time", "10",
+                "https://s3.ap-northeast-2.amazonaws.com/cloudformation.cloudneta.net/AKOS/externaldns/externaldns-aws-r53-policy.json"))
+                .contains("route53:ChangeResourceRecordSets");
+    }
+
+    private String onMachine(String machine, String command) throws Exception {
+        return io.labbench.locallab.net.ProcessRunner.run(lab.shell(machine).orElseThrow().execArgv(command), "");
+    }
+
+    /** Packets the SNAT rule of the node's AWS-SNAT-CHAIN-0 has counted. */
+    private long snatPackets(String node) throws Exception {
+        String out = TestLabs.inNetns(lab.topology().node(node).netns(), "iptables", "-w", "-t", "nat", "-L", "AWS-SNAT-CHAIN-0",
+                "-v", "-n", "-x");
+        return out.lines().filter(l -> l.contains("SNAT") && l.contains("to:")).mapToLong(l -> Long.parseLong(l.trim().split("\\s+")[0]))
+                .sum();
+    }
+
+    @Test
     void anImageTheLabDoesNotEmulateSleepsAndSaysSo() {
         kubectl.ok("run", "mystery", "--image=example.com/mystery:1");
         kubectl.await(out -> out.contains("Running"), "get", "pod", "mystery", "--no-headers");
