@@ -367,7 +367,7 @@ public final class LocalLab implements AutoCloseable {
         return LocalKubeApi.start(gate, settings.kubeconfig(),
                 LocalKubeApi.Options.defaults().withClusterName(settings.clusterName())
                         .withPrefixDelegation(settings.prefixDelegation())
-                        .withContainerRuntime(new ProcessContainerRuntime(network, ImageCatalog.ofThisHost())));
+                        .withContainerRuntime(new ProcessContainerRuntime(network, ImageCatalog.ofThisHost(network.kernel().rootless()))));
     }
 
     private LabStatus buildStatus(long upNanos) {

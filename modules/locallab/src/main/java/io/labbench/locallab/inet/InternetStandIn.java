@@ -71,7 +71,7 @@ public final class InternetStandIn implements AutoCloseable {
         ca.writeTrustBundle(etcDir.resolve("ca-certificates.crt"));
         Files.writeString(etcDir.resolve("resolv.conf"), "nameserver " + VPC_RESOLVER + "\nsearch "
                 + PodEtcFiles.NODE_SEARCH_DOMAIN + "\n");
-        Files.writeString(dir.resolve("nginx.conf"), StandInNginx.config(dir, ca));
+        Files.writeString(dir.resolve("nginx.conf"), StandInNginx.config(dir, ca, kernel.rootless()));
         wireKernel();
         servers.add(start(topology.inetNetns(), List.of("nginx", "-e", "stderr", "-p", dir.toString(), "-c",
                 dir.resolve("nginx.conf").toString()), dir.resolve("nginx.log")));
@@ -139,7 +139,9 @@ public final class InternetStandIn implements AutoCloseable {
 
     private List<String> dnsmasqArgv() {
         List<String> argv = new ArrayList<>(List.of("dnsmasq", "--keep-in-foreground", "--conf-file=/dev/null", "--no-resolv",
-                "--no-hosts", "--no-poll", "--pid-file", "--user=root", "--group=root", "--listen-address=" + VPC_RESOLVER,
+                "--no-hosts", "--no-poll", "--pid-file", "--user=root",
+                // no group change: a rootless lab's user namespace forbids setgroups
+                "--group=", "--listen-address=" + VPC_RESOLVER,
                 "--bind-interfaces", "--port=53", "--log-facility=-",
                 // every name is answered from what is listed here: a name not listed (the cluster's own, a search
                 // domain tried first because of ndots:5, a site the stand-in does not know) is NXDOMAIN at once,

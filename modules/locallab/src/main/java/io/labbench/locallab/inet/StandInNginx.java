@@ -12,13 +12,12 @@ final class StandInNginx {
     private StandInNginx() {
     }
 
-    static String config(Path dir, LabCa ca) {
+    static String config(Path dir, LabCa ca, boolean rootless) {
         String files = dir.resolve("files").toString();
         return """
                 # written by LabBench's local lab: the internet stand-in (nothing here leaves the machine)
                 daemon off;
-                worker_processes 1;
-                user root root;
+                %5$s
                 pid %1$s/nginx.pid;
                 error_log stderr warn;
                 events {
@@ -100,6 +99,8 @@ final class StandInNginx {
                         }
                     }
                 }
-                """.formatted(dir, ca.certificate(), ca.key(), files);
+                """.formatted(dir, ca.certificate(), ca.key(), files,
+                // one process in a rootless lab: a worker cannot switch users in a user namespace
+                (rootless ? "master_process off;" : "worker_processes 1;") + "\n                user root root;");
     }
 }

@@ -21,19 +21,24 @@ public final class ImageCatalog {
             "curlimages/curl", "amazonlinux", "centos", "fedora", "praqma/network-multitool", "nicolaka/netshoot");
 
     private final Predicate<String> hostHasTool;
+    private final boolean rootless;
 
-    /** @param hostHasTool whether a program name resolves on the host's PATH (the pod sees the host's files) */
-    public ImageCatalog(Predicate<String> hostHasTool) {
+    /**
+     * @param hostHasTool whether a program name resolves on the host's PATH (the pod sees the host's files)
+     * @param rootless    whether the lab runs in a user namespace (nginx then runs as one process)
+     */
+    public ImageCatalog(Predicate<String> hostHasTool, boolean rootless) {
         this.hostHasTool = hostHasTool;
+        this.rootless = rootless;
     }
 
-    public static ImageCatalog ofThisHost() {
+    public static ImageCatalog ofThisHost(boolean rootless) {
         List<Path> path = new ArrayList<>();
         for (String dir : "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".split(":")) {
             path.add(Path.of(dir));
         }
         return new ImageCatalog(tool -> tool.contains("/") ? Files.isExecutable(Path.of(tool))
-                : path.stream().anyMatch(d -> Files.isExecutable(d.resolve(tool))));
+                : path.stream().anyMatch(d -> Files.isExecutable(d.resolve(tool))), rootless);
     }
 
     /** The image's repository without registry host and tag: {@code k8s.gcr.io/echoserver:1.5} → {@code echoserver}. */
@@ -66,13 +71,13 @@ public final class ImageCatalog {
             if (!hostHasTool.test("nginx")) {
                 return missing(container, "nginx", "nginx-light");
             }
-            return NginxSites.welcome(dir);
+            return NginxSites.welcome(dir, rootless);
         }
         if (repo.endsWith("echoserver") || repo.equals("google_containers/echoserver")) {
             if (!hostHasTool.test("nginx")) {
                 return missing(container, "nginx", "nginx-light");
             }
-            return NginxSites.echoserver(dir);
+            return NginxSites.echoserver(dir, rootless);
         }
         if (SHELL_IMAGES.stream().anyMatch(s -> repo.equals(s) || repo.endsWith("/" + s))) {
             List<String> argv = new ArrayList<>(container.command());

@@ -23,7 +23,16 @@ final class NginxSites {
     private NginxSites() {
     }
 
-    static ContainerProgram welcome(Path dir) throws IOException {
+    /**
+     * The process model line: master and one worker (as the image runs it), or, in a rootless lab, one
+     * process: its worker cannot switch users there (the user namespace forbids setgroups).
+     */
+    static String processes(boolean rootless) {
+        // "user root" either way: nginx otherwise gives its temp folders to nobody, whom a user namespace lacks
+        return (rootless ? "master_process off;" : "worker_processes 1;") + "\nuser root root;";
+    }
+
+    static ContainerProgram welcome(Path dir, boolean rootless) throws IOException {
         String server = """
                     server {
                         listen 80;
@@ -34,12 +43,12 @@ final class NginxSites {
                         }
                     }
                 """;
-        write(dir, server);
+        write(dir, server, rootless);
         return ContainerProgram.of(List.of("sh", "-c", "printf '%s\\n' \"$@\"; exec nginx -e stderr -p \"$0\" -c \"$0/nginx.conf\"",
                 dir.toString(), ENTRYPOINT_LINES.get(0), ENTRYPOINT_LINES.get(1), ENTRYPOINT_LINES.get(2)));
     }
 
-    static ContainerProgram echoserver(Path dir) throws IOException {
+    static ContainerProgram echoserver(Path dir, boolean rootless) throws IOException {
         String maps = """
                     map $server_protocol $echo_version {
                         "HTTP/1.0" "1.0";
@@ -67,7 +76,7 @@ final class NginxSites {
                         }
                     }
                 """.formatted(reply);
-        write(dir, server);
+        write(dir, server, rootless);
         return ContainerProgram.of(List.of("sh", "-c", "printf '%s\\n' \"$@\"; exec nginx -e stderr -p \"$0\" -c \"$0/nginx.conf\"",
                 dir.toString(), "Starting nginx"));
     }
@@ -79,13 +88,12 @@ final class NginxSites {
                 + "\\n\";\n    }\n";
     }
 
-    private static void write(Path dir, String servers) throws IOException {
+    private static void write(Path dir, String servers, boolean rootless) throws IOException {
         Files.createDirectories(dir.resolve("tmp"));
         String conf = """
                 # written by LabBench's local lab: Debian's nginx standing in for the container image
                 daemon off;
-                worker_processes 1;
-                user root root;
+                %3$s
                 pid %1$s/nginx.pid;
                 error_log stderr notice;
                 events {
@@ -106,7 +114,7 @@ final class NginxSites {
                     sendfile on;
                     keepalive_timeout 65;
                 %2$s}
-                """.formatted(dir, servers);
+                """.formatted(dir, servers, processes(rootless));
         Path file = dir.resolve("nginx.conf");
         Files.writeString(file, conf);
     }

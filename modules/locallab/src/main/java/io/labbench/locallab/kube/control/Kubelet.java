@@ -29,6 +29,9 @@ import java.util.logging.Logger;
  * that left the store is handed to {@link PodNetwork#detach}, whoever deleted it. A pod marked for
  * deletion ({@code Terminating}) has its network torn down and is then removed from the store, no
  * sooner than {@link #STOP_TIME} after the mark: a real container takes about that long to stop.
+ * With a {@link ContainerRuntime}, the pod's containers run there: their states, restarts and events
+ * come from it ({@link ContainerStatuses}), and a Terminating pod's containers get SIGTERM and their
+ * grace period before its network goes.
  */
 final class Kubelet implements Controller {
 
