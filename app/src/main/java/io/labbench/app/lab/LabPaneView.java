@@ -11,6 +11,7 @@ import io.labbench.labmodel.model.Language;
 import io.labbench.labmodel.model.Section;
 import io.labbench.labmodel.model.Step;
 import io.labbench.labmodel.model.Text;
+import io.labbench.sessions.transcript.SecretMasker;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -64,7 +65,13 @@ public final class LabPaneView extends BorderPane {
     private final SplitPane split = new SplitPane();
     private Orientation arranged;
 
-    /** For the workbench: wires a new view-model on the given terminals, watches and command port. */
+    /** For the workbench: wires a new view-model on the given terminals, watches, command port and the workspace's masker. */
+    public LabPaneView(Lab lab, TerminalDirectory terminals, WatchDirectory watches, CommandPort port, Path workspaceDir,
+                       SecretMasker workspaceMasker) {
+        this(new LabPaneViewModel(lab, terminals, watches, port, workspaceDir, workspaceMasker));
+    }
+
+    /** For demos and tests without a session hub: the view-model gets a masker of its own. */
     public LabPaneView(Lab lab, TerminalDirectory terminals, WatchDirectory watches, CommandPort port, Path workspaceDir) {
         this(new LabPaneViewModel(lab, terminals, watches, port, workspaceDir));
     }

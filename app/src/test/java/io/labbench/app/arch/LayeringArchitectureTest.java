@@ -1,5 +1,6 @@
 package io.labbench.app.arch;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +35,7 @@ class LayeringArchitectureTest {
 
     @Test
     void everyModuleIsOnTheClasspathToBeChecked() {
-        for (String module : new String[] {"app", "sessions", "netparse", "labmodel", "watch", "kube", "aws", "locallab"}) {
+        for (String module : new String[] {"app", "cluster", "storage", "sessions", "netparse", "labmodel", "watch", "kube", "aws", "locallab", "packetpath"}) {
             assertThat(production.stream().anyMatch(c -> c.getPackageName().startsWith("io.labbench." + module)))
                     .as("classes of io.labbench.%s imported", module).isTrue();
         }
@@ -57,11 +58,38 @@ class LayeringArchitectureTest {
     }
 
     @Test
+    void packetPathReadsNoSessionsLabOrCloudClients() {
+        noClasses().that().resideInAPackage("io.labbench.packetpath..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.labbench.sessions..", "io.labbench.locallab..",
+                        "io.labbench.kube..", "io.labbench.aws..", "com.jcraft..", "org.apache.sshd..", "software.amazon..",
+                        "io.fabric8..")
+                .because("path resolution works on parsed snapshots and cluster records; commands reach machines through"
+                        + " its MachineShell, which the app implements")
+                .check(production);
+    }
+
+    @Test
     void parsersAndTheLabModelImportNoSshAwsOrKubernetes() {
         noClasses().that().resideInAnyPackage("io.labbench.netparse..", "io.labbench.labmodel..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "com.jcraft..", "org.apache.sshd..", "software.amazon..", "io.fabric8..")
                 .because("parsers and the lab model are pure functions over text and data")
+                .check(production);
+    }
+
+    @Test
+    void theClusterFactsDependOnNothingButTheJdk() {
+        classes().that().resideInAPackage("io.labbench.cluster..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.labbench.cluster..")
+                .because("the lab model, sessions, the AWS backend and the local lab all share these types")
+                .check(production);
+    }
+
+    @Test
+    void theAtomicWriterStandsOnTheJdkAlone() {
+        noClasses().that().resideInAPackage("io.labbench.storage..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("io.labbench.storage..", "java..")
+                .because("every module, down to the lab model, writes its files through it")
                 .check(production);
     }
 }

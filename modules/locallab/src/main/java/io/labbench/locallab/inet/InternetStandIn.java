@@ -1,5 +1,6 @@
 package io.labbench.locallab.inet;
 
+import io.labbench.locallab.host.SystemTools;
 import io.labbench.locallab.net.IpBatch;
 import io.labbench.locallab.net.KernelAccess;
 import io.labbench.locallab.net.LabNode;
@@ -156,7 +157,7 @@ public final class InternetStandIn implements AutoCloseable {
     }
 
     private Process start(String netns, List<String> argv, Path log) throws IOException {
-        return new ProcessBuilder(kernel.inNetns(netns, argv))
+        return SystemTools.ofThisMachine().processBuilder(kernel.inNetns(netns, argv))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).redirectErrorStream(true).start();
     }

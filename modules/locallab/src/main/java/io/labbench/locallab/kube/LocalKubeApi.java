@@ -1,8 +1,8 @@
 package io.labbench.locallab.kube;
 
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.labbench.locallab.ContainerRuntime;
-import io.labbench.locallab.PodNetwork;
+import io.labbench.locallab.spi.PodNetwork;
+import io.labbench.locallab.spi.ContainerRuntime;
 import io.labbench.locallab.kube.api.ApiDispatcher;
 import io.labbench.locallab.kube.api.ResourceCatalog;
 import io.labbench.locallab.kube.api.Store;

@@ -1,5 +1,6 @@
 package io.labbench.locallab.net;
 
+import io.labbench.locallab.host.SystemTools;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +43,7 @@ public final class PodSandbox {
         });
         List<String> argv = kernel.inNetns(netns, inner);
         // stdin stays a pipe from this JVM: cat blocks on it and sees end-of-file when the JVM is gone
-        Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        Process process = SystemTools.ofThisMachine().processBuilder(argv).redirectErrorStream(true).start();
         // wait for the mounts: a container or exec entering earlier would see the host's /etc files
         java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
                 java.nio.charset.StandardCharsets.UTF_8));

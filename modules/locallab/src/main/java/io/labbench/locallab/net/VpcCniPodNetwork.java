@@ -1,7 +1,8 @@
 package io.labbench.locallab.net;
 
-import io.labbench.locallab.NodeInfo;
-import io.labbench.locallab.PodNetwork;
+import io.labbench.locallab.host.SystemTools;
+import io.labbench.locallab.spi.NodeInfo;
+import io.labbench.locallab.spi.PodNetwork;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -139,7 +140,7 @@ public final class VpcCniPodNetwork implements PodNetwork {
         List<String> argv;
         if (pod.hostNetwork() || sandbox == null) {
             String hostname = pod.hostNetwork() ? topology.node(pod.node()).hostname() : hostname(podName);
-            argv = new ArrayList<>(List.of("nsenter", "--net=" + kernel.netnsPath(pod.netns()), "--",
+            argv = new ArrayList<>(List.of(SystemTools.ofThisMachine().resolve("nsenter"), "--net=" + kernel.netnsPath(pod.netns()), "--",
                     // a UTS namespace per exec so `hostname` answers the node's name, as on the node
                     "unshare", "--uts", "--", "sh", "-c", "hostname \"$0\" && exec \"$@\"", hostname));
         } else {
@@ -152,7 +153,7 @@ public final class VpcCniPodNetwork implements PodNetwork {
 
     /** {@code nsenter} into a pod's network, UTS and mount namespaces (before {@link KernelAccess#command}). */
     public static List<String> inSandbox(PodSandbox sandbox) {
-        return List.of("nsenter", "-t", Long.toString(sandbox.pid()), "-n", "-u", "-m", "--");
+        return List.of(SystemTools.ofThisMachine().resolve("nsenter"), "-t", Long.toString(sandbox.pid()), "-n", "-u", "-m", "--");
     }
 
     /** The folder of the pod's {@code /etc} files (and, for the container runtime, its logs). */
@@ -198,8 +199,13 @@ public final class VpcCniPodNetwork implements PodNetwork {
 
     /** Looks like containerd's {@code cni-<uuid>}, with the lab's prefix in front. */
     public String podNetns(String namespace, String podName) {
-        String h = LabTopology.sha1Hex(topology.prefix() + "/" + namespace + "/" + podName);
-        return topology.prefix() + "-cni-" + h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-"
+        return podNetns(topology.prefix(), namespace, podName);
+    }
+
+    /** {@link #podNetns(String, String)} for a lab with {@code prefix}, for tools outside the lab's process. */
+    public static String podNetns(String prefix, String namespace, String podName) {
+        String h = LabTopology.sha1Hex(prefix + "/" + namespace + "/" + podName);
+        return prefix + "-cni-" + h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-"
                 + h.substring(16, 20) + "-" + h.substring(20, 32);
     }
 

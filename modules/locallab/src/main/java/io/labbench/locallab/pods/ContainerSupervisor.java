@@ -1,7 +1,8 @@
 package io.labbench.locallab.pods;
 
-import io.labbench.locallab.ContainerRuntime;
-import io.labbench.locallab.ContainerRuntime.State;
+import io.labbench.locallab.host.SystemTools;
+import io.labbench.locallab.spi.ContainerRuntime;
+import io.labbench.locallab.spi.ContainerRuntime.State;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,7 +85,7 @@ final class ContainerSupervisor {
             // the kubelet keeps the current run's log and the previous one's
             Files.deleteIfExists(logFile(restartCount - 2));
         }
-        ProcessBuilder builder = new ProcessBuilder(inPod.apply(program.argv()))
+        ProcessBuilder builder = SystemTools.ofThisMachine().processBuilder(inPod.apply(program.argv()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectErrorStream(true)

@@ -1,6 +1,6 @@
 package io.labbench.locallab.pods;
 
-import io.labbench.locallab.ContainerRuntime;
+import io.labbench.locallab.spi.ContainerRuntime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.labbench.locallab.pods;
 
-import io.labbench.locallab.ContainerRuntime;
+import io.labbench.locallab.spi.ContainerRuntime;
 import io.labbench.locallab.net.KernelAccess;
 import io.labbench.locallab.net.PodSandbox;
 import io.labbench.locallab.net.VpcCniPodNetwork;
@@ -30,8 +30,9 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 public final class ProcessContainerRuntime implements ContainerRuntime {
 
-    private final VpcCniPodNetwork network;
-    private final ImageCatalog catalog;
+    private final CompletableFuture<VpcCniPodNetwork> network;
+    private final java.util.function.Function<KernelAccess, ImageCatalog> catalogs;
+    private volatile ImageCatalog catalog;
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(1, r -> {
         Thread t = new Thread(r, "locallab-containers");
         t.setDaemon(true);
@@ -41,9 +42,20 @@ public final class ProcessContainerRuntime implements ContainerRuntime {
     private final ConcurrentLinkedQueue<Event> events = new ConcurrentLinkedQueue<>();
     private volatile Runnable onChange = () -> { };
 
-    public ProcessContainerRuntime(VpcCniPodNetwork network, ImageCatalog catalog) {
+    /**
+     * @param network  the pod network, once the lab's kernel side is up (pods are only started after their
+     *                 network is attached, so it is there by then)
+     * @param catalogs the image catalogue for the lab's kernel access (rootless or not)
+     */
+    public ProcessContainerRuntime(CompletableFuture<VpcCniPodNetwork> network,
+                                   java.util.function.Function<KernelAccess, ImageCatalog> catalogs) {
         this.network = network;
-        this.catalog = catalog;
+        this.catalogs = catalogs;
+    }
+
+    /** The lab's runtime: {@link ImageCatalog#ofThisHost} for its kernel access. */
+    public static ProcessContainerRuntime ofThisHost(CompletableFuture<VpcCniPodNetwork> network) {
+        return new ProcessContainerRuntime(network, kernel -> ImageCatalog.ofThisHost(kernel.rootless()));
     }
 
     @Override
@@ -56,11 +68,15 @@ public final class ProcessContainerRuntime implements ContainerRuntime {
         if (pod.namespace().equals("kube-system")) {
             return false;
         }
-        Optional<PodSandbox> sandbox = network.sandbox(pod.namespace(), pod.name());
+        VpcCniPodNetwork network = this.network.getNow(null);
+        Optional<PodSandbox> sandbox = network == null ? Optional.empty() : network.sandbox(pod.namespace(), pod.name());
         if (sandbox.isEmpty()) {
             return false;
         }
         KernelAccess kernel = network.kernel();
+        if (catalog == null) {
+            catalog = catalogs.apply(kernel);
+        }
         List<String> enter = VpcCniPodNetwork.inSandbox(sandbox.get());
         Path podDir = network.podDir(pod.namespace(), pod.name());
         List<ContainerSupervisor> containers = new ArrayList<>();

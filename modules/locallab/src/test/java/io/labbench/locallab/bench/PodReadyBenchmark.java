@@ -44,7 +44,9 @@ public final class PodReadyBenchmark {
                     long t0 = System.nanoTime();
                     post(http, api + "/api/v1/namespaces/default/pods", "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\""
                             + name + "\"},\"spec\":{\"nodeSelector\":{\"kubernetes.io/hostname\":\"" + node + "\"},\"containers\":[{\"name\":\"c\","
-                            + "\"image\":\"" + image + "\",\"ports\":[{\"containerPort\":" + port + "}]}]}}");
+                            + "\"image\":\"" + image + "\",\"ports\":[{\"containerPort\":" + port + "}],"
+                            // the cluster's LimitRange would give each 100m: worker1 would be full of CPU long before 110 pods
+                            + "\"resources\":{\"requests\":{\"cpu\":\"1m\"}}}]}}");
                     while (!ready(http, api + "/api/v1/namespaces/default/pods/" + name)) {
                         Thread.sleep(5);
                     }

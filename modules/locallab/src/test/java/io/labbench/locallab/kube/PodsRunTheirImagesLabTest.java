@@ -2,7 +2,7 @@ package io.labbench.locallab.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.labbench.locallab.LabProgress;
+import io.labbench.locallab.LocalLabProgress;
 import io.labbench.locallab.LabSettings;
 import io.labbench.locallab.LocalLab;
 import io.labbench.locallab.TestLabs;
@@ -32,7 +32,7 @@ class PodsRunTheirImagesLabTest {
     void up() throws Exception {
         LabSettings settings = TestLabs.settings(stateRoot);
         lab = new LocalLab(settings);
-        lab.up(LabProgress.none());
+        lab.up(LocalLabProgress.none());
         Path home = Files.createDirectories(stateRoot.resolve("home"));
         kubectl = new Kubectl(settings.kubeconfig(), home);
         manifests = Files.createDirectories(stateRoot.resolve("manifests"));

@@ -2,7 +2,7 @@ package io.labbench.locallab.pods;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.labbench.locallab.ContainerRuntime;
+import io.labbench.locallab.spi.ContainerRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.labbench.locallab.kube.control;
 
-import io.labbench.locallab.PodNetwork;
+import io.labbench.locallab.spi.PodNetwork;
 import io.labbench.locallab.kube.api.Store;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -29,7 +29,7 @@ public final class ControllerLoop implements AutoCloseable {
     }
 
     /** @param runtime runs the pods' containers (the lab's); without one pods show Running with no process */
-    public ControllerLoop(Store store, PodNetwork network, java.util.Optional<io.labbench.locallab.ContainerRuntime> runtime) {
+    public ControllerLoop(Store store, PodNetwork network, java.util.Optional<io.labbench.locallab.spi.ContainerRuntime> runtime) {
         EventRecorder events = new EventRecorder(store);
         this.nodeSync = new NodeSync(store, network, new StaticPods(store));
         this.kubelet = new Kubelet(store, network, events, runtime);
