@@ -179,7 +179,8 @@ public final class LocalLab implements AutoCloseable {
     private LabStatus buildStatus(LabParts p, long upNanos) {
         List<LabStatus.Node> nodes = topology.nodes().stream().map(n -> new LabStatus.Node(n.name(),
                 n.role().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), n.instanceId(), n.hostname(), n.netns(),
-                n.ip().toString(), n.subnet().zone(), n.instanceType().name(), n.maxPods())).toList();
+                n.ip().toString(), n.subnet().zone(), n.instanceType().name(), n.maxPods(),
+                p.internet.publicIps().getOrDefault(n.name(), ""))).toList();
         Map<String, Integer> ports = new LinkedHashMap<>();
         List<LabStatus.Endpoint> endpoints = new ArrayList<>();
         List<LabEndpoint> ssh = p.sshServers.endpoints();

@@ -2,6 +2,7 @@ package io.labbench.locallab.kube;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labbench.locallab.spi.PodNetwork;
+import io.labbench.locallab.spi.ContainerRuntime;
 import io.labbench.locallab.kube.api.ApiDispatcher;
 import io.labbench.locallab.kube.api.ResourceCatalog;
 import io.labbench.locallab.kube.api.Store;
@@ -16,6 +17,7 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
@@ -33,22 +35,28 @@ public final class LocalKubeApi implements AutoCloseable {
      * @param prefixDelegation what aws-node's {@code ENABLE_PREFIX_DELEGATION} shows: the study reads it
      *                         with {@code kubectl describe ds aws-node} after {@code kops edit cluster}
      */
-    public record Options(String clusterName, ShellFallback shells, boolean prefixDelegation) {
-        /** The study's naming ({@code pkos.<domain>}) and zsh looked up on PATH. */
+    public record Options(String clusterName, ShellFallback shells, boolean prefixDelegation,
+                          Optional<ContainerRuntime> containerRuntime) {
+        /** The study's naming ({@code pkos.<domain>}) and zsh looked up on PATH; no container runtime. */
         public static Options defaults() {
-            return new Options("pkos.labbench.test", ShellFallback.onPath(), false);
+            return new Options("pkos.labbench.test", ShellFallback.onPath(), false, Optional.empty());
         }
 
         public Options withClusterName(String name) {
-            return new Options(name, shells, prefixDelegation);
+            return new Options(name, shells, prefixDelegation, containerRuntime);
         }
 
         public Options withShells(ShellFallback fallback) {
-            return new Options(clusterName, fallback, prefixDelegation);
+            return new Options(clusterName, fallback, prefixDelegation, containerRuntime);
         }
 
         public Options withPrefixDelegation(boolean on) {
-            return new Options(clusterName, shells, on);
+            return new Options(clusterName, shells, on, containerRuntime);
+        }
+
+        /** Pods run their containers there (the lab's); without one they show Running with no process. */
+        public Options withContainerRuntime(ContainerRuntime runtime) {
+            return new Options(clusterName, shells, prefixDelegation, Optional.of(runtime));
         }
     }
 
@@ -104,12 +112,12 @@ public final class LocalKubeApi implements AutoCloseable {
             deleteTree(zshDotDir);
             throw e;
         }
-        ControllerLoop controllers = new ControllerLoop(store, network);
+        ControllerLoop controllers = new ControllerLoop(store, network, options.containerRuntime());
         try {
             String hostPort = host + ":" + server.port();
             watches.setStore(store);
             dispatcher.set(new ApiDispatcher(store, new ResourceCatalog(hostPort, store.kinds()),
-                    new PodExec(network, options.shells(), zshDotDir), controllers::poke, NodeSync.KUBELET_VERSION));
+                    new PodExec(network, options.shells(), zshDotDir, options.containerRuntime()), controllers::poke, NodeSync.KUBELET_VERSION));
             new ClusterBootstrap(store, options.prefixDelegation()).create();
             publishCa(store, credentials);
             controllers.start();

@@ -330,7 +330,9 @@ public final class ApiDispatcher extends Dispatcher {
             throw new BadRequestException("container \"" + container.path("name").asText() + "\" in pod \""
                     + p.name() + "\" is waiting to start: ContainerCreating");
         }
-        String text = PodLogs.of(pod, container);
+        boolean previous = p.param("previous").equals("true");
+        JsonNode chosen = container;
+        String text = exec.logs(pod, container.path("name").asText(), previous).orElseGet(() -> PodLogs.of(pod, chosen));
         String tail = p.param("tailLines");
         if (!tail.isEmpty()) {
             String[] lines = text.split("\n");
