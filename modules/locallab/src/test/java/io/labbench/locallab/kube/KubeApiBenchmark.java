@@ -46,6 +46,8 @@ public final class KubeApiBenchmark {
             } while (running < 110 && System.nanoTime() - start < Duration.ofMinutes(3).toNanos());
             long ms = (System.nanoTime() - start) / 1_000_000;
             System.out.printf("110 pods Running on %s: %d ms after kubectl scale (running=%d)%n", worker, ms, running);
+            // Machine-readable line for ./run-benchmarks: metric, value, unit, reference, goal.
+            System.out.printf("BENCH\tworker filled with nginx pods (%d Running)\t%d\tms\t-\t<=20000%n", running, ms);
             System.gc();
             Runtime rt = Runtime.getRuntime();
             System.out.printf("heap used after GC: %d MiB; process RSS: %s%n",
