@@ -41,6 +41,8 @@ final class CliUpBenchmark {
             System.out.println("run " + i + ": " + run.millis() + " ms  " + run.phases());
         }
         System.out.println("labbench lab up --json ms (each run): " + totals + "  median " + LocalLabBenchmark.median(totals));
+        // Machine-readable line for ./run-benchmarks: metric, value, unit, reference, goal.
+        System.out.println("BENCH\tlabbench lab up, end to end\t" + LocalLabBenchmark.median(totals) + "\tms\t-\t<=3000");
         System.out.println("load: " + Files.readString(Path.of("/proc/loadavg")).strip());
     }
 

@@ -70,6 +70,8 @@ public final class LocalLabBenchmark {
             downs.add((t2 - t1) / 1_000_000);
         }
         System.out.println("lab up ms (each run): " + ups + "  median " + median(ups));
+        // Machine-readable line for ./run-benchmarks: metric, value, unit, reference, goal.
+        System.out.println("BENCH\tlocal lab up (in-process)\t" + median(ups) + "\tms\t-\t-");
         List<Long> kernelOnly = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             LabSettings settings = LabSettings.defaults(root, "lbkern");

@@ -60,6 +60,8 @@ public final class KubeApiBenchmark {
             } while (running < 110 && System.nanoTime() - start < Duration.ofMinutes(3).toNanos());
             long ms = (System.nanoTime() - start) / 1_000_000;
             System.out.printf("create: 110 pods Running on %s %d ms after kubectl scale (running=%d)%n", worker, ms, running);
+            // Machine-readable line for ./run-benchmarks: metric, value, unit, reference, goal.
+            System.out.printf("BENCH\tworker filled with nginx pods (%d Running)\t%d\tms\t-\t<=20000%n", running, ms);
 
             Thread.sleep(10_000); // let the JIT and the last status writes settle
             long rv0 = revision(http, api.url());
