@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.labbench.app.cli.VersionProvider;
 import io.labbench.app.shell.TerminalDirectory;
+import io.labbench.app.terminals.TerminalRegistry;
 import io.labbench.app.ui.settings.ThemeMode;
 import io.labbench.app.ui.settings.UiSettings;
 import io.labbench.app.ui.settings.UiSettingsStore;
@@ -12,10 +13,9 @@ import io.labbench.app.ui.shortcuts.Shortcut;
 import io.labbench.app.ui.shortcuts.ShortcutsDialog;
 import io.labbench.app.ui.startup.StartupProbe;
 import io.labbench.app.ui.status.StatusBarView;
-import io.labbench.app.ui.terminal.TerminalAreaDirectory;
 import io.labbench.app.ui.terminal.TerminalAreaView;
 import io.labbench.app.ui.terminal.TerminalAreaViewModel;
-import io.labbench.app.ui.terminal.TerminalLinkFactory;
+import io.labbench.app.terminals.TerminalLinkFactory;
 import io.labbench.app.ui.terminal.TerminalSettings;
 import java.util.EnumMap;
 import java.util.List;
@@ -44,9 +44,8 @@ public final class Workbench {
     private final UiSettingsStore settingsStore;
     private UiSettings settings;
     private final TerminalSettings terminalSettings;
-    private final TerminalAreaViewModel area = new TerminalAreaViewModel();
+    private final TerminalAreaViewModel area;
     private final TerminalAreaView terminalView;
-    private final TerminalAreaDirectory directory;
     private final StatusBarView statusBar;
     private final MainWindowView window;
     private final ExecutorService background = Executors.newCachedThreadPool(r -> {
@@ -82,8 +81,8 @@ public final class Workbench {
         useThemeStylesheet(settings.theme());
         this.terminalSettings = new TerminalSettings(settings.terminalFontSize(), settings.theme() == ThemeMode.DARK);
 
-        terminalView = new TerminalAreaView(area, links, terminalSettings, background);
-        directory = new TerminalAreaDirectory(area, terminalView);
+        area = new TerminalAreaViewModel(new TerminalRegistry(links, background), javafx.application.Platform::runLater);
+        terminalView = new TerminalAreaView(area, terminalSettings);
         statusBar = new StatusBarView(area);
         loaded.problem().ifPresent(statusBar::showMessage);
 
@@ -211,7 +210,7 @@ public final class Workbench {
         // first frame is out so start-up is not slowed by four shells starting (nor its CSS pass by
         // the panes' state changes).
         javafx.application.Platform.runLater(() -> window.setDividerPositions(settings.mainDividers()));
-        StartupProbe.onFirstFrame(scene, firstFrame -> terminalView.startConnecting());
+        StartupProbe.onFirstFrame(scene, firstFrame -> area.sessions().startConnecting());
     }
 
     /** What the next launch restores: theme, geometry, splits, open terminals, font size. */
@@ -297,7 +296,7 @@ public final class Workbench {
 
     /** Type into a named terminal and bring it forward (the lab wizard's way in). */
     public TerminalDirectory terminals() {
-        return directory;
+        return area.sessions();
     }
 
     public StatusBarView statusBar() {

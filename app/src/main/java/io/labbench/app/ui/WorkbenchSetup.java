@@ -4,7 +4,7 @@ import io.labbench.app.ui.dialogs.EndpointEditorDialog;
 import io.labbench.app.ui.dialogs.FxHostKeyVerifier;
 import io.labbench.app.ui.dialogs.FxPassphrasePrompt;
 import io.labbench.app.ui.settings.UiSettingsStore;
-import io.labbench.app.ui.terminal.SessionTerminalLinks;
+import io.labbench.app.terminals.SessionTerminalLinks;
 import io.labbench.app.locallab.LocalLabLifecycle;
 import io.labbench.app.locallab.LocalLabSettingsDialog;
 import io.labbench.app.locallab.LocalLabSettingsViewModel;
@@ -193,7 +193,7 @@ public final class WorkbenchSetup {
                                     "Re-rolling the local lab (" + done + "/" + total + "): " + message));
                         });
                         Platform.runLater(() -> {
-                            workbench.terminalView().reopen(name -> !name.startsWith("pod:"));
+                            workbench.terminalArea().reopen(name -> !name.startsWith("pod:"));
                             workbench.statusBar().showMessage("Local lab re-rolled: " + LabReroll.describe(next)
                                     + "; the terminals reconnect to the new nodes.");
                         });

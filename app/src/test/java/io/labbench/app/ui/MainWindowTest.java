@@ -6,7 +6,7 @@ import io.labbench.app.ui.settings.ThemeMode;
 import io.labbench.app.ui.settings.UiSettings;
 import io.labbench.app.ui.settings.UiSettingsStore;
 import io.labbench.app.ui.terminal.OpenTerminal;
-import io.labbench.app.ui.terminal.TerminalLink;
+import io.labbench.app.terminals.TerminalLink;
 import io.labbench.app.ui.terminal.TerminalText;
 import io.labbench.sessions.AppDirs;
 import io.labbench.sessions.ConnectionState;
