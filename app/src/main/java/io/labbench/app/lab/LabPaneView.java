@@ -196,20 +196,14 @@ public final class LabPaneView extends BorderPane {
     // ---- left: sections and steps
 
     private Node buildTree() {
-        TreeItem<Object> root = new TreeItem<>("root");
-        TreeItem<Object> sectionItem = null;
-        Section current = null;
+        fillTree(model.outlineProperty().get());
+        model.outlineProperty().addListener((obs, old, now) -> {
+            fillTree(now);
+            selectInTree(model.selected());
+        });
         for (StepItem step : model.steps()) {
-            if (step.section() != current) {
-                current = step.section();
-                sectionItem = new TreeItem<>(current);
-                sectionItem.setExpanded(true);
-                root.getChildren().add(sectionItem);
-            }
-            sectionItem.getChildren().add(new TreeItem<>(step));
             step.statusProperty().addListener((obs, old, now) -> tree.refresh());
         }
-        tree.setRoot(root);
         tree.setShowRoot(false);
         tree.setId("lab-steps");
         tree.setCellFactory(t -> new TreeCell<>() {
@@ -217,18 +211,30 @@ public final class LabPaneView extends BorderPane {
             protected void updateItem(Object item, boolean empty) {
                 super.updateItem(item, empty);
                 Language lang = model.languageProperty().get();
+                getStyleClass().remove("folded-steps");
+                setId(null);
                 if (empty || item == null) {
                     setText(null);
                     setGraphic(null);
+                    setTooltip(null);
                 } else if (item instanceof Section section) {
                     setText(sectionLabel(section, lang));
                     setGraphic(null);
+                    setTooltip(null);
                     setStyle("-fx-font-weight: bold;");
                 } else if (item instanceof StepItem step) {
                     setText(step.step().title().in(lang));
                     setGraphic(StatusIcons.forStep(step.status()));
+                    setTooltip(null);
                     setStyle("");
                     setId("step-" + step.step().id());
+                } else if (item instanceof StepOutline.Fold fold) {
+                    setText(foldLine(fold, lang));
+                    setGraphic(new FontIcon(Feather.CLOUD));
+                    setTooltip(new Tooltip(foldLine(fold, lang)));
+                    setStyle("-fx-font-style: italic;");
+                    getStyleClass().add("folded-steps");
+                    setId("folded-" + fold.steps().get(0).step().id());
                 }
             }
         });
@@ -241,21 +247,73 @@ public final class LabPaneView extends BorderPane {
         return tree;
     }
 
+    /** The one line that stands for folded steps: how many, and why the learner may pass them by. */
+    static String foldLine(StepOutline.Fold fold, Language lang) {
+        int n = fold.steps().size();
+        String where = fold.backend() == io.labbench.labmodel.model.Backend.LOCAL ? "AWS" : "the local lab";
+        return lang == Language.KO
+                ? n + "개 단계는 " + (fold.backend() == io.labbench.labmodel.model.Backend.LOCAL ? "AWS" : "로컬 실습")
+                        + "에서만 실행됩니다 — 로컬 실습이 이미 만들어 두었습니다 (펼쳐서 읽기)"
+                : n + " steps run on " + where + " only — the local lab has already built what they set up"
+                        + " (unfold to read them)";
+    }
+
+    private void fillTree(List<StepOutline> outline) {
+        TreeItem<Object> root = new TreeItem<>("root");
+        outline.forEach(node -> root.getChildren().add(treeItem(node)));
+        tree.setRoot(root);
+    }
+
+    private static TreeItem<Object> treeItem(StepOutline node) {
+        if (node instanceof StepOutline.StepNode step) {
+            return new TreeItem<>(step.item());
+        }
+        TreeItem<Object> item;
+        List<StepOutline> children;
+        if (node instanceof StepOutline.SectionNode section) {
+            item = new TreeItem<>(section.section());
+            children = section.children();
+            item.setExpanded(true);
+        } else {
+            StepOutline.Fold fold = (StepOutline.Fold) node;
+            item = new TreeItem<>(fold);
+            children = fold.children();
+            item.setExpanded(false);
+        }
+        children.forEach(child -> item.getChildren().add(treeItem(child)));
+        return item;
+    }
+
     private void selectInTree(StepItem item) {
         if (item == null || tree.getRoot() == null) {
             return;
         }
-        for (TreeItem<Object> section : tree.getRoot().getChildren()) {
-            for (TreeItem<Object> step : section.getChildren()) {
-                if (step.getValue() == item && tree.getSelectionModel().getSelectedItem() != step) {
-                    tree.getSelectionModel().select(step);
-                    int row = tree.getRow(step);
-                    if (row >= 0) {
-                        tree.scrollTo(Math.max(0, row - 3));
-                    }
+        findInTree(tree.getRoot(), item).ifPresent(found -> {
+            if (tree.getSelectionModel().getSelectedItem() != found) {
+                // A folded step the learner reached (Previous, a restart on it) unfolds its line.
+                for (TreeItem<Object> up = found.getParent(); up != null; up = up.getParent()) {
+                    up.setExpanded(true);
+                }
+                tree.getSelectionModel().select(found);
+                int row = tree.getRow(found);
+                if (row >= 0) {
+                    tree.scrollTo(Math.max(0, row - 3));
                 }
             }
+        });
+    }
+
+    private static Optional<TreeItem<Object>> findInTree(TreeItem<Object> at, StepItem item) {
+        if (at.getValue() == item) {
+            return Optional.of(at);
         }
+        for (TreeItem<Object> child : at.getChildren()) {
+            Optional<TreeItem<Object>> found = findInTree(child, item);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
     }
 
     // ---- middle: the selected step
