@@ -63,6 +63,7 @@ public final class LabPaneView extends BorderPane {
     private final TableView<VariableRow> variablesTable = new TableView<>();
     private final SplitPane split = new SplitPane();
     private Orientation arranged;
+    private final javafx.scene.layout.FlowPane toolbarControls = new javafx.scene.layout.FlowPane();
 
     /** For the workbench: wires a new view-model on the given terminals, watches and command port. */
     public LabPaneView(Lab lab, TerminalDirectory terminals, WatchDirectory watches, CommandPort port, Path workspaceDir) {
@@ -102,6 +103,20 @@ public final class LabPaneView extends BorderPane {
         return model;
     }
 
+    /**
+     * Adds the window's buttons for the guide: give it about half the window ({@code widen}) and show it
+     * in a window of its own ({@code detach}); each button undoes itself on a second click.
+     */
+    public void addWindowActions(Runnable widen, Runnable detach) {
+        Button wide = button("lab-widen", Feather.MAXIMIZE_2, ui("넓게", "Widen"));
+        wide.setOnAction(e -> widen.run());
+        wide.setTooltip(new Tooltip(text(ui("안내를 창의 절반으로 넓히기 / 되돌리기", "Give the guide half the window / give it back"))));
+        Button own = button("lab-detach", Feather.EXTERNAL_LINK, ui("분리", "Detach"));
+        own.setOnAction(e -> detach.run());
+        own.setTooltip(new Tooltip(text(ui("안내를 별도 창으로 / 되돌리기", "Show the guide in its own window / put it back"))));
+        toolbarControls.getChildren().addAll(wide, own);
+    }
+
     /** Wide: steps | text | variables side by side. Narrow (under 900 px): the three stacked. */
     private void arrange(double width) {
         Orientation wanted = width > 0 && width < 900 ? Orientation.VERTICAL : Orientation.HORIZONTAL;
@@ -113,7 +128,9 @@ public final class LabPaneView extends BorderPane {
         if (wanted == Orientation.HORIZONTAL) {
             split.setDividerPositions(0.24, 0.76);
         } else {
-            split.setDividerPositions(0.25, 0.75);
+            // Stacked in the side column: the step text gets most, the step tree enough rows to see
+            // where the learner is, the variables a few rows.
+            split.setDividerPositions(0.3, 0.78);
         }
     }
 
@@ -153,7 +170,10 @@ public final class LabPaneView extends BorderPane {
         });
         title.setWrapText(true);
         title.setMinWidth(0);
-        javafx.scene.layout.FlowPane controls = new javafx.scene.layout.FlowPane(6, 6, ko, en, reset, export);
+        javafx.scene.layout.FlowPane controls = toolbarControls;
+        controls.getChildren().addAll(ko, en, reset, export);
+        controls.setHgap(6);
+        controls.setVgap(6);
         controls.setMinWidth(0);
         // Wraps under the title when the pane is narrow (the workbench's side slot).
         controls.prefWrapLengthProperty().bind(widthProperty().subtract(24));
@@ -231,7 +251,7 @@ public final class LabPaneView extends BorderPane {
                 } else if (item instanceof StepOutline.Fold fold) {
                     setText(foldLine(fold, lang));
                     setGraphic(new FontIcon(Feather.CLOUD));
-                    setTooltip(new Tooltip(foldLine(fold, lang)));
+                    setTooltip(new Tooltip(foldWhy(fold, lang)));
                     setStyle("-fx-font-style: italic;");
                     getStyleClass().add("folded-steps");
                     setId("folded-" + fold.steps().get(0).step().id());
@@ -250,12 +270,23 @@ public final class LabPaneView extends BorderPane {
     /** The one line that stands for folded steps: how many, and why the learner may pass them by. */
     static String foldLine(StepOutline.Fold fold, Language lang) {
         int n = fold.steps().size();
-        String where = fold.backend() == io.labbench.labmodel.model.Backend.LOCAL ? "AWS" : "the local lab";
-        return lang == Language.KO
-                ? n + "개 단계는 " + (fold.backend() == io.labbench.labmodel.model.Backend.LOCAL ? "AWS" : "로컬 실습")
-                        + "에서만 실행됩니다 — 로컬 실습이 이미 만들어 두었습니다 (펼쳐서 읽기)"
-                : n + " steps run on " + where + " only — the local lab has already built what they set up"
-                        + " (unfold to read them)";
+        boolean local = fold.backend() == io.labbench.labmodel.model.Backend.LOCAL;
+        if (lang == Language.KO) {
+            return local ? "AWS 전용 단계 " + n + "개 — 로컬 실습에서는 건너뜁니다" : "로컬 실습 전용 단계 " + n + "개 — AWS에서는 건너뜁니다";
+        }
+        return local ? n + " AWS-only steps — the local lab skips them" : n + " local-lab steps — skipped on AWS";
+    }
+
+    /** The fold's tooltip: why the steps are folded and how to read them anyway. */
+    static String foldWhy(StepOutline.Fold fold, Language lang) {
+        boolean local = fold.backend() == io.labbench.labmodel.model.Backend.LOCAL;
+        if (lang == Language.KO) {
+            return local ? "이 단계들은 AWS 계정이 있어야 실행됩니다. 로컬 실습은 그 결과(클러스터, 노드, 네트워크)를 이미 준비해 두었습니다."
+                    + " 펼치면 설명을 읽을 수 있습니다." : "이 단계들은 로컬 실습에서만 실행됩니다. 펼치면 읽을 수 있습니다.";
+        }
+        return local ? "These steps need an AWS account. The local lab has already set up what they lead to (the cluster,"
+                + " its nodes and network); unfold the line to read them." : "These steps run on the local lab only;"
+                + " unfold the line to read them.";
     }
 
     private void fillTree(List<StepOutline> outline) {

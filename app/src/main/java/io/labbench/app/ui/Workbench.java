@@ -60,6 +60,7 @@ public final class Workbench {
     private final List<Runnable> shutdownHooks = new java.util.ArrayList<>();
     private final List<CloseGuard> closeGuards = new java.util.ArrayList<>();
     private boolean closed;
+    private String workspace = "";
 
     /**
      * @param links        opens terminals by name (local shells, SSH, later the local lab)
@@ -106,14 +107,20 @@ public final class Workbench {
             stage.setY(geometry.y());
         }
         stage.setMaximized(geometry.maximized());
-        window.setDividerPositions(settings.mainDividers());
+        window.setDividerPositions(splitsFor(geometry.width()));
 
         openTerminals(defaultGrid);
     }
 
-    /** A window saved on a bigger screen (or a hand-edited size) must still fit on this one. */
+    /**
+     * A window saved on a bigger screen (or a hand-edited size) must still fit on this one; with nothing
+     * saved the window fills the screen, because the guide, four terminals and the watch dock need it.
+     */
     static WindowGeometry fitToScreen(WindowGeometry saved) {
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        if (saved.equals(WindowGeometry.DEFAULT)) {
+            return new WindowGeometry(screen.getMinX(), screen.getMinY(), screen.getWidth(), screen.getHeight(), false);
+        }
         double width = Math.min(saved.width(), screen.getWidth());
         double height = Math.min(saved.height(), screen.getHeight());
         boolean onScreen = saved.hasPosition()
@@ -209,8 +216,25 @@ public final class Workbench {
         // Divider positions only stick once the split has its real width; terminals connect once the
         // first frame is out so start-up is not slowed by four shells starting (nor its CSS pass by
         // the panes' state changes).
-        javafx.application.Platform.runLater(() -> window.setDividerPositions(settings.mainDividers()));
+        javafx.application.Platform.runLater(() -> window.setDividerPositions(splitsFor(scene.getWidth())));
         StartupProbe.onFirstFrame(scene, firstFrame -> area.sessions().startConnecting());
+    }
+
+    /**
+     * The main splits to start with: those last used in this workspace, else those last used anywhere,
+     * else widths that suit a window {@code width} px wide ({@link PaneWidths}).
+     */
+    List<Double> splitsFor(double width) {
+        return settings.dividersOf(workspace)
+                .or(() -> settings.mainDividers().equals(UiSettings.DEFAULT_DIVIDERS) ? java.util.Optional.empty()
+                        : java.util.Optional.of(settings.mainDividers()))
+                .orElseGet(() -> PaneWidths.forWindow(width).dividers());
+    }
+
+    /** The workspace whose splits this window remembers (call before {@link #show}). */
+    public void rememberSplitsFor(String workspaceName) {
+        this.workspace = workspaceName;
+        window.setDividerPositions(splitsFor(scene.getWidth()));
     }
 
     /** What the next launch restores: theme, geometry, splits, open terminals, font size. */
@@ -220,7 +244,7 @@ public final class Workbench {
                         settings.window().width(), settings.window().height(), true)
                 : new WindowGeometry(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
         return settings.withWindow(geometry)
-                .withMainDividers(window.dividerPositions())
+                .withWorkspaceDividers(workspace, window.dividerPositions())
                 .withOpenTerminals(area.openNames());
     }
 

@@ -116,6 +116,7 @@ public final class WorkbenchSetup {
                 (owner, notice) -> editEndpoints(owner, store, workspace, notice));
         workbench.onShutdown(hub::close);
         plan.notices().forEach(workbench.statusBar()::showMessage);
+        workbench.rememberSplitsFor(workspace.name());
         return new WorkbenchSetup(workbench, hub, workspace.name());
     }
 
@@ -149,6 +150,7 @@ public final class WorkbenchSetup {
                 (owner, notice) -> notice.accept("The local lab's endpoints are set by the lab itself; "
                         + "edit endpoints in an AWS or shells workspace."));
         saved.problem().ifPresent(workbench.statusBar()::showMessage);
+        workbench.rememberSplitsFor(LocalLabWorkspace.NAME);
         workbench.addMenu(localLabMenu(workbench, lab));
         Thread starter = new Thread(() -> {
             long start = System.nanoTime();

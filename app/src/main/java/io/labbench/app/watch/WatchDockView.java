@@ -257,7 +257,7 @@ public final class WatchDockView extends BorderPane {
                 stage.setTitle(watch.title() + " — LabBench");
                 StackPane root = new StackPane(contentOf(watch));
                 root.getStyleClass().add("watch-window");
-                Scene scene = new Scene(root, 1000, 520);
+                Scene scene = new Scene(root, 1280, 560);
                 if (getScene() != null) {
                     scene.getStylesheets().setAll(getScene().getStylesheets());
                     stage.initOwner(getScene().getWindow());

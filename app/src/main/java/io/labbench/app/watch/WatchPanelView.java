@@ -61,8 +61,8 @@ public final class WatchPanelView extends BorderPane {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final double CHAR_WIDTH = 7.4;
     private static final double MAX_AUTO_WIDTH = 420;
-    /** Room for the delta, the rate and the sparkline beside a counter. */
-    private static final double COUNTER_EXTRAS = 150;
+    /** Room for the rate ("12.5/s"), the sparkline and the gaps beside a counter; the delta is sized like the value. */
+    private static final double COUNTER_EXTRAS = 7 * CHAR_WIDTH + Sparkline.WIDTH + 16;
     private static final List<String> INTERVALS = List.of("0.5 s", "1 s", "2 s", "5 s", "10 s", "30 s", "60 s");
 
     private final WatchPanelViewModel viewModel;
@@ -362,8 +362,12 @@ public final class WatchPanelView extends BorderPane {
             if (column.isVisible() != anyValue) {
                 column.setVisible(anyValue);
             }
-            double wanted = Math.min(MAX_AUTO_WIDTH, Math.max(column.getText().length(), longest) * CHAR_WIDTH + 26
-                    + (c.kind() == CellKind.COUNTER ? COUNTER_EXTRAS : 0));
+            // A counter's delta, rate and sparkline sit beside its value, not beside the header: the column
+            // needs the wider of the two (a narrow dock then keeps target, source and comment in view).
+            double valueWidth = c.kind() == CellKind.COUNTER
+                    ? (longest + 1 + Math.min(longest, 8)) * CHAR_WIDTH + COUNTER_EXTRAS + 26
+                    : longest * CHAR_WIDTH + 26;
+            double wanted = Math.min(MAX_AUTO_WIDTH, Math.max(column.getText().length() * CHAR_WIDTH + 26, valueWidth));
             if (wanted > column.getPrefWidth()) {
                 column.setPrefWidth(wanted);
             }
