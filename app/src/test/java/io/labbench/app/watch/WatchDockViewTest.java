@@ -125,4 +125,30 @@ class WatchDockViewTest {
         assertThat(second.model().layout().panes()).as("panes, tabs and selection as saved").isEqualTo(before.panes());
         assertThat(DockLayoutStore.inConfigFolder(config).load().layout().panes()).hasSize(2);
     }
+
+    @Test
+    void anEmptyDockSaysWhatItIsForAStepsWatchesOpenInOneClickAndAPoppedOutWatchComesBack(FxRobot robot) {
+        WatchDock dock = show(robot);
+        assertThat(robot.lookup("#watch-empty").queryAs(javafx.scene.layout.VBox.class).isVisible())
+                .as("an empty dock explains itself").isTrue();
+        assertThat(robot.lookup(".label").queryAll()).anySatisfy(node ->
+                assertThat(((javafx.scene.control.Label) node).getText()).startsWith("A watch re-runs a command on a node"));
+
+        robot.interact(() -> dock.suggest(List.of(new WatchDirectory.Suggestion("iptables-snat", "worker1"))));
+        robot.clickOn("#watch-offer-iptables-snat-worker1");
+        assertThat(dock.model().openPanels()).extracting(p -> p.definition().panelKey())
+                .containsExactly("worker1/iptables-snat-0");
+        assertThat(robot.lookup("#watch-empty").queryAs(javafx.scene.layout.VBox.class).isVisible()).isFalse();
+
+        DockedWatch snat = dock.model().watches().get(0);
+        robot.interact(() -> dock.model().popOut(snat));
+        assertThat(dock.view().windows()).singleElement().satisfies(window -> {
+            assertThat(window.isShowing()).isTrue();
+            assertThat(window.getScene().getRoot().lookup(".watch-panel")).as("the panel moved into the window").isNotNull();
+        });
+        robot.interact(() -> dock.view().windows().get(0).hide());
+        assertThat(dock.model().floating()).as("closing its window docks the watch again").isEmpty();
+        assertThat(dock.model().panes()).singleElement().satisfies(pane -> assertThat(pane.watches()).containsExactly(snat));
+        assertThat(dock.view().lookup(".watch-panel")).as("back in its tab").isNotNull();
+    }
 }
