@@ -119,7 +119,8 @@ public final class Workbench {
     static WindowGeometry fitToScreen(WindowGeometry saved) {
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         if (saved.equals(WindowGeometry.DEFAULT)) {
-            return new WindowGeometry(screen.getMinX(), screen.getMinY(), screen.getWidth(), screen.getHeight(), false);
+            // No position: the stage centres itself, which a window the size of the screen fills.
+            return new WindowGeometry(Double.NaN, Double.NaN, screen.getWidth(), screen.getHeight(), false);
         }
         double width = Math.min(saved.width(), screen.getWidth());
         double height = Math.min(saved.height(), screen.getHeight());
