@@ -22,6 +22,16 @@ DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$PWD/$deb" >/dev/null
 trap 'dpkg -r labbench >/dev/null 2>&1 || true' EXIT
 launcher=/opt/labbench/bin/labbench
 "$launcher" --version
+# The AppArmor profile names these two programs; postinst installs it where AppArmor knows its userns
+# rule (AppArmor 4) and leaves it out elsewhere (Debian 12's AppArmor 3 neither knows nor needs it).
+test -x /opt/labbench/bin/labbench && test -x /opt/labbench/lib/runtime/bin/java \
+  || { echo "installer check: FAILED: the paths the AppArmor profile names are not installed"; exit 1; }
+if command -v apparmor_parser >/dev/null && [ "$(apparmor_parser --version | sed -n '1s/.*version \([0-9][0-9]*\)\..*/\1/p')" -ge 4 ]; then
+  cmp -s /opt/labbench/lib/app/labbench.apparmor /etc/apparmor.d/labbench \
+    || { echo "installer check: FAILED: postinst did not install the AppArmor profile"; exit 1; }
+elif [ -e /etc/apparmor.d/labbench ]; then
+  echo "installer check: FAILED: postinst installed an AppArmor profile this AppArmor cannot load"; exit 1
+fi
 # postinst made the class-data archive for the installed paths; -Xshare:on makes the JVM refuse to
 # start unless it can map it (by default a missing or stale archive is skipped silently).
 archive=/opt/labbench/lib/app/labbench.jsa
@@ -57,8 +67,8 @@ if command -v ip >/dev/null && command -v iptables >/dev/null; then
   echo "installer check: the installed app started and removed the local lab"
 fi
 dpkg -r labbench >/dev/null
-# prerm removes the archive dpkg does not know about, so nothing is left behind.
-if [ -e /opt/labbench ]; then
+# prerm removes the archive and the AppArmor profile dpkg does not know about, so nothing is left behind.
+if [ -e /opt/labbench ] || [ -e /etc/apparmor.d/labbench ]; then
   echo "installer check: FAILED: removing the package left files behind:"; find /opt/labbench | head; exit 1
 fi
 echo "installer check: passed (installed from $deb; the app ran on its bundled runtime; removal left nothing)"

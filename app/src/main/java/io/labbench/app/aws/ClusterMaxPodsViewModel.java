@@ -1,9 +1,10 @@
 package io.labbench.app.aws;
 
 import io.labbench.aws.ec2.ClusterNode;
-import io.labbench.aws.ec2.InstanceNetworkLimits;
-import io.labbench.aws.ec2.InstanceTypeCatalog;
-import io.labbench.aws.ec2.MaxPodsCalculator;
+import io.labbench.aws.ec2.Ec2InstanceTypes;
+import io.labbench.cluster.vpccni.InstanceType;
+import io.labbench.cluster.vpccni.InstanceTypeCatalog;
+import io.labbench.cluster.vpccni.MaxPodsCalculator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ public final class ClusterMaxPodsViewModel {
     }
 
     private final ObservableList<NodeMaxPods> rows = FXCollections.observableArrayList();
-    private final InstanceTypeCatalog offline = InstanceTypeCatalog.offline();
+    private final InstanceTypeCatalog offline = InstanceTypeCatalog.builtIn();
     private final FxWork work;
     private final Supplier<Ec2Client> ec2;
 
@@ -52,15 +53,15 @@ public final class ClusterMaxPodsViewModel {
         }
         TreeSet<String> types = new TreeSet<>();
         podNodes.forEach(n -> types.add(n.instanceType()));
-        work.submit(() -> InstanceTypeCatalog.describe(ec2.get(), types), limits -> rows.setAll(compute(podNodes, limits)));
+        work.submit(() -> Ec2InstanceTypes.describe(ec2.get(), types), limits -> rows.setAll(compute(podNodes, limits)));
     }
 
-    private List<NodeMaxPods> compute(List<ClusterNode> nodes, Map<String, InstanceNetworkLimits> limits) {
+    private List<NodeMaxPods> compute(List<ClusterNode> nodes, Map<String, InstanceType> limits) {
         List<NodeMaxPods> result = new ArrayList<>();
         for (ClusterNode node : nodes) {
-            InstanceNetworkLimits l = limits.get(node.instanceType());
+            InstanceType l = limits.get(node.instanceType());
             if (l == null) {
-                l = offline.offlineLimits(node.instanceType()).orElse(null);
+                l = offline.find(node.instanceType()).orElse(null);
             }
             OptionalInt published = offline.publishedMaxPods(node.instanceType());
             String publishedText = published.isPresent() ? String.valueOf(published.getAsInt()) : "—";

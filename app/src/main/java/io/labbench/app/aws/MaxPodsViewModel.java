@@ -1,8 +1,8 @@
 package io.labbench.app.aws;
 
-import io.labbench.aws.ec2.InstanceNetworkLimits;
-import io.labbench.aws.ec2.InstanceTypeCatalog;
-import io.labbench.aws.ec2.MaxPodsCalculator;
+import io.labbench.cluster.vpccni.InstanceType;
+import io.labbench.cluster.vpccni.InstanceTypeCatalog;
+import io.labbench.cluster.vpccni.MaxPodsCalculator;
 import java.util.OptionalInt;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -22,7 +22,7 @@ import javafx.collections.ObservableList;
  */
 public final class MaxPodsViewModel {
 
-    private final InstanceTypeCatalog catalog = InstanceTypeCatalog.offline();
+    private final InstanceTypeCatalog catalog = InstanceTypeCatalog.builtIn();
     private final StringProperty instanceType = new SimpleStringProperty(this, "instanceType", "t3.medium");
     private final BooleanProperty prefixDelegation = new SimpleBooleanProperty(this, "prefixDelegation");
     private final IntegerProperty kubeletMaxPods = new SimpleIntegerProperty(this, "kubeletMaxPods", 0);
@@ -66,7 +66,7 @@ public final class MaxPodsViewModel {
 
     private void recompute() {
         String type = instanceType.get() == null ? "" : instanceType.get().trim();
-        var limits = catalog.offlineLimits(type);
+        var limits = catalog.find(type);
         if (limits.isEmpty()) {
             var published = catalog.publishedMaxPods(type);
             result.set(published.isPresent() ? published.getAsInt() + " pods (published table)" : "Unknown instance type");
@@ -74,7 +74,7 @@ public final class MaxPodsViewModel {
                     : "Type a type such as t3.medium, or connect to AWS to look it up.");
             return;
         }
-        InstanceNetworkLimits l = limits.get();
+        InstanceType l = limits.get();
         MaxPodsCalculator.Result r = MaxPodsCalculator.compute(l,
                 prefixDelegation.get() ? MaxPodsCalculator.Mode.PREFIX_DELEGATION : MaxPodsCalculator.Mode.SECONDARY_IP,
                 kubeletMaxPods.get() > 0 ? OptionalInt.of(kubeletMaxPods.get()) : OptionalInt.empty());

@@ -1,6 +1,7 @@
 package io.labbench.app.cli;
 
 import io.labbench.app.ui.DesktopLauncher;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,12 +9,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code labbench}: with no subcommand it opens the window. */
+/**
+ * {@code labbench}: with no subcommand it opens the window. Its own options ({@code --backend},
+ * {@code --workspace}, {@code --startup-probe}) are the window's: given with a subcommand
+ * ({@code labbench --backend=gcp parse …}) they are refused, as is a backend it does not have.
+ */
 @Command(name = "labbench",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A workbench for hands-on Kubernetes networking labs.",
-        subcommands = {ParseCommand.class, LabCommand.class})
+        subcommands = {ParseCommand.class, LabCommand.class, PathCommand.class})
 public final class LabBenchCommand implements Callable<Integer> {
 
     /** Returned when the window is open: main() must not call System.exit then. */
@@ -33,16 +38,41 @@ public final class LabBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private static final List<String> WINDOW_OPTIONS = List.of("--backend", "--workspace", "--startup-probe");
+
     public static CommandLine commandLine() {
-        return new CommandLine(new LabBenchCommand());
+        CommandLine commandLine = new CommandLine(new LabBenchCommand());
+        // picocli runs only the last subcommand, so the window's options would be dropped without a word
+        commandLine.setExecutionStrategy(parseResult -> {
+            refuseWindowOptionsWithASubcommand(parseResult);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+        return commandLine;
+    }
+
+    private static void refuseWindowOptionsWithASubcommand(CommandLine.ParseResult parseResult) {
+        if (parseResult.hasMatchedOption("--backend")) {
+            String value = parseResult.matchedOptionValue("--backend", "");
+            if (!QuickWindowLaunch.BACKENDS.contains(value)) {
+                throw new CommandLine.ParameterException(parseResult.commandSpec().commandLine(),
+                        "--backend " + value + ": expected local, aws or shells");
+            }
+        }
+        if (!parseResult.hasSubcommand()) {
+            return;
+        }
+        String subcommand = parseResult.subcommand().commandSpec().name();
+        for (String option : WINDOW_OPTIONS) {
+            if (parseResult.hasMatchedOption(option)) {
+                throw new CommandLine.ParameterException(parseResult.commandSpec().commandLine(),
+                        option + " is an option of the window, not of '" + subcommand + "'; drop it, or run 'labbench "
+                                + option + (option.equals("--startup-probe") ? "" : " …") + "' without a subcommand");
+            }
+        }
     }
 
     @Override
     public Integer call() {
-        if (backend != null && !java.util.List.of("local", "aws", "shells").contains(backend)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--backend " + backend + ": expected local, aws or shells");
-        }
         int code = DesktopLauncher.launch(new DesktopLauncher.Options(startupProbe, workspace, backend));
         return startupProbe ? code : KEEP_RUNNING;
     }

@@ -3,6 +3,7 @@ package io.labbench.app.cli;
 import io.labbench.locallab.LabSettings;
 import io.labbench.locallab.LabSettingsFile;
 import io.labbench.locallab.LabStatusReport;
+import io.labbench.locallab.UpTimingsReport;
 import io.labbench.locallab.daemon.LabDaemonLauncher;
 import io.labbench.sessions.AppDirs;
 import java.io.IOException;
@@ -43,6 +44,9 @@ public final class LabUpCommand implements Callable<Integer>, LabCliCommand {
     @Option(names = "--json", description = "Print the lab's status as JSON.")
     boolean json;
 
+    @Option(names = "--timings", description = "Print how long each part of the lab's start took (machine check, network, Kubernetes API, SSH…).")
+    boolean timings;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long to wait for the lab (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds = 180;
 
@@ -82,6 +86,12 @@ public final class LabUpCommand implements Callable<Integer>, LabCliCommand {
             }, Duration.ofSeconds(timeoutSeconds));
             // the file's own text: the same JSON as LabStateFile.toJson(status), without loading a JSON library
             out.print(json ? started.statusJson() + "\n" : LabStatusReport.text(started.status()));
+            if (timings) {
+                // beside --json on stderr, so stdout stays one JSON document
+                PrintWriter to = json ? err : out;
+                to.print(UpTimingsReport.text(started.daemonStartEpochMillis(), started.parts()));
+                to.flush();
+            }
             out.flush();
             return 0;
         } catch (IOException e) {

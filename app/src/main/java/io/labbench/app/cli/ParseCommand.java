@@ -1,6 +1,7 @@
 package io.labbench.app.cli;
 
 import io.labbench.netparse.Diagnostic;
+import io.labbench.netparse.InputFit;
 import io.labbench.netparse.NetParsers;
 import io.labbench.netparse.ParseHints;
 import io.labbench.netparse.ParseResult;
@@ -34,20 +35,28 @@ import picocli.CommandLine.Spec;
  * {@code labbench parse KIND FILE [--json] [--table T]} and {@code labbench parse diff KIND OLD NEW [--json] [--table T]}.
  * {@code --table} says which iptables table a listing came from ({@code iptables -t nat -L CHAIN | labbench parse
  * iptables-list - --table nat}): the listing does not print it, and one user chain gives no clue.
- * Exit codes, for scripts: 0 parsed (diagnostics, if any, on stderr as FILE:LINE: message); 1 nothing in
- * the file could be read as KIND; 2 wrong usage or the file cannot be read.
+ * Exit codes, for scripts: 0 parsed (diagnostics, if any, on stderr as FILE:LINE: message); 1 the file
+ * does not look like KIND's output (nothing could be read, or most of its first lines could not: see
+ * {@link InputFit}), and then nothing is printed on stdout; 2 wrong usage, or the file cannot be read or
+ * is larger than {@link #MAX_INPUT_BYTES}.
  */
 @Command(name = "parse",
         description = {"Parse saved command output (ip, route, iptables, conntrack, kubectl).",
                 "KIND: ip-link, ip-addr, ip-route, ip-rule, route-n, iptables-list, iptables-rules, conntrack,"
                         + " kubectl-table, watch-screen, auto. FILE '-' reads standard input.",
-                "Exit: 0 parsed, 1 nothing could be read as KIND, 2 bad usage or unreadable file."},
+                "Exit: 0 parsed, 1 the file does not look like KIND's output, 2 bad usage, unreadable or too large a file."},
         mixinStandardHelpOptions = true,
         subcommands = ParseCommand.Diff.class)
 public final class ParseCommand implements Callable<Integer> {
     static final int PARSED = 0;
     static final int NOTHING_READ = 1;
     static final int USAGE = 2;
+
+    /**
+     * The most {@code parse} reads: 32 MiB. An {@code iptables-save} of a node with thousands of Services
+     * is a few MB; a multi-GB file or {@code /dev/zero} used to end in OutOfMemoryError.
+     */
+    static final int MAX_INPUT_BYTES = 32 * 1024 * 1024;
 
     @Spec
     CommandSpec spec;
@@ -82,21 +91,39 @@ public final class ParseCommand implements Callable<Integer> {
             return USAGE;
         }
         ParseResult result = NetParsers.parse(kind.get(), text.get(), hints.get());
-        printDiagnostics(file, result.diagnostics(), err);
         Snapshot snapshot = result.toSnapshot(Instant.now());
+        if (!fits(file, text.get(), result, snapshot, err)) {
+            // one line that says what did not fit, instead of a diagnostic for every line of unrelated text
+            err.flush();
+            return NOTHING_READ;
+        }
+        printDiagnostics(file, result.diagnostics(), err);
         if (json) {
             out.println(ParseResultJson.toJson(result));
         } else {
             printTable(result, snapshot, out);
         }
         out.flush();
-        boolean nothingRead = snapshot.rows().isEmpty() && !result.diagnostics().isEmpty();
-        if (nothingRead) {
-            err.println("labbench parse: nothing in " + displayName(file) + " could be read as " + result.kind().cliName()
-                    + "; check KIND (or try 'auto')");
-        }
         err.flush();
-        return nothingRead ? NOTHING_READ : PARSED;
+        return PARSED;
+    }
+
+    /** Whether {@code text} reads as the kind; when not, says so on {@code err}. */
+    static boolean fits(String file, String text, ParseResult result, Snapshot snapshot, PrintWriter err) {
+        Optional<InputFit.Misfit> misfit = InputFit.judge(text, result.diagnostics(), snapshot.rows().size());
+        misfit.ifPresent(m -> err.println(misfitMessage(file, result.kind(), snapshot.rows().size(), m)));
+        return misfit.isEmpty();
+    }
+
+    /** Which line did not fit, and what to try. */
+    static String misfitMessage(String file, ParserKind kind, int rows, InputFit.Misfit misfit) {
+        String what = rows == 0
+                ? "nothing in " + displayName(file) + " could be read as " + kind.cliName()
+                : displayName(file) + " does not look like " + kind.cliName() + " output: " + misfit.unreadable() + " of its first "
+                        + misfit.considered() + " lines could not be read, so its " + rows + (rows == 1 ? " row is" : " rows are")
+                        + " likely accidental";
+        return "labbench parse: " + what + "; the first line that does not fit is line " + misfit.line() + ": "
+                + misfit.message() + ". Check KIND (or try 'auto').";
     }
 
     static Optional<ParserKind> kind(String name, PrintWriter err) {
@@ -120,24 +147,54 @@ public final class ParseCommand implements Callable<Integer> {
         return Optional.of(ParseHints.iptablesTable(table));
     }
 
+    /**
+     * The file's text, at most {@link #MAX_INPUT_BYTES}: a regular file's size is checked before reading,
+     * and anything else (stdin, a pipe, {@code <(ip route)}, a device) is read up to the cap and refused past it.
+     */
     static Optional<String> read(String file, PrintWriter err) {
         try {
             if ("-".equals(file)) {
-                InputStream in = System.in;
-                return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                return capped(System.in, "standard input", err);
             }
             Path path = Path.of(file);
-            if (!Files.isRegularFile(path)) {
-                err.println("labbench parse: " + file + ": no such file (or not a regular file); give the path of saved output");
+            if (Files.isDirectory(path)) {
+                err.println("labbench parse: " + file + " is a folder; give the path of a file of saved output");
                 return Optional.empty();
             }
-            byte[] bytes = Files.readAllBytes(path);
-            // Malformed UTF-8 becomes U+FFFD rather than an error: saved terminal output is often mixed.
-            return Optional.of(new String(bytes, StandardCharsets.UTF_8));
+            if (!Files.exists(path)) {
+                err.println("labbench parse: " + file + ": not found; give the path of saved output (or '-' for stdin)");
+                return Optional.empty();
+            }
+            if (Files.isRegularFile(path) && Files.size(path) > MAX_INPUT_BYTES) {
+                err.println("labbench parse: " + file + " is " + megabytes(Files.size(path)) + "; parse reads at most "
+                        + megabytes(MAX_INPUT_BYTES) + ". Cut out the part you need first (e.g. grep or head -c).");
+                return Optional.empty();
+            }
+            try (InputStream in = Files.newInputStream(path)) {
+                return capped(in, file, err);
+            }
+        } catch (java.nio.file.AccessDeniedException e) {
+            err.println("labbench parse: " + file + ": permission denied; check its owner and mode (ls -l " + file + ")");
+            return Optional.empty();
         } catch (IOException | RuntimeException e) {
             err.println("labbench parse: cannot read " + file + ": " + e.getMessage() + "; check the path and permissions");
             return Optional.empty();
         }
+    }
+
+    private static Optional<String> capped(InputStream in, String name, PrintWriter err) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_INPUT_BYTES + 1);
+        if (bytes.length > MAX_INPUT_BYTES) {
+            err.println("labbench parse: " + name + " is larger than " + megabytes(MAX_INPUT_BYTES)
+                    + ", the most parse reads. Cut out the part you need first (e.g. grep or head -c).");
+            return Optional.empty();
+        }
+        // Malformed UTF-8 becomes U+FFFD rather than an error: saved terminal output is often mixed.
+        return Optional.of(new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.0f MB", bytes / (1024.0 * 1024.0));
     }
 
     static String displayName(String file) {
@@ -229,10 +286,18 @@ public final class ParseCommand implements Callable<Integer> {
             }
             ParseResult oldResult = NetParsers.parse(kind.get(), oldText.get(), hints.get());
             ParseResult newResult = NetParsers.parse(kind.get(), newText.get(), hints.get());
+            Snapshot oldSnapshot = oldResult.toSnapshot(modified(older));
+            Snapshot newSnapshot = newResult.toSnapshot(modified(newer));
+            // both files are judged, so that one run names every file that does not fit
+            boolean oldFits = fits(older, oldText.get(), oldResult, oldSnapshot, err);
+            boolean newFits = fits(newer, newText.get(), newResult, newSnapshot, err);
+            if (!oldFits || !newFits) {
+                err.flush();
+                return NOTHING_READ;
+            }
             printDiagnostics(older, oldResult.diagnostics(), err);
             printDiagnostics(newer, newResult.diagnostics(), err);
-            SnapshotDiff diff = SnapshotDiffer.diff(oldResult.toSnapshot(modified(older)),
-                    newResult.toSnapshot(modified(newer)));
+            SnapshotDiff diff = SnapshotDiffer.diff(oldSnapshot, newSnapshot);
             if (json) {
                 out.println(ParseResultJson.toJson(diff));
             } else {

@@ -27,7 +27,7 @@ public final class QuickLabCommands {
     static final Map<String, Command> COMMANDS = Map.of(
             "up", new Command(LabUpCommand::new, Map.of("--instance-type", "nodesType", "--control-plane-type", "controlPlaneType",
                     "--prefix-delegation", "prefixDelegation", "--max-pods", "maxPods", "--json", "json",
-                    "--timeout", "timeoutSeconds", "--prefix", "prefix")),
+                    "--timings", "timings", "--timeout", "timeoutSeconds", "--prefix", "prefix")),
             "down", new Command(LabDownCommand::new, Map.of("--prefix", "prefix", "-v", "verbose", "--verbose", "verbose")),
             "status", new Command(LabStatusCommand::new, Map.of("--json", "json", "--prefix", "prefix")));
     private static final Pattern PLAIN_INT = Pattern.compile("[0-9]{1,9}");

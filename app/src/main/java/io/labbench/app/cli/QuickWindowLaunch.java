@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public final class QuickWindowLaunch {
 
-    private static final List<String> BACKENDS = List.of("local", "aws", "shells");
+    static final List<String> BACKENDS = List.of("local", "aws", "shells");
 
     private QuickWindowLaunch() {
     }

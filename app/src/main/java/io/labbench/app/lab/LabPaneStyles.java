@@ -22,6 +22,12 @@ final class LabPaneStyles {
                 -fx-background-radius: 3; -fx-padding: 0 3 0 3; }
             .lab-pane .md-quote { -fx-border-color: transparent transparent transparent #8a8a8a; -fx-border-width: 0 0 0 3;
                 -fx-padding: 2 0 2 10; -fx-opacity: 0.85; }
+            .lab-pane .md-table-scroll, .lab-pane .md-table-scroll > .viewport { -fx-background-color: transparent;
+                -fx-background-insets: 0; -fx-padding: 0; }
+            .lab-pane .md-table { -fx-border-color: rgba(127,127,127,0.45); -fx-border-width: 1 0 0 1; }
+            .lab-pane .md-table-head, .lab-pane .md-table-cell { -fx-padding: 3 8 3 8;
+                -fx-border-color: rgba(127,127,127,0.45); -fx-border-width: 0 1 1 0; }
+            .lab-pane .md-table-head { -fx-background-color: rgba(127,127,127,0.14); }
             .lab-pane .part-heading { -fx-font-size: 13px; -fx-font-weight: bold; -fx-padding: 8 0 0 0; }
             .lab-pane .action-row { -fx-spacing: 8; -fx-alignment: center-left; }
             .lab-pane .target-chip { -fx-background-color: #2f6fb3; -fx-text-fill: white; -fx-background-radius: 9;

@@ -11,6 +11,7 @@ import io.labbench.labmodel.model.Language;
 import io.labbench.labmodel.model.Section;
 import io.labbench.labmodel.model.Step;
 import io.labbench.labmodel.model.Text;
+import io.labbench.sessions.transcript.SecretMasker;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -65,7 +66,13 @@ public final class LabPaneView extends BorderPane {
     private Orientation arranged;
     private final javafx.scene.layout.FlowPane toolbarControls = new javafx.scene.layout.FlowPane();
 
-    /** For the workbench: wires a new view-model on the given terminals, watches and command port. */
+    /** For the workbench: wires a new view-model on the given terminals, watches, command port and the workspace's masker. */
+    public LabPaneView(Lab lab, TerminalDirectory terminals, WatchDirectory watches, CommandPort port, Path workspaceDir,
+                       SecretMasker workspaceMasker) {
+        this(new LabPaneViewModel(lab, terminals, watches, port, workspaceDir, workspaceMasker));
+    }
+
+    /** For demos and tests without a session hub: the view-model gets a masker of its own. */
     public LabPaneView(Lab lab, TerminalDirectory terminals, WatchDirectory watches, CommandPort port, Path workspaceDir) {
         this(new LabPaneViewModel(lab, terminals, watches, port, workspaceDir));
     }
@@ -270,7 +277,7 @@ public final class LabPaneView extends BorderPane {
     /** The one line that stands for folded steps: how many, and why the learner may pass them by. */
     static String foldLine(StepOutline.Fold fold, Language lang) {
         int n = fold.steps().size();
-        boolean local = fold.backend() == io.labbench.labmodel.model.Backend.LOCAL;
+        boolean local = fold.backend() == io.labbench.cluster.Backend.LOCAL;
         if (lang == Language.KO) {
             return local ? "AWS 전용 단계 " + n + "개 — 로컬 실습에서는 건너뜁니다" : "로컬 실습 전용 단계 " + n + "개 — AWS에서는 건너뜁니다";
         }
@@ -279,7 +286,7 @@ public final class LabPaneView extends BorderPane {
 
     /** The fold's tooltip: why the steps are folded and how to read them anyway. */
     static String foldWhy(StepOutline.Fold fold, Language lang) {
-        boolean local = fold.backend() == io.labbench.labmodel.model.Backend.LOCAL;
+        boolean local = fold.backend() == io.labbench.cluster.Backend.LOCAL;
         if (lang == Language.KO) {
             return local ? "이 단계들은 AWS 계정이 있어야 실행됩니다. 로컬 실습은 그 결과(클러스터, 노드, 네트워크)를 이미 준비해 두었습니다."
                     + " 펼치면 설명을 읽을 수 있습니다." : "이 단계들은 로컬 실습에서만 실행됩니다. 펼치면 읽을 수 있습니다.";

@@ -15,16 +15,17 @@ import io.labbench.labmodel.eval.CaptureOutcome;
 import io.labbench.labmodel.eval.CheckOutcome;
 import io.labbench.labmodel.eval.Substitution;
 import io.labbench.labmodel.model.Action;
-import io.labbench.labmodel.model.Backend;
+import io.labbench.cluster.Backend;
 import io.labbench.labmodel.model.Lab;
 import io.labbench.labmodel.model.Language;
 import io.labbench.labmodel.model.Section;
 import io.labbench.labmodel.model.Step;
 import io.labbench.labmodel.model.Target;
 import io.labbench.labmodel.notebook.NotebookExporter;
+import io.labbench.sessions.transcript.SecretMasker;
+import io.labbench.storage.AtomicFileWriter;
 import io.labbench.labmodel.notebook.NotebookFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,10 +87,20 @@ public final class LabPaneViewModel {
     private final BooleanBinding hasPrevious;
     private boolean updatingVariables;
 
-    /** The constructor the workbench uses: real parsers, one background thread, JavaFX's thread for results. */
-    public LabPaneViewModel(Lab lab, TerminalDirectory terminals, WatchDirectory watches, CommandPort port, Path workspaceDir) {
+    /**
+     * The constructor the workbench uses: real parsers, one background thread, JavaFX's thread for
+     * results, and the workspace's one masker (the terminals' transcripts use it too), so a password
+     * typed at a terminal's prompt is masked in evidence and exports as well.
+     */
+    public LabPaneViewModel(Lab lab, TerminalDirectory terminals, WatchDirectory watches, CommandPort port, Path workspaceDir,
+                            SecretMasker workspaceMasker) {
         this(lab, terminals, watches, port, workspaceDir, new NetparseOutputParser(), newBackgroundThread(),
-                Platform::runLater, io.labbench.sessions.transcript.SecretMasker.standard()::mask);
+                Platform::runLater, workspaceMasker::mask);
+    }
+
+    /** As the workbench's, with a masker of its own: for views shown without terminals' transcripts (demos, tests). */
+    public LabPaneViewModel(Lab lab, TerminalDirectory terminals, WatchDirectory watches, CommandPort port, Path workspaceDir) {
+        this(lab, terminals, watches, port, workspaceDir, SecretMasker.standard());
     }
 
     public LabPaneViewModel(Lab lab, TerminalDirectory terminals, WatchDirectory watches, CommandPort port, Path workspaceDir,
@@ -594,13 +605,31 @@ public final class LabPaneViewModel {
             }
             if (png.isPresent()) {
                 Path folder = workspaceDir.resolve("evidence");
-                Files.createDirectories(folder);
                 String file = item.step().id() + "-" + now.toEpochMilli() + ".png";
-                Files.write(folder.resolve(file), png.get());
+                AtomicFileWriter.write(folder.resolve(file), png.get());
                 engine.addEvidence(item.step().id(), new Evidence(Evidence.IMAGE, "panes", "", "evidence/" + file, now));
             }
             return transcripts.size() + watchTexts.size() + (png.isPresent() ? 1 : 0);
         }, count -> message.set((language.get() == Language.KO ? "증거 수집: " : "Evidence collected: ") + count));
+    }
+
+    /**
+     * Records a picture another view saved in the workspace ({@code workspaceRelativeFile}, e.g. the Path
+     * view's {@code evidence/path-….png}) as image evidence of the selected step, so the notebook shows it.
+     * Returns where it went, for that view's status line.
+     */
+    public String addImageEvidence(String title, String workspaceRelativeFile) {
+        StepItem item = selected.get();
+        if (item == null) {
+            return "no lab step is selected, so the notebook does not list it";
+        }
+        engine.addEvidence(item.step().id(), new Evidence(Evidence.IMAGE, title, "", workspaceRelativeFile, Instant.now()));
+        return "added to the notebook under step " + item.step().id();
+    }
+
+    /** The workspace folder (where evidence files go). */
+    public Path workspaceDir() {
+        return workspaceDir;
     }
 
     public CompletableFuture<NotebookFiles> exportNotebook(Path outDir) {

@@ -1,6 +1,6 @@
 package io.labbench.app.lab;
 
-import io.labbench.labmodel.model.Backend;
+import io.labbench.cluster.Backend;
 import io.labbench.labmodel.model.Section;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.labbench.app.locallab;
 
-import io.labbench.locallab.LabProgress;
+import io.labbench.locallab.LocalLabProgress;
 import io.labbench.locallab.LabSettings;
 import io.labbench.locallab.LabStatus;
 import io.labbench.locallab.daemon.LabDaemonLauncher;
@@ -52,7 +52,7 @@ public final class LocalLabLifecycle {
     }
 
     /** Starts the lab's daemon (or finds it running) and connects the sessions. */
-    public synchronized LabStatus start(LabProgress progress) throws IOException {
+    public synchronized LabStatus start(LocalLabProgress progress) throws IOException {
         try {
             LabStatus status = LabDaemonLauncher.start(settings, progress, patience);
             hub.complete(connect(status));
@@ -73,7 +73,7 @@ public final class LocalLabLifecycle {
      * Re-rolls the lab with {@code next}: the old sessions close (their nodes are gone), terminals opened
      * meanwhile wait, and the sessions of the new lab take over once it is up.
      */
-    public synchronized LabStatus reroll(LabSettings next, LabProgress progress) throws IOException {
+    public synchronized LabStatus reroll(LabSettings next, LocalLabProgress progress) throws IOException {
         CompletableFuture<SessionHub> pending = new CompletableFuture<>();
         CompletableFuture<SessionHub> previous = sessions.replace(pending);
         hub = pending;

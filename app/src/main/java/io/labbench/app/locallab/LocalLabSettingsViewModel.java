@@ -1,11 +1,11 @@
 package io.labbench.app.locallab;
 
-import io.labbench.locallab.LabProgress;
+import io.labbench.locallab.LocalLabProgress;
 import io.labbench.locallab.LabSettings;
 import io.labbench.locallab.LabStatus;
 import io.labbench.locallab.daemon.LabReroll;
-import io.labbench.locallab.net.InstanceType;
-import io.labbench.locallab.net.InstanceTypeCatalog;
+import io.labbench.cluster.vpccni.InstanceType;
+import io.labbench.cluster.vpccni.InstanceTypeCatalog;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +41,7 @@ public final class LocalLabSettingsViewModel {
     /** Re-rolls the lab with new settings (blocking; the view-model calls it off the JavaFX thread). */
     @FunctionalInterface
     public interface Reroll {
-        LabStatus apply(LabSettings next, LabProgress progress) throws IOException;
+        LabStatus apply(LabSettings next, LocalLabProgress progress) throws IOException;
     }
 
     /** The study's value: kubelet {@code maxPods: 110}. */

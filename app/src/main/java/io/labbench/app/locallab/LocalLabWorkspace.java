@@ -4,7 +4,7 @@ import io.labbench.locallab.LabStatus;
 import io.labbench.sessions.Endpoint;
 import io.labbench.sessions.LocalShellEndpoint;
 import io.labbench.sessions.SshEndpoint;
-import io.labbench.sessions.workspace.Backend;
+import io.labbench.cluster.Backend;
 import io.labbench.sessions.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.ArrayList;

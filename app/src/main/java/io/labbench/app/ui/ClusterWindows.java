@@ -7,7 +7,7 @@ import io.labbench.app.shell.LabOperations;
 import io.labbench.aws.AwsClientFactory;
 import io.labbench.sessions.AppDirs;
 import io.labbench.sessions.RemoteFilesProvider;
-import io.labbench.sessions.workspace.Backend;
+import io.labbench.cluster.Backend;
 import io.labbench.sessions.workspace.Workspace;
 import io.labbench.sessions.workspace.WorkspaceFileException;
 import io.labbench.sessions.workspace.WorkspaceStore;

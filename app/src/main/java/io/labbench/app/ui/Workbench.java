@@ -309,6 +309,12 @@ public final class Workbench {
         menuBar.getMenus().add(Math.max(0, menuBar.getMenus().size() - 1), menu);
     }
 
+    /** Adds an item at the end of the View menu (e.g. View › Packet path…). */
+    public void addViewMenuItem(javafx.scene.control.MenuItem item) {
+        menuBar.getMenus().stream().filter(m -> "_View".equals(m.getText())).findFirst()
+                .ifPresent(view -> view.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), item));
+    }
+
     /** Fills the left slot with the lab pane. */
     public void setLabPane(Node labPane) {
         window.setLabPane(labPane);

@@ -51,6 +51,7 @@ public final class WorkbenchParts {
         ClusterWindows windows = new ClusterWindows(setup, dirs);
         workbench.addMenu(windows.menu());
         workbench.onShutdown(windows::close);
+        PathWindows paths = PathWindows.add(workbench, watches, setup.workspaceName());
         Path labFile = lab.path();
         if (lab.loaded().isEmpty()) {
             workbench.window().showNoLab("No lab found at " + labFile + ".");
@@ -66,12 +67,13 @@ public final class WorkbenchParts {
             return;
         }
         LabPaneView pane = new LabPaneView(loaded.lab().get(), workbench.terminals(), watches,
-                new CommandRunnerPort(setup.hub()), dirs.workspace(setup.workspaceName()));
+                new CommandRunnerPort(setup.hub()), dirs.workspace(setup.workspaceName()), setup.secretMasker());
         if (awsBackend) {
-            pane.model().backendProperty().set(io.labbench.labmodel.model.Backend.AWS);
+            pane.model().backendProperty().set(io.labbench.cluster.Backend.AWS);
         }
         pane.addWindowActions(workbench.window()::toggleLabWide, workbench.window()::toggleLabDetached);
         workbench.setLabPane(pane);
+        paths.notebook(pane.model());
         pane.model().useOperations(windows.labOperations());
     }
 }

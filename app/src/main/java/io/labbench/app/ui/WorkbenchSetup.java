@@ -12,7 +12,7 @@ import io.labbench.app.locallab.LocalLabWorkspace;
 import io.labbench.locallab.LabSettings;
 import io.labbench.locallab.LabSettingsFile;
 import io.labbench.locallab.daemon.LabReroll;
-import io.labbench.locallab.net.InstanceTypeCatalog;
+import io.labbench.cluster.vpccni.InstanceTypeCatalog;
 import io.labbench.locallab.LabStatus;
 import io.labbench.locallab.check.MachineCheck;
 import io.labbench.locallab.check.MachineFinding;
@@ -20,6 +20,7 @@ import io.labbench.sessions.AppDirs;
 import io.labbench.sessions.CommandRunnerProvider;
 import io.labbench.sessions.SessionHub;
 import io.labbench.sessions.ssh.SshSettings;
+import io.labbench.sessions.transcript.SecretMasker;
 import io.labbench.sessions.workspace.Workspace;
 import io.labbench.sessions.workspace.WorkspaceFileException;
 import io.labbench.sessions.workspace.WorkspaceStore;
@@ -57,8 +58,10 @@ public final class WorkbenchSetup {
     private final Workbench workbench;
     private final CommandRunnerProvider runners;
     private final String workspaceName;
+    private final SecretMasker masker;
 
-    private WorkbenchSetup(Workbench workbench, CommandRunnerProvider runners, String workspaceName) {
+    private WorkbenchSetup(Workbench workbench, CommandRunnerProvider runners, String workspaceName, SecretMasker masker) {
+        this.masker = masker;
         this.workbench = workbench;
         this.runners = runners;
         this.workspaceName = workspaceName;
@@ -105,7 +108,9 @@ public final class WorkbenchSetup {
         }
         WorkspaceStore store = plan.store();
         Workspace workspace = plan.workspace().orElseThrow();
+        SecretMasker masker = SecretMasker.standard();
         SessionHub hub = SessionHub.builder(workspace)
+                .secretMasker(masker)
                 .hostKeyVerifier(new FxHostKeyVerifier(() -> stage))
                 .passphrasePrompt(new FxPassphrasePrompt(() -> stage))
                 .transcripts(store.transcripts(workspace.name()))
@@ -117,7 +122,7 @@ public final class WorkbenchSetup {
         workbench.onShutdown(hub::close);
         plan.notices().forEach(workbench.statusBar()::showMessage);
         workbench.rememberSplitsFor(workspace.name());
-        return new WorkbenchSetup(workbench, hub, workspace.name());
+        return new WorkbenchSetup(workbench, hub, workspace.name(), masker);
     }
 
     /** What stops the local lab on this machine (missing tools, no root and no user namespaces). */
@@ -137,9 +142,13 @@ public final class WorkbenchSetup {
         WorkspaceStore store = plan.store();
         List<String> names = new ArrayList<>(Workspace.DEFAULT_NODE_NAMES);
         names.addAll(List.of("kubectl", "local"));
+        // One masker for the workspace, kept across the hubs of re-rolled labs: a secret learned at a
+        // terminal stays masked in every transcript, evidence and export.
+        SecretMasker masker = SecretMasker.standard();
         LocalLabLifecycle lab = new LocalLabLifecycle(saved.settings(), names, status -> {
             Workspace workspace = LocalLabWorkspace.from(status);
             return SessionHub.builder(workspace)
+                    .secretMasker(masker)
                     .sshSettings(SshSettings.isolated(LocalLabWorkspace.knownHosts(status)))
                     .hostKeyVerifier(new FxHostKeyVerifier(() -> stage))
                     .passphrasePrompt(new FxPassphrasePrompt(() -> stage))
@@ -176,7 +185,7 @@ public final class WorkbenchSetup {
                         + " — run `labbench lab down`.");
             }
         });
-        return new WorkbenchSetup(workbench, lab.sessions(), LocalLabWorkspace.NAME);
+        return new WorkbenchSetup(workbench, lab.sessions(), LocalLabWorkspace.NAME, masker);
     }
 
     /**
@@ -257,6 +266,11 @@ public final class WorkbenchSetup {
     /** Command runners of the workspace's endpoints (watches and lab checks poll through them). */
     public CommandRunnerProvider hub() {
         return runners;
+    }
+
+    /** The workspace's one masker: its transcripts, the lab pane's evidence and exports all use it. */
+    public SecretMasker secretMasker() {
+        return masker;
     }
 
     public String workspaceName() {

@@ -1,5 +1,6 @@
 package io.labbench.app.arch;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +35,7 @@ class LayeringArchitectureTest {
 
     @Test
     void everyModuleIsOnTheClasspathToBeChecked() {
-        for (String module : new String[] {"app", "sessions", "netparse", "labmodel", "watch", "kube", "aws", "locallab"}) {
+        for (String module : new String[] {"app", "cluster", "storage", "sessions", "netparse", "labmodel", "watch", "kube", "aws", "locallab", "packetpath"}) {
             assertThat(production.stream().anyMatch(c -> c.getPackageName().startsWith("io.labbench." + module)))
                     .as("classes of io.labbench.%s imported", module).isTrue();
         }
@@ -57,6 +58,17 @@ class LayeringArchitectureTest {
     }
 
     @Test
+    void packetPathReadsNoSessionsLabOrCloudClients() {
+        noClasses().that().resideInAPackage("io.labbench.packetpath..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.labbench.sessions..", "io.labbench.locallab..",
+                        "io.labbench.kube..", "io.labbench.aws..", "com.jcraft..", "org.apache.sshd..", "software.amazon..",
+                        "io.fabric8..")
+                .because("path resolution works on parsed snapshots and cluster records; commands reach machines through"
+                        + " its MachineShell, which the app implements")
+                .check(production);
+    }
+
+    @Test
     void parsersAndTheLabModelImportNoSshAwsOrKubernetes() {
         noClasses().that().resideInAnyPackage("io.labbench.netparse..", "io.labbench.labmodel..")
                 .should().dependOnClassesThat().resideInAnyPackage(
@@ -74,6 +86,14 @@ class LayeringArchitectureTest {
                         "com.techsenger.jeditermfx.ui..")
                 .because("view-models hold state in properties and change it through commands; views bind to"
                         + " them, and plain JUnit tests drive them without a screen")
+                .check(production);
+    }
+
+    @Test
+    void theClusterFactsDependOnNothingButTheJdk() {
+        classes().that().resideInAPackage("io.labbench.cluster..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.labbench.cluster..")
+                .because("the lab model, sessions, the AWS backend and the local lab all share these types")
                 .check(production);
     }
 
@@ -102,5 +122,13 @@ class LayeringArchitectureTest {
                 && (c.getSimpleName().endsWith("ViewModel") || c.getSimpleName().endsWith("Model"))).map(c -> c.getSimpleName()))
                 .contains("LabPaneViewModel", "TerminalAreaViewModel", "WatchPanelViewModel", "WatchDockModel",
                         "DockPaneModel");
+    }
+
+    @Test
+    void theAtomicWriterStandsOnTheJdkAlone() {
+        noClasses().that().resideInAPackage("io.labbench.storage..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("io.labbench.storage..", "java..")
+                .because("every module, down to the lab model, writes its files through it")
+                .check(production);
     }
 }

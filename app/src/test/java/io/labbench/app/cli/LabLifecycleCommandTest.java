@@ -69,9 +69,15 @@ class LabLifecycleCommandTest {
         assertThat(before.exitCode()).isEqualTo(LabStatusCommand.NOT_RUNNING);
         assertThat(new ObjectMapper().readTree(before.out()).get("running").asBoolean()).isFalse();
 
-        Run up = run("lab", "up", "--prefix", prefix, "--json");
+        Run up = run("lab", "up", "--prefix", prefix, "--json", "--timings");
         assertThat(up.exitCode()).as(up.err()).isZero();
-        assertThat(up.err()).contains("[2/6] Building the VPC").contains("[6/6] Lab is up");
+        int parts = io.labbench.locallab.LocalLab.upSteps(io.labbench.locallab.LabSettings.defaults(Path.of("/tmp"), prefix));
+        assertThat(up.err()).containsPattern("\\[\\d+/" + parts + "\\] Building the VPC").contains("[" + parts + "/" + parts + "] Lab is up");
+        // --timings: one line per part of the daemon's up, with its start, end and duration (stderr beside --json)
+        assertThat(up.err()).containsPattern("(?m)^machine check +\\+\\d+ ms +\\+\\d+ ms +\\d+ ms$")
+                .containsPattern("(?m)^network +\\+\\d+ ms").containsPattern("(?m)^kubernetes api +\\+\\d+ ms")
+                .containsPattern("(?m)^status file +\\+\\d+ ms").containsPattern("Lab up \\d+ ms after the daemon started");
+        new ObjectMapper().readTree(up.out());
 
         Run status = run("lab", "status", "--json", "--prefix", prefix);
         assertThat(status.exitCode()).isZero();
@@ -108,7 +114,7 @@ class LabLifecycleCommandTest {
     void upWithoutSettingsOptionsStartsWithWhatTheAppSavedAndOptionsWin() throws Exception {
         io.labbench.locallab.LabSettingsFile.save(LabUpCommand.settings(prefix).withPrefixDelegation(110));
 
-        Run up = run("lab", "up", "--prefix", prefix, "--json");
+        Run up = run("lab", "up", "--prefix", prefix, "--json", "--timings");
         assertThat(up.exitCode()).as(up.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(up.out());
         assertThat(json.get("prefixDelegation").asBoolean()).isTrue();

@@ -87,6 +87,18 @@ class LabValidateCommandTest {
         Run run = run("lab", "validate", dir.resolve("nope.yaml").toString());
 
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains("nope.yaml:1:1: cannot read the file");
+        assertThat(run.err()).contains("nope.yaml:1:1: not found: there is no file at ");
+    }
+
+    @Test
+    void aFiftyMegabyteFileIsRefusedAtOnce(@TempDir Path dir) throws Exception {
+        // it used to keep validate busy past 200 s and 1.4 GB; sparse, so the test writes nothing to disk
+        Path big = dir.resolve("big.yaml");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            file.setLength(50L * 1024 * 1024);
+        }
+        Run run = run("lab", "validate", big.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains(big + ":1:1: the file is 50.0 MB; a lab file may be at most 2.0 MB");
     }
 }

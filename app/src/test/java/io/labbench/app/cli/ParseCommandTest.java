@@ -114,14 +114,16 @@ class ParseCommandTest {
         Path file = write("wrong.txt", NAT_LISTING);
         Run r = run("parse", "conntrack", file.toString());
         assertThat(r.exit).isEqualTo(1);
-        assertThat(r.err).contains(file + ":1:").contains("nothing in " + file + " could be read as conntrack");
+        assertThat(r.out).isEmpty();
+        assertThat(r.err).contains("nothing in " + file + " could be read as conntrack; the first line that does not fit is line 1: "
+                + "cannot read 'Chain POSTROUTING");
     }
 
     @Test
     void missingFileOrUnknownKindExitsTwoWithAHint() {
         Run missing = run("parse", "ip-link", dir.resolve("nope.txt").toString());
         assertThat(missing.exit).isEqualTo(2);
-        assertThat(missing.err).contains("nope.txt: no such file");
+        assertThat(missing.err).contains("nope.txt: not found");
         assertThat(missing.out).isEmpty();
         Run unknown = run("parse", "ip-links", "x");
         assertThat(unknown.exit).isEqualTo(2);
@@ -194,5 +196,79 @@ class ParseCommandTest {
         Run diff = run("parse", "diff", "iptables-list", file.toString(), file.toString(), "--table", "nats");
         assertThat(diff.exit).isEqualTo(2);
         assertThat(diff.err).contains("unknown --table 'nats'");
+    }
+
+    @Test
+    void unrelatedRealOutputExitsOneNamingTheLineThatDoesNotFit() throws Exception {
+        // a kubectl describe node used to give two "routes" (its pods in the default namespace) and exit 0
+        Path describe = write("describe.txt", fixture("kubectl-describe-node-k8s-docs.txt"));
+        Run route = run("parse", "ip-route", describe.toString());
+        assertThat(route.exit).isEqualTo(1);
+        assertThat(route.out).isEmpty();
+        assertThat(route.err.lines()).singleElement().asString()
+                .contains("nothing in " + describe + " could be read as ip-route")
+                .contains("line 1: cannot read 'Name:               kube-worker-1': expected a route");
+        // an aws-node log: its JSON lines used to make an interface with no name
+        Path log = write("aws-node.log", fixture("aws-node-ipamd-log-crash-vpccni-docs.txt"));
+        Run link = run("parse", "ip-link", log.toString(), "--json");
+        assertThat(link.exit).isEqualTo(1);
+        assertThat(link.out).isEmpty();
+        assertThat(link.err).contains("could be read as ip-link").contains("line 1: a JSON object without \"ifname\"");
+        Run diff = run("parse", "diff", "ip-route", describe.toString(), describe.toString());
+        assertThat(diff.exit).isEqualTo(1);
+        assertThat(diff.err.lines()).hasSize(2);
+    }
+
+    @Test
+    void realOutputWithAStrayLineStillParses() throws Exception {
+        Path file = write("routes.txt", "$ ip route\ndefault via 172.30.32.1 dev ens5 proto dhcp metric 100\n"
+                + "172.30.32.0/19 dev ens5 proto kernel scope link src 172.30.46.72\n");
+        Run r = run("parse", "ip-route", file.toString());
+        assertThat(r.exit).isZero();
+        assertThat(r.err).contains(file + ":1: cannot read '$ ip route'");
+        assertThat(r.out).startsWith("# ip-route: 2 rows, 1 diagnostics");
+    }
+
+    @Test
+    void inputLargerThanTheCapIsRefusedWithoutReadingIt() throws Exception {
+        Path huge = dir.resolve("huge.txt");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(3L * 1024 * 1024 * 1024); // sparse: 3 GB that take no disk
+        }
+        Run r = run("parse", "ip-link", huge.toString());
+        assertThat(r.exit).isEqualTo(2);
+        assertThat(r.out).isEmpty();
+        assertThat(r.err).contains(huge + " is 3072 MB; parse reads at most 32 MB").contains("head -c");
+
+        Run device = run("parse", "ip-link", "/dev/zero");
+        assertThat(device.exit).isEqualTo(2);
+        assertThat(device.err).contains("/dev/zero is larger than 32 MB");
+
+        InputStream saved = System.in;
+        try {
+            System.setIn(new InputStream() { // a stream that never ends, as /dev/zero piped in
+                @Override
+                public int read() {
+                    return 0;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    java.util.Arrays.fill(b, off, off + len, (byte) 0);
+                    return len;
+                }
+            });
+            Run stdin = run("parse", "ip-link", "-");
+            assertThat(stdin.exit).isEqualTo(2);
+            assertThat(stdin.err).contains("standard input is larger than 32 MB");
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
+    private static String fixture(String name) throws Exception {
+        try (InputStream in = ParseCommandTest.class.getResourceAsStream("/fixtures/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }

@@ -16,7 +16,7 @@ import io.labbench.labmodel.eval.Substitution;
 import io.labbench.labmodel.load.LabLoader;
 import io.labbench.labmodel.load.LoadResult;
 import io.labbench.labmodel.model.Action;
-import io.labbench.labmodel.model.Backend;
+import io.labbench.cluster.Backend;
 import io.labbench.labmodel.model.Lab;
 import io.labbench.labmodel.model.Language;
 import io.labbench.labmodel.model.Section;

@@ -9,7 +9,7 @@ import io.labbench.labmodel.engine.StepStatus;
 import io.labbench.labmodel.load.LabLoader;
 import io.labbench.labmodel.load.LoadResult;
 import io.labbench.labmodel.model.Action;
-import io.labbench.labmodel.model.Backend;
+import io.labbench.cluster.Backend;
 import io.labbench.labmodel.model.Lab;
 import io.labbench.labmodel.model.Section;
 import io.labbench.labmodel.model.Step;

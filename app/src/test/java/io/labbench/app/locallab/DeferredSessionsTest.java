@@ -7,7 +7,7 @@ import io.labbench.sessions.LocalShellEndpoint;
 import io.labbench.sessions.RemoteFileException;
 import io.labbench.sessions.RemoteFiles;
 import io.labbench.sessions.SessionHub;
-import io.labbench.sessions.workspace.Backend;
+import io.labbench.cluster.Backend;
 import io.labbench.sessions.workspace.Workspace;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

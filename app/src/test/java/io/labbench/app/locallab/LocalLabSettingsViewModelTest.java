@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.labbench.locallab.LabSettings;
 import io.labbench.locallab.LabStatus;
-import io.labbench.locallab.net.InstanceTypeCatalog;
+import io.labbench.cluster.vpccni.InstanceTypeCatalog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ class LocalLabSettingsViewModelTest {
         return new LocalLabSettingsViewModel(running, InstanceTypeCatalog.builtIn(), reroll, Runnable::run, Runnable::run);
     }
 
-    private LabStatus fakeUp(LabSettings next, io.labbench.locallab.LabProgress progress) {
+    private LabStatus fakeUp(LabSettings next, io.labbench.locallab.LocalLabProgress progress) {
         rerolledWith.add(next);
         progress.step(0, 7, "Taking the nodes down");
         progress.step(7, 7, "Lab is up");

@@ -7,7 +7,7 @@ import io.labbench.sessions.ConnectionState;
 import io.labbench.sessions.Endpoint;
 import io.labbench.sessions.LocalShellEndpoint;
 import io.labbench.sessions.SessionHub;
-import io.labbench.sessions.workspace.Backend;
+import io.labbench.cluster.Backend;
 import io.labbench.sessions.workspace.Workspace;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.labbench.sessions.AppDirs;
 import io.labbench.sessions.SshEndpoint;
-import io.labbench.sessions.workspace.Backend;
+import io.labbench.cluster.Backend;
 import io.labbench.sessions.workspace.Workspace;
 import io.labbench.sessions.workspace.WorkspaceStore;
 import java.nio.file.Files;

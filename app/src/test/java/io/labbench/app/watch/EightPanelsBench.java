@@ -5,7 +5,7 @@ import io.labbench.sessions.SessionHub;
 import io.labbench.sessions.SshEndpoint;
 import io.labbench.sessions.ssh.SshSettings;
 import io.labbench.sessions.testing.TestKeys;
-import io.labbench.sessions.workspace.Backend;
+import io.labbench.cluster.Backend;
 import io.labbench.sessions.workspace.Workspace;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -8,7 +8,7 @@ import io.labbench.sessions.SshEndpoint;
 import io.labbench.sessions.ssh.SshSettings;
 import io.labbench.sessions.testing.TestKeys;
 import io.labbench.sessions.testing.TestSshServer;
-import io.labbench.sessions.workspace.Backend;
+import io.labbench.cluster.Backend;
 import io.labbench.sessions.workspace.Workspace;
 import io.labbench.watch.run.NetparseSnapshotReader;
 import java.nio.charset.StandardCharsets;

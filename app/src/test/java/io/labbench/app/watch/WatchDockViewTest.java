@@ -59,7 +59,7 @@ class WatchDockViewTest {
                     .<io.labbench.sessions.Endpoint>map(node -> new io.labbench.sessions.LocalShellEndpoint(node,
                             List.of("bash", "-l"), java.util.Map.of("HOME", config.toString()), java.util.Optional.empty()))
                     .toList();
-            hub = SessionHub.builder(new Workspace("lbt-dock", io.labbench.sessions.workspace.Backend.LOCAL, shells,
+            hub = SessionHub.builder(new Workspace("lbt-dock", io.labbench.cluster.Backend.LOCAL, shells,
                     java.util.Map.of())).build();
         }
         robot.interact(() -> {

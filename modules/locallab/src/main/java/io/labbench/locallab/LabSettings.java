@@ -1,7 +1,7 @@
 package io.labbench.locallab;
 
-import io.labbench.locallab.net.InstanceType;
-import io.labbench.locallab.net.InstanceTypeCatalog;
+import io.labbench.cluster.vpccni.InstanceType;
+import io.labbench.cluster.vpccni.InstanceTypeCatalog;
 import io.labbench.sessions.AppDirs;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -75,6 +75,11 @@ public record LabSettings(String prefix, Path stateRoot, Path kubeconfig, String
     /** This lab's own folder: keys, homes, sockets, state file. */
     public Path labDir() {
         return stateRoot.resolve(prefix);
+    }
+
+    /** The lab these settings describe: the study's VPC, subnets and nodes with these instance types. */
+    public io.labbench.locallab.net.LabTopology topology() {
+        return io.labbench.locallab.net.LabTopology.of(prefix, clusterName, controlPlaneInstanceType, nodesInstanceType, this::maxPods);
     }
 
     /** A node's pods allocatable: kubelet maxPods with prefix delegation, else the ENI formula. */

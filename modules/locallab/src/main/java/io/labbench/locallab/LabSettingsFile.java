@@ -1,11 +1,11 @@
 package io.labbench.locallab;
 
+import io.labbench.storage.AtomicFileWriter;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -67,12 +67,8 @@ public final class LabSettingsFile {
         p.setProperty(NODES, settings.nodesInstanceType());
         p.setProperty(PREFIX_DELEGATION, Boolean.toString(settings.prefixDelegation()));
         p.setProperty(MAX_PODS, Integer.toString(settings.kubeletMaxPods()));
-        Path file = file(settings);
-        Files.createDirectories(file.getParent());
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        try (Writer out = Files.newBufferedWriter(partial)) {
-            p.store(out, "LabBench local lab settings, applied on the next lab up (Lab > Local lab settings)");
-        }
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        StringWriter text = new StringWriter();
+        p.store(text, "LabBench local lab settings, applied on the next lab up (Lab > Local lab settings)");
+        AtomicFileWriter.writeString(file(settings), text.toString());
     }
 }

@@ -16,7 +16,7 @@ public record LabStatus(boolean running, String prefix, boolean rootless, long p
                        String zone, String instanceType, int maxPods) {
     }
 
-    /** {@link LabEndpoint} with string paths. */
+    /** {@link io.labbench.locallab.ssh.LabEndpoint} with string paths. */
     public record Endpoint(String name, String hostname, String ip, String host, int port, String user, String privateKey,
                            String knownHosts) {
     }

@@ -1,32 +1,25 @@
 package io.labbench.locallab;
 
 import io.labbench.locallab.check.MachineCheck;
-import io.labbench.locallab.check.MachineFinding;
-import io.labbench.locallab.kube.LocalKubeApi;
 import io.labbench.locallab.net.KernelAccess;
-import io.labbench.locallab.net.LabCleaner;
-import io.labbench.locallab.net.LabNetworkBuilder;
-import io.labbench.locallab.net.LabNode;
 import io.labbench.locallab.net.LabTopology;
-import io.labbench.locallab.net.RootlessHolder;
 import io.labbench.locallab.net.VpcCniPodNetwork;
-import io.labbench.locallab.ssh.ClientKeyGeneration;
-import io.labbench.locallab.ssh.LabKeys;
-import io.labbench.locallab.ssh.LabSsh;
+import io.labbench.locallab.parts.PartRunner;
+import io.labbench.locallab.parts.StartedParts;
+import io.labbench.locallab.parts.UpTimeline;
+import io.labbench.locallab.ssh.LabEndpoint;
+import io.labbench.locallab.ssh.MachineShell;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.logging.Logger;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
@@ -37,29 +30,19 @@ import java.util.stream.Stream;
  */
 public final class LocalLab implements AutoCloseable {
 
-    /**
-     * Not a static field: the first logger of a JVM makes the JDK look for logging back-ends in every jar
-     * of the class path (0.2 s in the daemon), and up() should not wait for that before it starts.
-     */
-    private static Logger log() {
-        return Logger.getLogger(LocalLab.class.getName());
-    }
-    private static final int STEPS = 6;
-    private static final int DOWN_STEPS = 3;
-    private static final java.util.concurrent.ExecutorService BACKGROUND = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+    /** Runs the parts' starts: as many threads as parts run at once, daemon threads so they never hold the JVM. */
+    private static final ExecutorService PART_THREADS = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "locallab-up");
         t.setDaemon(true);
         return t;
     });
+    private static final PartRunner RUNNER = new PartRunner(PART_THREADS);
 
     private final LabSettings settings;
     private final LabTopology topology;
     private final MachineCheck machineCheck;
-    private KernelAccess kernel;
-    private Optional<RootlessHolder> holder = Optional.empty();
-    private volatile VpcCniPodNetwork podNetwork;
-    private LabSsh ssh;
-    private Optional<LocalKubeApi> kubeApi = Optional.empty();
+    private Optional<LabParts> parts = Optional.empty();
+    private StartedParts started = StartedParts.none();
     private LabStatus status;
     private boolean up;
     private UpTimeline lastUpTimeline;
@@ -70,7 +53,7 @@ public final class LocalLab implements AutoCloseable {
 
     public LocalLab(LabSettings settings, MachineCheck machineCheck) {
         this.settings = settings;
-        this.topology = LabTopology.of(settings);
+        this.topology = settings.topology();
         this.machineCheck = machineCheck;
         this.status = LabStatus.stopped(settings.prefix());
     }
@@ -83,126 +66,37 @@ public final class LocalLab implements AutoCloseable {
         return topology;
     }
 
-    /** Builds the lab. Throws with every missing piece named when the machine cannot run it. */
-    public synchronized LabStatus up(LabProgress progress) throws IOException {
+    /**
+     * Builds the lab: starts its {@link LabParts parts}, progress counted from their list. Throws with
+     * every missing piece named when the machine cannot run it; after a failure nothing of it is left.
+     */
+    public synchronized LabStatus up(LocalLabProgress progress) throws IOException {
         if (up) {
             return status;
         }
         long start = System.nanoTime();
         UpTimeline timeline = new UpTimeline();
         lastUpTimeline = timeline;
-        // ssh-keygen runs beside everything below (outside the lab folder, which the leftover removal
-        // deletes); the SSH servers need its key last
-        ClientKeyGeneration clientKey = ClientKeyGeneration.begin(keygenDir(settings));
+        LabParts next = new LabParts(settings, topology, machineCheck, p -> buildStatus(p, System.nanoTime() - start));
+        parts = Optional.of(next);
         try {
-            progress.step(0, STEPS, "Checking the machine");
-            List<MachineFinding> blocking = timeline.time("machine check",
-                    () -> machineCheck.findings().stream().filter(MachineFinding::blocking).toList());
-            if (!blocking.isEmpty()) {
-                throw new IOException("this machine cannot run the local lab yet:\n  - "
-                        + String.join("\n  - ", blocking.stream().map(MachineFinding::toString).toList()));
-            }
-            progress.step(1, STEPS, "Removing what an earlier lab '" + settings.prefix() + "' left behind");
-            List<String> removed = timeline.time("leftovers", () -> removeLeftoversKeepingKeygen(settings));
-            if (!removed.isEmpty()) {
-                log().info(() -> "removed a lab left behind: " + removed);
-            }
-        } catch (IOException | RuntimeException e) {
-            clientKey.close();
+            started = RUNNER.start(next.inOrder(), progress::step, timeline);
+        } catch (IOException | RuntimeException | Error e) {
+            parts = Optional.empty();
             throw e;
         }
-        try {
-            progress.step(2, STEPS, "Building the VPC, subnets and nodes " + topology.nodes().stream().map(LabNode::name).toList());
-            Files.createDirectories(settings.labDir());
-            timeline.time("state file", () -> {
-                kernel = startKernelAccess();
-                LabStateFile.writeState(settings, new LabStateFile.State(settings.prefix(), ProcessHandle.current().pid(),
-                        kernel.rootless(), holder.map(RootlessHolder::pid).orElse(0L), rootlessUserNamespace(), "starting",
-                        System.currentTimeMillis()));
-                return null;
-            });
-            // Three strands at once: the kernel work, the Kubernetes API, and (on this thread) keys and SSH
-            // servers. On a cold JVM most of up is class loading, and this spreads it over the cores.
-            KernelAccess k = kernel;
-            CompletableFuture<Void> network = CompletableFuture.runAsync(() -> {
-                try {
-                    timeline.time("network", () -> {
-                        new LabNetworkBuilder(topology, k).build();
-                        return null;
-                    });
-                } catch (IOException e) {
-                    throw new CompletionException(e);
-                }
-            }, BACKGROUND);
-            // the API server and controllers start now; the gate holds pod wiring until the network is built
-            VpcCniPodNetwork vpcCni = new VpcCniPodNetwork(topology, k, settings.prefixDelegation());
-            CompletableFuture<LocalKubeApi> kubernetes = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return timeline.time("kubernetes api", () -> startKubernetes(vpcCni, new PodNetworkGate(vpcCni, network)));
-                } catch (IOException e) {
-                    throw new CompletionException(e);
-                }
-            }, BACKGROUND);
-            try {
-                ClientKeyGeneration keygen = clientKey;
-                LabKeys keys = timeline.time("ssh keys", () -> {
-                    try {
-                        return LabKeys.generate(topology.nodes().stream().map(LabNode::name).toList(), keygen.await());
-                    } catch (GeneralSecurityException e) {
-                        throw new IOException("cannot generate the lab's SSH keys: " + e.getMessage(), e);
-                    }
-                });
-                ssh = timeline.time("ssh servers", () -> LabSsh.start(topology, kernel, settings.labDir(), settings.kubeconfig(), keys));
-                timeline.time("wait for network", () -> join(network));
+        up = true;
+        status = next.statusFile.written();
+        int total = next.inOrder().size();
+        progress.step(total, total, "Lab is up");
+        return status;
+    }
 
-                progress.step(3, STEPS, "Starting SSH into kops-ec2, master, worker1, worker2");
-                timeline.time("ssh relays", () -> {
-                    ssh.forwardNodePorts();
-                    return null;
-                });
-
-                progress.step(4, STEPS, "Starting the Kubernetes API");
-                LocalKubeApi api = timeline.time("wait for kubernetes", () -> join(kubernetes));
-                kubeApi = Optional.of(api);
-            } finally {
-                // on failure, an API that came up anyway must still be stopped by the teardown below
-                if (kubeApi.isEmpty()) {
-                    try {
-                        kubeApi = Optional.of(kubernetes.join());
-                    } catch (RuntimeException ignored) {
-                        // it failed too; the first failure is what gets reported
-                    }
-                }
-            }
-            URI url = URI.create(kubeApi.get().url());
-            if (url.getPort() > 0) {
-                // kops-ec2's kubectl uses the same kubeconfig: the API's loopback port is relayed into its namespace
-                timeline.time("api relay", () -> {
-                    ssh.forwardApiServer(url.getPort());
-                    return null;
-                });
-            }
-
-            up = true;
-            status = buildStatus(System.nanoTime() - start);
-            timeline.time("status file", () -> {
-                LabStateFile.writeState(settings, new LabStateFile.State(settings.prefix(), ProcessHandle.current().pid(),
-                        kernel.rootless(), holder.map(RootlessHolder::pid).orElse(0L), rootlessUserNamespace(), "up",
-                        System.currentTimeMillis()));
-                LabStateFile.writeStatus(settings, status);
-                return null;
-            });
-            progress.step(STEPS, STEPS, "Lab is up");
-            return status;
-        } catch (IOException | RuntimeException e) {
-            clientKey.close();
-            try {
-                teardown();
-            } catch (IOException | RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
-        }
+    /** How many progress steps {@code up} reports (one per part); for callers that add steps of their own. */
+    public static int upSteps(LabSettings settings) {
+        return new LabParts(settings, settings.topology(), MachineCheck.ofThisMachine(), p -> {
+            throw new IllegalStateException("not started");
+        }).inOrder().size();
     }
 
     /** When each part of the last {@link #up} started and ended (empty before the first). */
@@ -212,15 +106,24 @@ public final class LocalLab implements AutoCloseable {
 
     /** Removes everything this lab created: processes, namespaces, links, rules, files. */
     public synchronized void down() throws IOException {
-        down(LabProgress.none());
+        down(LocalLabProgress.none());
     }
 
-    /** {@link #down()} with progress for the app's progress bar (the app stops the lab on exit). */
-    public synchronized void down(LabProgress progress) throws IOException {
+    /**
+     * {@link #down()} with progress for the app's progress bar (the app stops the lab on exit): the
+     * started parts stop in reverse order, one step each.
+     */
+    public synchronized void down(LocalLabProgress progress) throws IOException {
         up = false;
-        teardown(progress);
-        status = LabStatus.stopped(settings.prefix());
-        progress.step(DOWN_STEPS, DOWN_STEPS, "Lab is down");
+        int total = started.parts().size();
+        try {
+            started.stop(progress::step);
+        } finally {
+            started = StartedParts.none();
+            parts = Optional.empty();
+            status = LabStatus.stopped(settings.prefix());
+        }
+        progress.step(total, total, "Lab is down");
     }
 
     @Override
@@ -238,25 +141,23 @@ public final class LocalLab implements AutoCloseable {
 
     /** The pod network the Kubernetes side drives; only while the lab is up. */
     public synchronized VpcCniPodNetwork podNetwork() {
-        if (podNetwork == null) {
-            throw new IllegalStateException("the local lab is not up");
-        }
-        return podNetwork;
+        return running().kubernetes.podNetwork();
     }
 
     public synchronized List<LabEndpoint> endpoints() {
-        return ssh == null ? List.of() : ssh.endpoints();
+        return parts.map(p -> p.sshServers.endpoints()).orElse(List.of());
     }
 
-    public synchronized Optional<io.labbench.locallab.ssh.MachineShell> shell(String machine) {
-        return ssh == null ? Optional.empty() : ssh.shell(machine);
+    public synchronized Optional<MachineShell> shell(String machine) {
+        return parts.flatMap(p -> p.sshServers.shell(machine));
     }
 
     public synchronized KernelAccess kernel() {
-        if (kernel == null) {
-            throw new IllegalStateException("the local lab is not up");
-        }
-        return kernel;
+        return running().kernel.kernel();
+    }
+
+    private LabParts running() {
+        return parts.filter(p -> up).orElseThrow(() -> new IllegalStateException("the local lab is not up"));
     }
 
     /**
@@ -264,123 +165,28 @@ public final class LocalLab implements AutoCloseable {
      * a crash; a lab still running in another process is stopped too. Returns what it removed.
      */
     public static List<String> removeLeftovers(LabSettings settings) throws IOException {
-        List<String> removed = removeLeftoversKeepingKeygen(settings);
-        deleteRecursively(keygenDir(settings));
+        List<String> removed = LeftoversPart.remove(settings);
+        deleteRecursively(SshKeysPart.scratchDir(settings));
         return removed;
     }
 
-    /** {@link #removeLeftovers} for up(), whose ssh-keygen already writes into its folder. */
-    private static List<String> removeLeftoversKeepingKeygen(LabSettings settings) throws IOException {
-        Optional<LabStateFile.State> state = LabStateFile.readState(settings);
-        List<String> removed = new ArrayList<>();
-        state.filter(s -> s.rootless() && s.holderPid() > 0).flatMap(s -> ProcessHandle.of(s.holderPid()))
-                .ifPresent(h -> {
-                    removed.add("rootless helper " + h.pid());
-                    h.destroyForcibly();
-                });
-        removed.addAll(new LabCleaner(settings.prefix(), settings.labDir(),
-                state.map(LabStateFile.State::userNamespace)).clean());
-        deleteRecursively(settings.labDir());
-        return removed;
-    }
-
-    /** Where ssh-keygen writes the client key while up runs; beside the lab folder, not in it. */
-    private static Path keygenDir(LabSettings settings) {
-        return settings.stateRoot().resolve(settings.prefix() + "-ssh-keygen");
-    }
-
-    private void teardown() throws IOException {
-        teardown(LabProgress.none());
-    }
-
-    private void teardown(LabProgress progress) throws IOException {
-        progress.step(0, DOWN_STEPS, "Stopping the Kubernetes API");
-        kubeApi.ifPresent(api -> {
-            try {
-                // down removes every namespace below; detaching pod by pod first would only cost time
-                api.closeForLabTeardown();
-            } catch (RuntimeException e) {
-                log().warning(() -> "the Kubernetes API did not stop cleanly: " + e);
-            }
-        });
-        kubeApi = Optional.empty();
-        if (podNetwork != null) {
-            podNetwork.stopAllSandboxes();
-        }
-        progress.step(1, DOWN_STEPS, "Stopping SSH");
-        if (ssh != null) {
-            ssh.close();
-            ssh = null;
-        }
-        progress.step(2, DOWN_STEPS, "Removing namespaces, links, routes and rules");
-        Optional<String> userNs = Optional.of(rootlessUserNamespace()).filter(s -> !s.isEmpty());
-        List<String> removed = new LabCleaner(settings.prefix(), settings.labDir(), userNs).clean();
-        log().fine(() -> "removed " + removed);
-        holder.ifPresent(RootlessHolder::close);
-        holder = Optional.empty();
-        podNetwork = null;
-        kernel = null;
-        if (Files.exists(settings.kubeconfig()) && settings.kubeconfig().startsWith(settings.stateRoot())) {
-            Files.deleteIfExists(settings.kubeconfig());
-        }
-        deleteRecursively(settings.labDir());
-        deleteRecursively(keygenDir(settings));
-    }
-
-    private KernelAccess startKernelAccess() throws IOException {
-        if (!machineCheck.rootless()) {
-            return new KernelAccess.Root();
-        }
-        RootlessHolder started = RootlessHolder.start();
-        holder = Optional.of(started);
-        return started.kernel();
-    }
-
-    private String rootlessUserNamespace() {
-        try {
-            return holder.isPresent() ? holder.get().userNamespace() : "";
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    /** The other half of the lab: the API server, controllers and scheduler, fed by this lab's pod network. */
-    private LocalKubeApi startKubernetes(VpcCniPodNetwork network, PodNetwork gate) throws IOException {
-        Files.createDirectories(settings.kubeconfig().getParent());
-        // not under this object's lock: up() holds it while it waits for this thread
-        podNetwork = network;
-        return LocalKubeApi.start(gate, settings.kubeconfig(),
-                LocalKubeApi.Options.defaults().withClusterName(settings.clusterName())
-                        .withPrefixDelegation(settings.prefixDelegation()));
-    }
-
-    private LabStatus buildStatus(long upNanos) {
+    private LabStatus buildStatus(LabParts p, long upNanos) {
         List<LabStatus.Node> nodes = topology.nodes().stream().map(n -> new LabStatus.Node(n.name(),
                 n.role().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), n.instanceId(), n.hostname(), n.netns(),
                 n.ip().toString(), n.subnet().zone(), n.instanceType().name(), n.maxPods())).toList();
         Map<String, Integer> ports = new LinkedHashMap<>();
         List<LabStatus.Endpoint> endpoints = new ArrayList<>();
-        for (LabEndpoint e : ssh.endpoints()) {
+        List<LabEndpoint> ssh = p.sshServers.endpoints();
+        for (LabEndpoint e : ssh) {
             ports.put(e.name(), e.port());
             endpoints.add(new LabStatus.Endpoint(e.name(), e.hostname(), e.ip(), e.host(), e.port(), e.user(),
                     e.privateKey().toString(), e.knownHosts().toString()));
         }
-        String kubeconfig = kubeApi.isPresent() ? settings.kubeconfig().toString() : "";
-        LabEndpoint any = ssh.endpoints().get(0);
-        return new LabStatus(true, settings.prefix(), kernel.rootless(), ProcessHandle.current().pid(), nodes, kubeconfig, ports,
-                endpoints, any.knownHosts().toString(), any.privateKey().toString(), topology.clusterName(),
+        String kubeconfig = p.kubernetes.running() ? settings.kubeconfig().toString() : "";
+        LabEndpoint any = ssh.get(0);
+        return new LabStatus(true, settings.prefix(), p.kernel.kernel().rootless(), ProcessHandle.current().pid(), nodes,
+                kubeconfig, ports, endpoints, any.knownHosts().toString(), any.privateKey().toString(), topology.clusterName(),
                 settings.prefixDelegation(), upNanos / 1_000_000);
-    }
-
-    private static <T> T join(CompletableFuture<T> work) throws IOException {
-        try {
-            return work.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw e;
-        }
     }
 
     static void deleteRecursively(Path dir) throws IOException {

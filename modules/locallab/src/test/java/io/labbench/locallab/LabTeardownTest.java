@@ -3,6 +3,7 @@ package io.labbench.locallab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.labbench.locallab.net.VpcCniPodNetwork;
+import io.labbench.locallab.ssh.LabEndpoint;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +26,7 @@ class LabTeardownTest {
         Process sshSession = null;
         List<Long> pausePids = new java.util.ArrayList<>();
         try {
-            lab.up(LabProgress.none());
+            lab.up(LocalLabProgress.none());
             VpcCniPodNetwork pods = lab.podNetwork();
             pods.attach("default", "pod-1", "worker1", false);
             pods.attach("default", "pod-2", "worker2", false);
@@ -48,7 +49,10 @@ class LabTeardownTest {
         } finally {
             List<String> steps = new java.util.ArrayList<>();
             lab.down((done, total, message) -> steps.add(done + "/" + total + " " + message));
-            assertThat(steps).endsWith("3/3 Lab is down");
+            // one step per started part, counted from the lab's parts list, then the end
+            int parts = LocalLab.upSteps(settings);
+            assertThat(steps).hasSize(parts + 1).endsWith(parts + "/" + parts + " Lab is down");
+            assertThat(steps.get(0)).isEqualTo("0/" + parts + " Stopping status file");
         }
         assertThat(podShell.waitFor(10, TimeUnit.SECONDS)).isTrue();
         sshSession.destroyForcibly();

@@ -3,6 +3,8 @@ package io.labbench.locallab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.labbench.locallab.spi.NodeInfo;
+import io.labbench.locallab.spi.PodNetwork;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -73,5 +75,29 @@ class PodNetworkGateTest {
         assertThatThrownBy(() -> gate.execArgv("default", "pod-1", List.of("true")))
                 .hasMessageContaining("no such device");
         assertThat(network.calls).isEmpty();
+    }
+
+    @Test
+    void nodesComeFromTheTopologyWhileTheNetworkItselfDoesNotExistYet() throws Exception {
+        NodeInfo worker1 = new NodeInfo("i-0worker1", "node", "ip-172-30-46-72", "172.30.46.72", "us-east-1a", "t3.medium",
+                17, 2000, 4L << 30);
+        CompletableFuture<PodNetwork> network = new CompletableFuture<>();
+        PodNetworkGate gate = new PodNetworkGate(() -> List.of(worker1), network);
+
+        assertThat(gate.nodes()).containsExactly(worker1);
+        CompletableFuture<String> attach = CompletableFuture.supplyAsync(() -> {
+            try {
+                return gate.attach("default", "pod-1", "worker1", false);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(200);
+        assertThat(attach).isNotDone();
+
+        RecordingNetwork made = new RecordingNetwork();
+        network.complete(made);
+        assertThat(attach.get(5, TimeUnit.SECONDS)).isEqualTo("172.30.40.10");
+        assertThat(made.calls).containsExactly("attach pod-1");
     }
 }

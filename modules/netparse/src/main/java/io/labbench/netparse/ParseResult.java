@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * What a parser understood of one command's output. Always returned, never thrown: lines it could not
  * read are reported in {@link #diagnostics()} with their 1-based line number, and the rest is kept.
- * The records are rendered to JSON by {@link io.labbench.netparse.json.ParseResultJson} with the field
- * names of {@code labbench parse --json}; absent text fields are empty strings (omitted from JSON).
+ * The records are rendered to JSON by {@code io.labbench.netparse.json.ParseResultJson} with the field
+ * names of {@code labbench parse --json}; absent text fields are empty strings (omitted from JSON). The
+ * json package depends on this one, never the reverse.
  */
 public sealed interface ParseResult permits IpLinkResult, IpAddrResult, RouteResult, IpRuleResult,
         IptablesListResult, IptablesRulesResult, ConntrackResult, KubectlTableResult, WatchScreenResult {
@@ -20,9 +21,4 @@ public sealed interface ParseResult permits IpLinkResult, IpAddrResult, RouteRes
 
     /** The result as rows with a stable identity, for diffs between two moments. */
     Snapshot toSnapshot(Instant takenAt);
-
-    /** The JSON object {@code labbench parse --json} prints: {@code kind}, {@code diagnostics} and the data. */
-    default String toJson() {
-        return io.labbench.netparse.json.ParseResultJson.toJson(this);
-    }
 }

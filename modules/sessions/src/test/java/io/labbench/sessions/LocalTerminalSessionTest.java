@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.techsenger.jeditermfx.core.util.TermSize;
 import io.labbench.sessions.testing.TerminalProbe;
-import io.labbench.sessions.workspace.Backend;
+import io.labbench.cluster.Backend;
 import io.labbench.sessions.workspace.Workspace;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import io.labbench.sessions.ssh.ReconnectBackoff;
 import io.labbench.sessions.ssh.SshSettings;
 import io.labbench.sessions.testing.TestKeys;
 import io.labbench.sessions.testing.TestSshServer;
-import io.labbench.sessions.workspace.Backend;
+import io.labbench.cluster.Backend;
 import io.labbench.sessions.workspace.Workspace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

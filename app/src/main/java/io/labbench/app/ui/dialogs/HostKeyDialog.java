@@ -46,6 +46,18 @@ public final class HostKeyDialog extends Dialog<HostKeyDecision> {
         advice.setWrapText(true);
         advice.setMaxWidth(520);
         grid.add(advice, 0, 3, 2, 1);
+        key.warning().ifPresent(text -> {
+            // The host is not new: it now offers a key of a type it was not known by.
+            setHeaderText("The host of " + key.endpointName() + " offers a key of a new type");
+            Label warning = new Label(text);
+            warning.setId("host-key-warning");
+            warning.getStyleClass().add("danger");
+            // Bold in every theme: this is the line a learner must not skim past.
+            warning.setStyle("-fx-font-weight: bold;");
+            warning.setWrapText(true);
+            warning.setMaxWidth(520);
+            grid.add(warning, 0, 4, 2, 1);
+        });
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().addAll(ACCEPT_ONCE, ACCEPT_ALWAYS, ButtonType.CANCEL);
         setResultConverter(button -> {

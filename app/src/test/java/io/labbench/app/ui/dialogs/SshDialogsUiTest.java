@@ -9,7 +9,7 @@ import io.labbench.sessions.SshEndpoint;
 import io.labbench.sessions.ssh.SshSettings;
 import io.labbench.sessions.testing.TestKeys;
 import io.labbench.sessions.testing.TestSshServer;
-import io.labbench.sessions.workspace.Backend;
+import io.labbench.cluster.Backend;
 import io.labbench.sessions.workspace.Workspace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -113,6 +113,38 @@ class SshDialogsUiTest {
 
         assertThat(run.get(30, TimeUnit.SECONDS).stdout()).isEqualTo("trusted\n");
         assertThat(Files.readString(dir.resolve("known_hosts"))).contains("[127.0.0.1]:" + server.port() + " ");
+    }
+
+    @Test
+    void aKnownHostOfferingAKeyOfANewTypeIsAskedAboutWithAWarning(FxRobot robot) throws Exception {
+        TestKeys.KeyFiles key = TestKeys.generate(dir.resolve("keys"), TestKeys.Type.ED25519);
+        server.authorize(key.publicKey());
+        // known_hosts knows the host by an Ed25519 key; the server now offers its ECDSA key.
+        Path other = dir.resolve("other_host_key");
+        Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", other.toString()).start();
+        assertThat(keygen.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String[] otherKey = Files.readString(Path.of(other + ".pub")).split(" ");
+        Files.writeString(dir.resolve("known_hosts"), "[127.0.0.1]:" + server.port() + " " + otherKey[0] + " " + otherKey[1] + "\n");
+        hub = hub(key.privateKey());
+
+        CompletableFuture<CommandResult> run = runInBackground("echo never");
+        awaitVisible(robot, "#host-key-warning");
+
+        assertThat(robot.lookup(".dialog-pane").queryAs(DialogPane.class).getHeaderText())
+                .isEqualTo("The host of kops-ec2 offers a key of a new type");
+        assertThat(robot.lookup("#host-key-warning").queryAs(Label.class).getText())
+                .contains("already known by other keys").contains("ssh-ed25519").contains("line 1");
+        snapshot(robot, robot.lookup(".dialog-pane").queryAs(DialogPane.class), "host-key-new-type.png");
+        robot.clickOn("Cancel");
+        assertThat(run).failsWithin(30, TimeUnit.SECONDS).withThrowableThat().withMessageContaining("not trusted");
+    }
+
+    /** The dialog as the learner sees it, in target/ for a look (not compared with anything). */
+    private static void snapshot(FxRobot robot, javafx.scene.Node node, String name) throws IOException {
+        CompletableFuture<javafx.scene.image.WritableImage> taken = new CompletableFuture<>();
+        robot.interact(() -> taken.complete(node.snapshot(null, null)));
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(taken.join(), null), "png",
+                Path.of("target", name).toFile());
     }
 
     @Test

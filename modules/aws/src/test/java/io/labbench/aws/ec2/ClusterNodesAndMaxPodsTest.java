@@ -9,6 +9,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.labbench.aws.AwsClientFactory;
 import io.labbench.aws.AwsFailure;
 import io.labbench.aws.AwsProblem;
+import io.labbench.cluster.vpccni.InstanceType;
+import io.labbench.cluster.vpccni.InstanceTypeCatalog;
+import io.labbench.cluster.vpccni.MaxPodsCalculator;
 import io.labbench.aws.testing.Ec2Xml;
 import io.labbench.aws.testing.FakeAwsEndpoint;
 import io.labbench.aws.testing.QueryXml;
@@ -75,37 +78,13 @@ class ClusterNodesAndMaxPodsTest {
     void liveInstanceTypeLimitsFeedTheCalculator() throws Exception {
         String cliJson = QueryXml.cliExampleJson(resource("describe-instance-types.rst"), 0);
         aws.on("DescribeInstanceTypes", xml(Ec2Xml.response("DescribeInstanceTypes", cliJson, Map.of("InstanceTypes", "instanceTypeSet"))));
-        Map<String, InstanceNetworkLimits> limits = InstanceTypeCatalog.describe(clients.ec2(), List.of("t2.micro"));
-        assertThat(limits.get("t2.micro")).isEqualTo(new InstanceNetworkLimits("t2.micro", 2, 2, 1));
+        Map<String, InstanceType> limits = Ec2InstanceTypes.describe(clients.ec2(), List.of("t2.micro"));
+        // EC2's answer is the offline table's row: 2 ENIs of 2 addresses, 1 vCPU, 1 GiB, Xen (no prefix delegation)
+        assertThat(limits.get("t2.micro")).isEqualTo(new InstanceType("t2.micro", 2, 2, 1, 1024, false))
+                .isEqualTo(InstanceTypeCatalog.builtIn().require("t2.micro"));
         assertThat(aws.requests("DescribeInstanceTypes").get(0).params()).containsEntry("InstanceType.1", "t2.micro");
         // 2 ENIs × (2 − 1) + 2 = 4, which is what AWS publishes for t2.micro
         assertThat(MaxPodsCalculator.compute(limits.get("t2.micro"), MaxPodsCalculator.Mode.SECONDARY_IP, OptionalInt.empty()).effective())
-                .isEqualTo(4).isEqualTo(InstanceTypeCatalog.offline().publishedMaxPods("t2.micro").getAsInt());
-    }
-
-    @Test
-    void studyFigures() {
-        InstanceTypeCatalog catalog = InstanceTypeCatalog.offline();
-        InstanceNetworkLimits t3medium = catalog.offlineLimits("t3.medium").orElseThrow();
-        MaxPodsCalculator.Result secondary = MaxPodsCalculator.compute(t3medium, MaxPodsCalculator.Mode.SECONDARY_IP, OptionalInt.empty());
-        assertThat(secondary.effective()).isEqualTo(17);
-        assertThat(secondary.formula()).isEqualTo("3 × (6 − 1) + 2 = 17");
-        MaxPodsCalculator.Result prefixes = MaxPodsCalculator.compute(t3medium, MaxPodsCalculator.Mode.PREFIX_DELEGATION, OptionalInt.of(110));
-        assertThat(prefixes.fromEnis()).isEqualTo(110);
-        assertThat(prefixes.effective()).isEqualTo(110);
-        InstanceNetworkLimits c54xl = catalog.offlineLimits("c5.4xlarge").orElseThrow();
-        assertThat(MaxPodsCalculator.compute(c54xl, MaxPodsCalculator.Mode.SECONDARY_IP, OptionalInt.empty()).effective()).isEqualTo(234);
-    }
-
-    @Test
-    void offlineLimitsAgreeWithThePublishedMaxPodsTable() {
-        InstanceTypeCatalog catalog = InstanceTypeCatalog.offline();
-        for (String type : List.of("t3.micro", "t3.small", "t3.medium", "t3.large", "t3.xlarge", "t3.2xlarge", "t2.micro",
-                "c5.large", "c5.xlarge", "c5.2xlarge", "c5.4xlarge", "c5d.large", "c5d.xlarge", "m5.large", "m5.xlarge",
-                "m5.2xlarge", "m5.4xlarge")) {
-            InstanceNetworkLimits limits = catalog.offlineLimits(type).orElseThrow();
-            assertThat(MaxPodsCalculator.compute(limits, MaxPodsCalculator.Mode.SECONDARY_IP, OptionalInt.empty()).effective())
-                    .as(type).isEqualTo(catalog.publishedMaxPods(type).getAsInt());
-        }
+                .isEqualTo(4).isEqualTo(InstanceTypeCatalog.builtIn().publishedMaxPods("t2.micro").getAsInt());
     }
 }

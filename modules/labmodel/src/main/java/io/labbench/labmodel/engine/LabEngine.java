@@ -27,8 +27,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * The learner's run of one lab in one workspace. Every change (a status, a variable, a check result,
@@ -37,6 +39,7 @@ import java.util.function.Consumer;
  */
 public final class LabEngine {
     private final Lab lab;
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i)SECRET|PASSWORD|PASSWD|PASSPHRASE|TOKEN|PRIVATE_?KEY");
     private final ProgressStore store;
     private final VariableSubstituter substituter;
     private final CaptureEvaluator captures;
@@ -59,10 +62,12 @@ public final class LabEngine {
             variables.put(v.name(), v.defaultValue().orElse(""));
         }
         try {
-            store.load(lab.id()).ifPresent(saved -> {
+            ProgressStore.Loaded loaded = store.load(lab.id(), secretVariables(lab));
+            loaded.progress().ifPresent(saved -> {
                 saved.variables().forEach(variables::put);
                 steps.putAll(saved.steps());
             });
+            loadProblem = loaded.problem();
         } catch (IOException | RuntimeException e) {
             loadProblem = Optional.of("could not read " + store.file() + " (" + e.getMessage()
                     + "); starting with fresh progress, the file will be replaced on the next change");
@@ -83,6 +88,22 @@ public final class LabEngine {
 
     public Lab lab() {
         return lab;
+    }
+
+    /**
+     * The variables whose values never go to disk: those the lab declares {@code secret: true}, and any
+     * whose name says it holds a secret (a captured {@code …_SECRET_ACCESS_KEY}, a token, a password),
+     * in case a lab forgot to declare one.
+     */
+    public static Set<String> secretVariables(Lab lab) {
+        Set<String> secret = new TreeSet<>();
+        for (String name : labVariableNames(lab)) {
+            boolean declared = lab.variable(name).map(VariableDecl::secret).orElse(false);
+            if (declared || SECRET_NAME.matcher(name).find()) {
+                secret.add(name);
+            }
+        }
+        return secret;
     }
 
     /** Why saved progress could not be restored, if it could not. */
@@ -278,7 +299,8 @@ public final class LabEngine {
 
     private void save() {
         try {
-            store.save(new LabProgress(lab.id(), variables, steps));
+            store.save(new LabProgress(lab.id(), variables, steps), secretVariables(lab))
+                    .ifPresent(problem -> saveProblemListeners.forEach(l -> l.accept(problem)));
         } catch (IOException | RuntimeException e) {
             String message = "could not save progress to " + store.file() + ": " + e.getMessage()
                     + " (check the folder is writable; progress is kept in memory until then)";

@@ -1,17 +1,19 @@
 package io.labbench.labmodel.engine;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.labbench.storage.AtomicFileWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -19,80 +21,140 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Reads and writes {@code progress.json} in the workspace folder. Writes go to a temporary file in the
- * same folder and are moved over the old one atomically, so a crash mid-write never leaves half a file.
- * The JSON is written by hand (no annotations on the records) to keep the file's shape stable.
+ * Reads and writes {@code progress.json} in the workspace folder, which holds every lab's progress in
+ * that workspace. Writes go through {@link AtomicFileWriter}, so a crash mid-write leaves the old file or
+ * the new one. A file that cannot be read as progress is never silently replaced: it is renamed to
+ * {@code progress.damaged-<time>.json} beside it (so nothing in it is lost) and the learner is told; a
+ * damaged step is skipped while the rest of its lab and the other labs load. Values of the variables the
+ * caller names secret are never written, and ones an older version wrote are ignored on load and dropped
+ * from the file on the next save. The JSON is written by hand (no annotations on the records) to keep its shape stable.
  */
 public final class ProgressStore {
     public static final String FILE_NAME = "progress.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final DateTimeFormatter ASIDE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private final Path file;
+    private final Clock clock;
 
     public ProgressStore(Path workspaceDir) {
+        this(workspaceDir, Clock.systemUTC());
+    }
+
+    ProgressStore(Path workspaceDir, Clock clock) {
         this.file = workspaceDir.resolve(FILE_NAME);
+        this.clock = clock;
     }
 
     public Path file() {
         return file;
     }
 
-    /** The saved progress for {@code labId}; empty when there is none or it belongs to another lab. */
-    public Optional<LabProgress> load(String labId) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
+    /** What {@link #load} found: the lab's progress if any, and what the learner should be told if something was wrong. */
+    public record Loaded(Optional<LabProgress> progress, Optional<String> problem) {
+    }
+
+    /**
+     * The saved progress for {@code labId} (empty when there is none), without the values of
+     * {@code secretVariables}. A file that is not progress JSON is set aside and reported.
+     */
+    public synchronized Loaded load(String labId, Set<String> secretVariables) throws IOException {
+        Optional<ObjectNode> root = readRoot();
+        if (root.isEmpty()) {
+            return new Loaded(Optional.empty(), setAsideIfDamaged());
         }
-        JsonNode root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        JsonNode labs = root.path("labs").path(labId);
-        if (labs.isMissingNode()) {
-            return Optional.empty();
+        JsonNode labs = root.get().path("labs").path(labId);
+        if (!labs.isObject()) {
+            return new Loaded(Optional.empty(), Optional.empty());
         }
         Map<String, String> variables = new LinkedHashMap<>();
-        labs.path("variables").fields().forEachRemaining(e -> variables.put(e.getKey(), e.getValue().asText()));
+        labs.path("variables").fields().forEachRemaining(e -> {
+            if (!secretVariables.contains(e.getKey()) && e.getValue().isValueNode()) {
+                variables.put(e.getKey(), e.getValue().asText());
+            }
+        });
         Map<String, StepProgress> steps = new HashMap<>();
+        List<String> damagedSteps = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> it = labs.path("steps").fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
-            steps.put(e.getKey(), step(e.getValue()));
+            try {
+                steps.put(e.getKey(), step(e.getValue()));
+            } catch (RuntimeException damaged) {
+                damagedSteps.add(e.getKey());
+            }
         }
-        return Optional.of(new LabProgress(labId, variables, steps));
+        Optional<String> problem = damagedSteps.isEmpty() ? Optional.empty() : Optional.of("the saved progress of step(s) "
+                + String.join(", ", damagedSteps) + " in " + file + " could not be read and starts afresh; every other step was restored");
+        return new Loaded(Optional.of(new LabProgress(labId, variables, steps)), problem);
     }
 
-    /** Saves {@code progress}, keeping other labs' progress in the same workspace. */
-    public void save(LabProgress progress) throws IOException {
-        ObjectNode root = Files.isRegularFile(file) ? readObject() : JSON.createObjectNode();
+    /**
+     * Saves {@code progress} without the values of {@code secretVariables}, keeping other labs' progress
+     * in the same workspace as it is. If the file on disk is damaged it is first set aside; the returned
+     * message says so (empty when all went well).
+     */
+    public synchronized Optional<String> save(LabProgress progress, Set<String> secretVariables) throws IOException {
+        Optional<ObjectNode> existing = readRoot();
+        Optional<String> problem = existing.isEmpty() ? setAsideIfDamaged() : Optional.empty();
+        ObjectNode root = existing.orElseGet(JSON::createObjectNode);
         root.put("format", 1);
-        ObjectNode labs = root.with("labs");
+        ObjectNode labs = root.path("labs").isObject() ? (ObjectNode) root.get("labs") : root.putObject("labs");
         ObjectNode lab = JSON.createObjectNode();
         ObjectNode variables = lab.putObject("variables");
-        progress.variables().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> variables.put(e.getKey(), e.getValue()));
+        progress.variables().entrySet().stream().filter(e -> !secretVariables.contains(e.getKey()))
+                .sorted(Map.Entry.comparingByKey()).forEach(e -> variables.put(e.getKey(), e.getValue()));
         ObjectNode steps = lab.putObject("steps");
         progress.steps().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> steps.set(e.getKey(), step(e.getValue())));
         labs.set(progress.labId(), lab);
-        Files.createDirectories(file.getParent());
-        Path temp = Files.createTempFile(file.getParent(), ".progress-", ".json.tmp");
+        AtomicFileWriter.write(file, JSON.writeValueAsBytes(root));
+        return problem;
+    }
+
+    /** The file as a JSON object; empty when there is no file or it is not a JSON object (then {@link #setAsideIfDamaged} applies). */
+    private Optional<ObjectNode> readRoot() throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        byte[] bytes = Files.readAllBytes(file);
         try {
-            Files.writeString(temp, JSON.writeValueAsString(root), StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
+            JsonNode node = JSON.readTree(bytes);
+            return node instanceof ObjectNode o && (o.path("labs").isObject() || o.path("labs").isMissingNode())
+                    ? Optional.of(o) : Optional.empty();
+        } catch (JacksonException e) {
+            return Optional.empty();
         }
     }
 
-    private ObjectNode readObject() {
+    /** Renames a file that is there but not readable progress out of the way, and says what happened. */
+    private Optional<String> setAsideIfDamaged() throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        String why = whyDamaged();
+        Path aside = file.resolveSibling("progress.damaged-" + ASIDE_STAMP.format(clock.instant()) + ".json");
+        for (int n = 2; Files.exists(aside); n++) {
+            aside = file.resolveSibling("progress.damaged-" + ASIDE_STAMP.format(clock.instant()) + "-" + n + ".json");
+        }
+        Files.move(file, aside);
+        AtomicFileWriter.forceFolder(file.toAbsolutePath().getParent());
+        return Optional.of("Your saved lab progress in " + file + " could not be read (" + why + "). It was kept as "
+                + aside.getFileName() + " in the same folder and progress starts afresh; to recover, fix that file and"
+                + " rename it back to " + FILE_NAME + " while LabBench is closed.");
+    }
+
+    private String whyDamaged() {
         try {
-            JsonNode node = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-            return node instanceof ObjectNode o ? o : JSON.createObjectNode();
+            JsonNode node = JSON.readTree(Files.readAllBytes(file));
+            return node instanceof ObjectNode ? "\"labs\" is not an object" : "it is not a JSON object";
+        } catch (JacksonException e) {
+            return e.getLocation() == null ? e.getOriginalMessage() : "line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage();
         } catch (IOException e) {
-            // A damaged file is replaced rather than blocking every later save.
-            return JSON.createObjectNode();
+            return e.getMessage();
         }
     }
 

@@ -1,7 +1,7 @@
 package io.labbench.labmodel.load;
 
+import io.labbench.cluster.Backend;
 import io.labbench.labmodel.model.Action;
-import io.labbench.labmodel.model.Backend;
 import io.labbench.labmodel.model.Capture;
 import io.labbench.labmodel.model.Check;
 import io.labbench.labmodel.model.Lab;
@@ -10,10 +10,6 @@ import io.labbench.labmodel.model.Step;
 import io.labbench.labmodel.model.Text;
 import io.labbench.labmodel.model.VariableDecl;
 import io.labbench.labmodel.eval.VariableReference;
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,9 +21,6 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -44,18 +37,18 @@ public final class LabLoader {
     private static final List<String> STEP_KEYS = List.of("id", "title", "body", "backends", "notOnLocal", "homework",
             "actions", "captures", "checks", "hints");
 
-    /** Loads {@code file}; manifests named by apply actions are looked up in the folder above its own ({@code assets/}). */
+    /**
+     * Loads {@code file}; manifests named by apply actions are looked up in the folder above its own
+     * ({@code assets/}). A missing, unreadable, oversized or non-UTF-8 file is one error saying which.
+     */
     public LoadResult load(Path file) {
         Path absolute = file.toAbsolutePath();
         Optional<Path> assets = Optional.ofNullable(absolute.getParent()).map(Path::getParent);
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return new LoadResult(Optional.empty(), List.of(new LabError(file.toString(), 1, 1,
-                    "cannot read the file: " + e.getMessage() + " (expected a readable UTF-8 YAML file)")));
+        LabFileText.Outcome read = LabFileText.read(file);
+        if (read instanceof LabFileText.Outcome.Refused refused) {
+            return new LoadResult(Optional.empty(), List.of(refused.error()));
         }
-        return load(file.toString(), text, assets);
+        return load(file.toString(), ((LabFileText.Outcome.Read) read).text(), assets);
     }
 
     /** Loads lab text; {@code assetsRoot}, when given, is where apply actions' manifests must exist. */
@@ -63,12 +56,8 @@ public final class LabLoader {
         ErrorSink errors = new ErrorSink(fileName);
         Node root;
         try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            root = new Yaml(options).compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            errors.at(e.getProblemMark(), 0, "YAML syntax: " + e.getProblem()
-                    + (e.getContext() != null ? " (" + e.getContext() + ")" : ""));
+            root = YamlComposition.compose(text, errors);
+        } catch (YamlComposition.Refused e) {
             return new LoadResult(Optional.empty(), errors.sorted());
         } catch (RuntimeException e) {
             errors.atLine(1, 1, "cannot read YAML: " + e.getMessage());
@@ -139,7 +128,7 @@ public final class LabLoader {
             boolean ok = true;
             for (Node item : list.get().getValue()) {
                 Optional<String> name = s.string(item, "a backend");
-                Optional<Backend> backend = name.flatMap(Backend::fromYaml);
+                Optional<Backend> backend = name.flatMap(Backend::fromYamlName);
                 if (name.isPresent() && backend.isEmpty()) {
                     errors.at(item, "unknown backend '" + name.get() + "'; expected local or aws");
                 }

@@ -1,5 +1,6 @@
 package io.labbench.labmodel.model;
 
+import io.labbench.cluster.Backend;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.labbench.labmodel.model;
 
+import io.labbench.cluster.Backend;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;

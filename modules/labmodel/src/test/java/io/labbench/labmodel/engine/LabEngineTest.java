@@ -296,8 +296,13 @@ class LabEngineTest {
 
         LabEngine engine = engine();
 
-        assertThat(engine.loadProblem()).hasValueSatisfying(p -> assertThat(p).contains("progress.json").contains("fresh"));
+        assertThat(engine.loadProblem()).hasValueSatisfying(p -> assertThat(p).contains("progress.json").contains("afresh")
+                .contains("progress.damaged-"));
         engine.markDone("capture");
         assertThat(engine().status("capture")).isEqualTo(StepStatus.DONE);
+        try (Stream<Path> files = Files.list(workspace)) {
+            assertThat(files.filter(f -> f.getFileName().toString().startsWith("progress.damaged-")))
+                    .singleElement().satisfies(aside -> assertThat(Files.readString(aside)).isEqualTo("{not json"));
+        }
     }
 }

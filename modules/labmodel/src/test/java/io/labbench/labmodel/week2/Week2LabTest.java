@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.labbench.labmodel.load.LabLoader;
 import io.labbench.labmodel.load.LoadResult;
 import io.labbench.labmodel.model.Action;
-import io.labbench.labmodel.model.Backend;
+import io.labbench.cluster.Backend;
 import io.labbench.labmodel.model.Lab;
 import io.labbench.labmodel.model.Step;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.labbench.locallab.check;
 
+import io.labbench.locallab.host.SystemTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ public final class MachineCheck {
             new Tool("tcpdump", "tcpdump", false, "the study's tcpdump steps"),
             new Tool("ping", "iputils-ping", false, "the study's ping steps"),
             new Tool("ssh", "openssh-client", false, "ssh from kops-ec2 to the nodes"),
+            new Tool("ssh-keygen", "openssh-client", false, "the learner's lab key as OpenSSH writes it"),
             new Tool("kubectl", "kubectl (Google Cloud CLI apt repository)", false, "the study's kubectl steps"),
             new Tool("zsh", "zsh", false, "kubectl exec -it pod -- zsh (bash is used otherwise)"));
 
@@ -49,7 +51,16 @@ public final class MachineCheck {
 
         /** Tries {@code unshare --user --map-root-user --net true}; empty when it worked, else the error. */
         Optional<String> tryUserNamespace();
+
+        /** The Java runtime this check runs in: {@code /opt/labbench/lib/runtime} in the installed app. */
+        default String javaHome() {
+            return System.getProperty("java.home");
+        }
     }
+
+    /** Where the deb installs the app, and the AppArmor profile its postinst loads. */
+    static final String INSTALLED_APP = "/opt/labbench/";
+    static final String INSTALLED_PROFILE = "/etc/apparmor.d/labbench";
 
     private final Probe probe;
 
@@ -122,11 +133,12 @@ public final class MachineCheck {
         Optional<Integer> maxUserNs = number.apply("/proc/sys/user/max_user_namespaces");
         boolean explained = false;
         if (apparmor.orElse(0) == 1) {
-            findings.add(new MachineFinding("unprivileged user namespaces are blocked by AppArmor"
-                    + " (kernel.apparmor_restrict_unprivileged_userns=1, Ubuntu 23.10 and later)",
-                    "sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0 (to keep it: echo"
-                            + " 'kernel.apparmor_restrict_unprivileged_userns=0' | sudo tee /etc/sysctl.d/60-labbench-userns.conf),"
-                            + " or run the lab as root: sudo labbench lab up", true));
+            // The restriction lets a program create user namespaces when an AppArmor profile allows it
+            // (the deb installs one): only a failing try is a finding.
+            probe.tryUserNamespace().ifPresent(error -> findings.add(new MachineFinding(
+                    "unprivileged user namespaces are blocked by AppArmor (kernel.apparmor_restrict_unprivileged_userns=1,"
+                            + " Ubuntu 23.10 and later): " + error.strip(),
+                    appArmorFix(probe.javaHome()), true)));
             explained = true;
         }
         if (debianClone.orElse(1) == 0) {
@@ -145,6 +157,24 @@ public final class MachineCheck {
                     "check your container or security policy allows user namespaces, or run the lab as root: sudo labbench lab up",
                     true)));
         }
+    }
+
+    /**
+     * The one line that lets LabBench create user namespaces under AppArmor's restriction: the installed
+     * app reloads the profile its package put in place; a checkout gives its Java runtime such a
+     * profile (as browser packages do for their sandboxes), which its children (the lab's daemon,
+     * {@code unshare}) inherit.
+     */
+    static String appArmorFix(String javaHome) {
+        if (javaHome.startsWith(INSTALLED_APP)) {
+            return "sudo apparmor_parser -r " + INSTALLED_PROFILE + " (if that file is missing: sudo apt install --reinstall labbench)";
+        }
+        String java = javaHome + "/bin/java";
+        return "printf 'abi <abi/4.0>,\\ninclude <tunables/global>\\nprofile labbench-checkout " + java
+                + " flags=(unconfined) {\\n  userns,\\n}\\n' | sudo tee /etc/apparmor.d/labbench-checkout >/dev/null"
+                + " && sudo apparmor_parser -r /etc/apparmor.d/labbench-checkout"
+                + "   (lets programs run by this Java create user namespaces; or, for this boot only:"
+                + " sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0; or run the lab as root)";
     }
 
     private static Optional<Integer> parse(String text) {
@@ -181,13 +211,8 @@ public final class MachineCheck {
 
         @Override
         public Optional<String> which(String command) {
-            String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin";
-            for (String dir : path.split(":")) {
-                if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) {
-                    return Optional.of(Path.of(dir, command).toString());
-                }
-            }
-            return Optional.empty();
+            // the same search the lab's commands get: PATH, then the sbin folders a normal user's PATH lacks
+            return SystemTools.ofThisMachine().find(command).map(Path::toString);
         }
 
         @Override
@@ -202,7 +227,7 @@ public final class MachineCheck {
         @Override
         public Optional<String> tryUserNamespace() {
             try {
-                Process p = new ProcessBuilder("unshare", "--user", "--map-root-user", "--net", "true")
+                Process p = SystemTools.ofThisMachine().processBuilder(List.of("unshare", "--user", "--map-root-user", "--net", "true"))
                         .redirectErrorStream(true).start();
                 String output = new String(p.getInputStream().readAllBytes());
                 if (!p.waitFor(10, TimeUnit.SECONDS)) {
@@ -222,7 +247,18 @@ public final class MachineCheck {
     /** For tests and the app: a probe from fixed answers. */
     public static Probe fixedProbe(boolean root, java.util.Set<String> commands, Map<String, String> files,
                                    Optional<String> userNamespaceError) {
+        return fixedProbe(root, commands, files, userNamespaceError, System.getProperty("java.home"));
+    }
+
+    /** {@link #fixedProbe} run from the Java runtime at {@code javaHome}. */
+    public static Probe fixedProbe(boolean root, java.util.Set<String> commands, Map<String, String> files,
+                                   Optional<String> userNamespaceError, String javaHome) {
         return new Probe() {
+            @Override
+            public String javaHome() {
+                return javaHome;
+            }
+
             @Override
             public boolean isRoot() {
                 return root;

@@ -4,6 +4,7 @@ import io.labbench.locallab.LabSettings;
 import io.labbench.locallab.LabStateFile;
 import io.labbench.locallab.LabStatus;
 import io.labbench.locallab.LocalLab;
+import io.labbench.locallab.parts.UpTimeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The process that keeps a local lab alive: builds it, prints {@code PROGRESS d/t +Nms message} lines
- * for the launcher, and takes the lab down on SIGTERM (or any normal JVM exit). The arguments are
+ * and then each part's {@code TIMING start end name} for the launcher, and takes the lab down on SIGTERM (or any normal JVM exit). The arguments are
  * {@link LabDaemonLauncher#arguments(LabSettings)}.
  */
 public final class LabDaemon {
@@ -57,10 +58,10 @@ public final class LabDaemon {
                 System.out.println("PROGRESS " + done + "/" + total + " +" + (System.currentTimeMillis() - mainStart) + "ms " + message);
                 System.out.flush();
             });
+            // before READY: the launcher has them all once it sees READY (`lab up --timings`)
+            System.out.println(LabDaemonLauncher.timingLine(new UpTimeline.Phase(LabDaemonLauncher.DAEMON_MAIN, mainStart, mainStart)));
+            lab.lastUpTimeline().ifPresent(t -> t.phases().forEach(p -> System.out.println(LabDaemonLauncher.timingLine(p))));
             System.out.println("READY");
-            System.out.println("TIMING " + mainStart + " " + mainStart + " daemon main");
-            lab.lastUpTimeline().ifPresent(t -> t.phases().forEach(p ->
-                    System.out.println("TIMING " + p.startEpochMillis() + " " + p.endEpochMillis() + " " + p.name())));
             System.out.flush();
         } catch (Exception | LinkageError e) {
             // A missing class must end the daemon too: the Kubernetes API's threads would otherwise keep

@@ -1,10 +1,11 @@
 package io.labbench.locallab.daemon;
 
-import io.labbench.locallab.LabProgress;
+import io.labbench.locallab.LocalLabProgress;
 import io.labbench.locallab.LabSettings;
 import io.labbench.locallab.LabStateFile;
 import io.labbench.locallab.LabStatus;
 import io.labbench.locallab.LocalLab;
+import io.labbench.locallab.parts.UpTimeline;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,6 +30,10 @@ public final class LabDaemonLauncher {
 
     /** {@code PROGRESS 2/6 +812ms Building …}: step, steps, milliseconds since the daemon's main() (optional), text. */
     private static final Pattern PROGRESS = Pattern.compile("^PROGRESS (\\d+)/(\\d+)(?: \\+\\d+ms)? (.*)$");
+    /** {@code TIMING 1700000000123 1700000000456 network}: one part's start and end (epoch ms) and name. */
+    private static final Pattern TIMING = Pattern.compile("^TIMING (\\d+) (\\d+) (.+)$");
+    /** The TIMING line of the daemon's main(), the origin of the others. */
+    static final String DAEMON_MAIN = "daemon main";
 
     private LabDaemonLauncher() {
     }
@@ -54,25 +59,42 @@ public final class LabDaemonLauncher {
      * Starts the lab in a detached daemon and waits until it is up. If it already runs, returns its
      * status. A lab left by a crash is removed by the daemon before it builds.
      */
-    public static LabStatus start(LabSettings settings, LabProgress progress, Duration timeout) throws IOException {
+    public static LabStatus start(LabSettings settings, LocalLabProgress progress, Duration timeout) throws IOException {
         return launch(settings, progress, timeout).status();
     }
 
-    /** The status file's text as the daemon wrote it; {@link #status()} parses it. */
-    public record Started(String statusJson) {
+    /**
+     * The status file's text as the daemon wrote it ({@link #status()} parses it), and when each part of
+     * its {@code up} started and ended; no parts when the lab was already up.
+     *
+     * @param daemonStartEpochMillis when the daemon's main() began, 0 when the lab was already up
+     */
+    public record Started(String statusJson, long daemonStartEpochMillis, List<UpTimeline.Phase> parts) {
+        public Started {
+            parts = List.copyOf(parts);
+        }
+
+        static Started alreadyUp(String statusJson) {
+            return new Started(statusJson, 0, List.of());
+        }
+
         public LabStatus status() throws IOException {
             return LabStateFile.parseStatus(statusJson);
         }
+    }
+
+    static String timingLine(UpTimeline.Phase phase) {
+        return "TIMING " + phase.startEpochMillis() + " " + phase.endEpochMillis() + " " + phase.name();
     }
 
     /**
      * {@link #start} for {@code lab up}'s command line, which prints the status file's text as it is: a
      * cold JVM then needs no JSON library while it waits for a new lab (0.2 to 0.8 s saved).
      */
-    public static Started launch(LabSettings settings, LabProgress progress, Duration timeout) throws IOException {
+    public static Started launch(LabSettings settings, LocalLabProgress progress, Duration timeout) throws IOException {
         Path statusFile = LabStateFile.statusFile(settings);
         if (Files.isRegularFile(statusFile) && status(settings).running()) {
-            return new Started(Files.readString(statusFile));
+            return Started.alreadyUp(Files.readString(statusFile));
         }
         Files.createDirectories(settings.stateRoot());
         Path log = logFile(settings);
@@ -89,7 +111,7 @@ public final class LabDaemonLauncher {
                 }
                 if (daemonLog.ready()) {
                     // READY follows the status file and the last PROGRESS line: both are complete
-                    return new Started(Files.readString(statusFile));
+                    return new Started(Files.readString(statusFile), daemonLog.daemonStart(), daemonLog.parts());
                 }
                 if (!daemon.isAlive()) {
                     daemonLog.report(progress);
@@ -117,6 +139,8 @@ public final class LabDaemonLauncher {
         private int read;
         private boolean ready;
         private Optional<String> error = Optional.empty();
+        private final List<UpTimeline.Phase> parts = new ArrayList<>();
+        private long daemonStart;
 
         DaemonLog(Path file) throws IOException {
             this.file = file;
@@ -124,13 +148,23 @@ public final class LabDaemonLauncher {
             file.getParent().register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
         }
 
-        void report(LabProgress progress) throws IOException {
+        void report(LocalLabProgress progress) throws IOException {
             List<String> lines = Files.exists(file) ? Files.readAllLines(file) : List.of();
             for (; read < lines.size(); read++) {
                 String line = lines.get(read);
                 Matcher m = PROGRESS.matcher(line);
                 if (m.matches()) {
                     progress.step(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), m.group(3));
+                }
+                Matcher timing = TIMING.matcher(line);
+                if (timing.matches()) {
+                    UpTimeline.Phase phase = new UpTimeline.Phase(timing.group(3), Long.parseLong(timing.group(1)),
+                            Long.parseLong(timing.group(2)));
+                    if (phase.name().equals(DAEMON_MAIN)) {
+                        daemonStart = phase.startEpochMillis();
+                    } else {
+                        parts.add(phase);
+                    }
                 }
                 if (line.equals("READY")) {
                     ready = true;
@@ -162,6 +196,14 @@ public final class LabDaemonLauncher {
 
         Optional<String> error() {
             return error;
+        }
+
+        List<UpTimeline.Phase> parts() {
+            return parts;
+        }
+
+        long daemonStart() {
+            return daemonStart;
         }
 
         @Override

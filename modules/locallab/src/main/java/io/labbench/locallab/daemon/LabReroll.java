@@ -1,9 +1,10 @@
 package io.labbench.locallab.daemon;
 
-import io.labbench.locallab.LabProgress;
+import io.labbench.locallab.LocalLabProgress;
 import io.labbench.locallab.LabSettings;
 import io.labbench.locallab.LabSettingsFile;
 import io.labbench.locallab.LabStatus;
+import io.labbench.locallab.LocalLab;
 import java.io.IOException;
 import java.time.Duration;
 
@@ -27,12 +28,12 @@ public final class LabReroll {
      *
      * @throws IOException naming the half that failed; after a failed up no lab runs
      */
-    public static LabStatus reroll(LabSettings current, LabSettings next, LabProgress progress, Duration timeout)
+    public static LabStatus reroll(LabSettings current, LabSettings next, LocalLabProgress progress, Duration timeout)
             throws IOException {
         if (!current.prefix().equals(next.prefix()) || !current.stateRoot().equals(next.stateRoot())) {
             throw new IllegalArgumentException("a re-roll keeps the lab's prefix and state folder");
         }
-        progress.step(0, DOWN_STEPS + 6, "Taking the nodes down (" + describe(current) + ")");
+        progress.step(0, DOWN_STEPS + LocalLab.upSteps(next), "Taking the nodes down (" + describe(current) + ")");
         try {
             LabDaemonLauncher.stop(current, Duration.ofSeconds(30));
         } catch (IOException e) {

@@ -1,7 +1,7 @@
 package io.labbench.locallab.kube;
 
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.labbench.locallab.PodNetwork;
+import io.labbench.locallab.spi.PodNetwork;
 import io.labbench.locallab.kube.api.ApiDispatcher;
 import io.labbench.locallab.kube.api.ResourceCatalog;
 import io.labbench.locallab.kube.api.Store;

@@ -3,6 +3,6 @@
  * CRUD dispatcher is the object store) that answers the real {@code kubectl} the way a kOps cluster's
  * API server would — discovery, server-side tables, strategic-merge patches, logs and exec — and runs
  * the controllers, scheduler and kubelet that turn Deployments and DaemonSets into pods wired up by
- * {@link io.labbench.locallab.PodNetwork}. {@link io.labbench.locallab.kube.LocalKubeApi} starts it.
+ * {@link io.labbench.locallab.spi.PodNetwork}. {@link io.labbench.locallab.kube.LocalKubeApi} starts it.
  */
 package io.labbench.locallab.kube;

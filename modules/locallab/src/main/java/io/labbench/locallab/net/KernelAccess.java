@@ -1,5 +1,6 @@
 package io.labbench.locallab.net;
 
+import io.labbench.locallab.host.SystemTools;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +22,7 @@ public sealed interface KernelAccess permits KernelAccess.Root, KernelAccess.Roo
 
     /** argv that runs {@code argv} inside the network namespace {@code netns}. */
     default List<String> inNetns(String netns, List<String> argv) {
-        List<String> full = new ArrayList<>(List.of("nsenter", "--net=" + netnsPath(netns), "--"));
+        List<String> full = new ArrayList<>(List.of(SystemTools.ofThisMachine().resolve("nsenter"), "--net=" + netnsPath(netns), "--"));
         full.addAll(argv);
         return command(full);
     }
@@ -42,7 +43,7 @@ public sealed interface KernelAccess permits KernelAccess.Root, KernelAccess.Roo
     record Rootless(long holderPid) implements KernelAccess {
         @Override
         public List<String> command(List<String> argv) {
-            List<String> full = new ArrayList<>(List.of("nsenter", "-t", Long.toString(holderPid), "-U", "-m", "-n",
+            List<String> full = new ArrayList<>(List.of(SystemTools.ofThisMachine().resolve("nsenter"), "-t", Long.toString(holderPid), "-U", "-m", "-n",
                     "--preserve-credentials", "--"));
             full.addAll(argv);
             return full;

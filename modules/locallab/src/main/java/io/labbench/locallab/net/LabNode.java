@@ -1,6 +1,7 @@
 package io.labbench.locallab.net;
 
-import io.labbench.locallab.NodeInfo;
+import io.labbench.cluster.vpccni.InstanceType;
+import io.labbench.locallab.spi.NodeInfo;
 
 /**
  * One machine of the lab: the bastion {@code kops-ec2} or a Kubernetes node.

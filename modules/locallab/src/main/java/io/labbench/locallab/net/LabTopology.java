@@ -1,6 +1,7 @@
 package io.labbench.locallab.net;
 
-import io.labbench.locallab.LabSettings;
+import io.labbench.cluster.vpccni.InstanceType;
+import io.labbench.cluster.vpccni.InstanceTypeCatalog;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,20 +20,26 @@ public record LabTopology(String prefix, String clusterName, List<Subnet> subnet
     public static final String INET_GATEWAY = "203.0.113.1";
     public static final int MTU = 9001;
 
-    public static LabTopology of(LabSettings settings) {
+    /**
+     * The study's lab for these settings ({@code LabSettings.topology()} passes them).
+     *
+     * @param maxPods a node's pods allocatable for its instance type (ENI formula, or kubelet maxPods)
+     */
+    public static LabTopology of(String prefix, String clusterName, String controlPlaneType, String nodesType,
+                                 java.util.function.ToIntFunction<InstanceType> maxPods) {
         Subnet a = new Subnet("us-east-1a", Ipv4.parse("172.30.32.0"), 19, "br-az-a");
         Subnet c = new Subnet("us-east-1c", Ipv4.parse("172.30.64.0"), 19, "br-az-c");
         InstanceTypeCatalog catalog = InstanceTypeCatalog.builtIn();
-        InstanceType cp = catalog.require(settings.controlPlaneInstanceType());
-        InstanceType workers = catalog.require(settings.nodesInstanceType());
+        InstanceType cp = catalog.require(controlPlaneType);
+        InstanceType workers = catalog.require(nodesType);
         InstanceType bastion = catalog.require("t3.small");
-        String p = settings.prefix();
+        String p = prefix;
         List<LabNode> nodes = List.of(
                 node(p, "kops-ec2", LabNode.Role.BASTION, "172.30.32.10", a, bastion, 0),
-                node(p, "master", LabNode.Role.CONTROL_PLANE, "172.30.37.165", a, cp, settings.maxPods(cp)),
-                node(p, "worker1", LabNode.Role.WORKER, "172.30.46.72", a, workers, settings.maxPods(workers)),
-                node(p, "worker2", LabNode.Role.WORKER, "172.30.89.212", c, workers, settings.maxPods(workers)));
-        return new LabTopology(p, settings.clusterName(), List.of(a, c), nodes);
+                node(p, "master", LabNode.Role.CONTROL_PLANE, "172.30.37.165", a, cp, maxPods.applyAsInt(cp)),
+                node(p, "worker1", LabNode.Role.WORKER, "172.30.46.72", a, workers, maxPods.applyAsInt(workers)),
+                node(p, "worker2", LabNode.Role.WORKER, "172.30.89.212", c, workers, maxPods.applyAsInt(workers)));
+        return new LabTopology(p, clusterName, List.of(a, c), nodes);
     }
 
     private static LabNode node(String prefix, String name, LabNode.Role role, String ip, Subnet subnet,

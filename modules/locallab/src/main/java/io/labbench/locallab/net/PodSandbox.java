@@ -1,5 +1,6 @@
 package io.labbench.locallab.net;
 
+import io.labbench.locallab.host.SystemTools;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +28,7 @@ public final class PodSandbox {
     public static PodSandbox start(KernelAccess kernel, String netns) throws IOException {
         List<String> argv = kernel.inNetns(netns, List.of("bash", "-c", "exec -a " + COMMAND + " cat"));
         // stdin stays a pipe from this JVM: cat blocks on it and sees end-of-file when the JVM is gone
-        Process process = new ProcessBuilder(argv)
+        Process process = SystemTools.ofThisMachine().processBuilder(argv)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();

@@ -1,5 +1,6 @@
 package io.labbench.locallab.net;
 
+import io.labbench.locallab.host.SystemTools;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +35,7 @@ public final class ProcessRunner {
     public static Result runAllowingFailure(List<String> argv, String stdin) throws IOException {
         Process process;
         try {
-            process = new ProcessBuilder(argv).start();
+            process = SystemTools.ofThisMachine().processBuilder(argv).start();
         } catch (IOException e) {
             throw new IOException("cannot start '" + argv.get(0) + "' (" + e.getMessage()
                     + "); 'labbench lab status' lists what this machine lacks", e);

@@ -1,5 +1,6 @@
 package io.labbench.locallab.net;
 
+import io.labbench.locallab.host.SystemTools;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -30,7 +31,8 @@ public final class RootlessHolder implements Closeable {
     }
 
     public static RootlessHolder start() throws IOException {
-        Process process = new ProcessBuilder(List.of("setpriv", "--pdeathsig", "KILL", "--", "unshare", "--user",
+        SystemTools tools = SystemTools.ofThisMachine();
+        Process process = tools.processBuilder(List.of("setpriv", "--pdeathsig", "KILL", "--", tools.resolve("unshare"), "--user",
                 "--map-root-user", "--net", "--mount", "--propagation", "private", "--", "sh", "-c", SCRIPT))
                 .redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

@@ -1,7 +1,8 @@
 package io.labbench.locallab.net;
 
-import io.labbench.locallab.NodeInfo;
-import io.labbench.locallab.PodNetwork;
+import io.labbench.locallab.host.SystemTools;
+import io.labbench.locallab.spi.NodeInfo;
+import io.labbench.locallab.spi.PodNetwork;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -129,7 +130,7 @@ public final class VpcCniPodNetwork implements PodNetwork {
             throw new IllegalArgumentException("pod " + key(namespace, podName) + " has no network in the local lab (not scheduled yet?)");
         }
         String hostname = pod.hostNetwork() ? topology.node(pod.node()).hostname() : truncate(podName, 63);
-        List<String> argv = new ArrayList<>(List.of("nsenter", "--net=" + kernel.netnsPath(pod.netns()), "--",
+        List<String> argv = new ArrayList<>(List.of(SystemTools.ofThisMachine().resolve("nsenter"), "--net=" + kernel.netnsPath(pod.netns()), "--",
                 // a UTS namespace per exec so `hostname` answers the pod name, as in a container
                 "unshare", "--uts", "--", "sh", "-c", "hostname \"$0\" && exec \"$@\"", hostname));
         argv.addAll(command);
@@ -166,8 +167,13 @@ public final class VpcCniPodNetwork implements PodNetwork {
 
     /** Looks like containerd's {@code cni-<uuid>}, with the lab's prefix in front. */
     public String podNetns(String namespace, String podName) {
-        String h = LabTopology.sha1Hex(topology.prefix() + "/" + namespace + "/" + podName);
-        return topology.prefix() + "-cni-" + h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-"
+        return podNetns(topology.prefix(), namespace, podName);
+    }
+
+    /** {@link #podNetns(String, String)} for a lab with {@code prefix}, for tools outside the lab's process. */
+    public static String podNetns(String prefix, String namespace, String podName) {
+        String h = LabTopology.sha1Hex(prefix + "/" + namespace + "/" + podName);
+        return prefix + "-cni-" + h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-"
                 + h.substring(16, 20) + "-" + h.substring(20, 32);
     }
 

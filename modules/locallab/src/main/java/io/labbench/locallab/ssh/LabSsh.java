@@ -1,6 +1,6 @@
 package io.labbench.locallab.ssh;
 
-import io.labbench.locallab.LabEndpoint;
+import io.labbench.locallab.host.SystemTools;
 import io.labbench.locallab.net.Ipv4;
 import io.labbench.locallab.net.KernelAccess;
 import io.labbench.locallab.net.LabNode;
@@ -232,16 +232,11 @@ public final class LabSsh implements Closeable {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
+    /** The command's absolute path: the PATH, then the system folders a normal user's PATH lacks. */
     static Optional<String> findOnPath(String command) {
-        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-        for (String dir : path.split(":")) {
-            Path candidate = Path.of(dir, command);
-            if (!dir.isEmpty() && Files.isExecutable(candidate)) {
-                return Optional.of(candidate.toString());
-            }
-        }
-        return Optional.empty();
+        return SystemTools.ofThisMachine().find(command).map(Path::toString);
     }
+
 
     @Override
     public synchronized void close() {

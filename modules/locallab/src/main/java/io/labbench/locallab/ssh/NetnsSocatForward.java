@@ -1,5 +1,6 @@
 package io.labbench.locallab.ssh;
 
+import io.labbench.locallab.host.SystemTools;
 import io.labbench.locallab.net.Ipv4;
 import io.labbench.locallab.net.KernelAccess;
 import java.io.Closeable;
@@ -30,7 +31,7 @@ public final class NetnsSocatForward implements Closeable {
         argv.addAll(kernel.inNetns(netns, List.of("socat",
                 "TCP-LISTEN:" + port + ",bind=" + address + ",reuseaddr,fork", "UNIX-CONNECT:" + socket)));
         Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = SystemTools.ofThisMachine().processBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         NetnsSocatForward forward = new NetnsSocatForward(process);
         forward.awaitListening(address, port, log);
         return forward;

@@ -68,7 +68,7 @@ public final class LocalLabBenchmark {
         List<Long> kernelOnly = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             LabSettings settings = LabSettings.defaults(root, "lbkern");
-            io.labbench.locallab.net.LabTopology topology = io.labbench.locallab.net.LabTopology.of(settings);
+            io.labbench.locallab.net.LabTopology topology = settings.topology();
             long t0 = System.nanoTime();
             new io.labbench.locallab.net.LabNetworkBuilder(topology, new io.labbench.locallab.net.KernelAccess.Root()).build();
             kernelOnly.add((System.nanoTime() - t0) / 1_000_000);

@@ -63,4 +63,36 @@ class MachineCheckTest {
                 Optional.of("unshare: unshare failed: Operation not permitted")));
         assertThat(check.findings()).singleElement().satisfies(f -> assertThat(f.what()).contains("Operation not permitted"));
     }
+
+    @Test
+    void underAppArmorsRestrictionAProgramWithAProfileThatAllowsUserNamespacesCanRunRootless() {
+        // restriction on, but the try works: the deb's profile (or the checkout's one-liner) is loaded
+        MachineCheck check = new MachineCheck(MachineCheck.fixedProbe(false, allTools(),
+                Map.of("/proc/sys/kernel/apparmor_restrict_unprivileged_userns", "1\n"), Optional.empty()));
+        assertThat(check.findings()).isEmpty();
+        assertThat(check.rootless()).isTrue();
+    }
+
+    @Test
+    void aCheckoutIsGivenTheOneLineProfileForItsOwnJava() {
+        MachineCheck check = new MachineCheck(MachineCheck.fixedProbe(false, allTools(),
+                Map.of("/proc/sys/kernel/apparmor_restrict_unprivileged_userns", "1\n"),
+                Optional.of("unshare: unshare failed: Operation not permitted"), "/usr/lib/jvm/java-17-openjdk-amd64"));
+        assertThat(check.findings()).singleElement().satisfies(f -> {
+            assertThat(f.blocking()).isTrue();
+            assertThat(f.what()).contains("AppArmor").contains("Operation not permitted");
+            assertThat(f.fix()).startsWith("printf 'abi <abi/4.0>,\\ninclude <tunables/global>\\n"
+                    + "profile labbench-checkout /usr/lib/jvm/java-17-openjdk-amd64/bin/java flags=(unconfined) {\\n  userns,\\n}\\n'"
+                    + " | sudo tee /etc/apparmor.d/labbench-checkout >/dev/null && sudo apparmor_parser -r /etc/apparmor.d/labbench-checkout");
+        });
+    }
+
+    @Test
+    void theInstalledAppIsToldToReloadItsPackagesProfile() {
+        MachineCheck check = new MachineCheck(MachineCheck.fixedProbe(false, allTools(),
+                Map.of("/proc/sys/kernel/apparmor_restrict_unprivileged_userns", "1\n"),
+                Optional.of("unshare: unshare failed: Operation not permitted"), "/opt/labbench/lib/runtime"));
+        assertThat(check.findings()).singleElement().satisfies(f ->
+                assertThat(f.fix()).startsWith("sudo apparmor_parser -r /etc/apparmor.d/labbench "));
+    }
 }

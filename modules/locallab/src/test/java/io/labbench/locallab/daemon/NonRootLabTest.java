@@ -28,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class NonRootLabTest {
 
     private static final String NOBODY = "65534";
+    /** Debian's default PATH for a normal user's login shell (/etc/profile). */
+    static final String DEBIAN_USER_PATH = "/usr/local/bin:/usr/bin:/bin:/usr/games";
 
     @TempDir
     Path tmp;
@@ -48,7 +50,9 @@ class NonRootLabTest {
         LabSettings settings = TestLabs.settings(home.resolve("state"));
 
         List<String> argv = new ArrayList<>(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups",
-                "env", "HOME=" + home, "PATH=" + System.getenv("PATH"),
+                // a normal user's login environment, not root's: Debian's PATH for users lacks /usr/sbin and /sbin
+                "env", "-i", "HOME=" + home, "PATH=" + DEBIAN_USER_PATH, "USER=nobody", "LOGNAME=nobody", "SHELL=/bin/sh",
+                "LANG=C.UTF-8",
                 ProcessHandle.current().info().command().orElse("java"), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", classpath,
                 LabDaemon.class.getName()));
         argv.addAll(LabDaemonLauncher.arguments(settings));

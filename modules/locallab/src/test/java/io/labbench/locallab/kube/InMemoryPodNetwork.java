@@ -1,7 +1,7 @@
 package io.labbench.locallab.kube;
 
-import io.labbench.locallab.NodeInfo;
-import io.labbench.locallab.PodNetwork;
+import io.labbench.locallab.spi.NodeInfo;
+import io.labbench.locallab.spi.PodNetwork;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.labbench.locallab.kube;
 
-import io.labbench.locallab.NodeInfo;
+import io.labbench.locallab.spi.NodeInfo;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class NodeIpamTest {
 
     private static NodeIpam worker1(LabSettings settings) {
-        LabTopology topology = LabTopology.of(settings);
+        LabTopology topology = settings.topology();
         LabNode node = topology.node("worker1");
         SubnetAddressPool pool = new SubnetAddressPool(node.subnet(), 42);
         topology.nodes().forEach(n -> {

@@ -4,7 +4,7 @@ import static io.labbench.locallab.TestLabs.inNetns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.labbench.locallab.LabProgress;
+import io.labbench.locallab.LocalLabProgress;
 import io.labbench.locallab.LabSettings;
 import io.labbench.locallab.LocalLab;
 import io.labbench.locallab.TestLabs;
@@ -26,7 +26,7 @@ class PrefixDelegationLabTest {
     void aT3MediumWorkerRuns110PodsFromSlash28Prefixes() throws Exception {
         LabSettings settings = TestLabs.settings(stateRoot).withPrefixDelegation(110);
         try (LocalLab lab = new LocalLab(settings)) {
-            lab.up(LabProgress.none());
+            lab.up(LocalLabProgress.none());
             VpcCniPodNetwork pods = lab.podNetwork();
             assertThat(pods.nodes()).allSatisfy(n -> assertThat(n.maxPods()).isEqualTo(110));
             Thread.sleep(2000); // let the Kubernetes side wire its kube-system pods first

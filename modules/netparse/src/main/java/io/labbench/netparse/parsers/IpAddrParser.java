@@ -96,7 +96,7 @@ public final class IpAddrParser {
     static IpAddrResult parseJson(String text) {
         Diagnostics diagnostics = new Diagnostics();
         List<AddressedInterface> interfaces = new ArrayList<>();
-        for (JsonNode n : IpJson.objects(text, diagnostics)) {
+        for (JsonNode n : IpJson.objects(text, diagnostics, "ifname", "ip -j addr")) {
             List<Address> addresses = new ArrayList<>();
             JsonNode infos = n.get("addr_info");
             if (infos != null && infos.isArray()) {

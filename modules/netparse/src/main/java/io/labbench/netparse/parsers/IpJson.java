@@ -34,22 +34,29 @@ final class IpJson {
         return false;
     }
 
-    static List<JsonNode> objects(String text, Diagnostics diagnostics) {
+    /**
+     * The array's objects that carry {@code key} (every object of that {@code ip -j} command has it:
+     * {@code ifname} for link and addr, {@code dst} for route, {@code priority} for rule). Any other JSON
+     * (a log line, another tool's output) is reported at its line as not what {@code command} prints.
+     */
+    static List<JsonNode> objects(String text, Diagnostics diagnostics, String key, String command) {
         List<JsonNode> objects = new ArrayList<>();
         try (JsonParser p = MAPPER.createParser(text)) {
             JsonToken first = p.nextToken();
             if (first == JsonToken.START_OBJECT) {
-                objects.add(MAPPER.readTree(p));
+                int line = line(text, p.currentTokenLocation());
+                keep(MAPPER.readTree(p), line, objects, diagnostics, key, command);
                 return objects;
             }
             if (first != JsonToken.START_ARRAY) {
-                diagnostics.add(1, "expected a JSON array as printed by ip -j");
+                diagnostics.add(1, "expected a JSON array as printed by " + command);
                 return objects;
             }
             JsonToken t;
             while ((t = p.nextToken()) != null && t != JsonToken.END_ARRAY) {
                 if (t == JsonToken.START_OBJECT) {
-                    objects.add(MAPPER.readTree(p));
+                    int line = line(text, p.currentTokenLocation());
+                    keep(MAPPER.readTree(p), line, objects, diagnostics, key, command);
                 } else {
                     diagnostics.add(line(text, p.currentLocation()), "expected a JSON object in the array, found " + t);
                     p.skipChildren();
@@ -64,6 +71,15 @@ final class IpJson {
             diagnostics.add(line, "invalid JSON: " + firstLine(e.getMessage()));
         }
         return objects;
+    }
+
+    private static void keep(JsonNode object, int line, List<JsonNode> objects, Diagnostics diagnostics, String key,
+                             String command) {
+        if (object.hasNonNull(key)) {
+            objects.add(object);
+        } else {
+            diagnostics.add(line, "a JSON object without \"" + key + "\": expected the output of " + command);
+        }
     }
 
     /** The 1-based line of a location, counting only LF as the other parsers do (Jackson also counts CR). */

@@ -91,7 +91,7 @@ public final class IpLinkParser {
     static IpLinkResult parseJson(String text) {
         Diagnostics diagnostics = new Diagnostics();
         List<Link> links = new ArrayList<>();
-        for (JsonNode n : IpJson.objects(text, diagnostics)) {
+        for (JsonNode n : IpJson.objects(text, diagnostics, "ifname", "ip -j link")) {
             links.add(linkFromJson(n));
         }
         return new IpLinkResult(links, diagnostics.list());

@@ -16,7 +16,10 @@ import java.util.Set;
 /**
  * Reads {@code ip route} (any table, {@code show table all}, IPv6, old double-spaced iproute2) and
  * {@code ip -j route}. Multipath {@code nexthop} lines are added to the route above them in {@code extra}.
- * Words it does not know are kept in {@code extra} rather than reported.
+ * Words it does not know are kept in {@code extra} rather than reported, but the word after the
+ * destination must be one it knows ({@code via}, {@code dev}, {@code proto}, a flag …): iproute2 always
+ * prints one there, and a line such as {@code route -n}'s or a {@code kubectl describe} row starting with
+ * {@code default} is not a route.
  */
 public final class IpRouteParser {
     private static final String EXPECTED = "a route like 'default via 10.0.0.1 dev ens5' or '10.0.0.0/24 dev ens5 ...'";
@@ -82,6 +85,9 @@ public final class IpRouteParser {
             return null;
         }
         i++;
+        if (i < t.size() && !isKeyword(t.get(i))) {
+            return null;
+        }
         String table = "main";
         String via = "";
         String dev = "";
@@ -125,6 +131,10 @@ public final class IpRouteParser {
         return new Route(table, type, destination, via, dev, proto, scope, src, metric, flags, extra.toString());
     }
 
+    private static boolean isKeyword(String word) {
+        return "via".equals(word) || FLAGS.contains(word) || ONE_VALUE.contains(word);
+    }
+
     private static void appendWords(StringBuilder b, String w, String v) {
         if (b.length() > 0) {
             b.append(' ');
@@ -138,7 +148,7 @@ public final class IpRouteParser {
     static RouteResult parseJson(String text) {
         Diagnostics diagnostics = new Diagnostics();
         List<Route> routes = new ArrayList<>();
-        for (JsonNode n : IpJson.objects(text, diagnostics)) {
+        for (JsonNode n : IpJson.objects(text, diagnostics, "dst", "ip -j route")) {
             String table = IpJson.text(n, "table");
             String type = IpJson.text(n, "type");
             routes.add(new Route(table.isEmpty() ? "main" : table, type.isEmpty() ? "unicast" : type,

@@ -106,7 +106,7 @@ public final class IpRuleParser {
     static IpRuleResult parseJson(String text) {
         Diagnostics diagnostics = new Diagnostics();
         List<IpRuleEntry> rules = new ArrayList<>();
-        for (JsonNode n : IpJson.objects(text, diagnostics)) {
+        for (JsonNode n : IpJson.objects(text, diagnostics, "priority", "ip -j rule")) {
             String from = withLength(IpJson.text(n, "src"), IpJson.text(n, "srclen"));
             String to = withLength(IpJson.text(n, "dst"), IpJson.text(n, "dstlen"));
             String fwmark = IpJson.text(n, "fwmark");

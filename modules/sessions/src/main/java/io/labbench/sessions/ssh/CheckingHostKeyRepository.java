@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * JSch's host key check for one connection attempt: known keys pass, unknown ones go to the
- * {@link HostKeyVerifier}, changed ones are refused and remembered so the caller can report the
- * known_hosts line. Used with {@code StrictHostKeyChecking=yes}, so JSch never adds keys by itself.
+ * JSch's host key check for one connection attempt: known keys pass, revoked ones are refused,
+ * unknown ones go to the {@link HostKeyVerifier} (with the keys of other types the host is known by, if
+ * any), changed ones are refused and remembered so the caller can report the known_hosts line. Used with {@code StrictHostKeyChecking=yes}, so JSch never adds keys by itself.
  */
 final class CheckingHostKeyRepository implements HostKeyRepository {
 
@@ -46,6 +46,13 @@ final class CheckingHostKeyRepository implements HostKeyRepository {
     public int check(String hostEntry, byte[] key) {
         String fingerprint = HostKeys.sha256Fingerprint(key);
         KnownHostsFile.Lookup lookup = knownHosts.lookup(hostEntry, key);
+        if (lookup instanceof KnownHostsFile.Lookup.Revoked r) {
+            // As OpenSSH: a revoked key is refused whatever the user answered before, and never offered.
+            refusal = Optional.of("REVOKED HOST KEY: " + hostEntry + " (endpoint " + endpointName + ") presented the "
+                    + HostKeys.type(key) + " key " + fingerprint + ", which line " + r.line() + " of " + knownHosts.path()
+                    + " marks @revoked. LabBench did not connect. Ask the host's administrator for its current key.");
+            return NOT_INCLUDED;
+        }
         if (lookup instanceof KnownHostsFile.Lookup.Known) {
             return OK;
         }
@@ -60,8 +67,9 @@ final class CheckingHostKeyRepository implements HostKeyRepository {
         if (acceptedThisRun.contains(remembered)) {
             return OK;
         }
+        List<KnownHostsFile.KnownKey> otherTypes = ((KnownHostsFile.Lookup.Unknown) lookup).otherTypes();
         HostKeyDecision decision = verifier.decideUnknown(
-                new UnknownHostKey(endpointName, hostEntry, HostKeys.type(key), fingerprint, knownHosts.path()));
+                new UnknownHostKey(endpointName, hostEntry, HostKeys.type(key), fingerprint, knownHosts.path(), otherTypes));
         switch (decision) {
             case ACCEPT_ALWAYS -> {
                 try {
@@ -109,20 +117,21 @@ final class CheckingHostKeyRepository implements HostKeyRepository {
         return toHostKeys(knownHosts.entries(), null, null);
     }
 
+    /** Also what JSch asks to put the host's known key types first in its offer, as OpenSSH does. */
     @Override
     public HostKey[] getHostKey(String host, String type) {
-        List<KnownHostsFile.Entry> entries = host == null ? knownHosts.entries() : knownHosts.entriesFor(host);
+        List<KnownHostsFile.Line> entries = host == null ? knownHosts.entries() : knownHosts.entriesFor(host);
         return toHostKeys(entries, host, type);
     }
 
-    private static HostKey[] toHostKeys(List<KnownHostsFile.Entry> entries, String host, String type) {
+    private static HostKey[] toHostKeys(List<KnownHostsFile.Line> entries, String host, String type) {
         List<HostKey> keys = new ArrayList<>();
-        for (KnownHostsFile.Entry entry : entries) {
-            if (type != null && !type.equals(entry.keyType())) {
+        for (KnownHostsFile.Line entry : entries) {
+            if (!entry.plainKey() || (type != null && !type.equals(entry.keyType()))) {
                 continue;
             }
             try {
-                keys.add(new HostKey(host != null ? host : String.join(",", entry.hostPatterns()), HostKey.GUESS, entry.key()));
+                keys.add(new HostKey(host != null ? host : entry.hosts(), HostKey.GUESS, entry.key()));
             } catch (JSchException e) {
                 // A key type JSch does not know cannot be preferred; it is still checked by check().
             }

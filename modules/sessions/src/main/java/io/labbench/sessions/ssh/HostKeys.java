@@ -24,6 +24,28 @@ final class HostKeys {
         return new String(blob, 4, length, StandardCharsets.US_ASCII);
     }
 
+    /**
+     * Whether {@code blob} is a whole SSH public key of {@code type}: its own type string says so and it
+     * splits exactly into length-prefixed fields. A line cut by a crash, or base64 that decodes to
+     * something else, fails this; OpenSSH skips such a line rather than reading it as a different key.
+     */
+    static boolean wellFormed(byte[] blob, String type) {
+        if (!type(blob).equals(type)) {
+            return false;
+        }
+        ByteBuffer fields = ByteBuffer.wrap(blob);
+        int count = 0;
+        while (fields.remaining() >= 4) {
+            int length = fields.getInt();
+            if (length < 0 || length > fields.remaining()) {
+                return false;
+            }
+            fields.position(fields.position() + length);
+            count++;
+        }
+        return !fields.hasRemaining() && count >= 2;
+    }
+
     /** As {@code ssh-keygen -lf} prints it: {@code SHA256:} and unpadded base64 of the blob's SHA-256. */
     static String sha256Fingerprint(byte[] blob) {
         try {

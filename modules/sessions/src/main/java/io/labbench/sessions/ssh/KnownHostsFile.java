@@ -1,48 +1,82 @@
 package io.labbench.sessions.ssh;
 
+import io.labbench.storage.AtomicFileWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.apache.sshd.client.config.hosts.KnownHostHashValue;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
 
 /**
- * An OpenSSH known_hosts file, read fresh on each check so edits made while the app runs count.
- * Unlike JSch's own reader it remembers line numbers, so a changed key can name the line to delete.
- * Understands plain and hashed ({@code |1|salt|hash}) host fields and comma-separated names; lines with
- * markers ({@code @cert-authority}, {@code @revoked}) are ignored.
+ * An OpenSSH known_hosts file, read fresh on each check so edits made while the app runs count. Keys
+ * and hashed names ({@code |1|salt|hash}) are read by MINA SSHD ({@link PublicKeyEntry},
+ * {@link KnownHostHashValue}); host patterns ({@code *}, {@code ?}, {@code !}, {@code [host]:port}) are
+ * matched as OpenSSH matches them ({@link HostPatternList}); {@code @revoked} and {@code @cert-authority}
+ * markers are read. On top it makes OpenSSH's decisions (sshconnect.c): a revoked key is refused outright, a key of a type
+ * already known for the host but with other bits is a changed key, and an unknown key of a new type is
+ * reported with the keys the host is known by. It also keeps line numbers, so a warning can name the
+ * line to delete. Lines it cannot parse, or whose key is not a whole key of the type they name (a line
+ * cut by a crash), are skipped, as OpenSSH skips them.
  */
 public final class KnownHostsFile {
 
-    /** One usable line. */
-    record Entry(int line, List<String> hostPatterns, String keyType, byte[] key) {
+    /**
+     * One parsed line: its number, its marker ({@code revoked}, {@code cert-authority} or none), its host
+     * field (patterns, or a hashed name MINA's {@link KnownHostHashValue} checks) and its key, parsed by
+     * MINA's {@link PublicKeyEntry}.
+     */
+    record Line(int number, Optional<String> marker, String hosts, Optional<KnownHostHashValue> hashed, PublicKeyEntry keyEntry) {
+        String keyType() {
+            return keyEntry.getKeyType();
+        }
+
+        byte[] key() {
+            return keyEntry.getKeyData();
+        }
+
+        boolean revoked() {
+            return marker.filter("revoked"::equals).isPresent();
+        }
+
+        /** A host's own key (no marker); {@code @cert-authority} lines vouch for certificates, which LabBench does not use. */
+        boolean plainKey() {
+            return marker.isEmpty();
+        }
+
         boolean matches(String hostEntry) {
-            for (String pattern : hostPatterns) {
-                if (pattern.startsWith("|1|") ? hashedMatches(pattern, hostEntry) : pattern.equals(hostEntry)) {
-                    return true;
-                }
+            if (hashed.isPresent()) {
+                HostAndPort host = HostAndPort.parse(hostEntry);
+                return hashed.get().isHostMatch(host.host(), host.port());
             }
-            return false;
+            return HostPatternList.matches(hosts, hostEntry);
         }
     }
 
-    /** Result of looking a presented key up. */
+    /** A key known_hosts has for a host, as a warning lists it. */
+    public record KnownKey(String keyType, String sha256Fingerprint, int line) {
+    }
+
+    /** Result of looking a presented key up, in OpenSSH's order of precedence. */
     sealed interface Lookup {
+        /** The key is on a {@code @revoked} line that applies to this host: never connect. */
+        record Revoked(int line) implements Lookup {
+        }
+
         record Known() implements Lookup {
         }
 
-        record Unknown() implements Lookup {
+        /** The host is known with a key of this type, and it is another key. */
+        record Changed(int line) implements Lookup {
         }
 
-        record Changed(int line) implements Lookup {
+        /** No key of this type is known for the host; {@code otherTypes} lists the keys it is known by (may be none). */
+        record Unknown(List<KnownKey> otherTypes) implements Lookup {
         }
     }
 
@@ -58,41 +92,54 @@ public final class KnownHostsFile {
 
     Lookup lookup(String hostEntry, byte[] presentedKey) {
         String type = HostKeys.type(presentedKey);
-        Optional<Entry> sameType = Optional.empty();
-        for (Entry entry : entries()) {
-            if (!entry.matches(hostEntry) || !entry.keyType().equals(type)) {
-                continue;
-            }
-            if (Arrays.equals(entry.key(), presentedKey)) {
-                return new Lookup.Known();
-            }
-            if (sameType.isEmpty()) {
-                sameType = Optional.of(entry);
+        List<Line> forHost = entriesFor(hostEntry);
+        for (Line line : forHost) {
+            if (line.revoked() && Arrays.equals(line.key(), presentedKey)) {
+                return new Lookup.Revoked(line.number());
             }
         }
-        return sameType.<Lookup>map(entry -> new Lookup.Changed(entry.line())).orElse(new Lookup.Unknown());
+        Optional<Line> sameType = Optional.empty();
+        List<KnownKey> otherTypes = new ArrayList<>();
+        for (Line line : forHost) {
+            if (!line.plainKey()) {
+                continue;
+            }
+            if (!line.keyType().equals(type)) {
+                otherTypes.add(new KnownKey(line.keyType(), HostKeys.sha256Fingerprint(line.key()), line.number()));
+            } else if (Arrays.equals(line.key(), presentedKey)) {
+                return new Lookup.Known();
+            } else if (sameType.isEmpty()) {
+                sameType = Optional.of(line);
+            }
+        }
+        return sameType.<Lookup>map(line -> new Lookup.Changed(line.number())).orElse(new Lookup.Unknown(List.copyOf(otherTypes)));
     }
 
-    List<Entry> entriesFor(String hostEntry) {
-        return entries().stream().filter(e -> e.matches(hostEntry)).toList();
+    /** The lines that apply to {@code hostEntry} ({@code host} or {@code [host]:port}). */
+    List<Line> entriesFor(String hostEntry) {
+        return entries().stream().filter(line -> line.matches(hostEntry)).toList();
     }
 
-    /** Appends a line for the host, creating the file (mode 600 where possible) and folder if needed. */
+    /**
+     * Adds a line for the host. The file is rewritten whole through {@link AtomicFileWriter} (mode 600,
+     * a missing folder 700), so a crash mid-append leaves the file as it was, never with a cut line
+     * that would make the next connection look like a changed key.
+     */
     public synchronized void append(String hostEntry, byte[] key) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
         String line = hostEntry + " " + HostKeys.type(key) + " " + Base64.getEncoder().encodeToString(key) + "\n";
-        boolean needsNewline = Files.exists(file) && Files.size(file) > 0 && !endsWithNewline();
-        Files.writeString(file, (needsNewline ? "\n" : "") + line, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        byte[] existing = Files.isRegularFile(file) ? Files.readAllBytes(file) : new byte[0];
+        boolean needsNewline = existing.length > 0 && existing[existing.length - 1] != '\n';
+        AtomicFileWriter.write(file, out -> {
+            out.write(existing);
+            if (needsNewline) {
+                out.write('\n');
+            }
+            out.write(line.getBytes(StandardCharsets.UTF_8));
+        });
     }
 
-    private boolean endsWithNewline() throws IOException {
-        byte[] all = Files.readAllBytes(file);
-        return all.length == 0 || all[all.length - 1] == '\n';
-    }
-
-    List<Entry> entries() {
+    /** Every line MINA could parse, with its line number; an unreadable file counts as empty, as in OpenSSH. */
+    List<Line> entries() {
         if (!Files.isRegularFile(file)) {
             return List.of();
         }
@@ -102,39 +149,54 @@ public final class KnownHostsFile {
         } catch (IOException e) {
             return List.of();
         }
-        List<Entry> entries = new ArrayList<>();
+        List<Line> entries = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#") || line.startsWith("@")) {
+            String text = lines.get(i).strip();
+            if (text.isEmpty() || text.startsWith("#")) {
                 continue;
             }
-            String[] fields = line.split("\\s+");
-            if (fields.length < 3) {
-                continue;
-            }
-            try {
-                byte[] key = Base64.getDecoder().decode(fields[2]);
-                entries.add(new Entry(i + 1, List.of(fields[0].split(",")), fields[1], key));
-            } catch (IllegalArgumentException e) {
-                // A damaged line cannot vouch for any host; skip it as OpenSSH does.
-            }
+            parse(i + 1, text).ifPresent(entries::add);
         }
         return entries;
     }
 
-    private static boolean hashedMatches(String pattern, String hostEntry) {
-        String[] parts = pattern.split("\\|");
-        if (parts.length != 4) {
-            return false;
+    /** A line as {@code [@marker] hosts keytype base64 [comment]}; empty when it is not a usable line. */
+    private static Optional<Line> parse(int number, String text) {
+        String[] tokens = text.split("\\s+");
+        Optional<String> marker = tokens[0].startsWith("@") ? Optional.of(tokens[0].substring(1)) : Optional.empty();
+        int first = marker.isPresent() ? 1 : 0;
+        if (tokens.length < first + 3) {
+            return Optional.empty();
         }
+        String hosts = tokens[first];
         try {
-            byte[] salt = Base64.getDecoder().decode(parts[2]);
-            byte[] expected = Base64.getDecoder().decode(parts[3]);
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(salt, "HmacSHA1"));
-            return Arrays.equals(expected, mac.doFinal(hostEntry.getBytes(StandardCharsets.UTF_8)));
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
-            return false;
+            Optional<KnownHostHashValue> hashed = hosts.startsWith("|")
+                    ? Optional.ofNullable(KnownHostHashValue.parse(hosts)) : Optional.empty();
+            PublicKeyEntry key = PublicKeyEntry.parsePublicKeyEntry(tokens[first + 1] + " " + tokens[first + 2]);
+            if (key == null || key.getKeyData() == null || !HostKeys.wellFormed(key.getKeyData(), key.getKeyType())) {
+                return Optional.empty();
+            }
+            return Optional.of(new Line(number, marker, hosts, hashed, key));
+        } catch (RuntimeException damaged) {
+            // A damaged line cannot vouch for any host; skip it as OpenSSH does.
+            return Optional.empty();
+        }
+    }
+
+    /** How JSch names the host it connects to: {@code host} for port 22, {@code [host]:port} otherwise. */
+    record HostAndPort(String host, int port) {
+        static HostAndPort parse(String hostEntry) {
+            if (hostEntry.startsWith("[")) {
+                int close = hostEntry.indexOf("]:");
+                if (close > 0) {
+                    try {
+                        return new HostAndPort(hostEntry.substring(1, close), Integer.parseInt(hostEntry.substring(close + 2)));
+                    } catch (NumberFormatException e) {
+                        // Not a port after all: treat the whole text as a name.
+                    }
+                }
+            }
+            return new HostAndPort(hostEntry, 22);
         }
     }
 }

@@ -8,64 +8,43 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
- * Replaces secrets in text with a visible marker such as {@code [masked aws-secret-access-key]}:
- * AWS access key ids ({@code AKIA…}, {@code ASIA…}) and secret access keys, session tokens, private
- * key blocks (PEM and OpenSSH), bearer/basic authorisation, JWTs, kubeconfig tokens and client keys,
- * {@code password=…} style assignments, and any literal registered with {@link #addLiteral} (e.g. a
- * password typed at a no-echo prompt). Use {@link #mask} for whole texts and {@link #lines()} for a
- * stream read line by line, where a private key block spans lines. Thread-safe.
+ * Replaces secrets in text with a visible marker such as {@code [masked aws-secret-access-key]}: what
+ * {@link SecretRules} finds (AWS key ids, secret keys and session tokens, GitHub tokens, bearer and
+ * other authorisation headers, JWTs, kubeconfig tokens and client keys, passwords in assignments and
+ * on command lines, in URLs), private key blocks (PEM and OpenSSH), and any literal registered with
+ * {@link #addLiteral} (e.g. a password typed at a no-echo prompt). One masker serves a whole workspace:
+ * its transcripts, evidence and exports, so a secret learned at one terminal is masked everywhere.
+ *
+ * <p>Text is read line by line ({@link #lines()} for a stream, {@link #mask} for a whole text, which
+ * also drops ANSI escape codes first). A terminal may wrap a long secret onto a second line, so each
+ * line of 40 columns or more that does not end in a space, and where a secret (or its name) reaches
+ * the end, is also read joined to the start of the next line: a secret that runs across the break is
+ * masked on both sides, and a value cut off by the end of a line is masked in case it goes on. The price: after such a line ending in a password value, the
+ * first word of the next line is masked too.
+ * Thread-safe; a {@link Lines} is not.
  */
 public final class SecretMasker {
 
-    private static final String KEY_BLOCK_BEGIN = "-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----";
-    private static final String KEY_BLOCK_END = "-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----";
-    private static final Pattern WHOLE_KEY_BLOCK = Pattern.compile(KEY_BLOCK_BEGIN + ".*?(?:" + KEY_BLOCK_END + "|\\z)", Pattern.DOTALL);
-    private static final Pattern BLOCK_BEGIN = Pattern.compile(KEY_BLOCK_BEGIN);
-    private static final Pattern BLOCK_END = Pattern.compile(KEY_BLOCK_END);
-    private static final String PRIVATE_KEY_MARK = "[masked private key]";
+    private static final Pattern KEY_BLOCK_BEGIN = Pattern.compile("-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----");
+    private static final Pattern KEY_BLOCK_END = Pattern.compile("-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----");
+    /** What may stand inside a key block: base64 rows, PEM headers (Proc-Type, DEK-Info), blank lines. */
+    private static final Pattern KEY_BLOCK_ROW = Pattern.compile("[A-Za-z0-9+/=]*|[A-Za-z-]+: [^\\s].*");
+    /** `aws configure get aws_secret_access_key` (or a session token) prints the bare secret on the next line. */
+    private static final Pattern PRINTS_SECRET_NEXT = Pattern.compile(
+            "(?i)\\bconfigure\\s+get\\s+(?:\\S+\\s+)*(?:aws_secret_access_key|aws_session_token|aws_security_token)\\b");
+    private static final Pattern ANSI = Pattern.compile(
+            "\\u001B(?:\\[[0-?]*[ -/]*[@-~]|\\][^\\u0007\\u001B]*(?:\\u0007|\\u001B\\\\)?|[()][0-9A-Za-z]|[@-Z\\\\-_])");
+    static final String PRIVATE_KEY_MARK = "[masked private key]";
+    private static final String LITERAL_LABEL = "typed secret";
     private static final int MIN_LITERAL_LENGTH = 3;
-
-    /**
-     * A pattern whose group "secret" is replaced; text around it stays for context. The pattern only
-     * runs on lines containing one of its triggers (compared ignoring case unless {@code caseSensitive}),
-     * which keeps masking a flood of terminal output cheap.
-     */
-    private record Rule(String label, List<TriggerWords.Word> triggers, Pattern pattern) {
-        Rule(String label, String triggers, boolean caseSensitive, Pattern pattern) {
-            this(label, Stream.of(triggers.split("\\|")).map(word -> new TriggerWords.Word(word, !caseSensitive)).toList(),
-                    pattern);
-        }
-    }
-
-    private static final List<Rule> RULES = List.of(
-            // The pair in a credentials CSV or `aws configure` output: access key id followed by its secret.
-            new Rule("aws-secret-access-key", "AKIA|ASIA", true, Pattern.compile(
-                    "(?<=(?:AKIA|ASIA)[A-Z0-9]{16}[\\s,;:|\"']{1,8})(?<secret>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])")),
-            new Rule("aws-access-key-id", "AKIA|ASIA", true, Pattern.compile("(?<![A-Z0-9])(?<secret>(?:AKIA|ASIA)[A-Z0-9]{16})(?![A-Z0-9])")),
-            new Rule("aws-secret-access-key", "secret", false, Pattern.compile(
-                    "(?i)(?:aws_?secret_?access_?key|secret_?access_?key|aws_?secret_?key)[\"']?\\s*[:=]\\s*[\"']?(?<secret>[A-Za-z0-9/+=]{20,})")),
-            new Rule("aws-session-token", "token", false, Pattern.compile(
-                    "(?i)(?:aws_?session_?token|session_?token|aws_?security_?token)[\"']?\\s*[:=]\\s*[\"']?(?<secret>[A-Za-z0-9/+=]{16,})")),
-            new Rule("token", "bearer", false, Pattern.compile("(?i)\\bbearer\\s+(?<secret>[A-Za-z0-9\\-._~+/]{8,}=*)")),
-            new Rule("credentials", "authorization", false, Pattern.compile("(?i)\\bauthorization[\"']?\\s*[:=]\\s*[\"']?basic\\s+(?<secret>[A-Za-z0-9+/]{8,}=*)")),
-            new Rule("token", "eyJ", true, Pattern.compile("(?<secret>eyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{8,})")),
-            new Rule("token", "token", false, Pattern.compile(
-                    "(?i)(?:--token[= ]|\\btoken[\"']?\\s*[:=]\\s*[\"']?)(?<secret>[A-Za-z0-9\\-._~+/]{16,}=*)")),
-            new Rule("private key", "client-key-data", false, Pattern.compile("(?i)\\bclient-key-data[\"']?\\s*[:=]\\s*[\"']?(?<secret>[A-Za-z0-9+/=]{16,})")),
-            new Rule("password", "pass|pwd", false, Pattern.compile(
-                    "(?i)\\b(?:password|passwd|passphrase|pwd)[\"']?\\s*[:=]\\s*[\"']?(?<secret>[^\\s\"',;]{3,})")));
-
-    /** Every rule's triggers, looked for in one pass over a line. */
-    private static final List<TriggerWords.Word> TRIGGERS = RULES.stream().flatMap(rule -> rule.triggers().stream())
-            .distinct().toList();
-    private static final TriggerWords TRIGGER_WORDS = new TriggerWords(TRIGGERS);
-    /** For each rule, in order, the bits of its triggers in {@link TriggerWords#find}'s answer. */
-    private static final int[] RULE_TRIGGER_BITS = RULES.stream()
-            .mapToInt(rule -> rule.triggers().stream().mapToInt(word -> 1 << TRIGGERS.indexOf(word)).reduce(0, (a, b) -> a | b))
-            .toArray();
+    /** A literal's start at the end of a line is masked from this many characters on (it may wrap). */
+    private static final int MIN_LITERAL_PREFIX = 4;
+    /** A shorter line was not wrapped by a terminal (none is this narrow), so it is not joined to the next. */
+    private static final int MIN_WRAP_COLUMNS = 40;
+    /** How much of the line before is joined to a line: more than the longest secret and its context. */
+    private static final int JOIN_WINDOW = 320;
 
     private final Set<String> literals = ConcurrentHashMap.newKeySet();
     private volatile List<String> literalsLongestFirst = List.of();
@@ -83,14 +62,33 @@ public final class SecretMasker {
         }
     }
 
-    /** The text with every secret replaced; private key blocks may span lines. */
+    /** The text with ANSI escape codes dropped and every secret replaced; private key blocks may span lines. */
     public String mask(String text) {
-        String withoutKeys = text.contains("PRIVATE KEY")
-                ? WHOLE_KEY_BLOCK.matcher(text).replaceAll(Matcher.quoteReplacement(PRIVATE_KEY_MARK)) : text;
-        return maskLine(withoutKeys);
+        String plain = text.indexOf('\u001b') >= 0 ? ANSI.matcher(text).replaceAll("") : text;
+        Lines lines = lines();
+        StringBuilder out = new StringBuilder(plain.length());
+        int start = 0;
+        boolean first = true;
+        while (true) {
+            int newline = plain.indexOf('\n', start);
+            String line = newline < 0 ? plain.substring(start) : plain.substring(start, newline);
+            boolean crlf = line.endsWith("\r");
+            Optional<String> masked = lines.next(crlf ? line.substring(0, line.length() - 1) : line);
+            if (masked.isPresent()) {
+                if (!first) {
+                    out.append('\n');
+                }
+                out.append(masked.get()).append(crlf ? "\r" : "");
+                first = false;
+            }
+            if (newline < 0) {
+                return out.toString();
+            }
+            start = newline + 1;
+        }
     }
 
-    /** A masker for one stream of lines, remembering whether it is inside a private key block. */
+    /** A masker for one stream of lines, remembering the line before and whether it is inside a private key block. */
     public Lines lines() {
         return new Lines();
     }
@@ -98,66 +96,164 @@ public final class SecretMasker {
     /** Masks one line at a time; lines inside a private key block vanish. Not thread-safe: one per stream. */
     public final class Lines {
         private boolean insideKeyBlock;
+        private boolean nextLineIsSecret;
+        /** The end of the line before (unmasked), to find secrets a wrap cut in two; empty after a blank line or a key block. */
+        private String before = "";
 
         /** The masked line, or empty when the whole line belongs to a private key block. */
-        public Optional<String> next(String line) {
+        public Optional<String> next(String rawLine) {
+            String line = rawLine.indexOf('\u001b') >= 0 ? ANSI.matcher(rawLine).replaceAll("") : rawLine;
             if (insideKeyBlock) {
-                Matcher end = BLOCK_END.matcher(line);
-                if (!end.find()) {
+                Matcher end = KEY_BLOCK_END.matcher(line);
+                if (end.find()) {
+                    insideKeyBlock = false;
+                    before = "";
+                    String rest = line.substring(end.end());
+                    return rest.isBlank() ? Optional.empty() : Optional.of(maskLine(rest, "").text());
+                }
+                if (KEY_BLOCK_ROW.matcher(line.strip()).matches()) {
                     return Optional.empty();
                 }
+                // Not key material: the block was cut short (`head -3 id_rsa`), and this line is ordinary output.
                 insideKeyBlock = false;
-                String rest = line.substring(end.end());
-                return rest.isBlank() ? Optional.empty() : Optional.of(maskLine(rest));
+                before = "";
             }
-            Matcher begin = line.contains("PRIVATE KEY") ? BLOCK_BEGIN.matcher(line) : null;
+            Matcher begin = line.contains("PRIVATE KEY") ? KEY_BLOCK_BEGIN.matcher(line) : null;
             if (begin != null && begin.find()) {
-                Matcher end = BLOCK_END.matcher(line);
+                String head = line.substring(0, begin.start());
+                Matcher end = KEY_BLOCK_END.matcher(line);
                 if (end.find(begin.end())) {
-                    return Optional.of(mask(line));
+                    String masked = maskLine(head, before).text() + PRIVATE_KEY_MARK + maskLine(line.substring(end.end()), "").text();
+                    before = "";
+                    return Optional.of(masked);
                 }
                 insideKeyBlock = true;
-                return Optional.of(maskLine(line.substring(0, begin.start())) + PRIVATE_KEY_MARK);
+                String masked = maskLine(head, before).text() + PRIVATE_KEY_MARK;
+                before = "";
+                return Optional.of(masked);
             }
-            return Optional.of(maskLine(line));
+            Masked masked;
+            if (nextLineIsSecret && !line.isBlank() && !line.strip().contains(" ")) {
+                masked = new Masked(line.replace(line.strip(), "[masked aws-secret-access-key]"), true, false);
+            } else {
+                masked = maskLine(line, before);
+            }
+            nextLineIsSecret = !line.isBlank() ? line.contains("configure") && PRINTS_SECRET_NEXT.matcher(line).find()
+                    : nextLineIsSecret;
+            before = mayGoOn(line, masked) ? (line.length() > JOIN_WINDOW ? line.substring(line.length() - JOIN_WINDOW) : line) : "";
+            return Optional.of(masked.text());
         }
 
-        /** Masks a line that is not finished yet (a prompt) without changing the block state. */
+        /** Masks a line that is not finished yet (a prompt) without changing what the stream remembers. */
         public String peek(String partialLine) {
-            return insideKeyBlock ? "" : maskLine(partialLine);
+            String line = partialLine.indexOf('\u001b') >= 0 ? ANSI.matcher(partialLine).replaceAll("") : partialLine;
+            if (insideKeyBlock && KEY_BLOCK_ROW.matcher(line.strip()).matches()) {
+                return "";
+            }
+            return maskLine(line, insideKeyBlock ? "" : before).text();
         }
     }
 
-    private String maskLine(String line) {
-        String masked = line;
-        for (String literal : literalsLongestFirst) {
-            masked = masked.replace(literal, "[masked typed secret]");
+    /** A masked line, and whether a secret reached its end (so it may go on in the next line). */
+    private record Masked(String text, boolean secretAtEnd, boolean hasTrigger) {
+        Masked(String text) {
+            this(text, false, false);
         }
-        int triggersFound = TRIGGER_WORDS.find(masked);
-        for (int i = 0; i < RULES.size() && triggersFound != 0; i++) {
-            if ((triggersFound & RULE_TRIGGER_BITS[i]) != 0) {
-                String before = masked;
-                masked = replaceSecretGroup(masked, RULES.get(i));
-                if (!masked.equals(before)) {
-                    // The marker replaced text that may have held later rules' triggers.
-                    triggersFound = TRIGGER_WORDS.find(masked);
+    }
+
+    /**
+     * Whether a terminal may have wrapped a secret from the end of {@code line} onto the next: the line
+     * is as wide as a terminal, does not end in a space, and a secret (or the start of a typed one)
+     * reached its end or a secret's name or prefix is in it. Most lines of a flood are not, which
+     * spares them the second look {@link #maskLine} gives a joined pair.
+     */
+    private boolean mayGoOn(String line, Masked masked) {
+        if (line.length() < MIN_WRAP_COLUMNS || Character.isWhitespace(line.charAt(line.length() - 1))) {
+            return false;
+        }
+        if (masked.secretAtEnd() || masked.hasTrigger()) {
+            return true;
+        }
+        for (String literal : literalsLongestFirst) {
+            for (int length = Math.min(literal.length() - 1, line.length()); length >= 1; length--) {
+                if (line.regionMatches(line.length() - length, literal, 0, length)) {
+                    return true;
                 }
             }
         }
-        return masked;
+        return false;
     }
 
-    private static String replaceSecretGroup(String text, Rule rule) {
-        Matcher matcher = rule.pattern().matcher(text);
-        if (!matcher.find()) {
-            return text;
+    /**
+     * Masks {@code line}, also where a secret begins at the end of {@code before} (the line above, which a
+     * terminal may have wrapped) and runs on into this line.
+     */
+    private Masked maskLine(String line, String before) {
+        if (line.isEmpty()) {
+            return new Masked(line);
         }
-        StringBuilder out = new StringBuilder(text.length());
-        int last = 0;
-        do {
-            out.append(text, last, matcher.start("secret")).append("[masked ").append(rule.label()).append(']');
-            last = matcher.end("secret");
-        } while (matcher.find());
-        return out.append(text, last, text.length()).toString();
+        List<SecretRules.Span> spans = new ArrayList<>();
+        boolean hasTrigger = SecretRules.find(line, spans);
+        findLiterals(line, spans, true);
+        if (!before.isEmpty() && !Character.isWhitespace(line.charAt(0))) {
+            String joined = before + line.substring(0, Math.min(line.length(), JOIN_WINDOW));
+            List<SecretRules.Span> across = new ArrayList<>();
+            SecretRules.find(joined, across);
+            findLiterals(joined, across, false);
+            int offset = before.length();
+            for (SecretRules.Span span : across) {
+                // A secret that runs across the break, or one whose name or flag ends the line before.
+                if (span.matchStart() < offset && span.end() > offset) {
+                    spans.add(new SecretRules.Span(Math.max(0, span.start() - offset), span.end() - offset, span.label()));
+                }
+            }
+        }
+        if (spans.isEmpty()) {
+            return new Masked(line, false, hasTrigger);
+        }
+        boolean secretAtEnd = false;
+        for (SecretRules.Span span : spans) {
+            secretAtEnd |= span.end() == line.length();
+        }
+        return new Masked(render(line, spans), secretAtEnd, hasTrigger);
+    }
+
+    /** Adds where registered literals occur, and (at the end of a line) where one begins and may wrap. */
+    private void findLiterals(String line, List<SecretRules.Span> spans, boolean prefixAtEnd) {
+        for (String literal : literalsLongestFirst) {
+            for (int at = line.indexOf(literal); at >= 0; at = line.indexOf(literal, at + literal.length())) {
+                spans.add(new SecretRules.Span(at, at + literal.length(), LITERAL_LABEL));
+            }
+            if (prefixAtEnd) {
+                for (int length = Math.min(literal.length() - 1, line.length()); length >= MIN_LITERAL_PREFIX; length--) {
+                    if (line.regionMatches(line.length() - length, literal, 0, length)) {
+                        spans.add(new SecretRules.Span(line.length() - length, line.length(), LITERAL_LABEL));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The line with every span replaced by its marker; overlapping spans become one, named by the earliest. */
+    private static String render(String line, List<SecretRules.Span> spans) {
+        List<SecretRules.Span> sorted = new ArrayList<>(spans);
+        sorted.sort(Comparator.comparingInt(SecretRules.Span::start));
+        StringBuilder out = new StringBuilder(line.length() + 32);
+        int written = 0;
+        int i = 0;
+        while (i < sorted.size()) {
+            SecretRules.Span first = sorted.get(i);
+            int end = first.end();
+            i++;
+            while (i < sorted.size() && sorted.get(i).start() <= end) {
+                end = Math.max(end, sorted.get(i).end());
+                i++;
+            }
+            int start = Math.max(first.start(), written);
+            out.append(line, written, start).append("[masked ").append(first.label()).append(']');
+            written = Math.max(written, end);
+        }
+        return out.append(line, written, line.length()).toString();
     }
 }

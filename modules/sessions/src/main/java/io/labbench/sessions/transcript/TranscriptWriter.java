@@ -1,5 +1,6 @@
 package io.labbench.sessions.transcript;
 
+import io.labbench.storage.PrivateFolders;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -7,28 +8,43 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The work behind a {@link TranscriptRecorder}: turns one terminal's output into timestamped plain
  * lines ({@code 2026-11-26T11:16:44.123Z | text}), secrets masked, appended to a file and kept in memory
- * for the last lines, and learns passwords typed at no-echo prompts as secret literals. Runs on the
+ * for the last lines, and learns passwords typed at no-echo prompts as secret literals. Lines are handed
+ * to the operating system (where a {@code kill -9} of the app cannot lose them) at least every
+ * {@link #FLUSH_INTERVAL_NANOS second} while output flows, as soon as a prompt appears and whenever the
+ * recorder is flushed (the terminal went quiet); in between they wait in a buffer. Runs on the
  * recorder's writer thread, so it is fed in the order output and typing happened; its monitor guards
  * it for the readers of {@link #recentLines} and {@link #writeProblem}.
  */
 final class TranscriptWriter {
 
+    /**
+     * A line asking for a secret: one of these words (as a word: "Mapping: " holds "pin" but asks for
+     * nothing) and, at the end, {@code :} or {@code >} with nothing but spaces after it.
+     */
     private static final Pattern NO_ECHO_PROMPT = Pattern.compile(
-            "(?i)(password|passphrase|passcode|pin|secret|token|verification code)[^:\\n]{0,40}:\\s*$");
+            "(?i)(?<![\\p{L}\\p{N}_])(password|passphrase|passcode|pin|secret|token|verification code|비밀번호|암호|패스워드)"
+                    + "(?![a-rt-z])[^\\n]{0,60}?[:>]\\s*$");
     private static final byte[] STAMP_SEPARATOR = " | ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] LINE_END = System.lineSeparator().getBytes(StandardCharsets.US_ASCII);
     private static final int FILE_BUFFER_BYTES = 64 * 1024;
+    /** At most this much output sits in the buffer unwritten during a flood: what a crash can lose. */
+    static final long FLUSH_INTERVAL_NANOS = 1_000_000_000L;
+    /** The end of a shell, REPL or password prompt: the remote waits for input, so write what came before now. */
+    private static final Pattern PROMPT_END = Pattern.compile("[$#>%:\\]] ?$");
 
     private final Optional<Path> file;
     private final SecretMasker masker;
@@ -39,6 +55,8 @@ final class TranscriptWriter {
     private final TerminalTextLines lines;
     private final StringBuilder typedSecret = new StringBuilder();
     private OutputStream fileOut;
+    private boolean unflushed;
+    private long lastFlushNanos = System.nanoTime();
     private boolean collectingSecret;
     private Optional<String> writeProblem = Optional.empty();
     private boolean closed;
@@ -61,6 +79,10 @@ final class TranscriptWriter {
     synchronized void output(char[] chars, int offset, int length) {
         if (!closed) {
             lines.accept(chars, offset, length);
+            if (unflushed && (System.nanoTime() - lastFlushNanos >= FLUSH_INTERVAL_NANOS
+                    || PROMPT_END.matcher(lines.currentLine()).find())) {
+                flush();
+            }
         }
     }
 
@@ -114,8 +136,10 @@ final class TranscriptWriter {
 
     /** Pushes written lines to the file (the terminal's output went quiet). */
     synchronized void flush() {
-        if (fileOut != null && writeProblem.isEmpty()) {
+        lastFlushNanos = System.nanoTime();
+        if (fileOut != null && writeProblem.isEmpty() && unflushed) {
             try {
+                unflushed = false;
                 fileOut.flush();
             } catch (IOException e) {
                 writeProblem = Optional.of("cannot write the transcript " + file.orElseThrow() + " (" + e.getMessage()
@@ -139,6 +163,23 @@ final class TranscriptWriter {
         }
     }
 
+    /**
+     * Opens the transcript for appending, readable by the user alone: created 0600 in a folder created
+     * 0700, and an older file made 0600 too, since it may hold what the masker does not know is secret.
+     */
+    private static OutputStream openPrivately(Path file) throws IOException {
+        PrivateFolders.create(file.toAbsolutePath().getParent());
+        boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
+        Set<PosixFilePermission> owner = PosixFilePermissions.fromString("rw-------");
+        if (posix && !Files.exists(file)) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(owner));
+        }
+        if (posix) {
+            Files.setPosixFilePermissions(file, owner);
+        }
+        return Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
     private void completedLine(String line) {
         lineMasker.next(line).ifPresent(this::write);
     }
@@ -153,10 +194,9 @@ final class TranscriptWriter {
         }
         try {
             if (fileOut == null) {
-                Files.createDirectories(file.get().toAbsolutePath().getParent());
-                fileOut = new BufferedOutputStream(Files.newOutputStream(file.get(), StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND), FILE_BUFFER_BYTES);
+                fileOut = new BufferedOutputStream(openPrivately(file.get()), FILE_BUFFER_BYTES);
             }
+            unflushed = true;
             // Bytes straight from each String: for the usual ASCII line that is one array copy, where a
             // Writer would widen it to chars and encode those back again.
             fileOut.write(stamps.now().getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package io.labbench.sessions.workspace;
 
+import io.labbench.cluster.Backend;
 import io.labbench.sessions.Endpoint;
 import io.labbench.sessions.LocalShellEndpoint;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.labbench.sessions.workspace;
 
+import io.labbench.cluster.Backend;
 import io.labbench.sessions.Endpoint;
 import io.labbench.sessions.LocalShellEndpoint;
 import io.labbench.sessions.SshEndpoint;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import io.labbench.storage.AtomicFileWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,11 +84,7 @@ public final class WorkspaceYaml {
     }
 
     public static void write(Workspace workspace, Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(temp, format(workspace), StandardCharsets.UTF_8);
-        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        AtomicFileWriter.writeString(file, format(workspace));
     }
 
     public static String format(Workspace workspace) {

@@ -92,4 +92,65 @@ class SecretMaskerTest {
             assertThat(masker.mask(line)).isEqualTo(line);
         }
     }
+
+    @Test
+    void masksGitHubTokensWhereverTheyAppear() {
+        String classic = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8";
+        String fine = "github_pat_11ABCDEFG0123456789abc_" + "x".repeat(59);
+        assertThat(masker.mask("export GITHUB_TOKEN=" + classic)).doesNotContain(classic.substring(4));
+        assertThat(masker.mask("curl -H 'Authorization: token " + classic + "' https://api.github.com/user"))
+                .isEqualTo("curl -H 'Authorization: token [masked github-token]' https://api.github.com/user");
+        assertThat(masker.mask("git clone https://" + classic + "@github.com/org/lab.git"))
+                .isEqualTo("git clone https://[masked github-token]@github.com/org/lab.git");
+        assertThat(masker.mask(fine)).isEqualTo("[masked github-token]");
+    }
+
+    @Test
+    void masksAwsSecretsGivenWithoutEqualsOrColon() {
+        String secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+        assertThat(masker.mask("aws configure set aws_secret_access_key " + secret))
+                .isEqualTo("aws configure set aws_secret_access_key [masked aws-secret-access-key]");
+        assertThat(masker.mask("$ aws configure get aws_secret_access_key\n" + secret + "\n$ "))
+                .isEqualTo("$ aws configure get aws_secret_access_key\n[masked aws-secret-access-key]\n$ ");
+        assertThat(masker.mask("AWS Secret Access Key [None]: " + secret))
+                .isEqualTo("AWS Secret Access Key [None]: [masked aws-secret-access-key]");
+    }
+
+    @Test
+    void masksPasswordsOnCommandLinesAndInUrls() {
+        assertThat(masker.mask("mysql -u root -pS3cr3t-pw -h db")).isEqualTo("mysql -u root -p[masked password] -h db");
+        assertThat(masker.mask("sshpass -p 'S3cr3t-pw' ssh ubuntu@10.0.1.5"))
+                .isEqualTo("sshpass -p '[masked password]' ssh ubuntu@10.0.1.5");
+        assertThat(masker.mask("curl -u admin:S3cr3t-pw https://10.0.1.5/api"))
+                .isEqualTo("curl -u admin:[masked password] https://10.0.1.5/api");
+        assertThat(masker.mask("git clone https://admin:S3cr3t-pw@git.lab.internal/lab.git"))
+                .isEqualTo("git clone https://admin:[masked password]@git.lab.internal/lab.git");
+        assertThat(masker.mask("DB_PASSWORD=S3cr3t-pw")).isEqualTo("DB_PASSWORD=[masked password]");
+        assertThat(masker.mask("curl http://localhost:8080")).isEqualTo("curl http://localhost:8080");
+    }
+
+    @Test
+    void aSecretWrappedOntoTheNextLineIsMaskedOnBothSides() {
+        String secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+        String line = "[root@kops-ec2 ~]# export AWS_SECRET_ACCESS_KEY=" + secret.substring(0, 12);
+        String masked = masker.mask(line + "\n" + secret.substring(12) + " && aws sts get-caller-identity");
+        assertThat(masked).doesNotContain(secret.substring(0, 12)).doesNotContain(secret.substring(12))
+                .endsWith(" && aws sts get-caller-identity");
+    }
+
+    @Test
+    void masksTextThatStillHasAnsiCodes() {
+        assertThat(masker.mask("\u001b[32mexport AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/\u001b[1mbPxRfiCYEXAMPLEKEY\u001b[0m"))
+                .isEqualTo("export AWS_SECRET_ACCESS_KEY=[masked aws-secret-access-key]");
+    }
+
+    @Test
+    void aKeyBlockThatNeverEndsStopsAtTheFirstLineThatIsNotKeyMaterial() {
+        String text = "[root@kops-ec2 ~]# head -3 ~/.ssh/id_rsa\n-----BEGIN RSA PRIVATE KEY-----\n"
+                + "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\n"
+                + "VTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n"
+                + "[root@kops-ec2 ~]# ip route\ndefault via 172.30.0.1 dev ens5";
+        assertThat(masker.mask(text)).isEqualTo("[root@kops-ec2 ~]# head -3 ~/.ssh/id_rsa\n[masked private key]\n"
+                + "[root@kops-ec2 ~]# ip route\ndefault via 172.30.0.1 dev ens5");
+    }
 }

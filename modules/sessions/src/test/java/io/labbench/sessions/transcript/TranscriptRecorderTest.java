@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -142,6 +143,67 @@ class TranscriptRecorderTest {
 
         assertThat(recorder.writeProblem()).isEmpty();
         assertThat(textOf(written)).isEqualTo(expectedLines(0, 60_000));
+    }
+
+    @Test
+    void aPromptPutsEveryLineBeforeItInTheFileWithoutAFlushOrClose(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("transcripts/node.log");
+        TranscriptRecorder recorder = TranscriptRecorder.toFile(file);
+
+        outputLines(recorder, 0, 50);
+        recorder.output("[root@kops-ec2 ~]# ");
+        recorder.recentLines(1);
+
+        // What another process (or this one after a kill -9) reads: the buffer's content reached the file.
+        assertThat(textOf(Files.readAllLines(file))).isEqualTo(expectedLines(0, 50));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
+        recorder.close();
+    }
+
+    @Test
+    void aFloodWithoutPromptsReachesTheFileAtLeastEverySecond(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("node.log");
+        TranscriptRecorder recorder = TranscriptRecorder.toFile(file);
+
+        outputLines(recorder, 0, 20);
+        recorder.recentLines(1);
+        assertThat(file).as("20 short lines wait in the buffer").isEmptyFile();
+        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(TranscriptWriter.FLUSH_INTERVAL_NANOS) + 100);
+        recorder.output("still busy, no prompt yet");
+        recorder.recentLines(1);
+
+        assertThat(textOf(Files.readAllLines(file))).isEqualTo(expectedLines(0, 20));
+        recorder.close();
+    }
+
+    @Test
+    void passwordsTypedAtPromptsEndingInAnAngleBracketOrInKoreanAreLearned() {
+        SecretMasker masker = SecretMasker.standard();
+        TranscriptRecorder recorder = new TranscriptRecorder(Optional.empty(), masker, Clock.systemUTC(), 100);
+
+        recorder.output("Password> ");
+        recorder.input("lbt-angle-pw\r");
+        recorder.output("\r\n비밀번호를 입력하세요: ");
+        recorder.input("lbt-korean-pw\r");
+        recorder.output("\r\necho lbt-angle-pw lbt-korean-pw\r\n");
+
+        assertThat(recorder.recentLines(10)).last().isEqualTo("echo [masked typed secret] [masked typed secret]");
+        recorder.close();
+    }
+
+    @Test
+    void aWordLikeMappingIsNoPromptSoWhatIsTypedAfterItStaysVisible() {
+        SecretMasker masker = SecretMasker.standard();
+        TranscriptRecorder recorder = new TranscriptRecorder(Optional.empty(), masker, Clock.systemUTC(), 100);
+
+        recorder.output("Port Mapping: ");
+        recorder.input("kubectl\r");
+        recorder.output("\r\nkubectl get pods\r\n");
+
+        assertThat(recorder.recentLines(10)).last().isEqualTo("kubectl get pods");
+        assertThat(masker.mask("kubectl")).isEqualTo("kubectl");
+        recorder.close();
     }
 
     /** Output lines {@code from} to {@code to} (exclusive) as a terminal reads them: CRLF, in 1 KB chunks. */

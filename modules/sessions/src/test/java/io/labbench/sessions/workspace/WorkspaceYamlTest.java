@@ -3,6 +3,7 @@ package io.labbench.sessions.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.labbench.cluster.Backend;
 import io.labbench.sessions.AppDirs;
 import io.labbench.sessions.LocalShellEndpoint;
 import io.labbench.sessions.SshEndpoint;

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.labbench.storage.AtomicFileWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /** Reads and writes the dock layout file; a damaged file gives an empty dock and says why, never a crash. */
@@ -52,15 +52,8 @@ public final class DockLayoutStore {
         }
     }
 
-    /** Writes atomically (temp file, then move), so a crash mid-write never leaves half a file. */
+    /** Writes with {@link AtomicFileWriter}, so a crash mid-write leaves the old layout or the new one. */
     public void save(DockLayout layout) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        json.writeValue(temp.toFile(), layout);
-        try {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException atomicFailed) {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFileWriter.write(file, json.writeValueAsBytes(layout));
     }
 }

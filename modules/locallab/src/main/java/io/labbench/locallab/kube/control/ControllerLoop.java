@@ -1,6 +1,6 @@
 package io.labbench.locallab.kube.control;
 
-import io.labbench.locallab.PodNetwork;
+import io.labbench.locallab.spi.PodNetwork;
 import io.labbench.locallab.kube.api.Store;
 import java.util.List;
 import java.util.concurrent.Semaphore;

@@ -3,7 +3,7 @@ package io.labbench.locallab.kube.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.labbench.locallab.PodNetwork;
+import io.labbench.locallab.spi.PodNetwork;
 import io.labbench.locallab.kube.api.GracefulDeletion;
 import io.labbench.locallab.kube.api.Json;
 import io.labbench.locallab.kube.api.ResourceCatalog;

@@ -2,8 +2,8 @@ package io.labbench.locallab.kube.control;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.labbench.locallab.NodeInfo;
-import io.labbench.locallab.PodNetwork;
+import io.labbench.locallab.spi.NodeInfo;
+import io.labbench.locallab.spi.PodNetwork;
 import io.labbench.locallab.kube.api.Json;
 import io.labbench.locallab.kube.api.Quantities;
 import io.labbench.locallab.kube.api.ResourceCatalog;

@@ -1,7 +1,7 @@
 package io.labbench.locallab.kube.control;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.labbench.locallab.NodeInfo;
+import io.labbench.locallab.spi.NodeInfo;
 import io.labbench.locallab.kube.api.Json;
 import io.labbench.locallab.kube.api.ResourceCatalog;
 import io.labbench.locallab.kube.api.Store;

@@ -2,7 +2,7 @@ package io.labbench.locallab.kube.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.mockwebserver.http.MockResponse;
-import io.labbench.locallab.PodNetwork;
+import io.labbench.locallab.spi.PodNetwork;
 import io.labbench.locallab.kube.api.ApiPath;
 import io.labbench.locallab.kube.api.BadRequestException;
 import io.labbench.locallab.kube.api.ExecEndpoint;

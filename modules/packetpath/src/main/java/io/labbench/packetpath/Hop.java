@@ -1,0 +1,22 @@
+package io.labbench.packetpath;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * One step of a packet's way. {@code machine} is the node ({@code worker1}), pod ({@code pod/default/pod-1})
+ * or fabric ({@code vpc}) where it happens; {@code stage} says when ({@code PREROUTING}, {@code routing});
+ * {@code object} what handled it ({@code nat AWS-SNAT-CHAIN-0}, {@code ip rule 512}, {@code ens5});
+ * {@code matched} the rule or route that matched as the tool prints it; {@code packet} the addresses after
+ * the hop. {@code counter} names the counter that counts the hop, {@code packets} its value when resolved.
+ * {@code drops} marks a hop whose verdict drops or rejects; {@code showCommand} is what a learner runs on
+ * {@code machine} to see it.
+ */
+public record Hop(Direction direction, String machine, HopKind kind, String stage, String object, String matched,
+                  String packet, Optional<Rewrite> rewrite, Optional<CounterId> counter, OptionalLong packets,
+                  boolean drops, List<String> notes, String showCommand) {
+    public Hop {
+        notes = List.copyOf(notes);
+    }
+}
