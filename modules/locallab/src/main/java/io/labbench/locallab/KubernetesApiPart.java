@@ -48,6 +48,11 @@ final class KubernetesApiPart implements Part {
         return "Starting the Kubernetes API";
     }
 
+    @Override
+    public String stopDescription() {
+        return "Stopping the Kubernetes API";
+    }
+
     /** Neither after the kernel access nor after the network: the gate waits for both. */
     @Override
     public List<Part> after() {
