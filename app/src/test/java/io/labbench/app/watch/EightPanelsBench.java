@@ -68,8 +68,8 @@ public final class EightPanelsBench {
                     dock.openWatch(id, node);
                 }
             }
-            dock.view().splitSelected();
-            dock.view().openPanels().forEach(p -> p.changeInterval(Duration.ofSeconds(1)));
+            dock.model().splitSelected();
+            dock.model().openPanels().forEach(p -> p.changeInterval(Duration.ofSeconds(1)));
             dockRef.set(dock);
             opened.countDown();
         });
@@ -127,7 +127,7 @@ public final class EightPanelsBench {
         AtomicReference<Long> total = new AtomicReference<>(0L);
         CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(() -> {
-            total.set(dock.view().openPanels().stream().mapToLong(p -> p.refreshCountProperty().get()).sum());
+            total.set(dock.model().openPanels().stream().mapToLong(p -> p.refreshCountProperty().get()).sum());
             done.countDown();
         });
         done.await();
