@@ -91,6 +91,11 @@ final class KubernetesApiPart implements Part {
         return network;
     }
 
+    /** The running API server (its URL and credentials), while this part is started. */
+    Optional<LocalKubeApi> api() {
+        return Optional.ofNullable(api);
+    }
+
     /** The API server's port on host loopback, when it listens on one. */
     Optional<Integer> port() {
         LocalKubeApi running = api;

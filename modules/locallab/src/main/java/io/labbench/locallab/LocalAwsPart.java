@@ -4,6 +4,7 @@ import io.labbench.locallab.aws.LabAws;
 import io.labbench.locallab.net.LabTopology;
 import io.labbench.locallab.net.VpcCniPodNetwork;
 import io.labbench.locallab.parts.Part;
+import io.labbench.locallab.kube.LocalKubeApi;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -51,8 +52,8 @@ final class LocalAwsPart implements Part {
 
     @Override
     public void start() throws IOException {
-        URI kubeApi = URI.create("http://127.0.0.1:" + api.port().orElse(0));
-        aws = LabAws.start(settings, topology, kernel.kernel(), this::podNetwork, kubeApi);
+        LocalKubeApi kube = api.api().orElseThrow(() -> new IOException("the Kubernetes API is not running"));
+        aws = LabAws.start(settings, topology, kernel.kernel(), this::podNetwork, URI.create(kube.url()), kube.credentials());
     }
 
     private Optional<VpcCniPodNetwork> podNetwork() {

@@ -12,6 +12,7 @@ import io.labbench.locallab.net.LabNode;
 import io.labbench.locallab.net.LabTopology;
 import java.io.IOException;
 import java.net.URI;
+import io.labbench.locallab.kube.ApiCredentials;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -51,9 +52,13 @@ final class KopsApi implements ServiceApi {
     private final URI kubeApi;
     private final Path kubeconfig;
     private final KopsControl control;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
+    private final String kubeToken;
 
-    KopsApi(KopsClusterState state, LabTopology topology, URI kubeApi, Path kubeconfig, KopsControl control) {
+    KopsApi(KopsClusterState state, LabTopology topology, URI kubeApi, ApiCredentials kubeCredentials, Path kubeconfig,
+            KopsControl control) throws IOException {
+        this.http = kubeCredentials.trustingHttpClient(Duration.ofSeconds(5));
+        this.kubeToken = kubeCredentials.token();
         this.state = state;
         this.topology = topology;
         this.kubeApi = kubeApi;
@@ -247,7 +252,8 @@ final class KopsApi implements ServiceApi {
         Map<String, String> ready = new LinkedHashMap<>();
         String apiError = "";
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(kubeApi.resolve("/api/v1/nodes")).timeout(Duration.ofSeconds(10)).GET().build(),
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(kubeApi.resolve("/api/v1/nodes")).timeout(Duration.ofSeconds(10))
+                            .header("Authorization", "Bearer " + kubeToken).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             for (JsonNode item : JSON.readTree(response.body()).path("items")) {
                 String status = "False";

@@ -9,6 +9,7 @@ import io.labbench.locallab.net.LabTopology;
 import io.labbench.locallab.net.VpcCniPodNetwork;
 import io.labbench.locallab.ssh.NetnsSocatForward;
 import io.labbench.locallab.ssh.UnixSocketRelay;
+import io.labbench.locallab.kube.ApiCredentials;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,13 +64,14 @@ public final class LabAws implements Closeable {
      * @param podNetwork the lab's pod network while it exists (ENIs and their addresses come from it)
      */
     public static LabAws start(LabSettings settings, LabTopology topology, KernelAccess kernel,
-                               Supplier<Optional<VpcCniPodNetwork>> podNetwork, URI kubeApi) throws IOException {
+                               Supplier<Optional<VpcCniPodNetwork>> podNetwork, URI kubeApi, ApiCredentials kubeCredentials)
+            throws IOException {
         LabCredentials credentials = LabCredentials.generate();
         Instant launched = Instant.now();
         KopsClusterState kops = new KopsClusterState(settings, topology, stateStore(settings.prefix()), launched,
                 settings.stateRoot().resolve(settings.prefix() + "-kops-state"));
         LabCloudView cloud = new LabCloudView(settings, topology, podNetwork, kops, launched);
-        KopsApi kopsApi = new KopsApi(kops, topology, kubeApi, settings.kubeconfig(), DetachedLabControl.forLab(settings));
+        KopsApi kopsApi = new KopsApi(kops, topology, kubeApi, kubeCredentials, settings.kubeconfig(), DetachedLabControl.forLab(settings));
         LocalAwsEndpoint endpoint = startOnPreferredPort(settings, cloud, credentials, kopsApi);
         UnixSocketRelay relay = null;
         try {

@@ -10,6 +10,7 @@ import io.labbench.locallab.net.LabNode;
 import io.labbench.locallab.net.LabTopology;
 
 import io.labbench.locallab.net.VpcCniPodNetwork;
+import io.labbench.locallab.inet.PublicAddresses;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ final class LabCloudView implements LabCloud {
 
     /** The kOps state bucket, named per lab like a study learner names theirs. */
     static String stateBucket(String prefix) {
-        return "labbench-" + prefix + "-kops-state";
+        return LabTopology.kopsStateBucket(prefix);
     }
 
     @Override
@@ -100,9 +101,12 @@ final class LabCloudView implements LabCloud {
     @Override
     public List<Instance> instances() {
         List<Instance> instances = new ArrayList<>();
+        // what the internet stand-in's Internet Gateway maps each machine to (the same addresses `lab status` shows)
+        Map<String, String> publicIps = PublicAddresses.of(topology);
         for (LabNode node : topology.nodes()) {
             instances.add(new Instance(node.instanceId(), node.instanceType().name(), "running", launched, node.subnet().zone(),
-                    subnetId(node.subnet()), vpcId(), node.ip().toString(), node.ip().ec2Hostname() + ".ec2.internal", Optional.empty(),
+                    subnetId(node.subnet()), vpcId(), node.ip().toString(), node.ip().ec2Hostname() + ".ec2.internal",
+                    Optional.ofNullable(publicIps.get(node.name())),
                     "ami-0" + ids.id("ami", "ubuntu-focal").substring(5), KEY_NAME, groups(node), tags(node)));
         }
         return instances;

@@ -59,6 +59,27 @@ public record ApiCredentials(String caPem, String serverCertPem, String serverKe
     }
 
     /**
+     * A JDK HTTP client that trusts this lab's CA and nothing else, for the lab's own callers of the API
+     * (kops in kops-ec2 validating the cluster); they add {@link #token()} as the bearer token.
+     */
+    public java.net.http.HttpClient trustingHttpClient(java.time.Duration connectTimeout) throws IOException {
+        try {
+            java.security.KeyStore trust = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+            trust.load(null, null);
+            trust.setCertificateEntry("lab-ca", java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(
+                    new java.io.ByteArrayInputStream(caPem.getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+            javax.net.ssl.TrustManagerFactory trustManagers =
+                    javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            trustManagers.init(trust);
+            javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+            tls.init(null, trustManagers.getTrustManagers(), null);
+            return java.net.http.HttpClient.newBuilder().sslContext(tls).connectTimeout(connectTimeout).build();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException("cannot trust the lab's API CA: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * A fresh CA, serving certificate and token.
      *
      * @param clusterName names the CA and goes into the certificate's DNS names ({@code api.<cluster>})

@@ -15,6 +15,16 @@ import java.util.Optional;
  */
 public record LabTopology(String prefix, String clusterName, List<Subnet> subnets, List<LabNode> nodes) {
 
+    /** The kOps state bucket's name, which the lab's S3 serves and kops-ec2's {@code KOPS_STATE_STORE} names. */
+    public String kopsStateBucket() {
+        return kopsStateBucket(prefix);
+    }
+
+    /** {@link #kopsStateBucket()} of the lab with this prefix. */
+    public static String kopsStateBucket(String prefix) {
+        return "labbench-" + prefix + "-kops-state";
+    }
+
     public static final String VPC_CIDR = "172.30.0.0/16";
     public static final String INET_ADDRESS = "203.0.113.10";
     public static final String INET_GATEWAY = "203.0.113.1";

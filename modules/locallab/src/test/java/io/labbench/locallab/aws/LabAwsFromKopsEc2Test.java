@@ -83,6 +83,9 @@ class LabAwsFromKopsEc2Test {
         assertThat(table).contains("master-us-east-1a.masters." + cluster).contains("nodes-us-east-1a." + cluster)
                 .contains("nodes-us-east-1c." + cluster).contains("kops-ec2");
         assertThat(table.lines().filter(l -> l.contains("running")).count()).isEqualTo(4);
+        // PublicIPAdd: the Internet Gateway's 1:1 addresses, the ones `lab status` shows for each node
+        status.nodes().stream().filter(n -> !n.publicIp().isEmpty())
+                .forEach(n -> assertThat(table).contains(n.publicIp()));
 
         JsonNode all = JSON.readTree(kopsEc2("aws ec2 describe-instances --output json"));
         List<String> ids = new ArrayList<>();
