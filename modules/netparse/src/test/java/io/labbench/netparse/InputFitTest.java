@@ -27,7 +27,9 @@ class InputFitTest {
         List<String> files = new ArrayList<>();
         for (String folder : List.of("captured", "fixtures")) {
             try (Stream<Path> list = Files.list(Path.of(Resources.class.getResource("/" + folder).toURI()))) {
-                list.map(p -> folder + "/" + p.getFileName()).sorted().forEach(files::add);
+                // ip route get's answers are read by IpRouteGetParser, which is no parser kind
+                list.map(p -> folder + "/" + p.getFileName()).filter(f -> !f.contains("/ip-route-get-"))
+                        .sorted().forEach(files::add);
             }
         }
         return files.stream();

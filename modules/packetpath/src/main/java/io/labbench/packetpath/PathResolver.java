@@ -535,9 +535,11 @@ public final class PathResolver {
             LoadBalancer.Target t = target.get();
             Packet to = p.withDestination(t.ip(), t.port()).withSource(lb.addresses().get(0), p.sport());
             hops.add(new Hop(direction, lb.name(), HopKind.LOAD_BALANCER, "target", "target " + t.id(), t.ip() + ":" + t.port()
-                    + " (" + t.health() + ")", to.addresses(), rewrite(p, to), Optional.empty(), OptionalLong.empty(), false,
-                    List.of("the NLB picks a target per flow by hash; shown: the first healthy one; the source seen by the target"
-                            + " depends on client IP preservation"), "aws elbv2 describe-target-health"));
+                    + " (" + t.health() + ")", to.addresses(), Optional.of(new Rewrite("destination", endpoint(p.dst(), p.dport()),
+                    endpoint(to.dst(), to.dport()))), Optional.empty(), OptionalLong.empty(), false,
+                    List.of("the NLB picks a target per flow by hash; shown: the first healthy one",
+                            "the source becomes the NLB's address " + to.src() + " unless client IP preservation is on"),
+                    "aws elbv2 describe-target-health"));
             notes.add("the reply through the NLB is not traced");
             direction = Direction.FORWARD;
             Optional<ClusterPod> pod = cluster.podWithAddress(t.ip());
