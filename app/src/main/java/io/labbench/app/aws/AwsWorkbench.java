@@ -48,6 +48,11 @@ public final class AwsWorkbench {
 
     private static final String COST_GUARD_TAB = "Cost guard";
 
+    /** Asks who the credentials belong to (the account line at the top). */
+    public void checkIdentity() {
+        account.checkIdentity();
+    }
+
     private final AwsAccountViewModel account;
     private final CostGuardViewModel cost;
     private final AwsLabOperations operations;

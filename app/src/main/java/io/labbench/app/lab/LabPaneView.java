@@ -64,6 +64,7 @@ public final class LabPaneView extends BorderPane {
     private final TableView<VariableRow> variablesTable = new TableView<>();
     private final SplitPane split = new SplitPane();
     private Orientation arranged;
+    private final javafx.scene.layout.FlowPane toolbarControls = new javafx.scene.layout.FlowPane();
 
     /** For the workbench: wires a new view-model on the given terminals, watches, command port and the workspace's masker. */
     public LabPaneView(Lab lab, TerminalDirectory terminals, WatchDirectory watches, CommandPort port, Path workspaceDir,
@@ -109,6 +110,20 @@ public final class LabPaneView extends BorderPane {
         return model;
     }
 
+    /**
+     * Adds the window's buttons for the guide: give it about half the window ({@code widen}) and show it
+     * in a window of its own ({@code detach}); each button undoes itself on a second click.
+     */
+    public void addWindowActions(Runnable widen, Runnable detach) {
+        Button wide = button("lab-widen", Feather.MAXIMIZE_2, ui("넓게", "Widen"));
+        wide.setOnAction(e -> widen.run());
+        wide.setTooltip(new Tooltip(text(ui("안내를 창의 절반으로 넓히기 / 되돌리기", "Give the guide half the window / give it back"))));
+        Button own = button("lab-detach", Feather.EXTERNAL_LINK, ui("분리", "Detach"));
+        own.setOnAction(e -> detach.run());
+        own.setTooltip(new Tooltip(text(ui("안내를 별도 창으로 / 되돌리기", "Show the guide in its own window / put it back"))));
+        toolbarControls.getChildren().addAll(wide, own);
+    }
+
     /** Wide: steps | text | variables side by side. Narrow (under 900 px): the three stacked. */
     private void arrange(double width) {
         Orientation wanted = width > 0 && width < 900 ? Orientation.VERTICAL : Orientation.HORIZONTAL;
@@ -120,7 +135,9 @@ public final class LabPaneView extends BorderPane {
         if (wanted == Orientation.HORIZONTAL) {
             split.setDividerPositions(0.24, 0.76);
         } else {
-            split.setDividerPositions(0.25, 0.75);
+            // Stacked in the side column: the step text gets most, the step tree enough rows to see
+            // where the learner is, the variables a few rows.
+            split.setDividerPositions(0.3, 0.78);
         }
     }
 
@@ -160,7 +177,10 @@ public final class LabPaneView extends BorderPane {
         });
         title.setWrapText(true);
         title.setMinWidth(0);
-        javafx.scene.layout.FlowPane controls = new javafx.scene.layout.FlowPane(6, 6, ko, en, reset, export);
+        javafx.scene.layout.FlowPane controls = toolbarControls;
+        controls.getChildren().addAll(ko, en, reset, export);
+        controls.setHgap(6);
+        controls.setVgap(6);
         controls.setMinWidth(0);
         // Wraps under the title when the pane is narrow (the workbench's side slot).
         controls.prefWrapLengthProperty().bind(widthProperty().subtract(24));
@@ -203,20 +223,14 @@ public final class LabPaneView extends BorderPane {
     // ---- left: sections and steps
 
     private Node buildTree() {
-        TreeItem<Object> root = new TreeItem<>("root");
-        TreeItem<Object> sectionItem = null;
-        Section current = null;
+        fillTree(model.outlineProperty().get());
+        model.outlineProperty().addListener((obs, old, now) -> {
+            fillTree(now);
+            selectInTree(model.selected());
+        });
         for (StepItem step : model.steps()) {
-            if (step.section() != current) {
-                current = step.section();
-                sectionItem = new TreeItem<>(current);
-                sectionItem.setExpanded(true);
-                root.getChildren().add(sectionItem);
-            }
-            sectionItem.getChildren().add(new TreeItem<>(step));
             step.statusProperty().addListener((obs, old, now) -> tree.refresh());
         }
-        tree.setRoot(root);
         tree.setShowRoot(false);
         tree.setId("lab-steps");
         tree.setCellFactory(t -> new TreeCell<>() {
@@ -224,18 +238,30 @@ public final class LabPaneView extends BorderPane {
             protected void updateItem(Object item, boolean empty) {
                 super.updateItem(item, empty);
                 Language lang = model.languageProperty().get();
+                getStyleClass().remove("folded-steps");
+                setId(null);
                 if (empty || item == null) {
                     setText(null);
                     setGraphic(null);
+                    setTooltip(null);
                 } else if (item instanceof Section section) {
                     setText(sectionLabel(section, lang));
                     setGraphic(null);
+                    setTooltip(null);
                     setStyle("-fx-font-weight: bold;");
                 } else if (item instanceof StepItem step) {
                     setText(step.step().title().in(lang));
                     setGraphic(StatusIcons.forStep(step.status()));
+                    setTooltip(null);
                     setStyle("");
                     setId("step-" + step.step().id());
+                } else if (item instanceof StepOutline.Fold fold) {
+                    setText(foldLine(fold, lang));
+                    setGraphic(new FontIcon(Feather.CLOUD));
+                    setTooltip(new Tooltip(foldWhy(fold, lang)));
+                    setStyle("-fx-font-style: italic;");
+                    getStyleClass().add("folded-steps");
+                    setId("folded-" + fold.steps().get(0).step().id());
                 }
             }
         });
@@ -248,21 +274,84 @@ public final class LabPaneView extends BorderPane {
         return tree;
     }
 
+    /** The one line that stands for folded steps: how many, and why the learner may pass them by. */
+    static String foldLine(StepOutline.Fold fold, Language lang) {
+        int n = fold.steps().size();
+        boolean local = fold.backend() == io.labbench.cluster.Backend.LOCAL;
+        if (lang == Language.KO) {
+            return local ? "AWS 전용 단계 " + n + "개 — 로컬 실습에서는 건너뜁니다" : "로컬 실습 전용 단계 " + n + "개 — AWS에서는 건너뜁니다";
+        }
+        return local ? n + " AWS-only steps — the local lab skips them" : n + " local-lab steps — skipped on AWS";
+    }
+
+    /** The fold's tooltip: why the steps are folded and how to read them anyway. */
+    static String foldWhy(StepOutline.Fold fold, Language lang) {
+        boolean local = fold.backend() == io.labbench.cluster.Backend.LOCAL;
+        if (lang == Language.KO) {
+            return local ? "이 단계들은 AWS 계정이 있어야 실행됩니다. 로컬 실습은 그 결과(클러스터, 노드, 네트워크)를 이미 준비해 두었습니다."
+                    + " 펼치면 설명을 읽을 수 있습니다." : "이 단계들은 로컬 실습에서만 실행됩니다. 펼치면 읽을 수 있습니다.";
+        }
+        return local ? "These steps need an AWS account. The local lab has already set up what they lead to (the cluster,"
+                + " its nodes and network); unfold the line to read them." : "These steps run on the local lab only;"
+                + " unfold the line to read them.";
+    }
+
+    private void fillTree(List<StepOutline> outline) {
+        TreeItem<Object> root = new TreeItem<>("root");
+        outline.forEach(node -> root.getChildren().add(treeItem(node)));
+        tree.setRoot(root);
+    }
+
+    private static TreeItem<Object> treeItem(StepOutline node) {
+        if (node instanceof StepOutline.StepNode step) {
+            return new TreeItem<>(step.item());
+        }
+        TreeItem<Object> item;
+        List<StepOutline> children;
+        if (node instanceof StepOutline.SectionNode section) {
+            item = new TreeItem<>(section.section());
+            children = section.children();
+            item.setExpanded(true);
+        } else {
+            StepOutline.Fold fold = (StepOutline.Fold) node;
+            item = new TreeItem<>(fold);
+            children = fold.children();
+            item.setExpanded(false);
+        }
+        children.forEach(child -> item.getChildren().add(treeItem(child)));
+        return item;
+    }
+
     private void selectInTree(StepItem item) {
         if (item == null || tree.getRoot() == null) {
             return;
         }
-        for (TreeItem<Object> section : tree.getRoot().getChildren()) {
-            for (TreeItem<Object> step : section.getChildren()) {
-                if (step.getValue() == item && tree.getSelectionModel().getSelectedItem() != step) {
-                    tree.getSelectionModel().select(step);
-                    int row = tree.getRow(step);
-                    if (row >= 0) {
-                        tree.scrollTo(Math.max(0, row - 3));
-                    }
+        findInTree(tree.getRoot(), item).ifPresent(found -> {
+            if (tree.getSelectionModel().getSelectedItem() != found) {
+                // A folded step the learner reached (Previous, a restart on it) unfolds its line.
+                for (TreeItem<Object> up = found.getParent(); up != null; up = up.getParent()) {
+                    up.setExpanded(true);
+                }
+                tree.getSelectionModel().select(found);
+                int row = tree.getRow(found);
+                if (row >= 0) {
+                    tree.scrollTo(Math.max(0, row - 3));
                 }
             }
+        });
+    }
+
+    private static Optional<TreeItem<Object>> findInTree(TreeItem<Object> at, StepItem item) {
+        if (at.getValue() == item) {
+            return Optional.of(at);
         }
+        for (TreeItem<Object> child : at.getChildren()) {
+            Optional<TreeItem<Object>> found = findInTree(child, item);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
     }
 
     // ---- middle: the selected step

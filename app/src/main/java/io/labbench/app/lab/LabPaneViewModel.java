@@ -76,6 +76,7 @@ public final class LabPaneViewModel {
     private final ObservableList<CheckRow> checks = FXCollections.observableArrayList();
     private final ObservableList<VariableRow> variables = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<StepItem> selected = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<List<StepOutline>> outline = new ReadOnlyObjectWrapper<>(List.of());
     private final ObjectProperty<Language> language = new SimpleObjectProperty<>(Language.KO);
     private final ObjectProperty<Backend> backend = new SimpleObjectProperty<>(Backend.LOCAL);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -138,7 +139,27 @@ public final class LabPaneViewModel {
         hasNext = Bindings.createBooleanBinding(() -> indexOfSelected() < steps.size() - 1, selected);
         hasPrevious = Bindings.createBooleanBinding(() -> indexOfSelected() > 0, selected);
         engine.loadProblem().ifPresent(message::set);
+        outline.set(StepOutline.of(steps, backend.get()));
+        // The dock offers the step's watches; a step that does not run here offers none.
+        selected.addListener((obs, old, now) -> suggestWatches());
+        backend.addListener((obs, old, now) -> {
+            outline.set(StepOutline.of(steps, now));
+            select(firstUnfinished());
+            suggestWatches();
+        });
         select(firstUnfinished());
+    }
+
+    private void suggestWatches() {
+        StepItem item = selected.get();
+        List<WatchDirectory.Suggestion> offered = item == null || !item.step().appliesTo(backend.get()) ? List.of()
+                : item.step().actions().stream().filter(Action.Watch.class::isInstance).map(Action.Watch.class::cast)
+                        .map(w -> new WatchDirectory.Suggestion(w.watchId(), w.on().name())).distinct().toList();
+        try {
+            watches.suggest(offered);
+        } catch (RuntimeException e) {
+            message.set("Could not offer the step's watches: " + e.getMessage());
+        }
     }
 
     private static ExecutorService newBackgroundThread() {
@@ -165,6 +186,11 @@ public final class LabPaneViewModel {
 
     public ObservableList<VariableRow> variables() {
         return variables;
+    }
+
+    /** The step tree on the current backend, with the steps that do not run here folded (see {@link StepOutline}). */
+    public ReadOnlyObjectProperty<List<StepOutline>> outlineProperty() {
+        return outline.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<StepItem> selectedProperty() {
@@ -239,15 +265,29 @@ public final class LabPaneViewModel {
         item(stepId).ifPresent(this::select);
     }
 
+    /** The next step that runs on this backend (folded steps are passed over), else simply the next one. */
     public void next() {
         int i = indexOfSelected();
+        for (int j = i + 1; j < steps.size(); j++) {
+            if (steps.get(j).step().appliesTo(backend.get())) {
+                select(steps.get(j));
+                return;
+            }
+        }
         if (i < steps.size() - 1) {
             select(steps.get(i + 1));
         }
     }
 
+    /** The step before that runs on this backend, else simply the one before. */
     public void previous() {
         int i = indexOfSelected();
+        for (int j = i - 1; j >= 0; j--) {
+            if (steps.get(j).step().appliesTo(backend.get())) {
+                select(steps.get(j));
+                return;
+            }
+        }
         if (i > 0) {
             select(steps.get(i - 1));
         }
@@ -257,9 +297,13 @@ public final class LabPaneViewModel {
         return steps.indexOf(selected.get());
     }
 
+    /** Where the learner starts: the first unfinished step that runs on this backend. */
     private StepItem firstUnfinished() {
-        return steps.stream().filter(s -> s.status() == StepStatus.NOT_STARTED || s.status() == StepStatus.STARTED
-                || s.status() == StepStatus.FAILED).findFirst().orElse(steps.isEmpty() ? null : steps.get(0));
+        java.util.function.Predicate<StepItem> unfinished = s -> s.status() == StepStatus.NOT_STARTED
+                || s.status() == StepStatus.STARTED || s.status() == StepStatus.FAILED;
+        return steps.stream().filter(s -> s.step().appliesTo(backend.get())).filter(unfinished).findFirst()
+                .or(() -> steps.stream().filter(unfinished).findFirst())
+                .orElse(steps.isEmpty() ? null : steps.get(0));
     }
 
     /** Whether the selected step can run on this workspace's backend. */
@@ -455,12 +499,18 @@ public final class LabPaneViewModel {
         });
     }
 
+    /** Marks the step done and moves on to the next one, as the learner expects. */
     public CompletableFuture<Void> markDone() {
         StepItem item = selected.get();
         return onBackground(() -> {
             engine.markDone(item.step().id());
             return null;
-        }, ignored -> refreshStatus(item));
+        }, ignored -> {
+            refreshStatus(item);
+            if (selected.get() == item) {
+                next();
+            }
+        });
     }
 
     public CompletableFuture<Void> skip() {

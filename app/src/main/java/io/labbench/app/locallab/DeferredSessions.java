@@ -1,8 +1,8 @@
 package io.labbench.app.locallab;
 
-import io.labbench.app.ui.terminal.SessionTerminalLinks;
-import io.labbench.app.ui.terminal.TerminalLink;
-import io.labbench.app.ui.terminal.TerminalLinkFactory;
+import io.labbench.app.terminals.SessionTerminalLinks;
+import io.labbench.app.terminals.TerminalLink;
+import io.labbench.app.terminals.TerminalLinkFactory;
 import io.labbench.sessions.CommandException;
 import io.labbench.sessions.CommandResult;
 import io.labbench.sessions.CommandRunner;

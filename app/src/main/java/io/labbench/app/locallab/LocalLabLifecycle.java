@@ -29,6 +29,8 @@ public final class LocalLabLifecycle {
     private final Duration patience;
     private volatile LabSettings settings;
     private CompletableFuture<SessionHub> hub;
+    /** The daemon the sessions are connected to (0 before the start). */
+    private long connectedPid;
 
     /**
      * @param settings  what the lab starts with (the saved choices)
@@ -55,6 +57,7 @@ public final class LocalLabLifecycle {
     public synchronized LabStatus start(LocalLabProgress progress) throws IOException {
         try {
             LabStatus status = LabDaemonLauncher.start(settings, progress, patience);
+            connectedPid = status.pid();
             hub.complete(connect(status));
             return status;
         } catch (IOException | RuntimeException e) {
@@ -81,12 +84,35 @@ public final class LocalLabLifecycle {
         try {
             LabStatus status = LabReroll.reroll(settings, next, progress, patience);
             settings = next;
+            connectedPid = status.pid();
             pending.complete(connect(status));
             return status;
         } catch (IOException | RuntimeException e) {
             pending.completeExceptionally(e);
             throw e;
         }
+    }
+
+    /**
+     * Follows a re-roll made from inside the lab ({@code kops rolling-update cluster --yes} in kops-ec2):
+     * once another daemon runs the lab, the sessions move to it as after {@link #reroll}, with the settings
+     * the re-roll saved. Returns the new lab's status, or empty when the lab is still the one connected.
+     */
+    public synchronized java.util.Optional<LabStatus> followRerollFromInside() {
+        if (connectedPid == 0) {
+            return java.util.Optional.empty();
+        }
+        LabStatus status = LabDaemonLauncher.status(settings);
+        if (!status.running() || status.pid() == connectedPid) {
+            return java.util.Optional.empty();
+        }
+        settings = io.labbench.locallab.LabSettingsFile.load(settings).settings();
+        CompletableFuture<SessionHub> pending = new CompletableFuture<>();
+        closeWhenDone(sessions.replace(pending));
+        hub = pending;
+        connectedPid = status.pid();
+        pending.complete(connect(status));
+        return java.util.Optional.of(status);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.labbench.app.shell;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,5 +18,16 @@ public interface WatchDirectory {
      */
     default Optional<String> snapshotText(String watchId, String endpointName) {
         return Optional.empty();
+    }
+
+    /**
+     * The watches the lab step on screen uses, so the dock can offer them for one click before the
+     * learner finds the step's own button; an empty list when the step has none (or does not run here).
+     */
+    default void suggest(List<Suggestion> watches) {
+    }
+
+    /** A ready-made watch on a node, as a lab step names it. */
+    record Suggestion(String watchId, String endpoint) {
     }
 }

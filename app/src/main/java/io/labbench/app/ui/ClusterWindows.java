@@ -87,9 +87,16 @@ final class ClusterWindows {
 
     private AwsWorkbench awsWorkbench() {
         if (aws == null) {
-            aws = new AwsWorkbench(AwsClientFactory::new, executor, this::editAwsWorkspace, setup.workbench().terminals());
+            // on the local backend the same window talks to the lab's own AWS endpoint with the lab's key
+            java.util.function.Function<io.labbench.aws.AwsSettings, AwsClientFactory> factories = onLocalLab()
+                    ? new io.labbench.app.aws.LocalLabAwsClients(io.labbench.locallab.LabSettings.defaults()) : AwsClientFactory::new;
+            aws = new AwsWorkbench(factories, executor, this::editAwsWorkspace, setup.workbench().terminals());
         }
         return aws;
+    }
+
+    private boolean onLocalLab() {
+        return setup.workspaceName().equals(io.labbench.app.locallab.LocalLabWorkspace.NAME);
     }
 
     private void editAwsWorkspace(UnaryOperator<Workspace> edit) {
@@ -106,7 +113,11 @@ final class ClusterWindows {
 
     private void showAws() {
         if (awsStage == null) {
-            awsStage = window("LabBench — AWS", awsWorkbench().node(), 1200, 800);
+            awsStage = window(onLocalLab() ? "LabBench — AWS (the local lab's own AWS)" : "LabBench — AWS", awsWorkbench().node(), 1200, 800);
+            if (onLocalLab()) {
+                // nothing to choose on the lab: show its account at once
+                awsWorkbench().checkIdentity();
+            }
         }
         awsStage.show();
         awsStage.toFront();

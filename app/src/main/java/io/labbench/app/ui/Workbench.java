@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.labbench.app.cli.VersionProvider;
 import io.labbench.app.shell.TerminalDirectory;
+import io.labbench.app.terminals.TerminalRegistry;
 import io.labbench.app.ui.settings.ThemeMode;
 import io.labbench.app.ui.settings.UiSettings;
 import io.labbench.app.ui.settings.UiSettingsStore;
@@ -12,10 +13,9 @@ import io.labbench.app.ui.shortcuts.Shortcut;
 import io.labbench.app.ui.shortcuts.ShortcutsDialog;
 import io.labbench.app.ui.startup.StartupProbe;
 import io.labbench.app.ui.status.StatusBarView;
-import io.labbench.app.ui.terminal.TerminalAreaDirectory;
 import io.labbench.app.ui.terminal.TerminalAreaView;
 import io.labbench.app.ui.terminal.TerminalAreaViewModel;
-import io.labbench.app.ui.terminal.TerminalLinkFactory;
+import io.labbench.app.terminals.TerminalLinkFactory;
 import io.labbench.app.ui.terminal.TerminalSettings;
 import java.util.EnumMap;
 import java.util.List;
@@ -44,9 +44,8 @@ public final class Workbench {
     private final UiSettingsStore settingsStore;
     private UiSettings settings;
     private final TerminalSettings terminalSettings;
-    private final TerminalAreaViewModel area = new TerminalAreaViewModel();
+    private final TerminalAreaViewModel area;
     private final TerminalAreaView terminalView;
-    private final TerminalAreaDirectory directory;
     private final StatusBarView statusBar;
     private final MainWindowView window;
     private final ExecutorService background = Executors.newCachedThreadPool(r -> {
@@ -61,6 +60,7 @@ public final class Workbench {
     private final List<Runnable> shutdownHooks = new java.util.ArrayList<>();
     private final List<CloseGuard> closeGuards = new java.util.ArrayList<>();
     private boolean closed;
+    private String workspace = "";
 
     /**
      * @param links        opens terminals by name (local shells, SSH, later the local lab)
@@ -82,8 +82,8 @@ public final class Workbench {
         useThemeStylesheet(settings.theme());
         this.terminalSettings = new TerminalSettings(settings.terminalFontSize(), settings.theme() == ThemeMode.DARK);
 
-        terminalView = new TerminalAreaView(area, links, terminalSettings, background);
-        directory = new TerminalAreaDirectory(area, terminalView);
+        area = new TerminalAreaViewModel(new TerminalRegistry(links, background), javafx.application.Platform::runLater);
+        terminalView = new TerminalAreaView(area, terminalSettings);
         statusBar = new StatusBarView(area);
         loaded.problem().ifPresent(statusBar::showMessage);
 
@@ -107,14 +107,21 @@ public final class Workbench {
             stage.setY(geometry.y());
         }
         stage.setMaximized(geometry.maximized());
-        window.setDividerPositions(settings.mainDividers());
+        window.setDividerPositions(splitsFor(geometry.width()));
 
         openTerminals(defaultGrid);
     }
 
-    /** A window saved on a bigger screen (or a hand-edited size) must still fit on this one. */
+    /**
+     * A window saved on a bigger screen (or a hand-edited size) must still fit on this one; with nothing
+     * saved the window fills the screen, because the guide, four terminals and the watch dock need it.
+     */
     static WindowGeometry fitToScreen(WindowGeometry saved) {
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        if (saved.equals(WindowGeometry.DEFAULT)) {
+            // No position: the stage centres itself, which a window the size of the screen fills.
+            return new WindowGeometry(Double.NaN, Double.NaN, screen.getWidth(), screen.getHeight(), false);
+        }
         double width = Math.min(saved.width(), screen.getWidth());
         double height = Math.min(saved.height(), screen.getHeight());
         boolean onScreen = saved.hasPosition()
@@ -210,8 +217,25 @@ public final class Workbench {
         // Divider positions only stick once the split has its real width; terminals connect once the
         // first frame is out so start-up is not slowed by four shells starting (nor its CSS pass by
         // the panes' state changes).
-        javafx.application.Platform.runLater(() -> window.setDividerPositions(settings.mainDividers()));
-        StartupProbe.onFirstFrame(scene, firstFrame -> terminalView.startConnecting());
+        javafx.application.Platform.runLater(() -> window.setDividerPositions(splitsFor(scene.getWidth())));
+        StartupProbe.onFirstFrame(scene, firstFrame -> area.sessions().startConnecting());
+    }
+
+    /**
+     * The main splits to start with: those last used in this workspace, else those last used anywhere,
+     * else widths that suit a window {@code width} px wide ({@link PaneWidths}).
+     */
+    List<Double> splitsFor(double width) {
+        return settings.dividersOf(workspace)
+                .or(() -> settings.mainDividers().equals(UiSettings.DEFAULT_DIVIDERS) ? java.util.Optional.empty()
+                        : java.util.Optional.of(settings.mainDividers()))
+                .orElseGet(() -> PaneWidths.forWindow(width).dividers());
+    }
+
+    /** The workspace whose splits this window remembers (call before {@link #show}). */
+    public void rememberSplitsFor(String workspaceName) {
+        this.workspace = workspaceName;
+        window.setDividerPositions(splitsFor(scene.getWidth()));
     }
 
     /** What the next launch restores: theme, geometry, splits, open terminals, font size. */
@@ -221,7 +245,7 @@ public final class Workbench {
                         settings.window().width(), settings.window().height(), true)
                 : new WindowGeometry(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
         return settings.withWindow(geometry)
-                .withMainDividers(window.dividerPositions())
+                .withWorkspaceDividers(workspace, window.dividerPositions())
                 .withOpenTerminals(area.openNames());
     }
 
@@ -303,7 +327,7 @@ public final class Workbench {
 
     /** Type into a named terminal and bring it forward (the lab wizard's way in). */
     public TerminalDirectory terminals() {
-        return directory;
+        return area.sessions();
     }
 
     public StatusBarView statusBar() {

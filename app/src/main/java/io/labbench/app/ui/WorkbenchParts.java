@@ -45,6 +45,7 @@ public final class WorkbenchParts {
         WatchDock dock = WatchDock.create(setup.hub(), () -> setup.endpointNames(), dirs.config());
         workbench.setWatchDock(dock.node());
         workbench.onShutdown(dock::close);
+        dock.model().inCentreProperty().addListener((obs, was, now) -> workbench.window().setWatchesInCentre(now));
         WatchDirectory watches = dock;
         // The Cluster menu works without a lab (AWS and Kubernetes windows), so it comes first.
         ClusterWindows windows = new ClusterWindows(setup, dirs);
@@ -70,6 +71,7 @@ public final class WorkbenchParts {
         if (awsBackend) {
             pane.model().backendProperty().set(io.labbench.cluster.Backend.AWS);
         }
+        pane.addWindowActions(workbench.window()::toggleLabWide, workbench.window()::toggleLabDetached);
         workbench.setLabPane(pane);
         paths.notebook(pane.model());
         pane.model().useOperations(windows.labOperations());

@@ -4,7 +4,7 @@ import io.labbench.app.ui.dialogs.EndpointEditorDialog;
 import io.labbench.app.ui.dialogs.FxHostKeyVerifier;
 import io.labbench.app.ui.dialogs.FxPassphrasePrompt;
 import io.labbench.app.ui.settings.UiSettingsStore;
-import io.labbench.app.ui.terminal.SessionTerminalLinks;
+import io.labbench.app.terminals.SessionTerminalLinks;
 import io.labbench.app.locallab.LocalLabLifecycle;
 import io.labbench.app.locallab.LocalLabSettingsDialog;
 import io.labbench.app.locallab.LocalLabSettingsViewModel;
@@ -121,6 +121,7 @@ public final class WorkbenchSetup {
                 (owner, notice) -> editEndpoints(owner, store, workspace, notice));
         workbench.onShutdown(hub::close);
         plan.notices().forEach(workbench.statusBar()::showMessage);
+        workbench.rememberSplitsFor(workspace.name());
         return new WorkbenchSetup(workbench, hub, workspace.name(), masker);
     }
 
@@ -158,6 +159,7 @@ public final class WorkbenchSetup {
                 (owner, notice) -> notice.accept("The local lab's endpoints are set by the lab itself; "
                         + "edit endpoints in an AWS or shells workspace."));
         saved.problem().ifPresent(workbench.statusBar()::showMessage);
+        workbench.rememberSplitsFor(LocalLabWorkspace.NAME);
         workbench.addMenu(localLabMenu(workbench, lab));
         Thread starter = new Thread(() -> {
             long start = System.nanoTime();
@@ -175,6 +177,24 @@ public final class WorkbenchSetup {
         }, "local-lab-start");
         starter.setDaemon(true);
         starter.start();
+        // kops rolling-update in kops-ec2 re-rolls the lab from inside it: the terminals follow the new lab
+        java.util.concurrent.ScheduledExecutorService follower = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "local-lab-reroll-follower");
+            t.setDaemon(true);
+            return t;
+        });
+        follower.scheduleWithFixedDelay(() -> {
+            try {
+                lab.followRerollFromInside().ifPresent(status -> Platform.runLater(() -> {
+                    workbench.terminalView().reopen(name -> !name.startsWith("pod:"));
+                    workbench.statusBar().showMessage("The local lab was re-rolled from kops-ec2 (" + LabReroll.describe(lab.settings())
+                            + "); the terminals reconnect to the new nodes.");
+                }));
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> workbench.statusBar().showMessage("Could not follow the re-rolled lab: " + e.getMessage()));
+            }
+        }, 2, 2, java.util.concurrent.TimeUnit.SECONDS);
+        workbench.onShutdown(follower::shutdownNow);
         workbench.onShutdown(() -> {
             try {
                 lab.stop(Duration.ofSeconds(20));
@@ -202,7 +222,7 @@ public final class WorkbenchSetup {
                                     "Re-rolling the local lab (" + done + "/" + total + "): " + message));
                         });
                         Platform.runLater(() -> {
-                            workbench.terminalView().reopen(name -> !name.startsWith("pod:"));
+                            workbench.terminalArea().reopen(name -> !name.startsWith("pod:"));
                             workbench.statusBar().showMessage("Local lab re-rolled: " + LabReroll.describe(next)
                                     + "; the terminals reconnect to the new nodes.");
                         });

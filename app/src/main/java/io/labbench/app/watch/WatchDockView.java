@@ -1,32 +1,26 @@
 package io.labbench.app.watch;
 
 import io.labbench.netparse.ParserKind;
-import io.labbench.sessions.CommandRunnerProvider;
 import io.labbench.watch.StudyWatches;
 import io.labbench.watch.WatchDefinition;
-import io.labbench.watch.layout.DockLayout;
-import io.labbench.watch.layout.DockLayoutStore;
-import io.labbench.watch.layout.DockPane;
-import io.labbench.watch.layout.OpenWatch;
-import io.labbench.watch.run.SnapshotReader;
-import io.labbench.watch.run.WatchScheduler;
-import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
-import javafx.animation.PauseTransition;
-import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Dialog;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
@@ -35,167 +29,277 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ContextMenu;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.util.Duration;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The watch dock: panels in tabs, tab panes side by side in a split. Opening a watch that is already
- * open focuses it. Which watches are open, in which pane and order, their interval and pause state are
- * saved (off the JavaFX thread) whenever they change and restored by {@link #restore()}.
+ * The watch dock on screen: a tab pane per {@link DockPaneModel} in a split, a window per popped-out
+ * watch, the current lab step's watches as one-click buttons, and a few words on what the dock is for
+ * while it is empty. It mirrors {@link WatchDockModel}; every click is a command there.
  */
-public final class WatchDockView extends BorderPane implements AutoCloseable {
+public final class WatchDockView extends BorderPane {
 
-    private final CommandRunnerProvider runners;
+    private final WatchDockModel model;
     private final Supplier<List<String>> endpointNames;
-    private final DockLayoutStore store;
-    private final SnapshotReader reader;
-    private final WatchScheduler scheduler;
-    private final ExecutorService saver = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "watch-dock-save");
-        t.setDaemon(true);
-        return t;
-    });
     private final SplitPane split = new SplitPane();
+    private final VBox emptyState = emptyState();
+    private final FlowPane offersBar = new FlowPane(6, 4);
     private final Label notice = new Label();
-    private final PauseTransition saveSoon = new PauseTransition(Duration.millis(400));
-    private TabPane focusedPane;
-    private boolean restoring;
+    private final Map<DockPaneModel, TabPane> tabPanes = new HashMap<>();
+    private final Map<DockedWatch, Tab> tabs = new HashMap<>();
+    private final Map<DockedWatch, Node> contents = new HashMap<>();
+    private final Map<DockedWatch, Stage> windows = new HashMap<>();
+    private boolean syncing;
 
-    public WatchDockView(CommandRunnerProvider runners, Supplier<List<String>> endpointNames, DockLayoutStore store,
-                         SnapshotReader reader, WatchScheduler scheduler) {
-        this.runners = runners;
+    public WatchDockView(WatchDockModel model, Supplier<List<String>> endpointNames) {
+        this.model = model;
         this.endpointNames = endpointNames;
-        this.store = store;
-        this.reader = reader;
-        this.scheduler = scheduler;
         getStyleClass().add("watch-dock");
-        setTop(toolbar());
-        setCenter(split);
-        saveSoon.setOnFinished(e -> saveNow());
+        setId("watch-dock");
+        setTop(new VBox(toolbar(), offersBar));
+        StackPane centre = new StackPane(split, emptyState);
+        setCenter(centre);
+        split.setId("watch-split");
+        split.orientationProperty().bind(javafx.beans.binding.Bindings.when(model.verticalProperty())
+                .then(Orientation.VERTICAL).otherwise(Orientation.HORIZONTAL));
+        notice.textProperty().bind(model.noticeProperty());
+        offersBar.setId("watch-offers");
+        offersBar.setPadding(new Insets(0, 3, 3, 3));
+        offersBar.setAlignment(Pos.CENTER_LEFT);
+
+        model.panes().addListener((ListChangeListener<DockPaneModel>) c -> syncPanes());
+        model.floating().addListener((ListChangeListener<DockedWatch>) c -> syncWindows());
+        model.offers().addListener((ListChangeListener<WatchDockModel.Offer>) c -> showOffers());
+        syncPanes();
+        syncWindows();
+        showOffers();
     }
 
-    /** Reopens the panels saved last time; a damaged layout file gives an empty dock and a notice. */
-    public void restore() {
-        DockLayoutStore.Loaded loaded = store.load();
-        loaded.problem().ifPresent(notice::setText);
-        restoring = true;
+    public WatchDockModel model() {
+        return model;
+    }
+
+    // ---- panes and tabs
+
+    private void syncPanes() {
+        syncing = true;
         try {
-            split.setOrientation(loaded.layout().vertical() ? Orientation.VERTICAL : Orientation.HORIZONTAL);
-            for (DockPane saved : loaded.layout().panes()) {
-                TabPane pane = addPane();
-                for (OpenWatch open : saved.tabs()) {
-                    try {
-                        if (open.showsTwoNodes()) {
-                            addSideBySide(pane, open.toDefinition(), open.compareWith());
-                            continue;
-                        }
-                        addPanel(pane, open.toDefinition(), open.paused());
-                    } catch (IllegalArgumentException e) {
-                        notice.setText("Skipped a saved watch: " + e.getMessage());
-                    }
+            List<TabPane> wanted = new ArrayList<>();
+            for (DockPaneModel pane : model.panes()) {
+                wanted.add(tabPanes.computeIfAbsent(pane, this::tabPaneFor));
+            }
+            tabPanes.keySet().retainAll(model.panes());
+            if (!split.getItems().equals(wanted)) {
+                split.getItems().setAll(wanted);
+                List<Double> saved = model.dividers();
+                for (int i = 0; i < saved.size() && i < split.getDividers().size(); i++) {
+                    split.setDividerPosition(i, saved.get(i));
                 }
-                if (pane.getTabs().isEmpty()) {
-                    split.getItems().remove(pane);
-                } else {
-                    pane.getSelectionModel().select(Math.min(Math.max(0, saved.selected()), pane.getTabs().size() - 1));
+                for (SplitPane.Divider divider : split.getDividers()) {
+                    divider.positionProperty().addListener((obs, old, now) -> rememberDividers());
                 }
             }
-            List<Double> dividers = loaded.layout().dividers();
-            for (int i = 0; i < dividers.size() && i < split.getDividers().size(); i++) {
-                split.setDividerPosition(i, dividers.get(i));
-            }
+            model.panes().forEach(this::syncTabs);
+            forgetClosed();
+            boolean empty = model.panes().isEmpty();
+            emptyState.setVisible(empty);
+            emptyState.setManaged(empty);
+            split.setVisible(!empty);
         } finally {
-            restoring = false;
+            syncing = false;
         }
     }
 
-    /** Opens the ready-made watch {@code watchId} on {@code endpoint}, or focuses it if open. */
-    public void openWatch(String watchId, String endpoint) {
-        Optional<WatchDefinition> watch = StudyWatches.on(watchId, endpoint);
-        if (watch.isEmpty()) {
-            notice.setText("No ready-made watch '" + watchId + "'; known: "
-                    + String.join(", ", StudyWatches.templates().stream().map(StudyWatches.Template::id).toList()));
+    private void rememberDividers() {
+        if (!syncing) {
+            List<Double> positions = new ArrayList<>();
+            for (double position : split.getDividerPositions()) {
+                positions.add(position);
+            }
+            model.rememberDividers(positions);
+        }
+    }
+
+    private TabPane tabPaneFor(DockPaneModel pane) {
+        TabPane tabPane = new TabPane();
+        tabPane.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        tabPane.focusWithinProperty().addListener((obs, was, now) -> {
+            if (now) {
+                model.focusPane(pane);
+            }
+        });
+        tabPane.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (!syncing && now != null && now.getUserData() instanceof DockedWatch watch && pane.contains(watch)) {
+                model.focus(watch);
+            }
+        });
+        pane.watches().addListener((ListChangeListener<DockedWatch>) c -> {
+            boolean outer = syncing;
+            syncing = true;
+            try {
+                syncTabs(pane);
+                forgetClosed();
+            } finally {
+                syncing = outer;
+            }
+        });
+        pane.selectedProperty().addListener((obs, old, now) -> {
+            Tab tab = now == null ? null : tabs.get(now);
+            if (tab != null && tab.getTabPane() == tabPane) {
+                tabPane.getSelectionModel().select(tab);
+            }
+        });
+        return tabPane;
+    }
+
+    private void syncTabs(DockPaneModel pane) {
+        TabPane tabPane = tabPanes.get(pane);
+        if (tabPane == null) {
             return;
         }
-        openWatch(watch.get());
-    }
-
-    /** Opens {@code watch}, or focuses the panel that already shows it on that endpoint. */
-    public void openWatch(WatchDefinition watch) {
-        Optional<Tab> existing = findTab(watch.panelKey());
-        if (existing.isPresent()) {
-            existing.get().getTabPane().getSelectionModel().select(existing.get());
-            existing.get().getContent().requestFocus();
-            return;
+        List<Tab> wanted = new ArrayList<>();
+        for (DockedWatch watch : pane.watches()) {
+            Tab tab = tabs.computeIfAbsent(watch, this::tabFor);
+            if (tab.getTabPane() != null && tab.getTabPane() != tabPane) {
+                tab.getTabPane().getTabs().remove(tab);
+            }
+            wanted.add(tab);
         }
-        TabPane pane = focusedPane != null && split.getItems().contains(focusedPane) ? focusedPane
-                : split.getItems().isEmpty() ? addPane() : (TabPane) split.getItems().get(split.getItems().size() - 1);
-        Tab tab = addPanel(pane, watch, false);
-        pane.getSelectionModel().select(tab);
-        scheduleSave();
-    }
-
-    /** Panels open now, as view-models, in dock order (for tests and the lab wizard's checks). */
-    public List<WatchPanelViewModel> openPanels() {
-        List<WatchPanelViewModel> panels = new ArrayList<>();
-        for (var item : split.getItems()) {
-            for (Tab tab : ((TabPane) item).getTabs()) {
-                if (tab.getUserData() instanceof WatchPanelViewModel vm) {
-                    panels.add(vm);
-                }
+        if (!tabPane.getTabs().equals(wanted)) {
+            tabPane.getTabs().setAll(wanted);
+        }
+        for (Tab tab : wanted) {
+            if (tab.getContent() == null) {
+                tab.setContent(contentOf((DockedWatch) tab.getUserData()));
             }
         }
-        return panels;
-    }
-
-    /** The open panel of ready-made watch {@code watchId} (or an alias of it) on {@code endpoint}. */
-    public Optional<WatchPanelViewModel> panel(String watchId, String endpoint) {
-        Optional<String> key = StudyWatches.on(watchId, endpoint).map(WatchDefinition::panelKey);
-        return key.flatMap(k -> openPanels().stream().filter(p -> p.definition().panelKey().equals(k)).findFirst());
-    }
-
-    /** Stacks the panes top to bottom (true) or places them side by side (false). */
-    public void setVertical(boolean vertical) {
-        split.setOrientation(vertical ? Orientation.VERTICAL : Orientation.HORIZONTAL);
-        scheduleSave();
-    }
-
-    /** Moves the selected tab of the focused pane into a new pane on the right. */
-    public void splitSelected() {
-        TabPane from = focusedPane != null ? focusedPane : split.getItems().isEmpty() ? null : (TabPane) split.getItems().get(0);
-        if (from == null || from.getSelectionModel().getSelectedItem() == null) {
-            notice.setText("Open a watch first, then split it into its own pane");
-            return;
-        }
-        moveTab(from.getSelectionModel().getSelectedItem(), addPane());
-    }
-
-    /** Waits for pending saves; used on exit so the last change is not lost. */
-    public void flushSaves() {
-        saveSoon.stop();
-        saveNow();
-        try {
-            saver.submit(() -> { }).get();
-        } catch (Exception e) {
-            Thread.currentThread().interrupt();
+        Tab selected = pane.selected() == null ? null : tabs.get(pane.selected());
+        if (selected != null) {
+            tabPane.getSelectionModel().select(selected);
         }
     }
 
-    @Override
-    public void close() {
-        flushSaves();
-        for (WatchPanelViewModel panel : openPanels()) {
-            panel.close();
+    private Tab tabFor(DockedWatch watch) {
+        Tab tab = new Tab(watch.title());
+        tab.setUserData(watch);
+        if (watch instanceof DockedWatch.Panel panel) {
+            tab.setId("watch-tab-" + watch.key());
+            // Only the selected tab's table is kept up to date; the others catch up when selected.
+            panel.panel().shownProperty().bind(tab.selectedProperty());
+        } else {
+            tab.setId("watch-side-tab-" + watch.key());
         }
-        openSideBySides().forEach(SideBySideView::close);
-        saver.shutdown();
+        tab.setOnClosed(e -> model.close(watch));
+        tab.setContextMenu(tabMenu(watch));
+        return tab;
     }
 
-    private FlowPane toolbar() {
+    private Node contentOf(DockedWatch watch) {
+        return contents.computeIfAbsent(watch, w -> w instanceof DockedWatch.Panel panel
+                ? new WatchPanelView(panel.panel(), this::sideBySide)
+                : new SideBySideView(((DockedWatch.Compare) w).left(), ((DockedWatch.Compare) w).right()));
+    }
+
+    /** Drops the tabs and views of watches that are no longer open anywhere. */
+    private void forgetClosed() {
+        List<DockedWatch> open = model.watches();
+        tabs.entrySet().removeIf(e -> {
+            if (open.contains(e.getKey())) {
+                return false;
+            }
+            e.getValue().setContent(null);
+            if (e.getValue().getTabPane() != null) {
+                e.getValue().getTabPane().getTabs().remove(e.getValue());
+            }
+            return true;
+        });
+        contents.keySet().retainAll(open);
+    }
+
+    private ContextMenu tabMenu(DockedWatch watch) {
+        MenuItem popOut = new MenuItem("Pop out into a window", new FontIcon(Feather.EXTERNAL_LINK));
+        popOut.setOnAction(e -> model.popOut(watch));
+        MenuItem toNew = new MenuItem("Move to a new split");
+        toNew.setOnAction(e -> model.split(watch));
+        MenuItem toOther = new MenuItem("Move to the next pane");
+        toOther.setOnAction(e -> model.moveToNextPane(watch));
+        MenuItem orientation = new MenuItem("Stack panes vertically / side by side");
+        orientation.setOnAction(e -> model.toggleOrientation());
+        MenuItem wide = new MenuItem("Show the dock in the terminals' place / give it back");
+        wide.setOnAction(e -> model.toggleInCentre());
+        return new ContextMenu(popOut, toNew, toOther, orientation, wide);
+    }
+
+    // ---- popped-out windows
+
+    private void syncWindows() {
+        for (DockedWatch watch : model.floating()) {
+            if (!windows.containsKey(watch)) {
+                Tab tab = tabs.get(watch);
+                if (tab != null) {
+                    tab.setContent(null);
+                }
+                if (watch instanceof DockedWatch.Panel panel) {
+                    // In its own window the table is always on screen.
+                    panel.panel().shownProperty().unbind();
+                    panel.panel().shownProperty().set(true);
+                }
+                Stage stage = new Stage();
+                stage.setTitle(watch.title() + " — LabBench");
+                StackPane root = new StackPane(contentOf(watch));
+                root.getStyleClass().add("watch-window");
+                Scene scene = new Scene(root, 1280, 560);
+                if (getScene() != null) {
+                    scene.getStylesheets().setAll(getScene().getStylesheets());
+                    stage.initOwner(getScene().getWindow());
+                    root.getStyleClass().addAll(getScene().getRoot().getStyleClass());
+                }
+                stage.setScene(scene);
+                stage.setOnHidden(e -> {
+                    if (model.floating().contains(watch)) {
+                        model.dockBack(watch);
+                    }
+                });
+                windows.put(watch, stage);
+                stage.show();
+            }
+        }
+        for (DockedWatch watch : new ArrayList<>(windows.keySet())) {
+            if (!model.floating().contains(watch)) {
+                Stage stage = windows.remove(watch);
+                ((StackPane) stage.getScene().getRoot()).getChildren().clear();
+                stage.hide();
+                Tab tab = tabs.get(watch);
+                if (tab != null && watch instanceof DockedWatch.Panel panel) {
+                    panel.panel().shownProperty().bind(tab.selectedProperty());
+                }
+                model.paneOf(watch).ifPresent(this::syncTabs);
+            }
+        }
+        forgetClosed();
+        boolean empty = model.panes().isEmpty();
+        emptyState.setVisible(empty);
+        emptyState.setManaged(empty);
+        split.setVisible(!empty);
+    }
+
+    /** The windows of popped-out watches (for tests). */
+    public List<Stage> windows() {
+        return List.copyOf(windows.values());
+    }
+
+    // ---- toolbar, offers, empty state
+
+    private Node toolbar() {
         MenuButton open = new MenuButton("Open watch");
         open.setId("watch-open");
         open.setOnShowing(e -> open.getItems().setAll(openMenu()));
@@ -203,13 +307,27 @@ public final class WatchDockView extends BorderPane implements AutoCloseable {
         Button custom = new Button("Custom watch…");
         custom.setOnAction(e -> customWatchDialog());
         Button splitButton = new Button("Split");
-        splitButton.setOnAction(e -> splitSelected());
+        splitButton.setOnAction(e -> model.splitSelected());
+        ToggleButton centre = new ToggleButton(null, new FontIcon(Feather.MAXIMIZE_2));
+        centre.setId("watch-in-centre");
+        centre.selectedProperty().bindBidirectional(new javafx.beans.property.SimpleBooleanProperty() {
+            {
+                set(model.inCentreProperty().get());
+                model.inCentreProperty().addListener((obs, was, now) -> set(now));
+                addListener((obs, was, now) -> {
+                    if (now != model.inCentreProperty().get()) {
+                        model.toggleInCentre();
+                    }
+                });
+            }
+        });
         custom.setTooltip(new Tooltip("Any command on any node, read by a parser or shown as raw text"));
         splitButton.setTooltip(new Tooltip("Move the selected tab into a pane of its own"));
+        centre.setTooltip(new Tooltip("Give the watches the terminals' place (wide tables); click again to give it back"));
         // Wraps in a narrow dock rather than clipping the buttons to "…"; a long notice takes its own line.
-        FlowPane bar = new FlowPane(6, 4, open, custom, splitButton, notice);
-        for (var control : List.of(open, custom, splitButton)) {
-            control.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        FlowPane bar = new FlowPane(6, 4, open, custom, splitButton, centre, notice);
+        for (var control : List.of(open, custom, splitButton, centre)) {
+            control.setMinWidth(Region.USE_PREF_SIZE);
         }
         notice.setWrapText(true);
         notice.maxWidthProperty().bind(bar.widthProperty().subtract(8));
@@ -218,13 +336,59 @@ public final class WatchDockView extends BorderPane implements AutoCloseable {
         return bar;
     }
 
+    private void showOffers() {
+        offersBar.getChildren().clear();
+        if (model.offers().isEmpty()) {
+            offersBar.setVisible(false);
+            offersBar.setManaged(false);
+            return;
+        }
+        Label lead = new Label("This step watches:");
+        lead.getStyleClass().add("text-muted");
+        offersBar.getChildren().add(lead);
+        for (WatchDockModel.Offer offer : model.offers()) {
+            Button button = new Button(offer.title() + " · " + offer.endpoint(),
+                    new FontIcon(offer.open() ? Feather.EYE : Feather.PLUS));
+            button.setId("watch-offer-" + offer.watchId() + "-" + offer.endpoint());
+            button.getStyleClass().add(offer.open() ? "flat" : "accent");
+            button.setTooltip(new Tooltip(offer.open() ? "Open: show it" : "Open this watch on " + offer.endpoint()));
+            button.setOnAction(e -> model.open(offer.watchId(), offer.endpoint()));
+            button.setMinWidth(Region.USE_PREF_SIZE);
+            offersBar.getChildren().add(button);
+        }
+        offersBar.setVisible(true);
+        offersBar.setManaged(true);
+    }
+
+    private static VBox emptyState() {
+        FontIcon icon = new FontIcon(Feather.ACTIVITY);
+        icon.setIconSize(28);
+        Label heading = new Label("Watches");
+        heading.getStyleClass().add("title-4");
+        Label what = new Label("A watch re-runs a command on a node every few seconds (routes, ip rule, "
+                + "iptables counters, conntrack) and shows the result as a table, highlighting what changed "
+                + "like watch -d, with counter deltas and rates.");
+        Label how = new Label("Open one with \u201cOpen watch\u201d above, or with a lab step's watch button; "
+                + "a step that uses watches offers them above too.");
+        for (Label label : List.of(what, how)) {
+            label.setWrapText(true);
+            label.getStyleClass().add("text-muted");
+        }
+        VBox box = new VBox(8, icon, heading, what, how);
+        box.setId("watch-empty");
+        box.setAlignment(Pos.CENTER);
+        box.setPadding(new Insets(16));
+        box.setMaxWidth(460);
+        return box;
+    }
+
     private List<MenuItem> openMenu() {
         List<MenuItem> items = new ArrayList<>();
         for (String endpoint : endpointNames.get()) {
             Menu node = new Menu(endpoint);
             for (StudyWatches.Template template : StudyWatches.templates()) {
                 MenuItem item = new MenuItem(template.title() + "   " + template.command());
-                item.setOnAction(e -> openWatch(template.id(), endpoint));
+                item.setOnAction(e -> model.open(template.id(), endpoint));
                 node.getItems().add(item);
             }
             items.add(node);
@@ -272,7 +436,7 @@ public final class WatchDockView extends BorderPane implements AutoCloseable {
         if (getScene() != null) {
             dialog.initOwner(getScene().getWindow());
         }
-        dialog.showAndWait().ifPresent(this::openWatch);
+        dialog.showAndWait().ifPresent(model::open);
     }
 
     private static WatchDefinition build(String endpoint, String command, String parser, String seconds) {
@@ -285,98 +449,11 @@ public final class WatchDockView extends BorderPane implements AutoCloseable {
         return WatchDefinition.custom(endpoint, command == null ? "" : command.strip(), kind, interval);
     }
 
-    private TabPane addPane() {
-        TabPane pane = new TabPane();
-        pane.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
-        pane.focusWithinProperty().addListener((obs, was, now) -> {
-            if (now) {
-                focusedPane = pane;
-            }
-        });
-        pane.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> scheduleSave());
-        split.getItems().add(pane);
-        for (SplitPane.Divider divider : split.getDividers()) {
-            divider.positionProperty().addListener((obs, old, now) -> scheduleSave());
-        }
-        focusedPane = pane;
-        return pane;
-    }
-
-    private Tab addPanel(TabPane pane, WatchDefinition watch, boolean paused) {
-        WatchPanelViewModel viewModel = new WatchPanelViewModel(watch, runners, reader, scheduler, Platform::runLater);
-        WatchPanelView view = new WatchPanelView(viewModel, this::sideBySide);
-        Tab tab = new Tab(watch.title(), view);
-        tab.setUserData(viewModel);
-        tab.setId("watch-tab-" + watch.panelKey());
-        // Only the selected tab's table is kept up to date; the others catch up when selected.
-        viewModel.shownProperty().bind(tab.selectedProperty());
-        whenClosed(tab, pane);
-        tab.setContextMenu(tabMenu(tab));
-        viewModel.pausedProperty().addListener((obs, was, now) -> scheduleSave());
-        viewModel.intervalProperty().addListener((obs, was, now) -> scheduleSave());
-        pane.getTabs().add(tab);
-        viewModel.start(paused);
-        return tab;
-    }
-
-    private ContextMenu tabMenu(Tab tab) {
-        MenuItem toNew = new MenuItem("Move to a new split");
-        toNew.setOnAction(e -> moveTab(tab, addPane()));
-        MenuItem toOther = new MenuItem("Move to the next pane");
-        toOther.setOnAction(e -> {
-            int at = split.getItems().indexOf(tab.getTabPane());
-            if (split.getItems().size() > 1) {
-                moveTab(tab, (TabPane) split.getItems().get((at + 1) % split.getItems().size()));
-            }
-        });
-        MenuItem orientation = new MenuItem("Stack panes vertically / side by side");
-        orientation.setOnAction(e -> {
-            split.setOrientation(split.getOrientation() == Orientation.HORIZONTAL ? Orientation.VERTICAL : Orientation.HORIZONTAL);
-            scheduleSave();
-        });
-        return new ContextMenu(toNew, toOther, orientation);
-    }
-
-    private void moveTab(Tab tab, TabPane to) {
-        TabPane from = tab.getTabPane();
-        if (from == to) {
-            return;
-        }
-        from.getTabs().remove(tab);
-        to.getTabs().add(tab);
-        to.getSelectionModel().select(tab);
-        whenClosed(tab, to);
-        removeIfEmpty(from);
-        scheduleSave();
-    }
-
-    /** Closing a tab stops what it shows (one panel, or both of a side-by-side) and saves the layout. */
-    private void whenClosed(Tab tab, TabPane pane) {
-        tab.setOnClosed(e -> {
-            if (tab.getUserData() instanceof WatchPanelViewModel vm) {
-                vm.close();
-            } else if (tab.getUserData() instanceof SideBySideView side) {
-                side.close();
-            }
-            removeIfEmpty(pane);
-            scheduleSave();
-        });
-    }
-
-    private void removeIfEmpty(TabPane pane) {
-        if (pane.getTabs().isEmpty()) {
-            split.getItems().remove(pane);
-            if (focusedPane == pane) {
-                focusedPane = null;
-            }
-        }
-    }
-
     private void sideBySide(WatchPanelViewModel panel) {
         WatchDefinition watch = panel.definition();
         List<String> others = endpointNames.get().stream().filter(n -> !n.equals(watch.endpoint())).toList();
         if (others.isEmpty()) {
-            notice.setText("No other endpoint to compare " + watch.endpoint() + " with");
+            model.say("No other endpoint to compare " + watch.endpoint() + " with");
             return;
         }
         String preferred = others.contains("worker2") && watch.endpoint().equals("worker1") ? "worker2"
@@ -386,99 +463,11 @@ public final class WatchDockView extends BorderPane implements AutoCloseable {
         if (getScene() != null) {
             choose.initOwner(getScene().getWindow());
         }
-        choose.showAndWait().ifPresent(other -> openSideBySide(watch, other));
+        choose.showAndWait().ifPresent(other -> model.openSideBySide(watch, other));
     }
 
-    /** Opens a tab showing {@code watch} on its endpoint and on {@code otherEndpoint}, rows aligned. */
-    public SideBySideView openSideBySide(WatchDefinition watch, String otherEndpoint) {
-        TabPane pane = split.getItems().isEmpty() ? addPane() : (TabPane) split.getItems().get(split.getItems().size() - 1);
-        Tab tab = addSideBySide(pane, watch, otherEndpoint);
-        pane.getSelectionModel().select(tab);
-        scheduleSave();
-        return (SideBySideView) tab.getUserData();
-    }
-
-    private Tab addSideBySide(TabPane pane, WatchDefinition watch, String otherEndpoint) {
-        WatchPanelViewModel left = new WatchPanelViewModel(watch, runners, reader, scheduler, Platform::runLater);
-        WatchPanelViewModel right = new WatchPanelViewModel(watch.onEndpoint(otherEndpoint), runners, reader, scheduler,
-                Platform::runLater);
-        // The side-by-side table reads both models' snapshots; the panels' own tables are never drawn.
-        left.shownProperty().set(false);
-        right.shownProperty().set(false);
-        SideBySideView view = new SideBySideView(left, right);
-        Tab tab = new Tab(watch.id() + " · " + watch.endpoint() + " | " + otherEndpoint, view);
-        tab.setUserData(view);
-        tab.setId("watch-side-tab-" + watch.panelKey() + "|" + otherEndpoint);
-        whenClosed(tab, pane);
-        tab.setContextMenu(tabMenu(tab));
-        pane.getTabs().add(tab);
-        view.start();
-        return tab;
-    }
-
-    /** Side-by-side tabs open now, in dock order. */
-    public List<SideBySideView> openSideBySides() {
-        List<SideBySideView> views = new ArrayList<>();
-        for (var item : split.getItems()) {
-            for (Tab tab : ((TabPane) item).getTabs()) {
-                if (tab.getUserData() instanceof SideBySideView side) {
-                    views.add(side);
-                }
-            }
-        }
-        return views;
-    }
-
-    private Optional<Tab> findTab(String panelKey) {
-        for (var item : split.getItems()) {
-            for (Tab tab : ((TabPane) item).getTabs()) {
-                if (tab.getUserData() instanceof WatchPanelViewModel vm && vm.definition().panelKey().equals(panelKey)) {
-                    return Optional.of(tab);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private void scheduleSave() {
-        if (!restoring) {
-            saveSoon.playFromStart();
-        }
-    }
-
-    private void saveNow() {
-        DockLayout layout = currentLayout();
-        saver.execute(() -> {
-            try {
-                store.save(layout);
-            } catch (IOException e) {
-                String message = "Could not save the dock layout to " + store.file() + ": " + e.getMessage();
-                Platform.runLater(() -> notice.setText(message));
-            }
-        });
-    }
-
-    /** What would be saved now. */
-    public DockLayout currentLayout() {
-        List<DockPane> panes = new ArrayList<>();
-        for (var item : split.getItems()) {
-            TabPane pane = (TabPane) item;
-            List<OpenWatch> tabs = new ArrayList<>();
-            for (Tab tab : pane.getTabs()) {
-                if (tab.getUserData() instanceof WatchPanelViewModel vm) {
-                    tabs.add(OpenWatch.of(vm.definition(), vm.pausedProperty().get()));
-                } else if (tab.getUserData() instanceof SideBySideView side) {
-                    tabs.add(OpenWatch.sideBySide(side.leftDefinition(), side.rightEndpoint()));
-                }
-            }
-            if (!tabs.isEmpty()) {
-                panes.add(new DockPane(tabs, Math.max(0, Math.min(pane.getSelectionModel().getSelectedIndex(), tabs.size() - 1))));
-            }
-        }
-        List<Double> dividers = new ArrayList<>();
-        for (double position : split.getDividerPositions()) {
-            dividers.add(position);
-        }
-        return new DockLayout(DockLayout.CURRENT_VERSION, split.getOrientation() == Orientation.VERTICAL, panes, dividers);
+    /** Closes the popped-out windows (the window is closing). */
+    public void closeWindows() {
+        List.copyOf(windows.values()).forEach(Stage::hide);
     }
 }

@@ -61,8 +61,12 @@ public final class WatchPanelView extends BorderPane {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final double CHAR_WIDTH = 7.4;
     private static final double MAX_AUTO_WIDTH = 420;
-    /** Room for the delta, the rate and the sparkline beside a counter. */
-    private static final double COUNTER_EXTRAS = 150;
+    /** Digits and signs are wider than the average character {@link #CHAR_WIDTH} assumes. */
+    private static final double DIGIT_WIDTH = 8.4;
+    /** Room for the rate ("0.0/s"), the sparkline and the gaps beside a counter; the delta is sized like the value. */
+    private static final double COUNTER_EXTRAS = 5 * DIGIT_WIDTH + Sparkline.WIDTH + 40;
+    /** Columns an iptables listing repeats on every row; the panel's command line already names them. */
+    private static final java.util.Set<String> REPEATED_CONTEXT = java.util.Set.of("table", "chain");
     private static final List<String> INTERVALS = List.of("0.5 s", "1 s", "2 s", "5 s", "10 s", "30 s", "60 s");
 
     private final WatchPanelViewModel viewModel;
@@ -359,11 +363,19 @@ public final class WatchPanelView extends BorderPane {
                     }
                 }
             }
-            if (column.isVisible() != anyValue) {
-                column.setVisible(anyValue);
+            // One chain's listing says "nat" and the chain's name on every row: room better spent on
+            // target, source and comment in a narrow dock.
+            boolean repeated = rows.size() > 0 && REPEATED_CONTEXT.contains(c.name())
+                    && rows.stream().map(r -> r.cellAt(index).value()).distinct().count() == 1;
+            if (column.isVisible() != (anyValue && !repeated)) {
+                column.setVisible(anyValue && !repeated);
             }
-            double wanted = Math.min(MAX_AUTO_WIDTH, Math.max(column.getText().length(), longest) * CHAR_WIDTH + 26
-                    + (c.kind() == CellKind.COUNTER ? COUNTER_EXTRAS : 0));
+            // A counter's delta, rate and sparkline sit beside its value, not beside the header: the column
+            // needs the wider of the two (a narrow dock then keeps target, source and comment in view).
+            double valueWidth = c.kind() == CellKind.COUNTER
+                    ? (longest + 1 + Math.min(longest, 8)) * DIGIT_WIDTH + COUNTER_EXTRAS
+                    : longest * CHAR_WIDTH + 26;
+            double wanted = Math.min(MAX_AUTO_WIDTH, Math.max(column.getText().length() * CHAR_WIDTH + 26, valueWidth));
             if (wanted > column.getPrefWidth()) {
                 column.setPrefWidth(wanted);
             }

@@ -78,11 +78,50 @@ class LayeringArchitectureTest {
     }
 
     @Test
+    void viewModelsUseNothingOfTheSceneGraph() {
+        noClasses().that().resideInAPackage("io.labbench.app..")
+                .and().haveSimpleNameEndingWith("ViewModel").or().haveSimpleNameEndingWith("Model")
+                .and().resideInAPackage("io.labbench.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                        "com.techsenger.jeditermfx.ui..")
+                .because("view-models hold state in properties and change it through commands; views bind to"
+                        + " them, and plain JUnit tests drive them without a screen")
+                .check(production);
+    }
+
+    @Test
     void theClusterFactsDependOnNothingButTheJdk() {
         classes().that().resideInAPackage("io.labbench.cluster..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.labbench.cluster..")
                 .because("the lab model, sessions, the AWS backend and the local lab all share these types")
                 .check(production);
+    }
+
+    @Test
+    void terminalSessionsKnowNoJavaFx() {
+        noClasses().that().resideInAPackage("io.labbench.app.terminals..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.techsenger.jeditermfx.ui..")
+                .because("the terminal registry (name -> session) is what the lab wizard types through,"
+                        + " tested without a screen; widgets attach to it from the terminal area")
+                .check(production);
+    }
+
+    @Test
+    void theLocalLabBackendUsesNothingOfTheWindow() {
+        noClasses().that().resideInAPackage("io.labbench.app.locallab..")
+                .should().dependOnClassesThat().resideInAPackage("io.labbench.app.ui..")
+                .because("the window is built on the local lab, not the other way round; what both need"
+                        + " (terminal sessions) lives in io.labbench.app.terminals")
+                .check(production);
+    }
+
+    @Test
+    void theViewModelRuleSeesTheViewModels() {
+        // A rule that matches nothing passes by default: make sure it is looking at the real classes.
+        assertThat(production.stream().filter(c -> c.getPackageName().startsWith("io.labbench.app")
+                && (c.getSimpleName().endsWith("ViewModel") || c.getSimpleName().endsWith("Model"))).map(c -> c.getSimpleName()))
+                .contains("LabPaneViewModel", "TerminalAreaViewModel", "WatchPanelViewModel", "WatchDockModel",
+                        "DockPaneModel");
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.labbench.app.ui.Workbench;
 import io.labbench.app.ui.settings.UiSettingsStore;
-import io.labbench.app.ui.terminal.TerminalLinkFactory;
+import io.labbench.app.terminals.TerminalLinkFactory;
 import io.labbench.aws.testing.FakeAwsEndpoint;
 import io.labbench.aws.testing.QueryXml;
 import io.labbench.sessions.workspace.Workspace;
@@ -63,8 +63,8 @@ class AwsExitWarningUiTest {
         }
 
         @Override
-        public io.labbench.app.ui.terminal.TerminalLink open(String name, int columns, int rows,
-                                                            io.labbench.app.ui.terminal.TerminalLink.StateListener listener) throws IOException {
+        public io.labbench.app.terminals.TerminalLink open(String name, int columns, int rows,
+                                                            io.labbench.app.terminals.TerminalLink.StateListener listener) throws IOException {
             throw new IOException("no terminals in this test");
         }
     };

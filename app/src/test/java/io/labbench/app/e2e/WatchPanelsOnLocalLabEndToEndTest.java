@@ -161,7 +161,7 @@ class WatchPanelsOnLocalLabEndToEndTest {
     private WatchPanelViewModel open(String watchId, String endpoint) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
             dock.openWatch(watchId, endpoint);
-            return dock.view().openPanels().stream()
+            return dock.model().openPanels().stream()
                     .filter(p -> p.definition().panelKey().equals(endpoint + "/" + watchId)).findFirst()
                     .orElseThrow(() -> new AssertionError("the dock did not open " + watchId + " on " + endpoint));
         }).get(30, TimeUnit.SECONDS);

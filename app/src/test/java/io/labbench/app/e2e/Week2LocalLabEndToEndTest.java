@@ -45,7 +45,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Sections 2.2–2.4 of the week-2 lab (2.2, 2.3, homework 1 in 2.3.3, 2.4) walked on the real local lab
+ * Sections 1.2.3 and 2.1–2.4 of the week-2 lab (with the aws and kops lines that run against the lab's own
+ * AWS, 2.2, 2.3, homework 1 in 2.3.3, 2.4) walked on the real local lab
  * with the wizard's own machinery: the lab file as the loader reads it, every {@code local} step's run
  * actions sent to their targets through {@link CommandRunnerPort} over a {@link SessionHub} on the lab's
  * SSH endpoints (pinned host keys, nothing else trusted), then the step's captures and checks evaluated
@@ -55,7 +56,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 12, unit = TimeUnit.MINUTES)
 class Week2LocalLabEndToEndTest {
 
-    private static final List<String> SECTIONS = List.of("2.2", "2.3", "2.3.3", "2.4");
+    private static final List<String> SECTIONS = List.of("1.2.3", "2.1", "2.2", "2.3", "2.3.3", "2.4");
 
     /**
      * Run actions the test does not send, with why: the learner types these into a terminal and watches
@@ -107,6 +108,15 @@ class Week2LocalLabEndToEndTest {
         skip.put("sudo tcpdump -i ens5 -nn icmp", tcpdump);
         skip.put("sudo tcpdump -i ens6 -nn icmp", tcpdump);
         skip.put("kubectl exec -it pod-1 -- ping -i 0.1 $INET_IP", "pings until Ctrl-C (the ping -c 1 before it is sent)");
+        skip.put("kubectl cluster-info dump", "the local API server answers NotFound to one of the many reads it makes"
+                + " (an API server gap, not a lab-text one)");
+        String login = "an interactive SSH login the learner leaves with exit";
+        skip.put("ssh -i ~/.ssh/id_rsa ubuntu@api.$KOPS_CLUSTER_NAME", login);
+        skip.put("ssh -i ~/.ssh/id_rsa ubuntu@$W1PIP", login);
+        skip.put("ssh -i ~/.ssh/id_rsa ubuntu@$W2PIP", login);
+        skip.put("while true; do aws route53 list-resource-record-sets --hosted-zone-id \"${MyDnzHostedZoneId}\" --query "
+                + "\"ResourceRecordSets[?Type == 'A']\" | jq ; date ; echo ; sleep 1; done", "re-reads every second until Ctrl-C");
+        skip.put("kubectl exec -it pod-1 -- ping -i 0.1 www.google.com", "pings until Ctrl-C (the ping -c 1 before it is sent)");
         return skip;
     }
 
@@ -137,7 +147,7 @@ class Week2LocalLabEndToEndTest {
     }
 
     @Test
-    void sections22To24PassStepByStepOnTheLocalLab() throws Exception {
+    void sections123And21To24PassStepByStepOnTheLocalLab() throws Exception {
         Lab week2 = engine.lab();
         for (String sectionId : SECTIONS) {
             Section section = week2.sections().stream().filter(s -> s.id().equals(sectionId)).findFirst()
@@ -164,7 +174,8 @@ class Week2LocalLabEndToEndTest {
         assertThat(checksPassed).as("checks passed (of the walked steps' checks, exclusions aside)")
                 .isEqualTo(checksWalked - EXCLUDED_CHECKS.size()).isGreaterThanOrEqualTo(17);
         assertThat(walked).as("steps walked").contains("s22-netshoot", "s22-nsenter", "s23-ping", "s23-rules",
-                "hw1-tcpdump", "s24-traffic-local", "s24-conntrack", "s24-cleanup");
+                "hw1-tcpdump", "s24-traffic-aws", "s24-traffic-local", "s24-public-ip", "s24-conntrack", "s24-cleanup",
+                "s123-validate", "s123-kops-info", "s123-ec2", "s123-zone", "s123-records", "s21-cni-info-local");
     }
 
     private void walk(Step step) throws InterruptedException {

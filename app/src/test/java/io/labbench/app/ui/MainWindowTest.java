@@ -6,7 +6,7 @@ import io.labbench.app.ui.settings.ThemeMode;
 import io.labbench.app.ui.settings.UiSettings;
 import io.labbench.app.ui.settings.UiSettingsStore;
 import io.labbench.app.ui.terminal.OpenTerminal;
-import io.labbench.app.ui.terminal.TerminalLink;
+import io.labbench.app.terminals.TerminalLink;
 import io.labbench.app.ui.terminal.TerminalText;
 import io.labbench.sessions.AppDirs;
 import io.labbench.sessions.ConnectionState;
@@ -55,6 +55,10 @@ class MainWindowTest extends FxRobot {
         home = Files.createTempDirectory("lbt-ui-");
         // Nothing of this test may touch the real ~/.config or ~/.local.
         System.setProperty("labbench.home", home.toString());
+        // The typed lines must fit a pane without wrapping (the test reads screens and transcripts line
+        // by line): the terminals get nearly all of the small headless screen, as a learner may set it.
+        Files.createDirectories(AppDirs.fromEnvironment().settingsFile().getParent());
+        Files.writeString(AppDirs.fromEnvironment().settingsFile(), "{\"mainDividers\": [0.02, 0.98]}");
         stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> {
             setup = WorkbenchSetup.create(AppDirs.fromEnvironment(),

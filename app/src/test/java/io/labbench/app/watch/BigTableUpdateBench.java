@@ -111,6 +111,9 @@ public final class BigTableUpdateBench {
         System.out.printf(Locale.ROOT, "  build panel state (off UI thread)    %7.1f / %7.1f%n", RefreshLatencyBench.median(build), RefreshLatencyBench.p90(build));
         System.out.printf(Locale.ROOT, "    of which CPU time of that thread   %7.1f / %7.1f%n", RefreshLatencyBench.median(buildCpu), RefreshLatencyBench.p90(buildCpu));
         System.out.printf(Locale.ROOT, "  UI update (FX thread: apply + pulse) %7.1f / %7.1f%n", RefreshLatencyBench.median(ui), RefreshLatencyBench.p90(ui));
+        // Machine-readable line for ./run-benchmarks: metric, value, unit, reference, goal.
+        System.out.printf(Locale.ROOT, "BENCH\t%d-row table, UI update on the FX thread\t%.1f\tms\t-\t-%n", ROWS,
+                RefreshLatencyBench.median(ui));
         System.out.printf(Locale.ROOT, "    of which FX thread CPU time        %7.1f / %7.1f%n", RefreshLatencyBench.median(uiCpu), RefreshLatencyBench.p90(uiCpu));
         System.out.printf(Locale.ROOT, "  (load average now: %.1f on %d cores)%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),

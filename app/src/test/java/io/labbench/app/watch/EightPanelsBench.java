@@ -68,8 +68,8 @@ public final class EightPanelsBench {
                     dock.openWatch(id, node);
                 }
             }
-            dock.view().splitSelected();
-            dock.view().openPanels().forEach(p -> p.changeInterval(Duration.ofSeconds(1)));
+            dock.model().splitSelected();
+            dock.model().openPanels().forEach(p -> p.changeInterval(Duration.ofSeconds(1)));
             dockRef.set(dock);
             opened.countDown();
         });
@@ -106,6 +106,9 @@ public final class EightPanelsBench {
         System.out.printf(Locale.ROOT, "8 panels x 1 s for %d s: mean CPU %.1f%% of one core, heap max %.0f MB (%.0f MB after GC),"
                         + " RSS max %.0f MB, %d refreshes shown (%.1f/s), SSH connections: 2%n",
                 seconds, cpuPercent, maxHeap / 1e6, heapAfterGc / 1e6, maxRss / 1024.0, shown, shown * 1e9 / (System.nanoTime() - wallStart));
+        // Machine-readable lines for ./run-benchmarks: metric, value, unit, reference, goal.
+        System.out.printf(Locale.ROOT, "BENCH\t8 watch panels x 1 s, mean CPU\t%.1f\t%% of a core\t-\t-%n", cpuPercent);
+        System.out.printf(Locale.ROOT, "BENCH\t8 watch panels x 1 s, RSS max\t%.0f\tMB\t-\t-%n", maxRss / 1024.0);
         System.out.printf(Locale.ROOT, "(load average now: %.1f on %d cores)%n", os.getSystemLoadAverage(), os.getAvailableProcessors());
         CountDownLatch closed = new CountDownLatch(1);
         Platform.runLater(() -> {
@@ -124,7 +127,7 @@ public final class EightPanelsBench {
         AtomicReference<Long> total = new AtomicReference<>(0L);
         CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(() -> {
-            total.set(dock.view().openPanels().stream().mapToLong(p -> p.refreshCountProperty().get()).sum());
+            total.set(dock.model().openPanels().stream().mapToLong(p -> p.refreshCountProperty().get()).sum());
             done.countDown();
         });
         done.await();

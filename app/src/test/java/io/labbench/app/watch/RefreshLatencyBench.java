@@ -82,6 +82,9 @@ public final class RefreshLatencyBench {
                 System.out.printf(Locale.ROOT, "  shared connection exec channel      %7.2f / %7.2f%n", median(shared), p90(shared));
                 System.out.printf(Locale.ROOT, "  shared connection + parse (ip-route) %7.2f / %7.2f%n", median(sharedParsed), p90(sharedParsed));
                 System.out.printf(Locale.ROOT, "  fresh OpenSSH ssh per refresh       %7.2f / %7.2f%n", median(fresh), p90(fresh));
+                // Machine-readable line for ./run-benchmarks: metric, value, unit, reference, goal.
+                System.out.printf(Locale.ROOT, "BENCH\twatch refresh, shared connection (ref: fresh OpenSSH ssh)\t%.2f\tms\t%.2f\t<=0.1x%n",
+                        median(shared), median(fresh));
                 System.out.printf(Locale.ROOT, "  SSH connections the shared runner made: %d (OpenSSH: %d more)%n",
                         1, server.connectionsAccepted() - 1);
             }

@@ -40,13 +40,13 @@ public final class WatchDockDemo {
             stage.setScene(new Scene((javafx.scene.Parent) dock.node(), Integer.getInteger("lbt.demo.width", 1400), 900));
             stage.show();
             dock.openWatch("iptables-snat-0", "worker1");
-            dock.view().openSideBySide(StudyWatches.on("routes", "worker1").orElseThrow(), "worker2");
+            dock.model().openSideBySide(StudyWatches.on("routes", "worker1").orElseThrow(), "worker2");
             dock.openWatch("links", "worker1");
-            dock.view().splitSelected();
-            dock.view().setVertical(true);
+            dock.model().splitSelected();
+            dock.model().setVertical(true);
             dock.openWatch("iptables-snat-0", "worker1");
             if (raw) {
-                dock.view().openPanels().forEach(p -> p.rawModeProperty().set(true));
+                dock.model().openPanels().forEach(p -> p.rawModeProperty().set(true));
             }
             stage.setOnHidden(e -> {
                 dock.close();

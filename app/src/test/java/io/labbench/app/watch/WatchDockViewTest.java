@@ -81,12 +81,12 @@ class WatchDockViewTest {
             directory.openWatch("routes", "worker1");
             directory.openWatch("no-such-watch", "worker1");
         });
-        assertThat(first.view().openPanels()).extracting(p -> p.definition().panelKey())
+        assertThat(first.model().openPanels()).extracting(p -> p.definition().panelKey())
                 .containsExactly("worker1/routes", "worker2/rules");
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () ->
-                first.view().openPanels().get(1).historySizeProperty().get() > 0);
+                first.model().openPanels().get(1).historySizeProperty().get() > 0);
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () ->
-                first.view().openPanels().get(0).historySizeProperty().get() > 0);
+                first.model().openPanels().get(0).historySizeProperty().get() > 0);
         // homework evidence for a lab step: what the open panel shows, by the id the lab file uses
         String evidence = WaitForAsyncUtils.asyncFx(() -> directory.snapshotText("routes", "worker1")).get().orElseThrow();
         assertThat(evidence).startsWith("### Routes (main) · worker1").contains("`worker1$ ip route show`")
@@ -97,12 +97,12 @@ class WatchDockViewTest {
                 assertThat(((javafx.scene.control.Label) node).getText()).contains("No ready-made watch 'no-such-watch'"));
 
         robot.interact(() -> {
-            first.view().openPanels().get(1).pause();
-            first.view().splitSelected();
+            first.model().openPanels().get(1).pause();
+            first.model().splitSelected();
             // a worker2 | worker1 compare tab, in the last pane beside routes
-            first.view().openSideBySide(io.labbench.watch.StudyWatches.on("rules", "worker2").orElseThrow(), "worker1");
+            first.model().openSideBySide(io.labbench.watch.StudyWatches.on("rules", "worker2").orElseThrow(), "worker1");
         });
-        DockLayout before = first.view().currentLayout();
+        DockLayout before = first.model().layout();
         assertThat(before.panes()).hasSize(2);
         robot.interact(first::close);
         dock.set(null);
@@ -111,18 +111,44 @@ class WatchDockViewTest {
                 .contains("\"compareWith\" : \"worker1\"").doesNotContain("sideBySide");
 
         WatchDock second = show(robot);
-        List<WatchPanelViewModel> restored = second.view().openPanels();
+        List<WatchPanelViewModel> restored = second.model().openPanels();
         // The third openWatch("routes") focused the routes tab, so "Split" moved routes into the new pane.
         assertThat(restored).extracting(p -> p.definition().panelKey()).containsExactly("worker2/rules", "worker1/routes");
         assertThat(restored.get(0).pausedProperty().get()).as("a paused panel comes back paused").isTrue();
         assertThat(restored.get(1).pausedProperty().get()).isFalse();
-        assertThat(second.view().openSideBySides()).as("the compare tab comes back too").singleElement().satisfies(side -> {
+        assertThat(second.model().comparisons()).as("the compare tab comes back too").singleElement().satisfies(side -> {
             assertThat(side.leftDefinition().panelKey()).isEqualTo("worker2/rules");
             assertThat(side.rightEndpoint()).isEqualTo("worker1");
         });
         assertThat(robot.lookup(".tab-label").queryAll()).anySatisfy(node ->
                 assertThat(((javafx.scene.control.Label) node).getText()).isEqualTo("rules · worker2 | worker1"));
-        assertThat(second.view().currentLayout().panes()).as("panes, tabs and selection as saved").isEqualTo(before.panes());
+        assertThat(second.model().layout().panes()).as("panes, tabs and selection as saved").isEqualTo(before.panes());
         assertThat(DockLayoutStore.inConfigFolder(config).load().layout().panes()).hasSize(2);
+    }
+
+    @Test
+    void anEmptyDockSaysWhatItIsForAStepsWatchesOpenInOneClickAndAPoppedOutWatchComesBack(FxRobot robot) {
+        WatchDock dock = show(robot);
+        assertThat(robot.lookup("#watch-empty").queryAs(javafx.scene.layout.VBox.class).isVisible())
+                .as("an empty dock explains itself").isTrue();
+        assertThat(robot.lookup(".label").queryAll()).anySatisfy(node ->
+                assertThat(((javafx.scene.control.Label) node).getText()).startsWith("A watch re-runs a command on a node"));
+
+        robot.interact(() -> dock.suggest(List.of(new WatchDirectory.Suggestion("iptables-snat", "worker1"))));
+        robot.clickOn("#watch-offer-iptables-snat-worker1");
+        assertThat(dock.model().openPanels()).extracting(p -> p.definition().panelKey())
+                .containsExactly("worker1/iptables-snat-0");
+        assertThat(robot.lookup("#watch-empty").queryAs(javafx.scene.layout.VBox.class).isVisible()).isFalse();
+
+        DockedWatch snat = dock.model().watches().get(0);
+        robot.interact(() -> dock.model().popOut(snat));
+        assertThat(dock.view().windows()).singleElement().satisfies(window -> {
+            assertThat(window.isShowing()).isTrue();
+            assertThat(window.getScene().getRoot().lookup(".watch-panel")).as("the panel moved into the window").isNotNull();
+        });
+        robot.interact(() -> dock.view().windows().get(0).hide());
+        assertThat(dock.model().floating()).as("closing its window docks the watch again").isEmpty();
+        assertThat(dock.model().panes()).singleElement().satisfies(pane -> assertThat(pane.watches()).containsExactly(snat));
+        assertThat(dock.view().lookup(".watch-panel")).as("back in its tab").isNotNull();
     }
 }

@@ -32,6 +32,11 @@ final class ApiRelayPart implements Part {
     }
 
     @Override
+    public String stopDescription() {
+        return "Closing the Kubernetes API relay in kops-ec2";
+    }
+
+    @Override
     public List<Part> after() {
         return List.of(ssh, api, network);
     }

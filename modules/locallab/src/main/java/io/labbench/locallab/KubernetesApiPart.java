@@ -5,6 +5,7 @@ import io.labbench.locallab.net.LabNode;
 import io.labbench.locallab.net.LabTopology;
 import io.labbench.locallab.net.VpcCniPodNetwork;
 import io.labbench.locallab.parts.Part;
+import io.labbench.locallab.pods.ProcessContainerRuntime;
 import io.labbench.locallab.spi.NodeInfo;
 import java.io.IOException;
 import java.net.URI;
@@ -27,10 +28,13 @@ final class KubernetesApiPart implements Part {
     private final Part machineCheck;
     private final KernelAccessPart kernel;
     private final NetworkPart network;
+    private final InternetPart internet;
     private volatile VpcCniPodNetwork podNetwork;
     private volatile LocalKubeApi api;
 
-    KubernetesApiPart(LabSettings settings, LabTopology topology, Part machineCheck, KernelAccessPart kernel, NetworkPart network) {
+    KubernetesApiPart(LabSettings settings, LabTopology topology, Part machineCheck, KernelAccessPart kernel, NetworkPart network,
+                      InternetPart internet) {
+        this.internet = internet;
         this.machineCheck = machineCheck;
         this.settings = settings;
         this.topology = topology;
@@ -48,6 +52,11 @@ final class KubernetesApiPart implements Part {
         return "Starting the Kubernetes API";
     }
 
+    @Override
+    public String stopDescription() {
+        return "Stopping the Kubernetes API";
+    }
+
     /** Neither after the kernel access nor after the network: the gate waits for both. */
     @Override
     public List<Part> after() {
@@ -57,8 +66,11 @@ final class KubernetesApiPart implements Part {
     @Override
     public void start() throws IOException {
         // made on the thread that completes the later of the two, before the network part's start returns
-        CompletableFuture<VpcCniPodNetwork> wired = kernel.ready().thenCombine(network.built(), (access, built) -> {
-            VpcCniPodNetwork vpcCni = new VpcCniPodNetwork(topology, access, settings.prefixDelegation());
+        // the internet stand-in too: a pod's /etc binds its resolver's names and its CA bundle
+        CompletableFuture<VpcCniPodNetwork> wired = kernel.ready().thenCombine(network.built().thenCombine(internet.ready(),
+                (built, publicIps) -> built), (access, built) -> {
+            VpcCniPodNetwork vpcCni = new VpcCniPodNetwork(topology, access, settings.prefixDelegation(),
+                    settings.labDir().resolve("pods"));
             podNetwork = vpcCni;
             return vpcCni;
         });
@@ -66,7 +78,8 @@ final class KubernetesApiPart implements Part {
         Files.createDirectories(settings.kubeconfig().getParent());
         api = LocalKubeApi.start(new PodNetworkGate(() -> nodes, wired), settings.kubeconfig(),
                 LocalKubeApi.Options.defaults().withClusterName(settings.clusterName())
-                        .withPrefixDelegation(settings.prefixDelegation()));
+                        .withPrefixDelegation(settings.prefixDelegation())
+                        .withContainerRuntime(ProcessContainerRuntime.ofThisHost(wired)));
     }
 
     /** The pod network the Kubernetes side drives. */

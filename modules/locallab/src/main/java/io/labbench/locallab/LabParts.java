@@ -20,10 +20,12 @@ final class LabParts {
     final LeftoversPart leftovers;
     final KernelAccessPart kernel;
     final NetworkPart network;
+    final InternetPart internet;
     final KubernetesApiPart kubernetes;
     final SshServersPart sshServers;
     final NodeSshRelaysPart sshRelays;
     final ApiRelayPart apiRelay;
+    final LocalAwsPart localAws;
     final StatusFilePart statusFile;
     private final List<Part> inOrder = new ArrayList<>();
 
@@ -34,10 +36,12 @@ final class LabParts {
         leftovers = add(new LeftoversPart(settings, machineCheck));
         kernel = add(new KernelAccessPart(settings, check.rootless(), leftovers));
         network = add(new NetworkPart(topology, kernel));
-        kubernetes = add(new KubernetesApiPart(settings, topology, machineCheck, kernel, network));
+        internet = add(new InternetPart(settings, kernel, network));
+        kubernetes = add(new KubernetesApiPart(settings, topology, machineCheck, kernel, network, internet));
         sshServers = add(new SshServersPart(settings, topology, kernel, sshKeys));
         sshRelays = add(new NodeSshRelaysPart(sshServers, network));
         apiRelay = add(new ApiRelayPart(sshServers, kubernetes, network));
+        localAws = add(new LocalAwsPart(settings, topology, kernel, network, sshServers, kubernetes));
         statusFile = add(new StatusFilePart(settings, kernel, () -> status.apply(this), List.copyOf(inOrder)));
     }
 

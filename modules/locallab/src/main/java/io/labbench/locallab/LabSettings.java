@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * @param prefix            names every namespace, link and file of this lab ({@code lb} by default)
  * @param stateRoot         {@code AppDirs.state()/locallab}: state files, keys, sockets, homes
  * @param kubeconfig        where the Kubernetes side writes the kubeconfig ({@code stateRoot/kubeconfig})
- * @param kubeletMaxPods    kubelet maxPods with prefix delegation (0 = the ENI formula)
+ * @param kubeletMaxPods    kubelet maxPods as kOps sets it (0 = the ENI formula)
  */
 public record LabSettings(String prefix, Path stateRoot, Path kubeconfig, String controlPlaneInstanceType,
                           String nodesInstanceType, boolean prefixDelegation, int kubeletMaxPods,
@@ -68,6 +68,11 @@ public record LabSettings(String prefix, Path stateRoot, Path kubeconfig, String
         return new LabSettings(prefix, stateRoot, kubeconfig, controlPlaneInstanceType, nodesInstanceType, false, 0, clusterName);
     }
 
+    /** kubelet {@code maxPods} as {@code kops edit} sets it, with or without prefix delegation (0 = the ENI formula). */
+    public LabSettings withKubeletMaxPods(int maxPods) {
+        return new LabSettings(prefix, stateRoot, kubeconfig, controlPlaneInstanceType, nodesInstanceType, prefixDelegation, maxPods, clusterName);
+    }
+
     public LabSettings withKubeconfig(Path path) {
         return new LabSettings(prefix, stateRoot, path, controlPlaneInstanceType, nodesInstanceType, prefixDelegation, kubeletMaxPods, clusterName);
     }
@@ -82,9 +87,9 @@ public record LabSettings(String prefix, Path stateRoot, Path kubeconfig, String
         return io.labbench.locallab.net.LabTopology.of(prefix, clusterName, controlPlaneInstanceType, nodesInstanceType, this::maxPods);
     }
 
-    /** A node's pods allocatable: kubelet maxPods with prefix delegation, else the ENI formula. */
+    /** A node's pods allocatable: kubelet maxPods when set (as kubelet takes it), else the ENI formula. */
     public int maxPods(InstanceType type) {
-        if (prefixDelegation && kubeletMaxPods > 0) {
+        if (kubeletMaxPods > 0) {
             return kubeletMaxPods;
         }
         return type.eniMaxPods();

@@ -51,7 +51,7 @@ public final class LabSettingsFile {
             if (Boolean.parseBoolean(p.getProperty(PREFIX_DELEGATION, "false").trim())) {
                 settings = settings.withPrefixDelegation(Integer.parseInt(p.getProperty(MAX_PODS, "110").trim()));
             } else {
-                settings = settings.withoutPrefixDelegation();
+                settings = settings.withoutPrefixDelegation().withKubeletMaxPods(Integer.parseInt(p.getProperty(MAX_PODS, "0").trim()));
             }
             return new Loaded(settings, Optional.empty());
         } catch (IOException | IllegalArgumentException e) {

@@ -12,8 +12,17 @@ public record LabStatus(boolean running, String prefix, boolean rootless, long p
                         String clusterName, boolean prefixDelegation, long upMillis) {
 
     /** One machine: the lab name, its namespace, IP and the pods it may run. */
+    /** @param publicIp what the Internet Gateway maps the node to (documentation range; "" when none) */
     public record Node(String name, String role, String instanceId, String hostname, String netns, String ip,
-                       String zone, String instanceType, int maxPods) {
+                       String zone, String instanceType, int maxPods, String publicIp) {
+        public Node {
+            publicIp = publicIp == null ? "" : publicIp;
+        }
+
+        public Node(String name, String role, String instanceId, String hostname, String netns, String ip, String zone,
+                    String instanceType, int maxPods) {
+            this(name, role, instanceId, hostname, netns, ip, zone, instanceType, maxPods, "");
+        }
     }
 
     /** {@link io.labbench.locallab.ssh.LabEndpoint} with string paths. */

@@ -18,13 +18,13 @@ public final class LabStatusReport {
         out.append(String.format(Locale.ROOT, "Local lab '%s' is up (%s, pid %d, built in %.1f s)%s%n", status.prefix(),
                 status.rootless() ? "rootless" : "root", status.pid(), status.upMillis() / 1000.0,
                 status.prefixDelegation() ? ", prefix delegation on" : ""));
-        String format = "%-9s %-14s %-20s %-16s %-14s %-10s %-9s %-13s %s%n";
-        out.append(String.format(Locale.ROOT, format, "NODE", "ROLE", "INSTANCE-ID", "HOSTNAME", "IP", "TYPE", "MAX-PODS", "NETNS",
-                "SSH"));
+        String format = "%-9s %-14s %-20s %-16s %-14s %-15s %-10s %-9s %-13s %s%n";
+        out.append(String.format(Locale.ROOT, format, "NODE", "ROLE", "INSTANCE-ID", "HOSTNAME", "IP", "PUBLIC-IP", "TYPE", "MAX-PODS",
+                "NETNS", "SSH"));
         for (LabStatus.Node node : status.nodes()) {
             LabStatus.Endpoint ssh = status.endpoints().stream().filter(e -> e.name().equals(node.name())).findFirst().orElse(null);
             out.append(String.format(Locale.ROOT, format, node.name(), node.role(), node.instanceId(), node.hostname(), node.ip(),
-                    node.instanceType(), node.maxPods() == 0 ? "-" : Integer.toString(node.maxPods()), node.netns(),
+                    node.publicIp().isEmpty() ? "-" : node.publicIp(), node.instanceType(), node.maxPods() == 0 ? "-" : Integer.toString(node.maxPods()), node.netns(),
                     ssh == null ? "-" : ssh.user() + "@" + ssh.host() + ":" + ssh.port()));
         }
         out.append("kubeconfig: ").append(status.kubeconfig().isEmpty()

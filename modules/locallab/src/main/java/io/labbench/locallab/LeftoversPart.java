@@ -34,6 +34,11 @@ final class LeftoversPart implements Part {
     }
 
     @Override
+    public String stopDescription() {
+        return "Checking nothing is left behind";
+    }
+
+    @Override
     public List<Part> after() {
         return after;
     }

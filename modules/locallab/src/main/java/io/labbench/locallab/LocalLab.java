@@ -30,12 +30,18 @@ import java.util.stream.Stream;
  */
 public final class LocalLab implements AutoCloseable {
 
-    /** Runs the parts' starts: as many threads as parts run at once, daemon threads so they never hold the JVM. */
-    private static final ExecutorService PART_THREADS = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "locallab-up");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * Runs the parts' starts: as many threads as parts run at once, daemon threads so they never hold the JVM.
+     * Its threads never time out: the relays' socats are started with {@code setpriv --pdeathsig KILL}, and
+     * Linux sends that signal when the starting <em>thread</em> ends, so a cached pool's 60 s idle timeout
+     * killed the relays a minute after up.
+     */
+    private static final ExecutorService PART_THREADS = new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE,
+            Long.MAX_VALUE, java.util.concurrent.TimeUnit.NANOSECONDS, new java.util.concurrent.SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "locallab-up");
+                t.setDaemon(true);
+                return t;
+            });
     private static final PartRunner RUNNER = new PartRunner(PART_THREADS);
 
     private final LabSettings settings;
@@ -173,7 +179,8 @@ public final class LocalLab implements AutoCloseable {
     private LabStatus buildStatus(LabParts p, long upNanos) {
         List<LabStatus.Node> nodes = topology.nodes().stream().map(n -> new LabStatus.Node(n.name(),
                 n.role().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), n.instanceId(), n.hostname(), n.netns(),
-                n.ip().toString(), n.subnet().zone(), n.instanceType().name(), n.maxPods())).toList();
+                n.ip().toString(), n.subnet().zone(), n.instanceType().name(), n.maxPods(),
+                p.internet.publicIps().getOrDefault(n.name(), ""))).toList();
         Map<String, Integer> ports = new LinkedHashMap<>();
         List<LabStatus.Endpoint> endpoints = new ArrayList<>();
         List<LabEndpoint> ssh = p.sshServers.endpoints();

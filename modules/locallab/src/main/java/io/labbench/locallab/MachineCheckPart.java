@@ -26,6 +26,11 @@ final class MachineCheckPart implements Part {
     }
 
     @Override
+    public String stopDescription() {
+        return "Finishing";
+    }
+
+    @Override
     public void start() throws IOException {
         List<MachineFinding> blocking = check.findings().stream().filter(MachineFinding::blocking).toList();
         if (!blocking.isEmpty()) {

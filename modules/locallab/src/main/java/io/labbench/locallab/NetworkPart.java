@@ -35,6 +35,11 @@ final class NetworkPart implements Part {
     }
 
     @Override
+    public String stopDescription() {
+        return "Releasing the pod network";
+    }
+
+    @Override
     public List<Part> after() {
         return List.of(kernel);
     }

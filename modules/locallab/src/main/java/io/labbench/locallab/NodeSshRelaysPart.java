@@ -30,6 +30,11 @@ final class NodeSshRelaysPart implements Part {
     }
 
     @Override
+    public String stopDescription() {
+        return "Closing port 22 on the nodes' addresses";
+    }
+
+    @Override
     public List<Part> after() {
         return List.of(ssh, network);
     }

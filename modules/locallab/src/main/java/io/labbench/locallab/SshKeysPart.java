@@ -37,6 +37,11 @@ final class SshKeysPart implements Part {
     }
 
     @Override
+    public String stopDescription() {
+        return "Removing ssh-keygen's scratch folder";
+    }
+
+    @Override
     public void start() throws IOException {
         ClientKeyGeneration generation = ClientKeyGeneration.begin(scratchDir(settings));
         clientKey = generation;

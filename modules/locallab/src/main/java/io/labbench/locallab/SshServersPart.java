@@ -36,6 +36,11 @@ final class SshServersPart implements Part {
     }
 
     @Override
+    public String stopDescription() {
+        return "Stopping SSH";
+    }
+
+    @Override
     public List<Part> after() {
         return List.of(kernel, keys);
     }

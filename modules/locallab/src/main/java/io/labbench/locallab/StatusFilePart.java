@@ -36,6 +36,11 @@ final class StatusFilePart implements Part {
     }
 
     @Override
+    public String stopDescription() {
+        return "Taking the lab down";
+    }
+
+    @Override
     public List<Part> after() {
         return after;
     }

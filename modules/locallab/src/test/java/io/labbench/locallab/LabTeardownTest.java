@@ -52,7 +52,8 @@ class LabTeardownTest {
             // one step per started part, counted from the lab's parts list, then the end
             int parts = LocalLab.upSteps(settings);
             assertThat(steps).hasSize(parts + 1).endsWith(parts + "/" + parts + " Lab is down");
-            assertThat(steps.get(0)).isEqualTo("0/" + parts + " Stopping status file");
+            assertThat(steps.get(0)).isEqualTo("0/" + parts + " Taking the lab down");
+            assertThat(steps).anyMatch(step -> step.matches("\\d+/" + parts + " Removing namespaces, links, routes and rules"));
         }
         assertThat(podShell.waitFor(10, TimeUnit.SECONDS)).isTrue();
         sshSession.destroyForcibly();

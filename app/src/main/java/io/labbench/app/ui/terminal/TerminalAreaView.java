@@ -1,12 +1,12 @@
 package io.labbench.app.ui.terminal;
 
 import com.techsenger.jeditermfx.core.TtyConnector;
+import io.labbench.app.terminals.TerminalLink;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -26,9 +26,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class TerminalAreaView extends StackPane {
 
     private final TerminalAreaViewModel area;
-    private final TerminalLinkFactory links;
     private final TerminalSettings settings;
-    private final Executor background;
     private final Map<TerminalPaneViewModel, OpenTerminal> terminals = new LinkedHashMap<>();
     private final Map<TerminalPaneViewModel, TerminalPaneView> views = new LinkedHashMap<>();
     private final Map<TerminalPaneViewModel, Tab> tabs = new LinkedHashMap<>();
@@ -36,14 +34,10 @@ public final class TerminalAreaView extends StackPane {
     private final TabPane tabPane = new TabPane();
     private final Tab nodesTab = new Tab("Nodes");
     private boolean relayingOut;
-    private boolean connecting;
 
-    public TerminalAreaView(TerminalAreaViewModel area, TerminalLinkFactory links, TerminalSettings settings,
-                            Executor background) {
+    public TerminalAreaView(TerminalAreaViewModel area, TerminalSettings settings) {
         this.area = area;
-        this.links = links;
         this.settings = settings;
-        this.background = background;
         getStyleClass().add("terminal-area");
         setId("terminal-area");
 
@@ -101,49 +95,41 @@ public final class TerminalAreaView extends StackPane {
     private void attach(TerminalPaneViewModel pane) {
         OpenTerminal terminal = new OpenTerminal(pane, settings);
         terminals.put(pane, terminal);
-        views.put(pane, new TerminalPaneView(pane, terminal.widget(), area, () -> reconnect(pane), () -> !relayingOut));
-        if (connecting) {
-            terminal.connect(links, background);
+        views.put(pane, new TerminalPaneView(pane, terminal.widget(), area, () -> area.reconnect(pane), () -> !relayingOut));
+        if (pane.linkProperty().get() != null) {
+            show(pane, pane.linkProperty().get());
         }
-        terminal.whenConnected().thenRun(() -> javafx.application.Platform.runLater(this::updateBroadcastPeers));
+        pane.linkProperty().addListener((obs, old, now) -> {
+            if (now != null && terminals.containsKey(pane)) {
+                show(pane, now);
+            }
+        });
     }
 
     /**
-     * The banner's Reconnect: a dropped session reconnects in place (scrollback kept); a session whose
-     * shell exited is replaced by a fresh terminal in the same place.
+     * Puts the pane's widget on its session. A pane that gets a new session (its shell exited, or the
+     * lab re-rolled the machine) gets a new widget in the same place: the old scrollback belongs to
+     * the old machine.
      */
-    public void reconnect(TerminalPaneViewModel pane) {
+    private void show(TerminalPaneViewModel pane, TerminalLink link) {
         OpenTerminal terminal = terminals.get(pane);
-        if (terminal == null) {
-            return;
-        }
-        boolean ended = terminal.link().map(TerminalLink::ended).orElse(true);
-        if (!ended) {
-            terminal.reconnect();
-            return;
-        }
-        terminals.remove(pane).close();
-        views.remove(pane);
-        attach(pane);
-        syncTabs();
-        layoutGrid();
-        bringForward(pane);
-    }
-
-    /**
-     * Replaces the matching terminals with fresh ones in the same places (their sessions are gone,
-     * e.g. after the local lab re-rolled its nodes); their scrollback goes with the old machines.
-     */
-    public void reopen(java.util.function.Predicate<String> names) {
-        for (TerminalPaneViewModel pane : new ArrayList<>(terminals.keySet())) {
-            if (names.test(pane.name())) {
-                terminals.remove(pane).close();
-                views.remove(pane);
-                attach(pane);
+        if (terminal.link().isPresent()) {
+            if (terminal.link().get() == link) {
+                return;
+            }
+            boolean focused = area.focused().filter(pane::equals).isPresent();
+            terminals.remove(pane).close();
+            views.remove(pane);
+            terminal = new OpenTerminal(pane, settings);
+            terminals.put(pane, terminal);
+            views.put(pane, new TerminalPaneView(pane, terminal.widget(), area, () -> area.reconnect(pane), () -> !relayingOut));
+            syncTabs();
+            layoutGrid();
+            if (focused) {
+                bringForward(pane);
             }
         }
-        syncTabs();
-        layoutGrid();
+        terminal.start(link);
         updateBroadcastPeers();
     }
 
@@ -233,28 +219,12 @@ public final class TerminalAreaView extends StackPane {
         }
     }
 
-    /**
-     * Starts connecting every open terminal, and from now on each new one as it opens. The window
-     * calls this after its first frame so shells and SSH handshakes do not compete with start-up.
-     */
-    public void startConnecting() {
-        if (connecting) {
-            return;
-        }
-        connecting = true;
-        terminals.values().forEach(t -> t.connect(links, background));
-    }
-
     public Optional<OpenTerminal> terminal(String name) {
         return area.find(name).map(terminals::get);
     }
 
     public List<OpenTerminal> terminals() {
         return List.copyOf(terminals.values());
-    }
-
-    public TerminalLinkFactory links() {
-        return links;
     }
 
     /** Re-reads the font from the settings in every terminal (zoom). */
@@ -272,8 +242,9 @@ public final class TerminalAreaView extends StackPane {
         area.focused().map(terminals::get).ifPresent(t -> t.widget().runAction(action));
     }
 
-    /** Closes every connection; called when the window closes. */
+    /** Closes every widget and session; called when the window closes. */
     public void closeAll() {
         terminals.values().forEach(OpenTerminal::close);
+        area.sessions().closeAll();
     }
 }

@@ -1,6 +1,13 @@
 package io.labbench.app.ui.terminal;
 
+import io.labbench.app.terminals.TerminalLink;
+import io.labbench.app.terminals.TerminalLinkFactory;
+import io.labbench.app.terminals.TerminalRegistry;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -13,10 +20,24 @@ import javafx.collections.ObservableList;
 
 /**
  * The terminal area's logic: the 2x2 grid (in its current order), the extra tabs, which pane has focus,
- * which one is maximised, and the broadcast group. The view only mirrors this; keyboard shortcuts
- * call it directly.
+ * which one is maximised, and the broadcast group. Opening a pane opens its session in the
+ * {@link TerminalRegistry} and closing it ends it; the view only mirrors this (it puts a widget on
+ * each pane's {@link TerminalPaneViewModel#linkProperty() session}); keyboard shortcuts call it directly.
  */
 public final class TerminalAreaViewModel {
+
+    private static final TerminalLinkFactory NO_LINKS = new TerminalLinkFactory() {
+        @Override
+        public List<String> knownNames() {
+            return List.of();
+        }
+
+        @Override
+        public TerminalLink open(String name, int columns, int rows, TerminalLink.StateListener listener)
+                throws IOException {
+            throw new IOException("this terminal area has no sessions to open " + name + " on");
+        }
+    };
 
     /** The grid holds four panes; further terminals open as tabs. */
     public static final int GRID_SIZE = 4;
@@ -34,7 +55,23 @@ public final class TerminalAreaViewModel {
     private final IntegerBinding broadcastCount;
     private final BooleanBinding broadcastOn;
 
+    private final TerminalRegistry sessions;
+    private final Executor fx;
+
+    /** An area whose panes never connect (tests of layout, focus and broadcast). */
     public TerminalAreaViewModel() {
+        this(new TerminalRegistry(NO_LINKS, Runnable::run), Runnable::run);
+    }
+
+    /**
+     * @param sessions opens and ends the panes' sessions; the lab wizard types through it too, and
+     *                 terminals it is asked to show open here as panes
+     * @param fx       where connection news reaches the panes (the JavaFX thread in the app)
+     */
+    public TerminalAreaViewModel(TerminalRegistry sessions, Executor fx) {
+        this.sessions = sessions;
+        this.fx = fx;
+        sessions.onShow(name -> focus(open(name)));
         broadcastCount = Bindings.createIntegerBinding(
                 () -> (int) allPanes.stream().filter(TerminalPaneViewModel::isBroadcastMember).count(), allPanes);
         broadcastOn = broadcastCount.greaterThan(0);
@@ -63,6 +100,7 @@ public final class TerminalAreaViewModel {
             return existing.get();
         }
         TerminalPaneViewModel pane = new TerminalPaneViewModel(name);
+        connect(pane, sessions.open(name, listenerFor(pane)));
         if (gridPanes.size() < GRID_SIZE) {
             gridPanes.add(pane);
         } else {
@@ -75,12 +113,54 @@ public final class TerminalAreaViewModel {
         return pane;
     }
 
-    /** Forgets a pane (its terminal was closed). Focus moves to a neighbour. */
+    private TerminalLink.StateListener listenerFor(TerminalPaneViewModel pane) {
+        return (state, message) -> fx.execute(() -> pane.updateState(state, message));
+    }
+
+    /** The pane shows the session once it is connected (unless a newer one replaced it meanwhile). */
+    private void connect(TerminalPaneViewModel pane, CompletableFuture<TerminalLink> link) {
+        pane.attach(null);
+        link.thenAccept(connected -> fx.execute(() -> {
+            if (sessions.link(pane.name()).orElse(null) == connected && allPanes.contains(pane)) {
+                pane.attach(connected);
+            }
+        }));
+    }
+
+    /**
+     * The banner's Reconnect: a dropped session reconnects in place (the scrollback stays); a session
+     * whose shell exited is replaced by a fresh one in the same pane.
+     */
+    public void reconnect(TerminalPaneViewModel pane) {
+        if (allPanes.contains(pane) && !sessions.reconnect(pane.name())) {
+            connect(pane, sessions.reopen(pane.name()));
+        }
+    }
+
+    /**
+     * Gives the matching panes fresh sessions in the same places (the old ones are gone, e.g. after the
+     * local lab re-rolled its nodes); their scrollback goes with the old machines.
+     */
+    public void reopen(Predicate<String> names) {
+        for (TerminalPaneViewModel pane : List.copyOf(allPanes)) {
+            if (names.test(pane.name())) {
+                connect(pane, sessions.reopen(pane.name()));
+            }
+        }
+    }
+
+    /** The sessions behind the panes (the lab wizard types through them). */
+    public TerminalRegistry sessions() {
+        return sessions;
+    }
+
+    /** Forgets a pane (its terminal was closed) and ends its session. Focus moves to a neighbour. */
     public void close(TerminalPaneViewModel pane) {
         int index = allPanes.indexOf(pane);
         if (index < 0) {
             return;
         }
+        sessions.close(pane.name());
         pane.broadcastMemberProperty().set(false);
         gridPanes.remove(pane);
         tabPanes.remove(pane);

@@ -1,10 +1,13 @@
 package io.labbench.app.ui.terminal;
 
+import io.labbench.app.terminals.TerminalLink;
 import io.labbench.sessions.ConnectionState;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -28,6 +31,7 @@ public final class TerminalPaneViewModel {
     private final StringProperty dropMessage = new SimpleStringProperty("");
     private final BooleanBinding dropBannerVisible;
     private final StringProperty quietHint = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<TerminalLink> link = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding quietHintVisible;
 
     public TerminalPaneViewModel(String name) {
@@ -101,6 +105,19 @@ public final class TerminalPaneViewModel {
 
     public BooleanBinding quietHintVisibleProperty() {
         return quietHintVisible;
+    }
+
+    /**
+     * The session this pane shows, once connected; replaced when the pane starts a new session (its
+     * shell exited, or the lab re-rolled the machine behind it). The view puts a widget on it.
+     */
+    public ReadOnlyObjectProperty<TerminalLink> linkProperty() {
+        return link.getReadOnlyProperty();
+    }
+
+    void attach(TerminalLink value) {
+        link.set(value);
+        target.set(value == null ? target.get() : value.target());
     }
 
     /** Records a new connection state; a healthy connection clears the banner. */

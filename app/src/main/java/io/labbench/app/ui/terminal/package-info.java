@@ -1,7 +1,8 @@
 /**
- * The terminal area: JediTermFX widgets in a 2x2 grid plus tabs, their view-models (focus, maximise,
- * rearrange, broadcast group), the broadcast fan-out of typed input, and the {@code TerminalDirectory}
- * the lab wizard types through. Connections come from a {@link io.labbench.app.ui.terminal.TerminalLinkFactory}
- * backed by the sessions module.
+ * The terminal area on screen: JediTermFX widgets in a 2x2 grid plus tabs, their view-models (focus,
+ * maximise, rearrange, broadcast group) and the broadcast fan-out of typed input. The sessions behind
+ * the panes live in {@link io.labbench.app.terminals.TerminalRegistry} (no JavaFX): the area's
+ * view-model opens and closes them there, and each pane's widget attaches to the session its
+ * view-model holds.
  */
 package io.labbench.app.ui.terminal;

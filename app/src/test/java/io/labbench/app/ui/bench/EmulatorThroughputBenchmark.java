@@ -12,6 +12,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -60,6 +61,12 @@ public final class EmulatorThroughputBenchmark {
                 + " %d lines kept)%n", megabytes, median.seconds(), megabytes / median.seconds(), median.cpuSeconds(),
                 megabytes / median.cpuSeconds(), measuredPasses, 1 + warmUpPasses, megabytes / first.cpuSeconds(),
                 scrollback, stock ? ", stock JediTermFX" : "", median.linesKept());
+        // Machine-readable lines for ./run-benchmarks: metric, value, unit, reference, goal.
+        String who = stock ? "stock JediTermFX" : "LabBench";
+        System.out.printf(Locale.ROOT, "BENCH\temulator throughput, warm median (%s)\t%.1f\tMB/s\t-\t%s%n", who,
+                megabytes / median.seconds(), stock ? "-" : ">=30");
+        System.out.printf(Locale.ROOT, "BENCH\temulator throughput, cold first pass (%s)\t%.1f\tMB/s\t-\t%s%n", who,
+                megabytes / first.seconds(), stock ? "-" : ">=20");
     }
 
     /** One pass over the whole stream into a new terminal; wall and thread CPU seconds, lines kept. */

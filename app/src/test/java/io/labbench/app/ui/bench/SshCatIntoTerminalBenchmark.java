@@ -6,8 +6,8 @@ import com.techsenger.jeditermfx.core.emulator.JediEmulator;
 import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import io.labbench.app.ui.terminal.BroadcastingTtyConnector;
 import io.labbench.app.ui.terminal.HeadlessTerminal;
-import io.labbench.app.ui.terminal.SessionTerminalLinks;
-import io.labbench.app.ui.terminal.TerminalLink;
+import io.labbench.app.terminals.SessionTerminalLinks;
+import io.labbench.app.terminals.TerminalLink;
 import io.labbench.app.ui.terminal.TerminalSettings;
 import io.labbench.sessions.SessionHub;
 import io.labbench.sessions.SshFixture;
@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -100,6 +101,9 @@ public final class SshCatIntoTerminalBenchmark {
                         + " OpenSSH client %.1f MB/s, ratio %.2f (goal >= 0.5); OpenSSH client into the server's"
                         + " shell (pty) %.1f MB/s, ratio %.2f%n", stock ? " (stock JediTermFX)" : "", measured, oursMbps,
                         opensshMbps, oursMbps / opensshMbps, ptyMbps, oursMbps / ptyMbps);
+                // Machine-readable lines for ./run-benchmarks: metric, value, unit, reference, goal.
+                System.out.printf(Locale.ROOT, "BENCH\tcat 20 MB over SSH into a pane%s (ref: OpenSSH ssh cat)\t%.1f\tMB/s\t%.1f\t>=0.5x%n",
+                        stock ? " (stock JediTermFX)" : "", oursMbps, opensshMbps);
                 System.out.println("compared: the pane gets the server's pty and parses every byte into its screen and"
                         + " transcript; the issue's OpenSSH reference (exec channel) gets no pty and discards the bytes,"
                         + " so the test server's pty path, which caps any client, is left out of it; 'into the server's"

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -78,6 +79,11 @@ public final class StartupBenchmark {
                         + "hello-world%s median %d ms %s; first-frame ratio %.2f%n",
                 appMedian, firstFrame, median(ready), ready, helloCds ? " (with CDS)" : "", helloMedian, hello,
                 (double) appMedian / helloMedian);
+        // Machine-readable lines for ./run-benchmarks: metric, value, unit, reference, goal.
+        System.out.printf(Locale.ROOT, "BENCH\tfirst frame%s (ref: JavaFX hello-world)\t%d\tms\t%d\t<=1.5x%n",
+                launcher == null ? "" : " via " + Path.of(launcher).getFileName(), appMedian, helloMedian);
+        System.out.printf(Locale.ROOT, "BENCH\tfirst frame%s, absolute\t%d\tms\t-\t<=1500%n",
+                launcher == null ? "" : " via " + Path.of(launcher).getFileName(), appMedian);
     }
 
     /** A jar of the hello-world probe's classes, made with the JDK's jar tool. */

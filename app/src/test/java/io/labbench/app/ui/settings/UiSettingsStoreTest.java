@@ -66,4 +66,24 @@ class UiSettingsStoreTest {
         assertThat(loaded.mainDividers()).isEqualTo(UiSettings.DEFAULT_DIVIDERS);
         assertThat(loaded.terminalFontSize()).isEqualTo(UiSettings.DEFAULT_FONT_SIZE);
     }
+
+    @Test
+    void splittersAreKeptPerWorkspaceAndAFileFromBeforeStillLoads() throws IOException {
+        UiSettingsStore store = new UiSettingsStore(home.resolve("settings.json"));
+        store.save(UiSettings.defaults().withWorkspaceDividers("local-lab", List.of(0.3, 0.7))
+                .withWorkspaceDividers("aws", List.of(0.25, 0.6)));
+        UiSettings loaded = store.load();
+        assertThat(loaded.dividersOf("local-lab")).contains(List.of(0.3, 0.7));
+        assertThat(loaded.dividersOf("aws")).contains(List.of(0.25, 0.6));
+        assertThat(loaded.dividersOf("shells")).isEmpty();
+        assertThat(loaded.mainDividers()).as("the last used, for a workspace not seen before").containsExactly(0.25, 0.6);
+
+        java.nio.file.Files.writeString(store.file(), """
+                {"theme": "DARK", "mainDividers": [0.2, 0.8], "openTerminals": ["master"], "terminalFontSize": 15}
+                """);
+        UiSettings old = store.load();
+        assertThat(old.theme()).isEqualTo(ThemeMode.DARK);
+        assertThat(old.mainDividers()).containsExactly(0.2, 0.8);
+        assertThat(old.workspaceDividers()).isEmpty();
+    }
 }

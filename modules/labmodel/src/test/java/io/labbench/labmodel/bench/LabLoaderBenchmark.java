@@ -4,6 +4,7 @@ import io.labbench.labmodel.load.LabLoader;
 import io.labbench.labmodel.load.LoadResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -31,5 +32,7 @@ public final class LabLoaderBenchmark {
         double ms = (System.nanoTime() - start) / 1e6 / runs;
         System.out.printf("%s: %d bytes, %d steps, %d errors; %.1f ms per load (mean of %d after 20 warm-ups)%n", file,
                 text.length(), last.lab().map(l -> l.allSteps().size()).orElse(0), last.errors().size(), ms, runs);
+        // Machine-readable line for ./run-benchmarks: metric, value, unit, reference, goal.
+        System.out.printf(Locale.ROOT, "BENCH\tlab file load (%s)\t%.2f\tms\t-\t-%n", file.getFileName(), ms);
     }
 }

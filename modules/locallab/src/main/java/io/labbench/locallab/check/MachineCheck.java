@@ -33,13 +33,22 @@ public final class MachineCheck {
             new Tool("mount", "mount", true, "each node's /etc/hosts"),
             new Tool("socat", "socat", true, "SSH to node IPs and kubectl from inside kops-ec2"),
             new Tool("bash", "bash", true, "node shells"),
+            new Tool("nginx", "nginx-light", true, "pods of the nginx and echoserver images, and the internet stand-in's sites"),
+            new Tool("dnsmasq", "dnsmasq-base", true, "the VPC resolver (the nodes' names and the internet stand-in's)"),
+            new Tool("openssl", "openssl", true, "the lab CA behind the internet stand-in's HTTPS sites"),
+            new Tool("curl", "curl", false, "curl on the nodes and in pods"),
+            new Tool("dig", "bind9-dnsutils", false, "dig and nslookup in netshoot pods"),
+            new Tool("route", "net-tools", false, "route -n in netshoot pods"),
             new Tool("conntrack", "conntrack", false, "the study's conntrack -L steps"),
             new Tool("tcpdump", "tcpdump", false, "the study's tcpdump steps"),
             new Tool("ping", "iputils-ping", false, "the study's ping steps"),
             new Tool("ssh", "openssh-client", false, "ssh from kops-ec2 to the nodes"),
             new Tool("ssh-keygen", "openssh-client", false, "the learner's lab key as OpenSSH writes it"),
             new Tool("kubectl", "kubectl (Google Cloud CLI apt repository)", false, "the study's kubectl steps"),
-            new Tool("zsh", "zsh", false, "kubectl exec -it pod -- zsh (bash is used otherwise)"));
+            new Tool("zsh", "zsh", false, "kubectl exec -it pod -- zsh (bash is used otherwise)"),
+            new Tool("aws", "awscli", false, "the study's aws lines in kops-ec2 (the real AWS CLI against the lab's own AWS)"),
+            new Tool("python3", "python3", false, "kops in kops-ec2"),
+            new Tool("jq", "jq", false, "the study's `aws … | jq` lines"));
 
     /** What the check reads from the machine. */
     public interface Probe {

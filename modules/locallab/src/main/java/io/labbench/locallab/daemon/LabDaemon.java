@@ -17,6 +17,9 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LabDaemon {
 
+    /** Set while this JVM is a lab's daemon: kops in kops-ec2 may then re-roll the lab from outside it. */
+    public static final String DAEMON_PROPERTY = "labbench.lab.daemon";
+
     private LabDaemon() {
     }
 
@@ -34,6 +37,7 @@ public final class LabDaemon {
         // the JSON mapper (0.1-0.3 s even from the class-data archive), needed for the first state file,
         // and java.util.logging, whose start-up looks into every jar of the class path for a logging
         // back-end (0.2 s), needed once the SSH servers and the Kubernetes API start.
+        System.setProperty(DAEMON_PROPERTY, "true");
         LabStatus notYetUp = LabStatus.stopped(settings.prefix());
         Thread warmUp = new Thread(() -> {
             LabStateFile.toJson(notYetUp);

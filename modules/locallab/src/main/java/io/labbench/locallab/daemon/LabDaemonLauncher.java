@@ -268,7 +268,10 @@ public final class LabDaemonLauncher {
                 "--kubeconfig", s.kubeconfig().toString(), "--control-plane-type", s.controlPlaneInstanceType(),
                 "--nodes-type", s.nodesInstanceType()));
         if (s.prefixDelegation()) {
-            args.addAll(List.of("--prefix-delegation", "--max-pods", Integer.toString(s.kubeletMaxPods())));
+            args.add("--prefix-delegation");
+        }
+        if (s.prefixDelegation() || s.kubeletMaxPods() > 0) {
+            args.addAll(List.of("--max-pods", Integer.toString(s.kubeletMaxPods())));
         }
         return args;
     }
@@ -301,7 +304,7 @@ public final class LabDaemonLauncher {
         if (kubeconfig != null) {
             settings = settings.withKubeconfig(kubeconfig);
         }
-        return pd ? settings.withPrefixDelegation(maxPods) : settings;
+        return pd ? settings.withPrefixDelegation(maxPods) : settings.withKubeletMaxPods(maxPods);
     }
 
     /** /proc/PID/cmdline; ProcessHandle.Info gives up on long class paths. */

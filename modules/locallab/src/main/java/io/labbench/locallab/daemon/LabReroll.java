@@ -57,6 +57,7 @@ public final class LabReroll {
         String types = s.controlPlaneInstanceType().equals(s.nodesInstanceType())
                 ? s.nodesInstanceType() + " nodes"
                 : s.controlPlaneInstanceType() + " control plane, " + s.nodesInstanceType() + " nodes";
-        return types + (s.prefixDelegation() ? ", prefix delegation on, maxPods " + s.kubeletMaxPods() : ", prefix delegation off");
+        return types + (s.prefixDelegation() ? ", prefix delegation on, maxPods " + s.kubeletMaxPods()
+                : ", prefix delegation off" + (s.kubeletMaxPods() > 0 ? ", maxPods " + s.kubeletMaxPods() : ""));
     }
 }

@@ -1,25 +1,31 @@
 package io.labbench.locallab.kube;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
 
 /**
  * Writes the kubeconfig kubectl uses for the local lab, named like the study's kOps export
- * ({@code kops export kubecfg} names cluster, user and context after {@code $KOPS_CLUSTER_NAME}).
- * The server is plain HTTP on loopback, so there is no certificate and no credential to leak.
+ * ({@code kops export kubecfg} names cluster, user and context after {@code $KOPS_CLUSTER_NAME}):
+ * the lab CA as {@code certificate-authority-data} and the bearer token of {@link ApiCredentials}.
+ * It is the key to a root shell in the lab, so it is created 0600 (never readable by another user,
+ * not even for an instant) and replaced atomically.
  */
 public final class Kubeconfig {
     private Kubeconfig() {
     }
 
-    public static void write(Path file, String clusterName, String serverUrl) throws IOException {
+    public static void write(Path file, String clusterName, String serverUrl, ApiCredentials credentials) throws IOException {
         String text = "apiVersion: v1\n"
                 + "kind: Config\n"
                 + "clusters:\n"
                 + "- cluster:\n"
+                + "    certificate-authority-data: "
+                + Base64.getEncoder().encodeToString(credentials.caPem().getBytes(StandardCharsets.US_ASCII)) + "\n"
                 + "    server: " + serverUrl + "\n"
                 + "  name: " + clusterName + "\n"
                 + "contexts:\n"
@@ -31,14 +37,17 @@ public final class Kubeconfig {
                 + "preferences: {}\n"
                 + "users:\n"
                 + "- name: " + clusterName + "\n"
-                + "  user: {}\n";
+                + "  user:\n"
+                + "    token: " + credentials.token() + "\n";
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".kubeconfig", ".tmp");
+        Path tmp;
         try {
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+            tmp = Files.createTempFile(dir, ".kubeconfig", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: nothing secret is in the file anyway
+            throw new IOException("cannot keep the local lab's kubeconfig private on " + dir
+                    + " (not a POSIX file system): choose a state folder on one", e);
         }
         Files.writeString(tmp, text);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -1,10 +1,12 @@
 package io.labbench.locallab.kube;
 
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labbench.locallab.spi.PodNetwork;
+import io.labbench.locallab.spi.ContainerRuntime;
 import io.labbench.locallab.kube.api.ApiDispatcher;
 import io.labbench.locallab.kube.api.ResourceCatalog;
 import io.labbench.locallab.kube.api.Store;
+import io.labbench.locallab.kube.api.kinds.StandardKinds;
 import io.labbench.locallab.kube.control.ClusterBootstrap;
 import io.labbench.locallab.kube.control.ControllerLoop;
 import io.labbench.locallab.kube.control.NodeSync;
@@ -15,12 +17,14 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
 /**
- * The local lab's Kubernetes API server on loopback: {@link #start} serves it, writes the kubeconfig
+ * The local lab's Kubernetes API server on loopback: {@link #start} serves it over TLS with a CA of
+ * its own and a bearer token ({@link ApiCredentials}), writes the kubeconfig (0600) that carries them
  * and runs the controllers; {@link #close} stops it and detaches every pod network it attached.
  */
 public final class LocalKubeApi implements AutoCloseable {
@@ -31,22 +35,28 @@ public final class LocalKubeApi implements AutoCloseable {
      * @param prefixDelegation what aws-node's {@code ENABLE_PREFIX_DELEGATION} shows: the study reads it
      *                         with {@code kubectl describe ds aws-node} after {@code kops edit cluster}
      */
-    public record Options(String clusterName, ShellFallback shells, boolean prefixDelegation) {
-        /** The study's naming ({@code pkos.<domain>}) and zsh looked up on PATH. */
+    public record Options(String clusterName, ShellFallback shells, boolean prefixDelegation,
+                          Optional<ContainerRuntime> containerRuntime) {
+        /** The study's naming ({@code pkos.<domain>}) and zsh looked up on PATH; no container runtime. */
         public static Options defaults() {
-            return new Options("pkos.labbench.test", ShellFallback.onPath(), false);
+            return new Options("pkos.labbench.test", ShellFallback.onPath(), false, Optional.empty());
         }
 
         public Options withClusterName(String name) {
-            return new Options(name, shells, prefixDelegation);
+            return new Options(name, shells, prefixDelegation, containerRuntime);
         }
 
         public Options withShells(ShellFallback fallback) {
-            return new Options(clusterName, fallback, prefixDelegation);
+            return new Options(clusterName, fallback, prefixDelegation, containerRuntime);
         }
 
         public Options withPrefixDelegation(boolean on) {
-            return new Options(clusterName, shells, on);
+            return new Options(clusterName, shells, on, containerRuntime);
+        }
+
+        /** Pods run their containers there (the lab's); without one they show Running with no process. */
+        public Options withContainerRuntime(ContainerRuntime runtime) {
+            return new Options(clusterName, shells, prefixDelegation, Optional.of(runtime));
         }
     }
 
@@ -56,9 +66,11 @@ public final class LocalKubeApi implements AutoCloseable {
     private final Path zshDotDir;
     private final String url;
     private final String clusterName;
+    private final ApiCredentials credentials;
 
     private LocalKubeApi(LoopbackHttpServer server, ControllerLoop controllers, Path kubeconfig, Path zshDotDir,
-                         String url, String clusterName) {
+                         String url, String clusterName, ApiCredentials credentials) {
+        this.credentials = credentials;
         this.server = server;
         this.controllers = controllers;
         this.kubeconfig = kubeconfig;
@@ -76,31 +88,42 @@ public final class LocalKubeApi implements AutoCloseable {
         Path zshDotDir = Files.createDirectories(kubeconfigFile.toAbsolutePath().getParent().resolve("pod-zsh"));
         // A pod's zsh would otherwise start the new-user wizard; netshoot's prompt names the pod.
         Files.writeString(zshDotDir.resolve(".zshrc"), "setopt prompt_subst\nPROMPT='%F{cyan}${HOSTNAME:-pod}%f %~ %# '\n");
-        // fabric8's serialisation and Vert.x each take seconds to load on a busy machine: overlap them.
-        CompletableFuture<KubernetesCrudDispatcher> crudReady = CompletableFuture.supplyAsync(KubernetesCrudDispatcher::new);
+        // Jackson and the strategies load while Vert.x starts (each takes a while on a busy machine).
+        CompletableFuture<Store> storeReady = CompletableFuture.supplyAsync(() -> new Store(StandardKinds.registry()));
+        // The certificates (BouncyCastle loads for a while) are made while Vert.x starts.
+        CompletableFuture<ApiCredentials> credentialsReady = CompletableFuture.supplyAsync(() -> {
+            try {
+                return ApiCredentials.generate(options.clusterName());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         DeferredDispatcher dispatcher = new DeferredDispatcher();
-        WatchStreams watches = new WatchStreams();
+        WatchRouter watches = new WatchRouter();
         String host = InetAddress.getLoopbackAddress().getHostAddress();
         LoopbackHttpServer server;
         Store store;
+        ApiCredentials credentials;
         try {
-            server = LoopbackHttpServer.start(host, dispatcher, watches);
-            store = new Store(join(crudReady, server));
+            server = LoopbackHttpServer.start(host, dispatcher, watches, credentialsReady);
+            store = join(storeReady, server);
+            credentials = credentialsReady.join();
         } catch (IOException | RuntimeException e) {
             deleteTree(zshDotDir);
             throw e;
         }
-        ControllerLoop controllers = new ControllerLoop(store, network);
+        ControllerLoop controllers = new ControllerLoop(store, network, options.containerRuntime());
         try {
             String hostPort = host + ":" + server.port();
             watches.setStore(store);
-            dispatcher.set(new ApiDispatcher(store, new ResourceCatalog(hostPort),
-                    new PodExec(network, options.shells(), zshDotDir), controllers::poke, NodeSync.KUBELET_VERSION));
+            dispatcher.set(new ApiDispatcher(store, new ResourceCatalog(hostPort, store.kinds()),
+                    new PodExec(network, options.shells(), zshDotDir, options.containerRuntime()), controllers::poke, NodeSync.KUBELET_VERSION));
             new ClusterBootstrap(store, options.prefixDelegation()).create();
+            publishCa(store, credentials);
             controllers.start();
-            String url = "http://" + hostPort;
-            Kubeconfig.write(kubeconfigFile, options.clusterName(), url);
-            return new LocalKubeApi(server, controllers, kubeconfigFile, zshDotDir, url, options.clusterName());
+            String url = "https://" + hostPort;
+            Kubeconfig.write(kubeconfigFile, options.clusterName(), url, credentials);
+            return new LocalKubeApi(server, controllers, kubeconfigFile, zshDotDir, url, options.clusterName(), credentials);
         } catch (IOException | RuntimeException e) {
             controllers.close();
             server.close();
@@ -109,10 +132,20 @@ public final class LocalKubeApi implements AutoCloseable {
         }
     }
 
-    private static KubernetesCrudDispatcher join(CompletableFuture<KubernetesCrudDispatcher> crud, LoopbackHttpServer server)
+    /** Each namespace's {@code kube-root-ca.crt} carries the lab's real CA, as pods on a cluster see it. */
+    private static void publishCa(Store store, ApiCredentials credentials) {
+        for (ObjectNode cm : store.list(ResourceCatalog.CONFIG_MAPS, "")) {
+            if (cm.path("metadata").path("name").asText().equals("kube-root-ca.crt")) {
+                store.update(ResourceCatalog.CONFIG_MAPS, cm.path("metadata").path("namespace").asText(), "kube-root-ca.crt",
+                        c -> c.with("data").put("ca.crt", credentials.caPem()));
+            }
+        }
+    }
+
+    private static Store join(CompletableFuture<Store> ready, LoopbackHttpServer server)
             throws IOException {
         try {
-            return crud.get();
+            return ready.get();
         } catch (ExecutionException e) {
             server.close();
             throw new IOException("could not create the local lab's Kubernetes object store: " + e.getCause(), e.getCause());
@@ -123,7 +156,12 @@ public final class LocalKubeApi implements AutoCloseable {
         }
     }
 
-    /** e.g. {@code http://127.0.0.1:40123}. */
+    /** The CA and token clients need (in-process clients; others read the kubeconfig). */
+    public ApiCredentials credentials() {
+        return credentials;
+    }
+
+    /** e.g. {@code https://127.0.0.1:40123}. */
     public String url() {
         return url;
     }

@@ -5,17 +5,22 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.vertx.HttpServerRequestHandler;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * The HTTP side of fabric8's mock web server (its Vert.x request and WebSocket handlers) on a free
- * loopback port. fabric8's own {@code MockWebServer} offers WebSocket subprotocols up to
+ * loopback port, over TLS with the lab's serving certificate, every request first passing
+ * {@link ApiAuthentication}. fabric8's own {@code MockWebServer} offers WebSocket subprotocols up to
  * {@code v4.channel.k8s.io} only, and kubectl 1.30+ asks for {@code v5.channel.k8s.io} alone before it
  * falls back to SPDY, which the mock server cannot speak; so this server offers v5 and v4.
  */
@@ -31,11 +36,25 @@ final class LoopbackHttpServer implements AutoCloseable {
         this.server = server;
     }
 
-    static LoopbackHttpServer start(String host, Dispatcher dispatcher, WatchStreams watches) throws IOException {
+    static LoopbackHttpServer start(String host, Dispatcher dispatcher, WatchRouter watches,
+                                    CompletableFuture<ApiCredentials> credentialsReady) throws IOException {
         Vertx vertx = Vertx.vertx();
+        ApiCredentials credentials;
+        try {
+            credentials = credentialsReady.join();
+        } catch (CompletionException e) {
+            vertx.close();
+            throw new IOException("could not make the local lab API server's certificates: " + e.getCause().getMessage(),
+                    e.getCause());
+        }
+        ApiAuthentication authentication = new ApiAuthentication(credentials);
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(host)
                 .setPort(0)
+                .setSsl(true)
+                .setKeyCertOptions(new PemKeyCertOptions()
+                        .setCertValue(Buffer.buffer(credentials.serverCertPem()))
+                        .setKeyValue(Buffer.buffer(credentials.serverKeyPem())))
                 .setWebSocketSubProtocols(SUBPROTOCOLS)
                 .setHandle100ContinueAutomatically(true);
         HttpServer server = vertx.createHttpServer(options);
@@ -46,7 +65,10 @@ final class LoopbackHttpServer implements AutoCloseable {
             }
         };
         server.requestHandler(request -> {
-            // Watches stream for minutes; fabric8's handler answers with one finished body.
+            if (!authentication.admit(request)) {
+                return;
+            }
+            // Watches stream for minutes (over HTTP or a WebSocket); fabric8's handler answers with one finished body.
             if (!watches.handle(vertx, request)) {
                 mockHandler.handle(request);
             }

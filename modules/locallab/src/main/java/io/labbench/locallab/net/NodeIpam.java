@@ -70,6 +70,12 @@ final class NodeIpam {
         return List.copyOf(enis);
     }
 
+    /** The ENIs and what each holds now, copied under the lock (for the lab's EC2 answers). */
+    synchronized List<EniState> eniStates() {
+        return enis.stream().map(e -> new EniState(e.deviceIndex, e.device(), e.primaryIp, List.copyOf(e.secondaryIps),
+                List.copyOf(e.prefixes))).toList();
+    }
+
     synchronized int podCount() {
         return pods.size() + hostNetworkPods.size();
     }

@@ -24,14 +24,38 @@ public final class PodSandbox {
         this.process = process;
     }
 
-    /** Starts the holder in {@code netns}; returns at once (about 2 ms, a single spawn). */
-    public static PodSandbox start(KernelAccess kernel, String netns) throws IOException {
-        List<String> argv = kernel.inNetns(netns, List.of("bash", "-c", "exec -a " + COMMAND + " cat"));
+    /**
+     * Starts the holder in {@code netns} with its own UTS and mount namespace: hostname = the pod's,
+     * and the files of {@code etc} ({@link PodEtcFiles}) bound over {@code /etc/hosts}, {@code /etc/hostname}
+     * and {@code /etc/resolv.conf} there, as a container runtime mounts them. Containers and
+     * {@code kubectl exec} join all three namespaces ({@code nsenter -t PID -n -u -m}). Returns once the mounts are in place (a few ms).
+     */
+    public static PodSandbox start(KernelAccess kernel, String netns, String hostname, PodEtcFiles etc) throws IOException {
+        // a file the host lacks (or a dangling /etc/resolv.conf symlink) is skipped rather than failing the pod
+        String script = "hostname \"$1\" || exit 1; shift; while [ $# -gt 0 ]; do"
+                + " if [ -e \"$2\" ]; then mount --bind \"$1\" \"$2\" || exit 1; fi; shift 2; done; echo ready; exec -a " + COMMAND
+                + " cat";
+        List<String> inner = new java.util.ArrayList<>(List.of("unshare", "--uts", "--mount", "--propagation", "private", "--",
+                "bash", "-c", script, "pause", hostname));
+        etc.bindings().forEach((file, target) -> {
+            inner.add(file.toString());
+            inner.add(target);
+        });
+        List<String> argv = kernel.inNetns(netns, inner);
         // stdin stays a pipe from this JVM: cat blocks on it and sees end-of-file when the JVM is gone
-        Process process = SystemTools.ofThisMachine().processBuilder(argv)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        Process process = SystemTools.ofThisMachine().processBuilder(argv).redirectErrorStream(true).start();
+        // wait for the mounts: a container or exec entering earlier would see the host's /etc files
+        java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        String line = out.readLine();
+        if (!"ready".equals(line)) {
+            process.destroyForcibly();
+            StringBuilder message = new StringBuilder(line == null ? "" : line);
+            for (String more; (more = out.readLine()) != null; ) {
+                message.append("; ").append(more);
+            }
+            throw new IOException("could not start the pod's /pause in " + netns + ": " + message);
+        }
         return new PodSandbox(process);
     }
 

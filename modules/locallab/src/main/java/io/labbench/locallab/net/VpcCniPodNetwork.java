@@ -4,6 +4,7 @@ import io.labbench.locallab.host.SystemTools;
 import io.labbench.locallab.spi.NodeInfo;
 import io.labbench.locallab.spi.PodNetwork;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -27,10 +28,13 @@ public final class VpcCniPodNetwork implements PodNetwork {
     private final Map<String, NodeIpam> ipamByNode = new LinkedHashMap<>();
     private final Map<String, PodAttachment> pods = new ConcurrentHashMap<>();
     private final Map<String, PodSandbox> sandboxes = new ConcurrentHashMap<>();
+    private final Path podsDir;
 
-    public VpcCniPodNetwork(LabTopology topology, KernelAccess kernel, boolean prefixDelegation) {
+    /** @param podsDir where each pod's {@code /etc} files go (one folder per pod, removed on detach) */
+    public VpcCniPodNetwork(LabTopology topology, KernelAccess kernel, boolean prefixDelegation, Path podsDir) {
         this.topology = topology;
         this.kernel = kernel;
+        this.podsDir = podsDir;
         Map<Subnet, SubnetAddressPool> pools = new LinkedHashMap<>();
         long seed = LabTopology.sha1Hex(topology.prefix()).hashCode();
         for (Subnet subnet : topology.subnets()) {
@@ -70,6 +74,11 @@ public final class VpcCniPodNetwork implements PodNetwork {
         return ipam(nodeName).enis().stream().map(NodeIpam.Eni::device).toList();
     }
 
+    /** The node's ENIs with their secondary IPs and /28 prefixes as ipamd holds them now. */
+    public List<EniState> enis(String nodeName) {
+        return ipam(nodeName).eniStates();
+    }
+
     @Override
     public String attach(String namespace, String podName, String nodeName, boolean hostNetwork) throws IOException {
         NodeIpam ipam = ipam(nodeName);
@@ -93,7 +102,9 @@ public final class VpcCniPodNetwork implements PodNetwork {
                     podNetns(namespace, podName), hostVethName(namespace, podName), EniWiring.device(allocation.deviceIndex()), false);
             try {
                 wire(node, pod, allocation);
-                sandboxes.put(key, PodSandbox.start(kernel, pod.netns()));
+                PodEtcFiles etc = PodEtcFiles.write(podDir(namespace, podName), namespace, hostname(podName), pod.ip(),
+                        podsDir.resolveSibling("etc").resolve("ca-certificates.crt"));
+                sandboxes.put(key, PodSandbox.start(kernel, pod.netns(), hostname(podName), etc));
             } catch (IOException | RuntimeException e) {
                 ipam.release(key);
                 stopSandbox(key);
@@ -116,6 +127,7 @@ public final class VpcCniPodNetwork implements PodNetwork {
         synchronized (ipam) {
             pods.remove(key);
             stopSandbox(key);
+            deleteTree(podDir(namespace, podName));
             Optional<NodeIpam.Allocation> allocation = ipam.release(key);
             if (!pod.hostNetwork()) {
                 unwire(ipam.node(), pod, allocation.map(NodeIpam.Allocation::deviceIndex).orElse(0));
@@ -129,12 +141,37 @@ public final class VpcCniPodNetwork implements PodNetwork {
         if (pod == null) {
             throw new IllegalArgumentException("pod " + key(namespace, podName) + " has no network in the local lab (not scheduled yet?)");
         }
-        String hostname = pod.hostNetwork() ? topology.node(pod.node()).hostname() : truncate(podName, 63);
-        List<String> argv = new ArrayList<>(List.of(SystemTools.ofThisMachine().resolve("nsenter"), "--net=" + kernel.netnsPath(pod.netns()), "--",
-                // a UTS namespace per exec so `hostname` answers the pod name, as in a container
-                "unshare", "--uts", "--", "sh", "-c", "hostname \"$0\" && exec \"$@\"", hostname));
+        PodSandbox sandbox = sandboxes.get(key(namespace, podName));
+        List<String> argv;
+        if (pod.hostNetwork() || sandbox == null) {
+            String hostname = pod.hostNetwork() ? topology.node(pod.node()).hostname() : hostname(podName);
+            argv = new ArrayList<>(List.of(SystemTools.ofThisMachine().resolve("nsenter"), "--net=" + kernel.netnsPath(pod.netns()), "--",
+                    // a UTS namespace per exec so `hostname` answers the node's name, as on the node
+                    "unshare", "--uts", "--", "sh", "-c", "hostname \"$0\" && exec \"$@\"", hostname));
+        } else {
+            // the pod's own network, UTS and mount namespaces, held by its /pause process
+            argv = new ArrayList<>(inSandbox(sandbox));
+        }
         argv.addAll(command);
         return kernel.command(argv);
+    }
+
+    /** {@code nsenter} into a pod's network, UTS and mount namespaces (before {@link KernelAccess#command}). */
+    public static List<String> inSandbox(PodSandbox sandbox) {
+        return List.of(SystemTools.ofThisMachine().resolve("nsenter"), "-t", Long.toString(sandbox.pid()), "-n", "-u", "-m", "--");
+    }
+
+    /** The folder of the pod's {@code /etc} files (and, for the container runtime, its logs). */
+    public Path podDir(String namespace, String podName) {
+        return podsDir.resolve(namespace + "_" + podName);
+    }
+
+    public KernelAccess kernel() {
+        return kernel;
+    }
+
+    private static String hostname(String podName) {
+        return truncate(podName, 63);
     }
 
     /** The process holding the pod's network namespace (what {@code lsns -t net} shows for it). */
@@ -233,6 +270,17 @@ public final class VpcCniPodNetwork implements PodNetwork {
 
     private static String vethMac(String veth) {
         return Macs.of(veth);
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!java.nio.file.Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // the lab's down removes the whole lab folder anyway
+        }
     }
 
     private static String key(String namespace, String podName) {

@@ -131,6 +131,7 @@ public final class LabSsh implements Closeable {
             path = bastionBin + ":" + path;
             env.put("KUBECONFIG", kubeconfig.toString());
             env.put("KOPS_CLUSTER_NAME", topology.clusterName());
+            env.put("KOPS_STATE_STORE", io.labbench.locallab.aws.LabAws.stateStore(topology.prefix()));
             env.put("AWS_DEFAULT_REGION", "us-east-1");
             env.put("W1PIP", topology.node("worker1").ip().toString());
             env.put("W2PIP", topology.node("worker2").ip().toString());

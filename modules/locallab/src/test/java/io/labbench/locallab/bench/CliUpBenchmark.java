@@ -41,6 +41,33 @@ final class CliUpBenchmark {
             System.out.println("run " + i + ": " + run.millis() + " ms  " + run.phases());
         }
         System.out.println("labbench lab up --json ms (each run): " + totals + "  median " + LocalLabBenchmark.median(totals));
+        // Machine-readable line for ./run-benchmarks: metric, value, unit, reference, goal.
+        System.out.println("BENCH\tlabbench lab up, end to end\t" + LocalLabBenchmark.median(totals) + "\tms\t-\t<=3000");
+        System.out.println("load: " + Files.readString(Path.of("/proc/loadavg")).strip());
+    }
+
+    /**
+     * Two builds of the app compared on a shared, busy machine: run by run alternately (A, B, A, B…), so
+     * both meet the same load; each with its own home and one warm-up run first.
+     */
+    static void runAlternating(Path jarA, Path jarB, int runs, Path root) throws Exception {
+        Path homeA = Files.createDirectories(root.resolve("cli-home-a"));
+        Path homeB = Files.createDirectories(root.resolve("cli-home-b"));
+        System.out.println("load: " + Files.readString(Path.of("/proc/loadavg")).strip());
+        once(jarA, homeA, false);
+        once(jarB, homeB, false);
+        List<Long> a = new ArrayList<>();
+        List<Long> b = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            Run runA = once(jarA, homeA, false);
+            Run runB = once(jarB, homeB, false);
+            a.add(runA.millis());
+            b.add(runB.millis());
+            System.out.println("run " + i + ": A " + runA.millis() + " ms " + runA.phases());
+            System.out.println("run " + i + ": B " + runB.millis() + " ms " + runB.phases());
+        }
+        System.out.println("A " + jarA + " lab up --json ms: " + a + "  median " + LocalLabBenchmark.median(a));
+        System.out.println("B " + jarB + " lab up --json ms: " + b + "  median " + LocalLabBenchmark.median(b));
         System.out.println("load: " + Files.readString(Path.of("/proc/loadavg")).strip());
     }
 

@@ -18,7 +18,8 @@ import java.util.List;
  * With {@code hold} as argument it builds one lab and waits for Enter, to poke at it by hand.
  * With {@code cli <labbench-app.jar> [N]} it times the real {@code labbench lab up --json} (two cold JVMs:
  * the command line and the lab's daemon) N times, with the daemon's phases from its {@code TIMING} lines,
- * and the daemon's and the lab's processes' memory; see {@link CliUpBenchmark}.
+ * and the daemon's and the lab's processes' memory; see {@link CliUpBenchmark}. With {@code cli-ab <a.jar> <b.jar> [N]}
+ * it compares two builds run by run alternately (the same load for both on a busy machine).
  * With {@code pods110} it times 110 pods Running on worker1 through kubectl (prefix delegation, maxPods 110).
  */
 public final class LocalLabBenchmark {
@@ -34,6 +35,10 @@ public final class LocalLabBenchmark {
                 System.out.println("lab up; press Enter to take it down");
                 System.in.read();
             }
+            return;
+        }
+        if (args.length > 0 && args[0].equals("cli-ab")) {
+            CliUpBenchmark.runAlternating(Path.of(args[1]), Path.of(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 5, root);
             return;
         }
         if (args.length > 0 && args[0].equals("cli")) {
@@ -65,6 +70,8 @@ public final class LocalLabBenchmark {
             downs.add((t2 - t1) / 1_000_000);
         }
         System.out.println("lab up ms (each run): " + ups + "  median " + median(ups));
+        // Machine-readable line for ./run-benchmarks: metric, value, unit, reference, goal.
+        System.out.println("BENCH\tlocal lab up (in-process)\t" + median(ups) + "\tms\t-\t-");
         List<Long> kernelOnly = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             LabSettings settings = LabSettings.defaults(root, "lbkern");

@@ -48,7 +48,8 @@ class KubectlAgainstLocalApiTest {
     @Test
     void kubeconfigNamesTheClusterLikeKopsExportAndServesLoopback() throws Exception {
         String config = Files.readString(api.kubeconfig());
-        assertThat(config).contains("current-context: pkos.labbench.test").contains("server: http://127.0.0.1:");
+        assertThat(config).contains("current-context: pkos.labbench.test").contains("server: https://127.0.0.1:")
+                .contains("certificate-authority-data: ").contains("token: ");
         assertThat(kubectl.ok("config", "current-context").strip()).isEqualTo("pkos.labbench.test");
         assertThat(kubectl.ok("version", "-o", "json")).contains("\"gitVersion\": \"v1.24.11\"");
     }

@@ -45,14 +45,28 @@ class KubectlDeletePodTest {
     }
 
     @Test
-    void aDeletedPodIsTerminatingUntilItsNetworkIsGoneAndTheDefaultWaitReturns() {
-        assertThat(kubectl.ok("delete", "pod", "web-1", "--wait=false").strip()).isEqualTo("pod \"web-1\" deleted");
+    void aDeletedPodIsTerminatingUntilItsNetworkIsGoneAndTheDefaultWaitReturns() throws Exception {
+        // The kubelet removes a Terminating pod about a second after the mark (Kubelet.STOP_TIME), as a real
+        // node does once nginx has stopped: watch it, as a learner would, rather than race it with gets.
+        Path table = dir.resolve("web-1-watch.txt");
+        Path marks = dir.resolve("web-1-marks.txt");
+        Process tableWatch = kubectl.startInBackground(table, "get", "pod", "web-1", "-w", "--no-headers");
+        Process markWatch = kubectl.startInBackground(marks, "get", "pod", "web-1", "-w", "-o",
+                "jsonpath={.metadata.deletionGracePeriodSeconds} {.metadata.deletionTimestamp}{\"\\n\"}");
+        try {
+            awaitFile(table, text -> text.contains("Running"));
+            awaitFile(marks, text -> !text.isEmpty());
+            assertThat(kubectl.ok("delete", "pod", "web-1", "--wait=false").strip()).isEqualTo("pod \"web-1\" deleted");
 
-        List<String> row = Kubectl.columns(kubectl.ok("get", "pod", "web-1", "--no-headers").strip());
-        assertThat(row.get(2)).isEqualTo("Terminating");
-        assertThat(kubectl.ok("get", "pod", "web-1", "-o", "jsonpath={.metadata.deletionGracePeriodSeconds}")).isEqualTo("30");
-        assertThat(kubectl.ok("get", "pod", "web-1", "-o", "jsonpath={.metadata.deletionTimestamp}"))
-                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+            String rows = awaitFile(table, text -> text.contains("Terminating"));
+            assertThat(rows.lines().filter(l -> l.contains("Terminating")).map(Kubectl::columns).findFirst().orElseThrow().get(2))
+                    .isEqualTo("Terminating");
+            assertThat(awaitFile(marks, text -> text.contains("30 ")).lines().filter(l -> l.startsWith("30 ")).findFirst().orElseThrow())
+                    .matches("30 \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+        } finally {
+            tableWatch.destroy();
+            markWatch.destroy();
+        }
 
         long start = System.nanoTime();
         assertThat(kubectl.ok("delete", "pod", "web-2").strip()).isEqualTo("pod \"web-2\" deleted");
@@ -63,6 +77,19 @@ class KubectlDeletePodTest {
 
         kubectl.await(String::isBlank, "get", "pod", "web-1", "--ignore-not-found");
         assertThat(network.detached).contains("default/web-1");
+    }
+
+    private static String awaitFile(Path file, java.util.function.Predicate<String> done) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        String text = "";
+        while (System.nanoTime() < deadline) {
+            text = Files.exists(file) ? Files.readString(file) : "";
+            if (done.test(text)) {
+                return text;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(file.getFileName() + " never showed what was expected:\n" + text);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.labbench.sessions.TerminalSession;
 import io.labbench.sessions.testing.Benchmarks;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * {@code cat} of a 20 MB text file through the SSH terminal connector (a JSch shell channel with a
@@ -51,6 +52,9 @@ public final class SshCatThroughputBenchmark {
             System.out.printf("cat 20 MB over SSH, median of %d: LabBench terminal connector %.1f MB/s (%.0f ms),"
                     + " OpenSSH client %.1f MB/s (%.0f ms), ratio %.2f (goal >= 0.5)%n",
                     ROUNDS, oursMbps, Benchmarks.median(ours) / 1e6, opensshMbps, Benchmarks.median(openssh) / 1e6, oursMbps / opensshMbps);
+            // Machine-readable line for ./run-benchmarks: metric, value, unit, reference, goal.
+            System.out.printf(Locale.ROOT, "BENCH\tcat 20 MB over SSH, terminal connector (ref: OpenSSH ssh cat)\t%.1f\tMB/s\t%.1f\t>=0.5x%n",
+                    oursMbps, opensshMbps);
             double execMbps = FILE_BYTES / 1e6 / (Benchmarks.median(exec) / 1e9);
             System.out.printf("for comparison, the same cat through the shared connection's exec channel (no pty): %.1f MB/s,"
                     + " ratio to OpenSSH %.2f%n", execMbps, execMbps / opensshMbps);

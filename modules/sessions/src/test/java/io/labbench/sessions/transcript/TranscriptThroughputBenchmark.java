@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -57,6 +58,9 @@ public final class TranscriptThroughputBenchmark {
         System.out.printf("transcript of a %.0f MB terminal stream, median of %d after %d warm-up passes: %.1f MB/s,"
                         + " %.1f ms CPU per MB%n", megabytes, measured, warmUps,
                 megabytes / (Benchmarks.median(wall) / 1e9), Benchmarks.median(cpu) / 1e6 / megabytes);
+        // Machine-readable line for ./run-benchmarks: metric, value, unit, reference, goal.
+        System.out.printf(Locale.ROOT, "BENCH\ttranscript writer throughput\t%.1f\tMB/s\t-\t-%n",
+                megabytes / (Benchmarks.median(wall) / 1e9));
         Files.delete(dir.resolve("stream.txt"));
         Files.delete(dir);
     }

@@ -9,17 +9,17 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Routes kubectl's requests: discovery and version documents, then resource requests to the CRUD
- * store with what the store lacks added around it (selectors, tables, admission, strategic merge,
- * scale, logs, exec). Every answer carries {@code Content-Type: application/json}, which kubectl
- * needs to decode it.
+ * Answers kubectl's requests other than watches (which {@code WatchRouter} streams): discovery and
+ * version documents, then resource requests to the {@link Store}, each kind's behaviour taken from its
+ * {@link KindStrategy} (defaults and validation through {@link Admission}, tables, graceful deletion),
+ * plus strategic merge, scale, logs and exec. Every answer carries {@code Content-Type: application/json},
+ * which kubectl needs to decode it.
  */
 public final class ApiDispatcher extends Dispatcher {
 
@@ -75,7 +75,7 @@ public final class ApiDispatcher extends Dispatcher {
         if (path.equals("/version")) {
             return json(200, versionJson);
         }
-        Optional<String> openApi = OpenApiV3.document(path);
+        Optional<String> openApi = OpenApiV3.document(path, store.kinds().types());
         if (openApi.isPresent()) {
             return json(200, openApi.get());
         }
@@ -94,7 +94,7 @@ public final class ApiDispatcher extends Dispatcher {
             return notFoundPath();
         }
         ApiPath p = parsed.get();
-        Optional<ResourceType> type = ResourceCatalog.find(p.group(), p.plural());
+        Optional<ResourceType> type = store.kinds().find(p.group(), p.plural());
         if (type.isEmpty() || !type.get().version().equals(p.version())) {
             return notFoundPath();
         }
@@ -105,7 +105,7 @@ public final class ApiDispatcher extends Dispatcher {
         return switch (request.method()) {
             case GET -> p.isCollection() ? list(request, t, p) : get(request, t, p);
             case POST -> create(request, t, p);
-            case PUT -> changed(json(200, store.send(HttpMethod.PUT, p.storePath(), body(request), "application/json")));
+            case PUT -> changed(json(200, Json.write(store.replace(t, p.namespace(), p.name(), Json.parse(body(request))))));
             case PATCH -> changed(json(200, Json.write(patch(t, p, request))));
             case DELETE -> delete(request, t, p);
             default -> json(405, Json.status(405, "MethodNotAllowed", request.getMethod() + " is not supported here"));
@@ -124,25 +124,12 @@ public final class ApiDispatcher extends Dispatcher {
     }
 
     private MockResponse list(RecordedRequest request, ResourceType t, ApiPath p) {
-        if (p.param("watch").equals("true") || p.param("watch").equals("1")) {
-            return json(405, Json.status(405, "MethodNotAllowed",
-                    "the local lab's API server does not stream watches; run the command again without -w/--watch"));
-        }
-        MockResponse raw = store.crud().handleGet(p.storePath());
-        JsonNode listDoc = Json.parse(raw.getBody().readUtf8());
-        LabelSelector labels = LabelSelector.parse(p.param("labelSelector"));
-        FieldSelector fields = FieldSelector.parse(p.param("fieldSelector"));
-        List<ObjectNode> items = new ArrayList<>();
-        for (JsonNode item : listDoc.path("items")) {
-            if (labels.matches(item) && fields.matches(item)) {
-                items.add((ObjectNode) item);
-            }
-        }
-        items.sort(Comparator.comparing((ObjectNode o) -> Json.text(o, "metadata", "namespace"))
-                .thenComparing(o -> Json.text(o, "metadata", "name")));
-        String rv = listDoc.path("metadata").path("resourceVersion").asText("0");
+        Store.Listing listing = store.listing(t, p.namespace(), LabelSelector.parse(p.param("labelSelector")),
+                FieldSelector.parse(p.param("fieldSelector")));
+        List<ObjectNode> items = listing.items();
+        String rv = Long.toString(listing.revision());
         if (Tables.wanted(request.getHeader("Accept"))) {
-            return json(200, Tables.render(t.plural(), items, rv, p.param("includeObject").equals("Object"), Instant.now()));
+            return json(200, Tables.render(table(t), items, rv, p.param("includeObject").equals("Object"), Instant.now()));
         }
         ObjectNode list = Json.object();
         list.put("kind", t.kind() + "List");
@@ -159,7 +146,7 @@ public final class ApiDispatcher extends Dispatcher {
             return notFound(t, p.name());
         }
         if (Tables.wanted(request.getHeader("Accept"))) {
-            return json(200, Tables.render(t.plural(), List.of(o.get()), Json.text(o.get(), "metadata", "resourceVersion"),
+            return json(200, Tables.render(table(t), List.of(o.get()), Json.text(o.get(), "metadata", "resourceVersion"),
                     p.param("includeObject").equals("Object"), Instant.now()));
         }
         return json(200, Json.write(o.get()));
@@ -179,15 +166,16 @@ public final class ApiDispatcher extends Dispatcher {
             return json(409, statusWithDetails(409, "AlreadyExists", t, name,
                     t.plural() + (t.group().isEmpty() ? "" : "." + t.group()) + " \"" + name + "\" already exists"));
         }
-        ObjectNode admitted = admission.admit(t, p.namespace(), body);
-        String created = store.send(HttpMethod.POST, t.path(p.namespace(), ""), Json.write(admitted), "application/json");
-        return changed(json(201, created));
+        ObjectNode created = admission.create(t, p.namespace(), body);
+        return changed(json(201, Json.write(created)));
     }
 
     private ObjectNode patch(ResourceType t, ApiPath p, RecordedRequest request) {
         String contentType = Optional.ofNullable(request.getHeader("Content-Type")).orElse("");
         if (contentType.contains("json-patch")) {
-            return (ObjectNode) Json.parse(store.send(HttpMethod.PATCH, p.storePath(), body(request), contentType));
+            ObjectNode current = store.get(t, p.namespace(), p.name())
+                    .orElseThrow(() -> new StoreException(404, notFoundBody(t, p.name())));
+            return store.replace(t, p.namespace(), p.name(), JsonPatch.apply(current, body(request)));
         }
         if (contentType.contains("apply-patch")) {
             throw new StoreException(415, Json.status(415, "UnsupportedMediaType",
@@ -215,8 +203,10 @@ public final class ApiDispatcher extends Dispatcher {
         if (p.isCollection()) {
             int n = 0;
             LabelSelector labels = LabelSelector.parse(p.param("labelSelector"));
-            for (ObjectNode o : store.list(t, p.namespace())) {
-                if (labels.matches(o) && store.delete(t, Json.text(o, "metadata", "namespace"), Json.text(o, "metadata", "name"))) {
+            FieldSelector fields = FieldSelector.parse(p.param("fieldSelector"));
+            KindStrategy strategy = store.kinds().strategy(t);
+            for (ObjectNode o : store.list(t, p.namespace(), labels, fields)) {
+                if (strategy.delete(store, o, java.util.OptionalLong.empty()).isPresent()) {
                     n++;
                 }
             }
@@ -227,16 +217,13 @@ public final class ApiDispatcher extends Dispatcher {
             return changed(json(200, Json.write(s)));
         }
         Optional<ObjectNode> existing = store.get(t, p.namespace(), p.name());
-        if (existing.isPresent() && t == ResourceCatalog.PODS) {
-            // a pod on a node stays, Terminating, until its kubelet has torn its network down
-            Optional<ObjectNode> answer = GracefulDeletion.delete(store, existing.get(),
-                    GracefulDeletion.requestedGrace(p.param("gracePeriodSeconds"), body(request)));
-            return answer.isEmpty() ? notFound(t, p.name()) : changed(json(200, Json.write(answer.get())));
-        }
-        if (existing.isEmpty() || !store.delete(t, p.namespace(), p.name())) {
+        if (existing.isEmpty()) {
             return notFound(t, p.name());
         }
-        return changed(json(200, Json.write(existing.get())));
+        // e.g. a pod on a node stays, Terminating, until its kubelet has torn its network down
+        Optional<ObjectNode> answer = store.kinds().strategy(t).delete(store, existing.get(),
+                GracefulDeletion.requestedGrace(p.param("gracePeriodSeconds"), body(request)));
+        return answer.isEmpty() ? notFound(t, p.name()) : changed(json(200, Json.write(answer.get())));
     }
 
     private MockResponse subresource(RecordedRequest request, ResourceType t, ApiPath p) {
@@ -248,7 +235,11 @@ public final class ApiDispatcher extends Dispatcher {
                 if (request.method() == HttpMethod.PATCH) {
                     return changed(json(200, Json.write(patch(t, p, request))));
                 }
-                return changed(json(200, store.send(request.method(), p.storePath(), body(request), "application/json")));
+                if (request.method() == HttpMethod.PUT) {
+                    return changed(json(200, Json.write(replaceStatus(t, p, Json.parse(body(request))))));
+                }
+                return json(405, Json.status(405, "MethodNotAllowed", request.getMethod() + " is not supported on "
+                        + t.plural() + "/status"));
             case "scale":
                 return scale(request, t, p);
             case "log":
@@ -265,6 +256,22 @@ public final class ApiDispatcher extends Dispatcher {
                 return json(404, Json.status(404, "NotFound", "the local lab's API server does not serve "
                         + t.plural() + "/" + p.subresource()));
         }
+    }
+
+    /** PUT on {@code /status}: only the status changes, as the real status subresource does. */
+    private ObjectNode replaceStatus(ResourceType t, ApiPath p, JsonNode body) {
+        ObjectNode current = store.get(t, p.namespace(), p.name())
+                .orElseThrow(() -> new StoreException(404, notFoundBody(t, p.name())));
+        current.set("status", body.path("status").isMissingNode() ? Json.object() : body.path("status"));
+        String rv = Json.text(body, "metadata", "resourceVersion");
+        if (!rv.isEmpty()) {
+            current.with("metadata").put("resourceVersion", rv);
+        }
+        return store.replace(t, p.namespace(), p.name(), current);
+    }
+
+    private TableSpec table(ResourceType t) {
+        return store.kinds().strategy(t).table();
     }
 
     private MockResponse scale(RecordedRequest request, ResourceType t, ApiPath p) {
@@ -323,7 +330,9 @@ public final class ApiDispatcher extends Dispatcher {
             throw new BadRequestException("container \"" + container.path("name").asText() + "\" in pod \""
                     + p.name() + "\" is waiting to start: ContainerCreating");
         }
-        String text = PodLogs.of(pod, container);
+        boolean previous = p.param("previous").equals("true");
+        JsonNode chosen = container;
+        String text = exec.logs(pod, container.path("name").asText(), previous).orElseGet(() -> PodLogs.of(pod, chosen));
         String tail = p.param("tailLines");
         if (!tail.isEmpty()) {
             String[] lines = text.split("\n");

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.TreeMap;
 
 /** Table columns and cells of the core/v1 resources other than pods and nodes. */
-final class CoreTables {
+public final class CoreTables {
     private CoreTables() {
     }
 
-    static final TableSpec SERVICES = new TableSpec(List.of(TableColumn.nameColumn(),
+    public static final TableSpec SERVICES = new TableSpec(List.of(TableColumn.nameColumn(),
             TableColumn.text("Type", "type determines how the Service is exposed."),
             TableColumn.text("Cluster-IP", "clusterIP is the IP address of the service and is usually assigned randomly."),
             TableColumn.text("External-IP", "externalIPs is a list of IP addresses for which nodes in the cluster will also accept traffic for this service."),
@@ -23,11 +23,11 @@ final class CoreTables {
             TableColumn.wide("Selector", "Route service traffic to pods with label keys and values matching this selector.")),
             CoreTables::serviceCells);
 
-    static final TableSpec ENDPOINTS = new TableSpec(List.of(TableColumn.nameColumn(),
+    public static final TableSpec ENDPOINTS = new TableSpec(List.of(TableColumn.nameColumn(),
             TableColumn.text("Endpoints", "Endpoints of this object"), TableColumn.age()),
             CoreTables::endpointsCells);
 
-    static final TableSpec EVENTS = new TableSpec(List.of(
+    public static final TableSpec EVENTS = new TableSpec(List.of(
             TableColumn.text("Last Seen", "Deprecated field assuring backward compatibility with core.v1 Event type"),
             TableColumn.text("Type", "type is the type of this event (Normal, Warning), new types could be added in the future."),
             TableColumn.text("Reason", "reason is why the action was taken. It is human-readable."),
@@ -40,29 +40,29 @@ final class CoreTables {
             new TableColumn("Name", "string", "name", 1, "Name of the event")),
             CoreTables::eventCells);
 
-    static final TableSpec LIMIT_RANGES = new TableSpec(List.of(TableColumn.nameColumn(),
+    public static final TableSpec LIMIT_RANGES = new TableSpec(List.of(TableColumn.nameColumn(),
             TableColumn.text("Created At", "CreationTimestamp is a timestamp representing the server time when this object was created.")),
             (o, now) -> List.of(name(o), o.path("metadata").path("creationTimestamp").asText()));
 
-    static final TableSpec NAMESPACES = new TableSpec(List.of(TableColumn.nameColumn(),
+    public static final TableSpec NAMESPACES = new TableSpec(List.of(TableColumn.nameColumn(),
             TableColumn.text("Status", "The status of the namespace"), TableColumn.age()),
             (o, now) -> List.of(name(o), o.path("status").path("phase").asText("Active"), age(o, now)));
 
-    static final TableSpec CONFIG_MAPS = new TableSpec(List.of(TableColumn.nameColumn(),
+    public static final TableSpec CONFIG_MAPS = new TableSpec(List.of(TableColumn.nameColumn(),
             TableColumn.integer("Data", "Data contains the configuration data."), TableColumn.age()),
             (o, now) -> List.of(name(o), o.path("data").size() + o.path("binaryData").size(), age(o, now)));
 
-    static final TableSpec SECRETS = new TableSpec(List.of(TableColumn.nameColumn(),
+    public static final TableSpec SECRETS = new TableSpec(List.of(TableColumn.nameColumn(),
             TableColumn.text("Type", "The type of the secret"),
             TableColumn.integer("Data", "The number of data items in the secret"), TableColumn.age()),
             (o, now) -> List.of(name(o), o.path("type").asText("Opaque"), o.path("data").size(), age(o, now)));
 
-    static final TableSpec SERVICE_ACCOUNTS = new TableSpec(List.of(TableColumn.nameColumn(),
+    public static final TableSpec SERVICE_ACCOUNTS = new TableSpec(List.of(TableColumn.nameColumn(),
             TableColumn.integer("Secrets", "Secrets is a list of the secrets in the same namespace that pods running using this ServiceAccount are allowed to use."),
             TableColumn.age()),
             (o, now) -> List.of(name(o), o.path("secrets").size(), age(o, now)));
 
-    static final TableSpec LEASES = new TableSpec(List.of(TableColumn.nameColumn(),
+    public static final TableSpec LEASES = new TableSpec(List.of(TableColumn.nameColumn(),
             TableColumn.text("Holder", "The holder of the lease."), TableColumn.age()),
             (o, now) -> List.of(name(o), o.path("spec").path("holderIdentity").asText(""), age(o, now)));
 

@@ -3,8 +3,16 @@ package io.labbench.locallab.kube.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.mockwebserver.http.MockResponse;
 
-/** Answers {@code pods/<name>/exec} WebSocket upgrades for a stored pod. */
+/**
+ * The node side of the API for a stored pod, what the kubelet serves on a real cluster: answers
+ * {@code pods/<name>/exec} WebSocket upgrades and, where containers really run, {@code pods/<name>/log}.
+ */
 @FunctionalInterface
 public interface ExecEndpoint {
     MockResponse upgrade(ApiPath path, JsonNode pod);
+
+    /** The container's real output, when a runtime runs it; empty lets {@link PodLogs} answer. */
+    default java.util.Optional<String> logs(JsonNode pod, String container, boolean previous) {
+        return java.util.Optional.empty();
+    }
 }

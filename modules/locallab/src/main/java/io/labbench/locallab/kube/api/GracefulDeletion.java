@@ -13,7 +13,7 @@ import java.util.OptionalLong;
  * {@code Terminating}; its node's kubelet stops it, tears its network down and then removes the
  * object. A pod that never reached a node, or a delete with {@code --grace-period=0}, goes at once.
  *
- * <p>The fabric8 store removes an object whose {@code deletionTimestamp} is set unless it still has a
+ * <p>The store removes an object whose {@code deletionTimestamp} is set unless it still has a
  * finalizer, so a marked pod carries {@link #FINALIZER} until its kubelet is done ({@link #finish});
  * the DELETE answer leaves it out, {@code kubectl get -o yaml} shows it while the pod is Terminating.
  */

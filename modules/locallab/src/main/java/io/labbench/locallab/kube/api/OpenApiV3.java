@@ -1,6 +1,7 @@
 package io.labbench.locallab.kube.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,11 +16,11 @@ public final class OpenApiV3 {
     private OpenApiV3() {
     }
 
-    public static Optional<String> document(String path) {
+    public static Optional<String> document(String path, List<ResourceType> types) {
         if (path.equals("/openapi/v3")) {
             ObjectNode root = Json.object();
             ObjectNode paths = root.putObject("paths");
-            for (ResourceType t : ResourceCatalog.types()) {
+            for (ResourceType t : types) {
                 String gv = gvPath(t);
                 paths.putObject(gv).put("serverRelativeURL", "/openapi/v3/" + gv + "?hash=" + Integer.toHexString(gv.hashCode()));
             }
@@ -34,7 +35,7 @@ public final class OpenApiV3 {
         doc.putObject("info").put("title", "Kubernetes").put("version", "v1.24.11");
         ObjectNode paths = doc.putObject("paths");
         boolean any = false;
-        for (ResourceType t : ResourceCatalog.types()) {
+        for (ResourceType t : types) {
             if (!gvPath(t).equals(gv)) {
                 continue;
             }

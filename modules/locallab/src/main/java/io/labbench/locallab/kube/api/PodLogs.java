@@ -3,9 +3,11 @@ package io.labbench.locallab.kube.api;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * What {@code kubectl logs} shows for a container of the lab. The lab runs no container images, so
- * each known image gets the start-up lines its real container prints (nginx's entrypoint, CoreDNS's
- * banner, aws-node's ipamd start), and anything else says plainly that no output was captured.
+ * What {@code kubectl logs} shows for a container no runtime runs: the cluster's add-ons in
+ * {@code kube-system} and pods of an API without a container runtime (the lab's own pods show their
+ * real output, see {@link ExecEndpoint#logs}). Each known image gets the start-up lines its real
+ * container prints (nginx's entrypoint, CoreDNS's banner, aws-node's ipamd start), and anything else
+ * says plainly that no output was captured.
  */
 public final class PodLogs {
     private PodLogs() {

@@ -2,13 +2,13 @@ package io.labbench.locallab.kube.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The resources of the local cluster and the legacy discovery documents kubectl reads before every
+ * The built-in resource types (controllers refer to them by these constants; each kind's behaviour is
+ * its {@link KindStrategy}) and the legacy discovery documents kubectl reads before every
  * command ({@code /api}, {@code /apis}, {@code /api/v1}, {@code /apis/apps/v1}, …). kubectl accepts
  * these when it asked for aggregated discovery, so nothing else is needed.
  */
@@ -49,14 +49,12 @@ public final class ResourceCatalog {
     public static final ResourceType LEASES = new ResourceType("coordination.k8s.io", "v1", "leases", "lease",
             "Lease", true, List.of(), List.of(), List.of());
 
-    private static final List<ResourceType> TYPES = List.of(PODS, NODES, NAMESPACES, SERVICES, ENDPOINTS, EVENTS,
-            LIMIT_RANGES, CONFIG_MAPS, SECRETS, SERVICE_ACCOUNTS, DEPLOYMENTS, REPLICA_SETS, DAEMON_SETS,
-            STATEFUL_SETS, LEASES);
-
     private final String serverAddress;
+    private final KindRegistry kinds;
 
-    public ResourceCatalog(String serverAddress) {
+    public ResourceCatalog(String serverAddress, KindRegistry kinds) {
         this.serverAddress = serverAddress;
+        this.kinds = kinds;
     }
 
     private static ResourceType core(String plural, String singular, String kind, boolean namespaced,
@@ -67,18 +65,6 @@ public final class ResourceCatalog {
     private static ResourceType apps(String plural, String singular, String kind, List<String> shortNames,
                                      List<String> subs) {
         return new ResourceType("apps", "v1", plural, singular, kind, true, shortNames, ALL, subs);
-    }
-
-    public static List<ResourceType> types() {
-        return TYPES;
-    }
-
-    public static Optional<ResourceType> find(String group, String plural) {
-        return TYPES.stream().filter(t -> t.group().equals(group) && t.plural().equals(plural)).findFirst();
-    }
-
-    public static Optional<ResourceType> byKind(String apiVersion, String kind) {
-        return TYPES.stream().filter(t -> t.apiVersion().equals(apiVersion) && t.kind().equals(kind)).findFirst();
     }
 
     /** The discovery document at {@code path} (no query), if it is one. */
@@ -98,13 +84,13 @@ public final class ResourceCatalog {
             n.put("kind", "APIGroupList");
             n.put("apiVersion", "v1");
             ArrayNode groups = n.putArray("groups");
-            groups().forEach((group, version) -> groups.add(groupDoc(group, version)));
+            kinds.groups().forEach((group, version) -> groups.add(groupDoc(group, version)));
             return Optional.of(Json.write(n));
         }
         if (p.equals("/api/v1")) {
             return Optional.of(resourceList("", "v1"));
         }
-        for (Map.Entry<String, String> g : groups().entrySet()) {
+        for (Map.Entry<String, String> g : kinds.groups().entrySet()) {
             if (p.equals("/apis/" + g.getKey())) {
                 ObjectNode doc = groupDoc(g.getKey(), g.getValue());
                 doc.put("kind", "APIGroup");
@@ -118,12 +104,6 @@ public final class ResourceCatalog {
         return Optional.empty();
     }
 
-    private static Map<String, String> groups() {
-        Map<String, String> groups = new LinkedHashMap<>();
-        TYPES.stream().filter(t -> !t.group().isEmpty()).forEach(t -> groups.putIfAbsent(t.group(), t.version()));
-        return groups;
-    }
-
     private static ObjectNode groupDoc(String group, String version) {
         ObjectNode g = Json.object();
         g.put("name", group);
@@ -135,13 +115,13 @@ public final class ResourceCatalog {
         return g;
     }
 
-    private static String resourceList(String group, String version) {
+    private String resourceList(String group, String version) {
         ObjectNode n = Json.object();
         n.put("kind", "APIResourceList");
         n.put("apiVersion", "v1");
         n.put("groupVersion", group.isEmpty() ? version : group + "/" + version);
         ArrayNode resources = n.putArray("resources");
-        for (ResourceType t : TYPES) {
+        for (ResourceType t : kinds.types()) {
             if (!t.group().equals(group) || !t.version().equals(version)) {
                 continue;
             }

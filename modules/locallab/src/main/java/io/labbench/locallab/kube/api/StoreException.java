@@ -1,6 +1,6 @@
 package io.labbench.locallab.kube.api;
 
-/** A store operation the CRUD dispatcher refused (conflict, not found, invalid), with its HTTP code. */
+/** A store or admission refusal (conflict, not found, invalid, gone), with its HTTP code and Status body. */
 public class StoreException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final int code;

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Server-side table output ({@code Accept: application/json;as=Table;v=v1;g=meta.k8s.io}): the same
@@ -14,26 +12,6 @@ import java.util.Optional;
  * columns learners see on the study's cluster.
  */
 public final class Tables {
-
-    private static final Map<String, TableSpec> SPECS = Map.ofEntries(
-            Map.entry("pods", WorkloadTables.PODS),
-            Map.entry("nodes", WorkloadTables.NODES),
-            Map.entry("deployments", WorkloadTables.DEPLOYMENTS),
-            Map.entry("replicasets", WorkloadTables.REPLICA_SETS),
-            Map.entry("daemonsets", WorkloadTables.DAEMON_SETS),
-            Map.entry("statefulsets", WorkloadTables.STATEFUL_SETS),
-            Map.entry("services", CoreTables.SERVICES),
-            Map.entry("endpoints", CoreTables.ENDPOINTS),
-            Map.entry("events", CoreTables.EVENTS),
-            Map.entry("limitranges", CoreTables.LIMIT_RANGES),
-            Map.entry("namespaces", CoreTables.NAMESPACES),
-            Map.entry("configmaps", CoreTables.CONFIG_MAPS),
-            Map.entry("secrets", CoreTables.SECRETS),
-            Map.entry("serviceaccounts", CoreTables.SERVICE_ACCOUNTS),
-            Map.entry("leases", CoreTables.LEASES));
-
-    private static final TableSpec DEFAULT = new TableSpec(List.of(TableColumn.nameColumn(), TableColumn.age()),
-            (o, now) -> List.of(WorkloadTables.name(o), WorkloadTables.age(o, now)));
 
     private Tables() {
     }
@@ -43,24 +21,19 @@ public final class Tables {
         return accept != null && accept.contains("as=Table");
     }
 
-    public static Optional<TableSpec> spec(String plural) {
-        return Optional.ofNullable(SPECS.get(plural));
-    }
-
     /**
      * The table of {@code objects}.
      *
      * @param fullObject {@code includeObject=Object}; otherwise rows carry {@code PartialObjectMetadata}
      */
-    public static String render(String plural, List<? extends JsonNode> objects, String resourceVersion,
+    public static String render(TableSpec spec, List<? extends JsonNode> objects, String resourceVersion,
                                 boolean fullObject, Instant now) {
-        return Json.write(table(plural, objects, resourceVersion, fullObject, now, true));
+        return Json.write(table(spec, objects, resourceVersion, fullObject, now, true));
     }
 
     /** The table as a tree; watch events after the first carry no column definitions, as the real server's. */
-    public static ObjectNode table(String plural, List<? extends JsonNode> objects, String resourceVersion,
+    public static ObjectNode table(TableSpec spec, List<? extends JsonNode> objects, String resourceVersion,
                                    boolean fullObject, Instant now, boolean withColumns) {
-        TableSpec spec = SPECS.getOrDefault(plural, DEFAULT);
         ObjectNode table = Json.object();
         table.put("kind", "Table");
         table.put("apiVersion", "meta.k8s.io/v1");

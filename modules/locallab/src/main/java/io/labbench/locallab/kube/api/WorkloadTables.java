@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Table columns and cells of pods, nodes and the apps/v1 workloads, as the real API server prints them. */
-final class WorkloadTables {
+public final class WorkloadTables {
     private WorkloadTables() {
     }
 
-    static final TableSpec PODS = new TableSpec(List.of(TableColumn.nameColumn(),
+    public static final TableSpec PODS = new TableSpec(List.of(TableColumn.nameColumn(),
             TableColumn.text("Ready", "The aggregate readiness state of this pod for accepting traffic."),
             TableColumn.text("Status", "The aggregate status of the containers in this pod."),
             TableColumn.text("Restarts", "The number of times the containers in this pod have been restarted and when the last container in this pod has restarted."),
@@ -20,7 +20,7 @@ final class WorkloadTables {
             TableColumn.wide("Readiness Gates", "If specified, all readiness gates will be evaluated for pod readiness.")),
             WorkloadTables::podCells);
 
-    static final TableSpec NODES = new TableSpec(List.of(TableColumn.nameColumn(),
+    public static final TableSpec NODES = new TableSpec(List.of(TableColumn.nameColumn(),
             TableColumn.text("Status", "The status of the node"),
             TableColumn.text("Roles", "The roles of the node"),
             TableColumn.age(),
@@ -32,7 +32,7 @@ final class WorkloadTables {
             TableColumn.wide("Container-Runtime", "ContainerRuntime Version reported by the node through runtime remote API (e.g. containerd://1.4.2).")),
             WorkloadTables::nodeCells);
 
-    static final TableSpec DEPLOYMENTS = new TableSpec(List.of(TableColumn.nameColumn(),
+    public static final TableSpec DEPLOYMENTS = new TableSpec(List.of(TableColumn.nameColumn(),
             TableColumn.text("Ready", "Number of the pod with ready state"),
             TableColumn.integer("Up-to-date", "Total number of non-terminated pods targeted by this deployment that have the desired template spec."),
             TableColumn.integer("Available", "Total number of available pods (ready for at least minReadySeconds) targeted by this deployment."),
@@ -42,7 +42,7 @@ final class WorkloadTables {
             TableColumn.wide("Selector", "Label selector for pods. Existing ReplicaSets whose pods are selected by this will be the ones affected by this deployment.")),
             WorkloadTables::deploymentCells);
 
-    static final TableSpec REPLICA_SETS = new TableSpec(List.of(TableColumn.nameColumn(),
+    public static final TableSpec REPLICA_SETS = new TableSpec(List.of(TableColumn.nameColumn(),
             TableColumn.integer("Desired", "Replicas is the number of desired replicas."),
             TableColumn.integer("Current", "Replicas is the most recently observed number of replicas."),
             TableColumn.integer("Ready", "The number of ready replicas for this replica set."),
@@ -52,7 +52,7 @@ final class WorkloadTables {
             TableColumn.wide("Selector", "Selector is a label query over pods that should match the replica count.")),
             WorkloadTables::replicaSetCells);
 
-    static final TableSpec DAEMON_SETS = new TableSpec(List.of(TableColumn.nameColumn(),
+    public static final TableSpec DAEMON_SETS = new TableSpec(List.of(TableColumn.nameColumn(),
             TableColumn.integer("Desired", "The total number of nodes that should be running the daemon pod (including nodes correctly running the daemon pod)."),
             TableColumn.integer("Current", "The number of nodes that are running at least 1 daemon pod and are supposed to run the daemon pod."),
             TableColumn.integer("Ready", "The number of nodes that should be running the daemon pod and have one or more of the daemon pod running and ready."),
@@ -65,7 +65,7 @@ final class WorkloadTables {
             TableColumn.wide("Selector", "A label query over pods that are managed by the daemon set.")),
             WorkloadTables::daemonSetCells);
 
-    static final TableSpec STATEFUL_SETS = new TableSpec(List.of(TableColumn.nameColumn(),
+    public static final TableSpec STATEFUL_SETS = new TableSpec(List.of(TableColumn.nameColumn(),
             TableColumn.text("Ready", "Number of the pod with ready state"),
             TableColumn.age(),
             TableColumn.wide("Containers", "Names of each container in the template."),
@@ -74,11 +74,11 @@ final class WorkloadTables {
                     + o.path("spec").path("replicas").asInt(1), age(o, now),
                     containerNames(o.path("spec").path("template")), images(o.path("spec").path("template"))));
 
-    static String name(JsonNode o) {
+    public static String name(JsonNode o) {
         return o.path("metadata").path("name").asText();
     }
 
-    static String age(JsonNode o, java.time.Instant now) {
+    public static String age(JsonNode o, java.time.Instant now) {
         return HumanDuration.since(o.path("metadata").path("creationTimestamp").asText(""), now);
     }
 

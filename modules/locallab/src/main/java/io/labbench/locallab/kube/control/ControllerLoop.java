@@ -25,9 +25,15 @@ public final class ControllerLoop implements AutoCloseable {
     private volatile long passes;
 
     public ControllerLoop(Store store, PodNetwork network) {
+        this(store, network, java.util.Optional.empty());
+    }
+
+    /** @param runtime runs the pods' containers (the lab's); without one pods show Running with no process */
+    public ControllerLoop(Store store, PodNetwork network, java.util.Optional<io.labbench.locallab.spi.ContainerRuntime> runtime) {
         EventRecorder events = new EventRecorder(store);
         this.nodeSync = new NodeSync(store, network, new StaticPods(store));
-        this.kubelet = new Kubelet(store, network, events);
+        this.kubelet = new Kubelet(store, network, events, runtime);
+        kubelet.onChange(this::poke);
         this.controllers = List.of(nodeSync::sync, new GarbageCollector(store), new DeploymentController(store, events),
                 new ReplicaSetController(store, events), new DaemonSetController(store, events),
                 new Scheduler(store, events), kubelet, new EndpointsController(store));
@@ -80,6 +86,7 @@ public final class ControllerLoop implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        kubelet.killAllContainers();
         kubelet.detachAll();
     }
 
@@ -89,6 +96,7 @@ public final class ControllerLoop implements AutoCloseable {
      */
     public void closeLeavingPodNetworks() {
         stop();
+        kubelet.killAllContainers();
     }
 
     private void stop() {

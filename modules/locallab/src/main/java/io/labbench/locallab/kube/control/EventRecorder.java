@@ -39,6 +39,11 @@ public final class EventRecorder {
         record(pod, "Normal", reason, message, source, "spec.containers{" + container + "}");
     }
 
+    /** A warning about one container, e.g. {@code BackOff} for a crash-looping one. */
+    public void containerWarning(JsonNode pod, String container, String reason, String message, Source source) {
+        record(pod, "Warning", reason, message, source, "spec.containers{" + container + "}");
+    }
+
     public void warning(JsonNode object, String reason, String message, Source source) {
         record(object, "Warning", reason, message, source, "");
     }

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labbench.locallab.spi.PodNetwork;
+import io.labbench.locallab.spi.ContainerRuntime;
 import io.labbench.locallab.kube.api.GracefulDeletion;
 import io.labbench.locallab.kube.api.Json;
 import io.labbench.locallab.kube.api.ResourceCatalog;
 import io.labbench.locallab.kube.api.Store;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -25,6 +29,9 @@ import java.util.logging.Logger;
  * that left the store is handed to {@link PodNetwork#detach}, whoever deleted it. A pod marked for
  * deletion ({@code Terminating}) has its network torn down and is then removed from the store, no
  * sooner than {@link #STOP_TIME} after the mark: a real container takes about that long to stop.
+ * With a {@link ContainerRuntime}, the pod's containers run there: their states, restarts and events
+ * come from it ({@link ContainerStatuses}), and a Terminating pod's containers get SIGTERM and their
+ * grace period before its network goes.
  */
 final class Kubelet implements Controller {
 
@@ -37,11 +44,22 @@ final class Kubelet implements Controller {
     private final Map<String, Long> stopping = new ConcurrentHashMap<>();
     /** "namespace/name" → uid of the pods whose network is attached. */
     private final Map<String, String> attached = new ConcurrentHashMap<>();
+    private final Optional<ContainerRuntime> runtime;
+    /** "namespace/name" → node of the pods whose containers the runtime runs. */
+    private final Map<String, String> running = new ConcurrentHashMap<>();
+    /** uid → the runtime stopping a Terminating pod's containers. */
+    private final Map<String, CompletableFuture<Void>> stoppingContainers = new ConcurrentHashMap<>();
 
     Kubelet(Store store, PodNetwork network, EventRecorder events) {
+        this(store, network, events, Optional.empty());
+    }
+
+    /** @param runtime runs the pods' containers; without one, every pod shows Running and Ready with no process */
+    Kubelet(Store store, PodNetwork network, EventRecorder events, Optional<ContainerRuntime> runtime) {
         this.store = store;
         this.network = network;
         this.events = events;
+        this.runtime = runtime;
     }
 
     @Override
@@ -62,6 +80,7 @@ final class Kubelet implements Controller {
             }
         }
         changed |= stopTerminating(pods);
+        changed |= syncContainers();
         Map<String, String> nodeIps = new HashMap<>();
         Set<String> nodeNames = new HashSet<>();
         for (ObjectNode n : store.list(ResourceCatalog.NODES, "")) {
@@ -96,16 +115,87 @@ final class Kubelet implements Controller {
             live.add(uid);
             long since = stopping.computeIfAbsent(uid, u -> now);
             if (uid.equals(attached.get(key(pod)))) {
+                CompletableFuture<Void> containers = stoppingContainers.computeIfAbsent(uid, u -> stopContainers(pod));
+                if (!containers.isDone()) {
+                    continue;
+                }
                 attached.remove(key(pod));
                 detach(key(pod));
             }
             if (now - since >= STOP_TIME.toNanos()) {
                 GracefulDeletion.finish(store, pod);
                 stopping.remove(uid);
+                stoppingContainers.remove(uid);
                 changed = true;
             }
         }
         stopping.keySet().retainAll(live);
+        stoppingContainers.keySet().retainAll(live);
+        return changed;
+    }
+
+    /** SIGTERM to the pod's containers now; the future ends when they are gone (SIGKILL after the grace period). */
+    private CompletableFuture<Void> stopContainers(ObjectNode pod) {
+        if (runtime.isEmpty() || running.remove(key(pod)) == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        long grace = pod.path("metadata").path("deletionGracePeriodSeconds")
+                .asLong(pod.path("spec").path("terminationGracePeriodSeconds").asLong(30));
+        CompletableFuture<Void> stopped = runtime.get().stop(Meta.namespace(pod), Meta.name(pod), Duration.ofSeconds(grace));
+        // the controller loop runs again when they are gone, not a second later
+        stopped.thenRun(this::pokeLoop);
+        return stopped;
+    }
+
+    private Runnable poke = () -> { };
+
+    /** How the runtime's changes reach the controller loop. */
+    void onChange(Runnable poke) {
+        this.poke = poke;
+        runtime.ifPresent(r -> r.onChange(poke));
+    }
+
+    private void pokeLoop() {
+        poke.run();
+    }
+
+    /** Records the runtime's events and writes its container states into the pods it runs. */
+    private boolean syncContainers() {
+        if (runtime.isEmpty()) {
+            return false;
+        }
+        boolean changed = false;
+        for (ContainerRuntime.Event e : runtime.get().drainEvents()) {
+            Optional<ObjectNode> pod = store.get(ResourceCatalog.PODS, e.namespace(), e.pod());
+            if (pod.isPresent()) {
+                EventRecorder.Source source = new EventRecorder.Source("kubelet", running.getOrDefault(e.namespace() + "/" + e.pod(),
+                        Json.text(pod.get(), "spec", "nodeName")));
+                if (e.warning()) {
+                    events.containerWarning(pod.get(), e.container(), e.reason(), e.message(), source);
+                } else {
+                    events.container(pod.get(), e.container(), e.reason(), e.message(), source);
+                }
+            }
+        }
+        for (Map.Entry<String, String> entry : running.entrySet()) {
+            String key = entry.getKey();
+            int slash = key.indexOf('/');
+            List<ContainerRuntime.ContainerStatus> statuses = runtime.get().statuses(key.substring(0, slash), key.substring(slash + 1));
+            if (statuses.isEmpty()) {
+                continue;
+            }
+            Optional<ObjectNode> pod = store.get(ResourceCatalog.PODS, key.substring(0, slash), key.substring(slash + 1));
+            if (pod.isEmpty() || pod.get().path("metadata").has("deletionTimestamp")) {
+                continue;
+            }
+            ObjectNode proposed = pod.get().deepCopy();
+            ContainerStatuses.apply(proposed, statuses);
+            if (!proposed.path("status").equals(pod.get().path("status"))) {
+                store.update(ResourceCatalog.PODS, key.substring(0, slash), key.substring(slash + 1),
+                        p -> ContainerStatuses.apply(p, statuses));
+                changed = true;
+            }
+        }
         return changed;
     }
 
@@ -122,6 +212,24 @@ final class Kubelet implements Controller {
             return false;
         }
         attached.put(key(pod), Meta.uid(pod));
+        if (runtime.isPresent() && !hostNetwork) {
+            try {
+                if (runtime.get().start(ContainerStatuses.podOf(pod, node, ip))) {
+                    running.put(key(pod), node);
+                    List<ContainerRuntime.ContainerStatus> statuses = runtime.get().statuses(Meta.namespace(pod), Meta.name(pod));
+                    String now = Meta.now();
+                    store.update(ResourceCatalog.PODS, Meta.namespace(pod), Meta.name(pod), p -> {
+                        running(p, hostIp, ip, now);
+                        ContainerStatuses.apply(p, statuses);
+                    });
+                    return true;
+                }
+            } catch (IOException | RuntimeException e) {
+                events.warning(pod, "Failed", "Error: could not start the containers: " + e.getMessage(),
+                        new EventRecorder.Source("kubelet", node));
+                LOG.log(Level.WARNING, "could not start the containers of pod " + key(pod), e);
+            }
+        }
         String now = Meta.now();
         var updated = store.update(ResourceCatalog.PODS, Meta.namespace(pod), Meta.name(pod), p -> running(p, hostIp, ip, now));
         if (updated.isEmpty()) {
@@ -185,11 +293,28 @@ final class Kubelet implements Controller {
 
     private void detach(String key) {
         int slash = key.indexOf('/');
+        if (runtime.isPresent() && running.remove(key) != null) {
+            // the pod left the store without a graceful stop (a forced delete): its processes go first
+            try {
+                runtime.get().stop(key.substring(0, slash), key.substring(slash + 1), Duration.ZERO)
+                        .get(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                LOG.log(Level.WARNING, "the containers of pod " + key + " did not stop; the lab's `down` kills them", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         try {
             network.detach(key.substring(0, slash), key.substring(slash + 1));
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "could not remove the network of pod " + key + "; the lab's `down` removes it", e);
         }
+    }
+
+    /** Kills every container at once (the lab's teardown removes the namespaces right after). */
+    void killAllContainers() {
+        running.clear();
+        runtime.ifPresent(ContainerRuntime::stopAll);
     }
 
     /** Detaches every pod this kubelet attached (server shutdown). */
@@ -202,7 +327,7 @@ final class Kubelet implements Controller {
         return Meta.namespace(pod) + "/" + Meta.name(pod);
     }
 
-    private static String sha256(String text) {
+    static String sha256(String text) {
         try {
             byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             StringBuilder b = new StringBuilder();

@@ -3,6 +3,7 @@ package io.labbench.locallab.kube.exec;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.labbench.locallab.spi.PodNetwork;
+import io.labbench.locallab.spi.ContainerRuntime;
 import io.labbench.locallab.kube.api.ApiPath;
 import io.labbench.locallab.kube.api.BadRequestException;
 import io.labbench.locallab.kube.api.ExecEndpoint;
@@ -22,15 +23,36 @@ public final class PodExec implements ExecEndpoint {
     private final PodNetwork network;
     private final ShellFallback shells;
     private final Path zshDotDir;
+    private final java.util.Optional<ContainerRuntime> runtime;
 
     /**
      * @param zshDotDir a folder with the {@code .zshrc} the pods' zsh reads, so zsh starts with a
      *                  prompt instead of its new-user wizard
      */
     public PodExec(PodNetwork network, ShellFallback shells, Path zshDotDir) {
+        this(network, shells, zshDotDir, java.util.Optional.empty());
+    }
+
+    /** @param runtime where the pods' containers run, for their logs */
+    public PodExec(PodNetwork network, ShellFallback shells, Path zshDotDir, java.util.Optional<ContainerRuntime> runtime) {
         this.network = network;
         this.shells = shells;
         this.zshDotDir = zshDotDir;
+        this.runtime = runtime;
+    }
+
+    @Override
+    public java.util.Optional<String> logs(JsonNode pod, String container, boolean previous) {
+        String namespace = pod.path("metadata").path("namespace").asText();
+        String name = pod.path("metadata").path("name").asText();
+        if (runtime.isEmpty() || runtime.get().statuses(namespace, name).isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<String> text = runtime.get().logs(namespace, name, container, previous);
+        if (previous && text.isEmpty()) {
+            throw new BadRequestException("previous terminated container \"" + container + "\" in pod \"" + name + "\" not found");
+        }
+        return java.util.Optional.of(text.orElse(""));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.labbench.app.ui.terminal;
+package io.labbench.app.terminals;
 
 import com.techsenger.jeditermfx.core.TtyConnector;
 import io.labbench.sessions.ConnectionState;

@@ -1,4 +1,4 @@
-package io.labbench.app.ui.terminal;
+package io.labbench.app.terminals;
 
 import java.io.IOException;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.labbench.app.ui.terminal;
+package io.labbench.app.terminals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

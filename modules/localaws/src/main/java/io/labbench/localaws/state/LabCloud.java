@@ -1,0 +1,128 @@
+package io.labbench.localaws.state;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A lab as AWS would describe it. The endpoint asks on every request, so answers follow the lab:
+ * re-rolled nodes, ENIs that gained addresses as pods were placed. IDs and ARNs must keep their AWS
+ * shapes and stay the same for the life of the lab. Load balancers, certificates and extra DNS
+ * records are empty until a part of the lab provides them.
+ */
+public interface LabCloud {
+
+    String accountId();
+
+    String region();
+
+    /** The IAM user the lab's credentials belong to (for {@code sts get-caller-identity}). */
+    String userName();
+
+    List<Instance> instances();
+
+    List<NetworkInterface> networkInterfaces();
+
+    List<InstanceTypeInfo> instanceTypes();
+
+    List<Subnet> subnets();
+
+    List<Vpc> vpcs();
+
+    List<SecurityGroup> securityGroups();
+
+    List<KeyPair> keyPairs();
+
+    List<Stack> stacks();
+
+    List<Bucket> buckets();
+
+    /** The objects the lab itself keeps in a bucket (the kOps state), read fresh each time. */
+    List<StoredObject> labObjects(String bucket);
+
+    List<Role> roles();
+
+    List<HostedZone> hostedZones();
+
+    default List<LoadBalancer> loadBalancers() {
+        return List.of();
+    }
+
+    default List<Certificate> certificates() {
+        return List.of();
+    }
+
+    record Tag(String key, String value) {
+    }
+
+    record GroupRef(String groupId, String groupName) {
+    }
+
+    record Instance(String instanceId, String instanceType, String state, Instant launchTime, String zone, String subnetId,
+                    String vpcId, String privateIp, String privateDnsName, Optional<String> publicIp, String imageId,
+                    String keyName, List<GroupRef> groups, List<Tag> tags) {
+        public Optional<String> tag(String key) {
+            return tags.stream().filter(t -> t.key().equals(key)).map(Tag::value).findFirst();
+        }
+    }
+
+    /** @param prefixes delegated /28 prefixes, e.g. {@code 172.30.40.16/28} */
+    record NetworkInterface(String networkInterfaceId, String subnetId, String vpcId, String zone, String description,
+                            String macAddress, String privateIp, String privateDnsName, List<String> secondaryIps,
+                            List<String> prefixes, String instanceId, int deviceIndex, String attachmentId,
+                            Instant attachTime, List<GroupRef> groups, List<Tag> tags) {
+    }
+
+    record InstanceTypeInfo(String name, int vcpus, long memoryMib, int maxEnis, int ipv4PerEni, boolean nitro) {
+    }
+
+    record Subnet(String subnetId, String vpcId, String cidr, String zone, int availableIps, List<Tag> tags) {
+    }
+
+    record Vpc(String vpcId, String cidr, List<Tag> tags) {
+    }
+
+    record SecurityGroup(String groupId, String groupName, String description, String vpcId, List<Tag> tags) {
+    }
+
+    record KeyPair(String keyPairId, String keyName, String fingerprint, String keyType) {
+    }
+
+    record Output(String key, String value, String description) {
+    }
+
+    record StackResource(String logicalId, String physicalId, String type, String status, Instant timestamp) {
+    }
+
+    record StackEvent(String eventId, String logicalId, String physicalId, String type, String status, Instant timestamp,
+                      String reason) {
+    }
+
+    record Stack(String name, String stackId, String description, String status, Instant created,
+                 Map<String, String> parameters, List<Output> outputs, List<StackResource> resources, List<StackEvent> events) {
+    }
+
+    record Bucket(String name, Instant created) {
+    }
+
+    record StoredObject(String key, byte[] content, Instant lastModified) {
+    }
+
+    record Role(String name, String roleId, String arn, Instant created) {
+    }
+
+    record RecordSet(String name, String type, long ttl, List<String> values) {
+    }
+
+    /** @param zoneId e.g. {@code Z0123456789ABCDEFGHIJ} (without the {@code /hostedzone/} prefix) */
+    record HostedZone(String zoneId, String name, List<RecordSet> records) {
+    }
+
+    record LoadBalancer(String name, String arn, String dnsName, String type, String scheme, String state, String vpcId,
+                        List<String> zones, Instant created) {
+    }
+
+    record Certificate(String arn, String domainName, String status) {
+    }
+}

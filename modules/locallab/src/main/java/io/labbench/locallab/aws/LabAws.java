@@ -1,0 +1,177 @@
+package io.labbench.locallab.aws;
+
+import io.labbench.localaws.LabCredentials;
+import io.labbench.localaws.LocalAwsEndpoint;
+import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.net.Ipv4;
+import io.labbench.locallab.net.KernelAccess;
+import io.labbench.locallab.net.LabTopology;
+import io.labbench.locallab.net.VpcCniPodNetwork;
+import io.labbench.locallab.ssh.NetnsSocatForward;
+import io.labbench.locallab.ssh.UnixSocketRelay;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Supplier;
+
+/**
+ * The lab's local AWS as one part of the lab: generates the lab's credentials, starts the endpoint on
+ * loopback over the lab's live state, relays it to the same address inside kops-ec2 (as the API server
+ * is relayed), and puts on kops-ec2's PATH an {@code aws} wrapper around the real AWS CLI (endpoint,
+ * region, lab credentials) and the lab's {@code kops}. {@link #close()} undoes all of it.
+ *
+ * <p>Files in {@code <labdir>/aws}: {@code credentials} and {@code config} for the CLI (mode 600), and
+ * {@code endpoint.properties}, which the app reads to point its AWS windows at the endpoint.
+ */
+public final class LabAws implements Closeable {
+
+    /** The AWS CLI's Debian package, named by the machine check and the wrapper when it is missing. */
+    public static final String CLI_PACKAGE = "awscli";
+
+    private final LocalAwsEndpoint endpoint;
+    private final UnixSocketRelay relay;
+    private final NetnsSocatForward forward;
+
+    private LabAws(LocalAwsEndpoint endpoint, UnixSocketRelay relay, NetnsSocatForward forward) {
+        this.endpoint = endpoint;
+        this.relay = relay;
+        this.forward = forward;
+    }
+
+    /** Where the endpoint's address and the lab's key id live while the lab is up (the app reads it). */
+    public static Path endpointFile(LabSettings settings) {
+        return settings.labDir().resolve("aws/endpoint.properties");
+    }
+
+    /** The kOps state store of a lab ({@code s3://…}), as kops-ec2's {@code KOPS_STATE_STORE} names it. */
+    public static String stateStore(String prefix) {
+        return "s3://" + LabCloudView.stateBucket(prefix);
+    }
+
+    /**
+     * Starts the endpoint for a lab that is up (namespaces built, Kubernetes API running).
+     *
+     * @param podNetwork the lab's pod network while it exists (ENIs and their addresses come from it)
+     */
+    public static LabAws start(LabSettings settings, LabTopology topology, KernelAccess kernel,
+                               Supplier<Optional<VpcCniPodNetwork>> podNetwork, URI kubeApi) throws IOException {
+        LabCredentials credentials = LabCredentials.generate();
+        Instant launched = Instant.now();
+        KopsClusterState kops = new KopsClusterState(settings, topology, stateStore(settings.prefix()), launched,
+                settings.stateRoot().resolve(settings.prefix() + "-kops-state"));
+        LabCloudView cloud = new LabCloudView(settings, topology, podNetwork, kops, launched);
+        KopsApi kopsApi = new KopsApi(kops, topology, kubeApi, settings.kubeconfig(), DetachedLabControl.forLab(settings));
+        LocalAwsEndpoint endpoint = startOnPreferredPort(settings, cloud, credentials, kopsApi);
+        UnixSocketRelay relay = null;
+        try {
+            Path labDir = settings.labDir();
+            writeFiles(settings, endpoint, credentials);
+            relay = UnixSocketRelay.start(labDir.resolve("s/aws"), endpoint.port());
+            NetnsSocatForward forward = NetnsSocatForward.start(kernel, topology.bastion().netns(), Ipv4.parse("127.0.0.1"),
+                    endpoint.port(), labDir.resolve("s/aws"), labDir.resolve("log/socat-aws.log"));
+            return new LabAws(endpoint, relay, forward);
+        } catch (IOException | RuntimeException e) {
+            endpoint.close();
+            if (relay != null) {
+                relay.close();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The endpoint keeps one loopback port per lab prefix when it is free, so its address survives a
+     * re-roll (the app's SDK clients and kops-ec2's wrapper keep working); any free port otherwise.
+     */
+    private static LocalAwsEndpoint startOnPreferredPort(LabSettings settings, LabCloudView cloud, LabCredentials credentials,
+                                                         KopsApi kops) throws IOException {
+        int preferred = 20000 + Math.floorMod(settings.prefix().hashCode() * 31 + settings.stateRoot().hashCode(), 10000);
+        try {
+            return LocalAwsEndpoint.start(cloud, credentials, preferred, List.of(kops));
+        } catch (java.net.BindException e) {
+            return LocalAwsEndpoint.start(cloud, credentials, 0, List.of(kops));
+        }
+    }
+
+    public URI uri() {
+        return endpoint.uri();
+    }
+
+    private static void writeFiles(LabSettings settings, LocalAwsEndpoint endpoint, LabCredentials credentials) throws IOException {
+        Path dir = settings.labDir().resolve("aws");
+        Files.createDirectories(dir);
+        Path credentialsFile = dir.resolve("credentials");
+        writePrivate(credentialsFile, "# the local lab's own key (it opens nothing outside this lab)\n[default]\n"
+                + "aws_access_key_id = " + credentials.accessKeyId() + "\naws_secret_access_key = " + credentials.secretAccessKey() + "\n");
+        Path config = dir.resolve("config");
+        writePrivate(config, "[default]\nregion = us-east-1\noutput = json\ncli_pager =\ns3 =\n    addressing_style = path\n");
+        Properties p = new Properties();
+        p.setProperty("endpoint", endpoint.uri().toString());
+        p.setProperty("region", "us-east-1");
+        p.setProperty("credentials", credentialsFile.toString());
+        try (var out = Files.newBufferedWriter(endpointFile(settings))) {
+            p.store(out, "the local lab's AWS endpoint (LabBench)");
+        }
+        Path bin = settings.labDir().resolve("bin-kops-ec2");
+        Files.createDirectories(bin);
+        String cli = realCli().orElse("");
+        writeScript(bin.resolve("aws"), "#!/bin/sh\n"
+                + "# LabBench local lab: the real AWS CLI, pointed at the lab's own AWS endpoint with the lab's key\n"
+                + "unset AWS_PROFILE AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_ENDPOINT_URL\n"
+                + "export AWS_CONFIG_FILE='" + config + "' AWS_SHARED_CREDENTIALS_FILE='" + credentialsFile + "'\n"
+                + "export AWS_DEFAULT_REGION=us-east-1 AWS_REGION=us-east-1 AWS_PAGER=\n"
+                + (cli.isEmpty()
+                        ? "echo 'aws: the AWS CLI is not installed on this machine; install it with: sudo apt-get install -y " + CLI_PACKAGE + "' >&2\nexit 127\n"
+                        : "exec " + cli + " --endpoint-url " + endpoint.uri() + " \"$@\"\n"));
+        String kops;
+        try (InputStream in = LabAws.class.getResourceAsStream("kops.py")) {
+            if (in == null) {
+                throw new IOException("the kops client is missing from the LabBench build (resource io/labbench/locallab/aws/kops.py)");
+            }
+            kops = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        writeScript(bin.resolve("kops"), kops.replace("@ENDPOINT@", endpoint.uri().toString())
+                .replace("@CREDENTIALS@", credentialsFile.toString()));
+    }
+
+    /** Debian's {@code awscli} first; another {@code aws} on the PATH otherwise. */
+    static Optional<String> realCli() {
+        for (String candidate : List.of("/usr/bin/aws", "/usr/local/bin/aws")) {
+            if (Files.isExecutable(Path.of(candidate))) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void writePrivate(Path file, String text) throws IOException {
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, text);
+    }
+
+    private static void writeScript(Path file, String text) throws IOException {
+        Files.writeString(file, text);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    @Override
+    public void close() {
+        forward.close();
+        try {
+            relay.close();
+        } catch (IOException ignored) {
+            // best effort on teardown; the lab folder goes next
+        }
+        endpoint.close();
+    }
+}

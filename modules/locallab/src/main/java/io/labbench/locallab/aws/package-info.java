@@ -1,0 +1,7 @@
+/**
+ * The lab's own AWS: {@link io.labbench.locallab.aws.LabAws} starts the local AWS endpoint
+ * ({@code modules/localaws}) on the lab's live state ({@link io.labbench.locallab.aws.LabCloudView}),
+ * relays it into kops-ec2, and puts the real AWS CLI (through a wrapper) and a {@code kops} on kops-ec2's
+ * PATH; {@link io.labbench.locallab.aws.KopsApi} answers that {@code kops} from the running cluster.
+ */
+package io.labbench.locallab.aws;

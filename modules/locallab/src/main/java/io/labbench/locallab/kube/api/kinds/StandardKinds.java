@@ -1,0 +1,34 @@
+package io.labbench.locallab.kube.api.kinds;
+
+import io.labbench.locallab.kube.api.CoreTables;
+import io.labbench.locallab.kube.api.KindRegistry;
+import io.labbench.locallab.kube.api.ResourceCatalog;
+import io.labbench.locallab.kube.api.WorkloadTables;
+import java.util.List;
+
+/** The kinds of the local cluster's API server, in discovery order, each with its strategy. */
+public final class StandardKinds {
+    private StandardKinds() {
+    }
+
+    /** A registry with its own {@link ServiceAddresses}: one per API server. */
+    public static KindRegistry registry() {
+        return new KindRegistry(List.of(
+                new PodStrategy(),
+                new BasicStrategy(ResourceCatalog.NODES, WorkloadTables.NODES),
+                new NamespaceStrategy(),
+                new ServiceStrategy(new ServiceAddresses()),
+                new BasicStrategy(ResourceCatalog.ENDPOINTS, CoreTables.ENDPOINTS),
+                new BasicStrategy(ResourceCatalog.EVENTS, CoreTables.EVENTS),
+                new BasicStrategy(ResourceCatalog.LIMIT_RANGES, CoreTables.LIMIT_RANGES),
+                new BasicStrategy(ResourceCatalog.CONFIG_MAPS, CoreTables.CONFIG_MAPS),
+                new BasicStrategy(ResourceCatalog.SECRETS, CoreTables.SECRETS),
+                new BasicStrategy(ResourceCatalog.SERVICE_ACCOUNTS, CoreTables.SERVICE_ACCOUNTS),
+                WorkloadStrategy.deployments(),
+                WorkloadStrategy.replicaSets(),
+                WorkloadStrategy.daemonSets(),
+                WorkloadStrategy.statefulSets(),
+                new BasicStrategy(ResourceCatalog.LEASES, CoreTables.LEASES),
+                new EndpointSliceStrategy()));
+    }
+}

@@ -1,0 +1,26 @@
+package io.labbench.locallab.pods;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the lab runs for a container.
+ *
+ * @param argv        the process, run inside the pod's namespaces
+ * @param notEmulated the warning the pod's events get when the lab runs a stand-in instead of the image
+ */
+public record ContainerProgram(List<String> argv, Optional<String> notEmulated) {
+    public ContainerProgram {
+        argv = List.copyOf(argv);
+    }
+
+    static ContainerProgram of(List<String> argv) {
+        return new ContainerProgram(argv, Optional.empty());
+    }
+
+    /** Sleeps after printing {@code message} to its log, so {@code kubectl logs} says what happened too. */
+    static ContainerProgram sleepingStandIn(String message) {
+        return new ContainerProgram(List.of("sh", "-c", "printf '%s\\n' \"$0\"; exec sleep infinity", message),
+                Optional.of(message));
+    }
+}

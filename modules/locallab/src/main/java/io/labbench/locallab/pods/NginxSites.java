@@ -1,0 +1,121 @@
+package io.labbench.locallab.pods;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * nginx configurations for the images the lab serves with Debian's nginx: the {@code nginx} image's
+ * welcome page on :80 (access log on stdout, error log on stderr, as the image sets it up), and
+ * echoserver on :8080, whose reply repeats the request in echoserver's layout ({@code Hostname:}, server
+ * values, {@code client_address=} as the pod's kernel saw it, method, path, headers). One worker
+ * process: a serving pod costs a few MB.
+ */
+final class NginxSites {
+
+    /** What the nginx image's entrypoint prints before nginx starts (its docker-entrypoint.sh). */
+    private static final List<String> ENTRYPOINT_LINES = List.of(
+            "/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration",
+            "/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/",
+            "/docker-entrypoint.sh: Configuration complete; ready for start up");
+
+    private NginxSites() {
+    }
+
+    /**
+     * The process model line: master and one worker (as the image runs it), or, in a rootless lab, one
+     * process: its worker cannot switch users there (the user namespace forbids setgroups).
+     */
+    static String processes(boolean rootless) {
+        // "user root" either way: nginx otherwise gives its temp folders to nobody, whom a user namespace lacks
+        return (rootless ? "master_process off;" : "worker_processes 1;") + "\nuser root root;";
+    }
+
+    static ContainerProgram welcome(Path dir, boolean rootless) throws IOException {
+        String server = """
+                    server {
+                        listen 80;
+                        server_name localhost;
+                        location / {
+                            root /usr/share/nginx/html;
+                            index index.html index.htm;
+                        }
+                    }
+                """;
+        write(dir, server, rootless);
+        return ContainerProgram.of(List.of("sh", "-c", "printf '%s\\n' \"$@\"; exec nginx -e stderr -p \"$0\" -c \"$0/nginx.conf\"",
+                dir.toString(), ENTRYPOINT_LINES.get(0), ENTRYPOINT_LINES.get(1), ENTRYPOINT_LINES.get(2)));
+    }
+
+    static ContainerProgram echoserver(Path dir, boolean rootless) throws IOException {
+        String maps = """
+                    map $server_protocol $echo_version {
+                        "HTTP/1.0" "1.0";
+                        "HTTP/1.1" "1.1";
+                        "HTTP/2.0" "2";
+                        default $server_protocol;
+                    }
+                """ + headerMap("accept") + headerMap("accept-encoding") + headerMap("connection")
+                + headerMap("content-length") + headerMap("content-type") + headerMap("host") + headerMap("user-agent")
+                + headerMap("x-forwarded-for") + headerMap("x-forwarded-proto") + headerMap("x-real-ip");
+        String reply = "\\nHostname: $hostname\\n\\nPod Information:\\n\\t-no pod information available-\\n\\n"
+                + "Server values:\\n\\tserver_version=nginx: $nginx_version - lua: 10001\\n\\n"
+                + "Request Information:\\n\\tclient_address=$remote_addr\\n\\tmethod=$request_method\\n\\treal path=$uri\\n"
+                + "\\tquery=$args\\n\\trequest_version=$echo_version\\n\\trequest_scheme=$scheme\\n"
+                + "\\trequest_uri=$scheme://$host:$server_port$request_uri\\n\\nRequest Headers:\\n"
+                + "$echo_accept$echo_accept_encoding$echo_connection$echo_content_length$echo_content_type$echo_host"
+                + "$echo_user_agent$echo_x_forwarded_for$echo_x_forwarded_proto$echo_x_real_ip"
+                + "\\nRequest Body:\\n\\t-no body in request-\\n";
+        String server = maps + """
+                    server {
+                        listen 8080;
+                        location / {
+                            default_type text/plain;
+                            return 200 "%s";
+                        }
+                    }
+                """.formatted(reply);
+        write(dir, server, rootless);
+        return ContainerProgram.of(List.of("sh", "-c", "printf '%s\\n' \"$@\"; exec nginx -e stderr -p \"$0\" -c \"$0/nginx.conf\"",
+                dir.toString(), "Starting nginx"));
+    }
+
+    /** {@code $echo_user_agent} is {@code "\tuser-agent=<value>\n"} when the request has the header, else empty. */
+    private static String headerMap(String header) {
+        String var = header.replace('-', '_');
+        return "    map $http_" + var + " $echo_" + var + " {\n        \"\" \"\";\n        default \"\\t" + header + "=$http_" + var
+                + "\\n\";\n    }\n";
+    }
+
+    private static void write(Path dir, String servers, boolean rootless) throws IOException {
+        Files.createDirectories(dir.resolve("tmp"));
+        String conf = """
+                # written by LabBench's local lab: Debian's nginx standing in for the container image
+                daemon off;
+                %3$s
+                pid %1$s/nginx.pid;
+                error_log stderr notice;
+                events {
+                    worker_connections 512;
+                }
+                http {
+                    include /etc/nginx/mime.types;
+                    default_type application/octet-stream;
+                    log_format main '$remote_addr - $remote_user [$time_local] "$request" '
+                                    '$status $body_bytes_sent "$http_referer" '
+                                    '"$http_user_agent" "$http_x_forwarded_for"';
+                    access_log /dev/stdout main;
+                    client_body_temp_path %1$s/tmp/body;
+                    proxy_temp_path %1$s/tmp/proxy;
+                    fastcgi_temp_path %1$s/tmp/fastcgi;
+                    uwsgi_temp_path %1$s/tmp/uwsgi;
+                    scgi_temp_path %1$s/tmp/scgi;
+                    sendfile on;
+                    keepalive_timeout 65;
+                %2$s}
+                """.formatted(dir, servers, processes(rootless));
+        Path file = dir.resolve("nginx.conf");
+        Files.writeString(file, conf);
+    }
+}

@@ -1,0 +1,154 @@
+package io.labbench.locallab.pods;
+
+import io.labbench.locallab.spi.ContainerRuntime;
+import io.labbench.locallab.net.KernelAccess;
+import io.labbench.locallab.net.PodSandbox;
+import io.labbench.locallab.net.VpcCniPodNetwork;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The lab's containerd: runs each container of a pod as a host process inside the namespaces the
+ * pod's {@code /pause} holds ({@link VpcCniPodNetwork#sandbox}), its program chosen by the
+ * {@link ImageCatalog}, one {@link ContainerSupervisor} per container. The cluster's add-ons in
+ * {@code kube-system} and host-network pods stay with the kubelet's stand-in (shown running, no process).
+ */
+public final class ProcessContainerRuntime implements ContainerRuntime {
+
+    private final CompletableFuture<VpcCniPodNetwork> network;
+    private final java.util.function.Function<KernelAccess, ImageCatalog> catalogs;
+    private volatile ImageCatalog catalog;
+    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(1, r -> {
+        Thread t = new Thread(r, "locallab-containers");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, List<ContainerSupervisor>> pods = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Event> events = new ConcurrentLinkedQueue<>();
+    private volatile Runnable onChange = () -> { };
+
+    /**
+     * @param network  the pod network, once the lab's kernel side is up (pods are only started after their
+     *                 network is attached, so it is there by then)
+     * @param catalogs the image catalogue for the lab's kernel access (rootless or not)
+     */
+    public ProcessContainerRuntime(CompletableFuture<VpcCniPodNetwork> network,
+                                   java.util.function.Function<KernelAccess, ImageCatalog> catalogs) {
+        this.network = network;
+        this.catalogs = catalogs;
+    }
+
+    /** The lab's runtime: {@link ImageCatalog#ofThisHost} for its kernel access. */
+    public static ProcessContainerRuntime ofThisHost(CompletableFuture<VpcCniPodNetwork> network) {
+        return new ProcessContainerRuntime(network, kernel -> ImageCatalog.ofThisHost(kernel.rootless()));
+    }
+
+    @Override
+    public void onChange(Runnable listener) {
+        this.onChange = listener;
+    }
+
+    @Override
+    public boolean start(Pod pod) throws IOException {
+        if (pod.namespace().equals("kube-system")) {
+            return false;
+        }
+        VpcCniPodNetwork network = this.network.getNow(null);
+        Optional<PodSandbox> sandbox = network == null ? Optional.empty() : network.sandbox(pod.namespace(), pod.name());
+        if (sandbox.isEmpty()) {
+            return false;
+        }
+        KernelAccess kernel = network.kernel();
+        if (catalog == null) {
+            catalog = catalogs.apply(kernel);
+        }
+        List<String> enter = VpcCniPodNetwork.inSandbox(sandbox.get());
+        Path podDir = network.podDir(pod.namespace(), pod.name());
+        List<ContainerSupervisor> containers = new ArrayList<>();
+        for (Container c : pod.containers()) {
+            Path dir = Files.createDirectories(podDir.resolve("containers").resolve(c.name()));
+            ContainerProgram program = catalog.program(pod, c, dir);
+            containers.add(new ContainerSupervisor(pod, c, dir, program, argv -> {
+                List<String> full = new ArrayList<>(enter);
+                full.addAll(argv);
+                return kernel.command(full);
+            }, timer, this::event, () -> onChange.run(), "containerd://" + sha256(pod.uid() + "/" + c.name())));
+        }
+        pods.put(pod.key(), containers);
+        try {
+            for (ContainerSupervisor c : containers) {
+                c.start();
+            }
+        } catch (IOException | RuntimeException e) {
+            containers.forEach(ContainerSupervisor::kill);
+            pods.remove(pod.key());
+            throw e;
+        }
+        return true;
+    }
+
+    @Override
+    public List<ContainerStatus> statuses(String namespace, String pod) {
+        return pods.getOrDefault(namespace + "/" + pod, List.of()).stream().map(ContainerSupervisor::status).toList();
+    }
+
+    @Override
+    public List<Event> drainEvents() {
+        List<Event> drained = new ArrayList<>();
+        for (Event e; (e = events.poll()) != null; ) {
+            drained.add(e);
+        }
+        return drained;
+    }
+
+    @Override
+    public Optional<String> logs(String namespace, String pod, String container, boolean previous) {
+        return pods.getOrDefault(namespace + "/" + pod, List.of()).stream().filter(c -> c.name().equals(container))
+                .findFirst().flatMap(c -> c.logs(previous));
+    }
+
+    @Override
+    public CompletableFuture<Void> stop(String namespace, String pod, Duration grace) {
+        List<ContainerSupervisor> containers = pods.remove(namespace + "/" + pod);
+        if (containers == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.allOf(containers.stream().map(c -> c.stop(grace)).toArray(CompletableFuture[]::new));
+    }
+
+    @Override
+    public void stopAll() {
+        List<List<ContainerSupervisor>> all = List.copyOf(pods.values());
+        pods.clear();
+        all.forEach(list -> list.forEach(ContainerSupervisor::kill));
+        timer.shutdownNow();
+    }
+
+    private void event(Event e) {
+        events.add(e);
+        onChange.run();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

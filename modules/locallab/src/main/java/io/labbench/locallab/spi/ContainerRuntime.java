@@ -1,0 +1,84 @@
+package io.labbench.locallab.spi;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What the kubelet asks of a node's container runtime (containerd and the images on a real node): run
+ * a wired pod's containers, report their states, hand out their output, stop them. The kubelet writes
+ * what it hears into the pod's status and events; the runtime never touches the API objects.
+ */
+public interface ContainerRuntime {
+
+    /** One container of a pod spec, as much of it as the runtime needs. */
+    record Container(String name, String image, List<String> command, List<String> args, List<Integer> ports,
+                     Map<String, String> env) {
+        public Container {
+            command = List.copyOf(command);
+            args = List.copyOf(args);
+            ports = List.copyOf(ports);
+            env = Map.copyOf(env);
+        }
+    }
+
+    /** A pod bound to a node whose network is attached; {@code restartPolicy} is Always, OnFailure or Never. */
+    record Pod(String namespace, String name, String uid, String node, String ip, String restartPolicy,
+               List<Container> containers) {
+        public Pod {
+            containers = List.copyOf(containers);
+        }
+
+        public String key() {
+            return namespace + "/" + name;
+        }
+    }
+
+    /** A container's state, as {@code containerStatuses[].state} has it. */
+    sealed interface State {
+        record Waiting(String reason, String message) implements State {
+        }
+
+        record Running(Instant startedAt) implements State {
+        }
+
+        record Terminated(int exitCode, String reason, Instant startedAt, Instant finishedAt) implements State {
+        }
+    }
+
+    record ContainerStatus(String name, String image, State state, Optional<State.Terminated> lastState,
+                           int restartCount, boolean ready, String containerId) {
+    }
+
+    /** Something {@code kubectl describe pod} should list under Events. */
+    record Event(String namespace, String pod, String container, boolean warning, String reason, String message) {
+    }
+
+    /**
+     * Starts the pod's containers, or returns false when this runtime leaves the pod to the kubelet's
+     * stand-in (the cluster's own add-ons, which the lab shows as running without a process).
+     */
+    boolean start(Pod pod) throws IOException;
+
+    /** The containers' states now; empty for a pod this runtime does not run. */
+    List<ContainerStatus> statuses(String namespace, String pod);
+
+    /** Events since the last call (the kubelet records them). */
+    List<Event> drainEvents();
+
+    /** What the container wrote to stdout and stderr; {@code previous} is the last terminated run's. */
+    Optional<String> logs(String namespace, String pod, String container, boolean previous);
+
+    /** SIGTERM to every container, SIGKILL after {@code grace}; completes when all are gone. */
+    CompletableFuture<Void> stop(String namespace, String pod, Duration grace);
+
+    /** Kills every container at once (the lab's teardown). */
+    void stopAll();
+
+    /** {@code listener} runs whenever a state changed or an event waits (the kubelet polls on it). */
+    void onChange(Runnable listener);
+}

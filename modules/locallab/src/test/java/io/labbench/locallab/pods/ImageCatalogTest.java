@@ -1,0 +1,75 @@
+package io.labbench.locallab.pods;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.labbench.locallab.spi.ContainerRuntime;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the catalogue runs for the study's images, the kubelet's back-off steps, and the listening-port reader. */
+class ImageCatalogTest {
+
+    @TempDir
+    Path dir;
+
+    private final ImageCatalog catalog = new ImageCatalog(tool -> Set.of("nginx", "tail", "sh", "sleep").contains(tool), false);
+    private final ContainerRuntime.Pod pod = new ContainerRuntime.Pod("default", "p", "uid", "worker1", "172.30.40.1", "Always", List.of());
+
+    private ContainerProgram program(String image, List<String> command) throws Exception {
+        return catalog.program(pod, new ContainerRuntime.Container("c", image, command, List.of(), List.of(), Map.of()), dir);
+    }
+
+    @Test
+    void repositoryDropsRegistryTagAndLibrary() {
+        assertThat(ImageCatalog.repository("k8s.gcr.io/echoserver:1.5")).isEqualTo("echoserver");
+        assertThat(ImageCatalog.repository("registry.k8s.io/echoserver:1.5")).isEqualTo("echoserver");
+        assertThat(ImageCatalog.repository("docker.io/library/nginx:alpine")).isEqualTo("nginx");
+        assertThat(ImageCatalog.repository("nicolaka/netshoot")).isEqualTo("nicolaka/netshoot");
+        assertThat(ImageCatalog.repository("localhost:5000/busybox@sha256:abc")).isEqualTo("busybox");
+    }
+
+    @Test
+    void nginxAndEchoserverRunNginxWithTheirOwnConfiguration() throws Exception {
+        assertThat(program("nginx:alpine", List.of()).argv()).anyMatch(a -> a.contains("exec nginx"));
+        assertThat(Files.readString(dir.resolve("nginx.conf"))).contains("listen 80;").contains("access_log /dev/stdout main;");
+        assertThat(program("k8s.gcr.io/echoserver:1.5", List.of()).notEmulated()).isEmpty();
+        assertThat(Files.readString(dir.resolve("nginx.conf"))).contains("listen 8080;").contains("Hostname: $hostname")
+                .contains("client_address=$remote_addr");
+    }
+
+    @Test
+    void toolBoxesRunTheSpecsCommandAndAnUnknownImageSleepsAndSaysSo() throws Exception {
+        assertThat(program("nicolaka/netshoot", List.of("tail", "-f", "/dev/null")).argv()).containsExactly("tail", "-f", "/dev/null");
+        assertThat(program("nicolaka/netshoot", List.of()).argv()).containsExactly("sleep", "infinity");
+        assertThat(program("busybox", List.of("httpd", "-f")).notEmulated()).hasValueSatisfying(m -> assertThat(m).contains("'httpd'"));
+        ContainerProgram unknown = program("example.com/mystery:1", List.of());
+        assertThat(unknown.notEmulated()).hasValueSatisfying(m -> assertThat(m).contains("does not emulate the image example.com/mystery:1"));
+        assertThat(unknown.argv()).contains("printf '%s\\n' \"$0\"; exec sleep infinity");
+    }
+
+    @Test
+    void backOffIsNoneThenTenSecondsDoublingToFiveMinutes() {
+        assertThat(ContainerSupervisor.backOff(1)).isEqualTo(Duration.ZERO);
+        assertThat(ContainerSupervisor.backOff(2)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(ContainerSupervisor.backOff(3)).isEqualTo(Duration.ofSeconds(20));
+        assertThat(ContainerSupervisor.backOff(6)).isEqualTo(Duration.ofSeconds(160));
+        assertThat(ContainerSupervisor.backOff(7)).isEqualTo(Duration.ofMinutes(5));
+        assertThat(ContainerSupervisor.backOff(30)).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void listeningPortsComeFromProcNetTcpListenLinesOnly() {
+        Set<Integer> ports = new HashSet<>();
+        ListeningPorts.parse("  sl  local_address rem_address   st tx_queue rx_queue", ports);
+        ListeningPorts.parse("   0: 00000000:0050 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0", ports);
+        ListeningPorts.parse("   1: 0100007F:1F90 0100007F:D2A4 01 00000000:00000000 00:00000000 00000000     0", ports);
+        assertThat(ports).containsExactly(80);
+    }
+}
