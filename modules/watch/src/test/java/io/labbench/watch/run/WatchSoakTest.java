@@ -1,0 +1,152 @@
+package io.labbench.watch.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.labbench.sessions.SessionHub;
+import io.labbench.sessions.SshFixture;
+import io.labbench.sessions.TerminalSession;
+import io.labbench.sessions.testing.TerminalProbe;
+import io.labbench.sessions.testing.TestKeys;
+import io.labbench.sessions.testing.TestSshServer;
+import io.labbench.watch.WatchDefinition;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 20's soak: 8 watches at 1 s and 4 terminals printing without pause, all over SSH to a real
+ * (MINA) server in this JVM, for {@code -Dlabbench.soakSeconds} seconds (1800 for the full half hour).
+ * Not part of the normal build yet: on a 2-core machine at load 22 the watches missed their 3 s goal
+ * (worst gap 5 to 7.6 s); at load 5 they met it (1.4 s) but threads went 50 -> 53 in 60 s, over the
+ * +2 allowed, which needs a full-length run to tell noise (pools growing to size) from a leak. Measured after a warm-up and at the end: resident memory, live heap after a GC, and
+ * threads; asserted: no thread growth, no heap growth beyond noise, and no watch that went more than
+ * 3 s without a refresh. The figures are printed as one {@code SOAK} line.
+ */
+class WatchSoakTest {
+
+    private static final long SECONDS = Long.getLong("labbench.soakSeconds", 60);
+    private static final Duration WARM_UP = Duration.ofSeconds(Math.min(10, Math.max(3, SECONDS / 6)));
+    private static final int WATCHES = 8;
+    private static final int TERMINALS = 4;
+    private static final long MAX_GAP_MILLIS = 3000;
+    private static final SnapshotReader RAW = (parser, text, at) -> RawTextSnapshots.of(text, at);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @EnabledIfSystemProperty(named = "labbench.soakSeconds", matches = "\\d+",
+            disabledReason = "the soak runs on request: -Dlabbench.soakSeconds=60 (or 1800 for the full half hour)")
+    void eightWatchesAndFourBusyTerminalsRunWithoutGrowthOrMissedRefreshes() throws Exception {
+        try (TestSshServer server = TestSshServer.start();
+             WatchScheduler scheduler = new WatchScheduler()) {
+            TestKeys.KeyFiles key = SshFixture.authorize(dir, server, TestKeys.Type.ECDSA);
+            SshFixture.trust(dir, server);
+            try (SessionHub hub = SessionHub.builder(SshFixture.workspace(SshFixture.endpoint("worker1", server, key.privateKey())))
+                    .sshSettings(SshFixture.settings(dir)).transcripts(dir.resolve("transcripts")).build()) {
+                List<TerminalProbe> probes = new ArrayList<>();
+                for (int t = 0; t < TERMINALS; t++) {
+                    TerminalSession terminal = hub.openTerminal("busy-" + t, "worker1", 120, 40);
+                    TerminalProbe probe = new TerminalProbe(terminal);
+                    // a pane that never stops printing, like `ping` or `tcpdump` left running
+                    probe.type("i=0; while :; do i=$((i+1)); echo \"busy-" + t + " line $i $(date +%T.%N)\"; sleep 0.02; done\r");
+                    probes.add(probe);
+                }
+                List<GapMeter> meters = new ArrayList<>();
+                List<WatchRunner> watches = new ArrayList<>();
+                for (int w = 0; w < WATCHES; w++) {
+                    GapMeter meter = new GapMeter();
+                    WatchDefinition watch = WatchDefinition.custom("worker1", "cat /proc/net/dev; echo watch-" + w,
+                            Optional.empty(), Duration.ofSeconds(1));
+                    WatchRunner runner = new WatchRunner(watch, hub, RAW, scheduler, meter, Clock.systemUTC());
+                    meters.add(meter);
+                    watches.add(runner);
+                }
+                try {
+                    watches.forEach(WatchRunner::resume);
+                    Thread.sleep(WARM_UP.toMillis());
+                    meters.forEach(GapMeter::reset);
+                    Figures start = Figures.now();
+                    long chars0 = probes.stream().mapToLong(TerminalProbe::charsRead).sum();
+                    Thread.sleep(Duration.ofSeconds(SECONDS).toMillis() - WARM_UP.toMillis());
+                    Figures end = Figures.now();
+                    long chars = probes.stream().mapToLong(TerminalProbe::charsRead).sum() - chars0;
+                    long refreshes = meters.stream().mapToLong(m -> m.refreshes.get()).sum();
+                    long failures = meters.stream().mapToLong(m -> m.failures.get()).sum();
+                    long worstGap = meters.stream().mapToLong(GapMeter::worstGapMillis).max().orElse(0);
+                    System.out.printf("SOAK seconds=%d watches=%d terminals=%d refreshes=%d failed=%d worstGapMs=%d terminalChars=%d "
+                                    + "rssKb=%d->%d heapAfterGcKb=%d->%d threads=%d->%d%n", SECONDS, WATCHES, TERMINALS, refreshes, failures,
+                            worstGap, chars, start.rssKb, end.rssKb, start.heapKb, end.heapKb, start.threads, end.threads);
+
+                    assertThat(chars).as("the terminals kept printing").isGreaterThan(10_000);
+                    for (int w = 0; w < WATCHES; w++) {
+                        assertThat(meters.get(w).worstGapMillis()).as("longest time watch %d went without a refresh (ms)", w)
+                                .isLessThanOrEqualTo(MAX_GAP_MILLIS);
+                    }
+                    assertThat(failures).as("failed watch runs").isZero();
+                    assertThat(end.threads).as("threads at the end vs after warm-up").isLessThanOrEqualTo(start.threads + 2);
+                    assertThat(end.heapKb - start.heapKb).as("live heap growth (KB)").isLessThan(32 * 1024);
+                } finally {
+                    watches.forEach(WatchRunner::close);
+                    probes.forEach(TerminalProbe::close);
+                }
+            }
+        }
+    }
+
+    /** Time since the previous refresh (or since {@link #reset}), the longest seen, and counts. */
+    private static final class GapMeter implements WatchListener {
+        final AtomicLong refreshes = new AtomicLong();
+        final AtomicLong failures = new AtomicLong();
+        private long last = System.nanoTime();
+        private long worst;
+
+        synchronized void reset() {
+            last = System.nanoTime();
+            worst = 0;
+            refreshes.set(0);
+            failures.set(0);
+        }
+
+        @Override
+        public synchronized void outcome(WatchOutcome outcome) {
+            long now = System.nanoTime();
+            if (outcome instanceof WatchOutcome.Refreshed) {
+                worst = Math.max(worst, now - last);
+                last = now;
+                refreshes.incrementAndGet();
+            } else {
+                failures.incrementAndGet();
+            }
+        }
+
+        synchronized long worstGapMillis() {
+            // a watch that stopped refreshing altogether counts until now
+            return Math.max(worst, System.nanoTime() - last) / 1_000_000;
+        }
+    }
+
+    private record Figures(long rssKb, long heapKb, int threads) {
+        static Figures now() throws IOException, InterruptedException {
+            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            System.gc();
+            Thread.sleep(200);
+            long heap = memory.getHeapMemoryUsage().getUsed() / 1024;
+            int threads = ManagementFactory.getThreadMXBean().getThreadCount();
+            long rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS:"))
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(-1L);
+            return new Figures(rss, heap, threads);
+        }
+    }
+}
