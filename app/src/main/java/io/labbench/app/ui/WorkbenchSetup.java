@@ -186,7 +186,7 @@ public final class WorkbenchSetup {
         follower.scheduleWithFixedDelay(() -> {
             try {
                 lab.followRerollFromInside().ifPresent(status -> Platform.runLater(() -> {
-                    workbench.terminalView().reopen(name -> !name.startsWith("pod:"));
+                    workbench.terminalArea().reopen(name -> !name.startsWith("pod:"));
                     workbench.statusBar().showMessage("The local lab was re-rolled from kops-ec2 (" + LabReroll.describe(lab.settings())
                             + "); the terminals reconnect to the new nodes.");
                 }));
