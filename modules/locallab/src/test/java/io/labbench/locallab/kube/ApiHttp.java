@@ -1,15 +1,9 @@
 package io.labbench.locallab.kube;
 
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /** A JDK HTTP client for the local API server that trusts the lab's CA, with or without its token. */
 final class ApiHttp {
@@ -45,14 +39,6 @@ final class ApiHttp {
     }
 
     private static HttpClient client(LocalKubeApi api) throws Exception {
-        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-        trust.load(null, null);
-        trust.setCertificateEntry("lab-ca", CertificateFactory.getInstance("X.509").generateCertificate(
-                new ByteArrayInputStream(api.credentials().caPem().getBytes(StandardCharsets.US_ASCII))));
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, tmf.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(tls).build();
+        return api.credentials().trustingHttpClient(java.time.Duration.ofSeconds(10));
     }
 }
