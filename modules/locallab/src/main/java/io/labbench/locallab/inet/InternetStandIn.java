@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
 public final class InternetStandIn implements AutoCloseable {
 
     /** The VPC resolver (AmazonProvidedDNS) at the VPC's base address + 2. */
-    public static final String VPC_RESOLVER = "172.30.0.2";
+    public static final String VPC_RESOLVER = LabTopology.VPC_RESOLVER;
     private static final List<String> NOT_PUBLIC = List.of("0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10",
             "169.254.0.0/16", "172.16.0.0/12", "192.168.0.0/16", "224.0.0.0/4", "240.0.0.0/4");
 

@@ -26,6 +26,8 @@ public record LabTopology(String prefix, String clusterName, List<Subnet> subnet
     }
 
     public static final String VPC_CIDR = "172.30.0.0/16";
+    /** The VPC resolver (AmazonProvidedDNS) at the VPC's base address + 2. */
+    public static final String VPC_RESOLVER = "172.30.0.2";
     public static final String INET_ADDRESS = "203.0.113.10";
     public static final String INET_GATEWAY = "203.0.113.1";
     public static final int MTU = 9001;

@@ -22,23 +22,39 @@ public final class ImageCatalog {
 
     private final Predicate<String> hostHasTool;
     private final boolean rootless;
+    private final java.util.Optional<ClusterDnsServers> clusterDns;
 
     /**
      * @param hostHasTool whether a program name resolves on the host's PATH (the pod sees the host's files)
      * @param rootless    whether the lab runs in a user namespace (nginx then runs as one process)
      */
     public ImageCatalog(Predicate<String> hostHasTool, boolean rootless) {
+        this(hostHasTool, rootless, java.util.Optional.empty());
+    }
+
+    /** @param clusterDns runs CoreDNS's image (without it, CoreDNS sleeps like any image the lab does not run) */
+    public ImageCatalog(Predicate<String> hostHasTool, boolean rootless, java.util.Optional<ClusterDnsServers> clusterDns) {
         this.hostHasTool = hostHasTool;
         this.rootless = rootless;
+        this.clusterDns = clusterDns;
+    }
+
+    /** Whether the lab runs {@code image} in {@code kube-system} (the other add-ons keep their canned status). */
+    static boolean runsInKubeSystem(String image) {
+        return ClusterDnsServers.isClusterDnsImage(repository(image));
     }
 
     public static ImageCatalog ofThisHost(boolean rootless) {
+        return ofThisHost(rootless, java.util.Optional.empty());
+    }
+
+    public static ImageCatalog ofThisHost(boolean rootless, java.util.Optional<ClusterDnsServers> clusterDns) {
         List<Path> path = new ArrayList<>();
         for (String dir : "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".split(":")) {
             path.add(Path.of(dir));
         }
         return new ImageCatalog(tool -> tool.contains("/") ? Files.isExecutable(Path.of(tool))
-                : path.stream().anyMatch(d -> Files.isExecutable(d.resolve(tool))), rootless);
+                : path.stream().anyMatch(d -> Files.isExecutable(d.resolve(tool))), rootless, clusterDns);
     }
 
     /** The image's repository without registry host and tag: {@code k8s.gcr.io/echoserver:1.5} → {@code echoserver}. */
@@ -67,6 +83,12 @@ public final class ImageCatalog {
     public ContainerProgram program(ContainerRuntime.Pod pod, ContainerRuntime.Container container, Path dir)
             throws IOException {
         String repo = repository(container.image());
+        if (ClusterDnsServers.isClusterDnsImage(repo) && clusterDns.isPresent()) {
+            if (!hostHasTool.test("dnsmasq") || !hostHasTool.test("socat")) {
+                return missing(container, "dnsmasq and socat", "dnsmasq-base socat");
+            }
+            return clusterDns.get().program(dir);
+        }
         if (repo.equals("nginx") || repo.equals("nginxinc/nginx-unprivileged")) {
             if (!hostHasTool.test("nginx")) {
                 return missing(container, "nginx", "nginx-light");

@@ -1,7 +1,9 @@
 package io.labbench.locallab.pods;
 
 import io.labbench.locallab.spi.ContainerRuntime;
+import io.labbench.locallab.host.SystemTools;
 import io.labbench.locallab.net.KernelAccess;
+import io.labbench.locallab.net.LabTopology;
 import io.labbench.locallab.net.PodSandbox;
 import io.labbench.locallab.net.VpcCniPodNetwork;
 import java.io.IOException;
@@ -32,6 +34,7 @@ public final class ProcessContainerRuntime implements ContainerRuntime {
 
     private final CompletableFuture<VpcCniPodNetwork> network;
     private final java.util.function.Function<KernelAccess, ImageCatalog> catalogs;
+    private final Optional<ClusterDnsServers> clusterDns;
     private volatile ImageCatalog catalog;
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(1, r -> {
         Thread t = new Thread(r, "locallab-containers");
@@ -49,13 +52,30 @@ public final class ProcessContainerRuntime implements ContainerRuntime {
      */
     public ProcessContainerRuntime(CompletableFuture<VpcCniPodNetwork> network,
                                    java.util.function.Function<KernelAccess, ImageCatalog> catalogs) {
-        this.network = network;
-        this.catalogs = catalogs;
+        this(network, catalogs, Optional.empty());
     }
 
-    /** The lab's runtime: {@link ImageCatalog#ofThisHost} for its kernel access. */
+    /** @param clusterDns the cluster DNS servers the catalogue runs for CoreDNS's image, which get the cluster's names */
+    public ProcessContainerRuntime(CompletableFuture<VpcCniPodNetwork> network,
+                                   java.util.function.Function<KernelAccess, ImageCatalog> catalogs,
+                                   Optional<ClusterDnsServers> clusterDns) {
+        this.network = network;
+        this.catalogs = catalogs;
+        this.clusterDns = clusterDns;
+    }
+
+    /**
+     * The lab's runtime: {@link ImageCatalog#ofThisHost} for its kernel access, with CoreDNS's pods as
+     * dnsmasq forwarding to the VPC resolver.
+     */
     public static ProcessContainerRuntime ofThisHost(CompletableFuture<VpcCniPodNetwork> network) {
-        return new ProcessContainerRuntime(network, kernel -> ImageCatalog.ofThisHost(kernel.rootless()));
+        Optional<ClusterDnsServers> dns = Optional.of(new ClusterDnsServers(LabTopology.VPC_RESOLVER, SystemTools.ofThisMachine()));
+        return new ProcessContainerRuntime(network, kernel -> ImageCatalog.ofThisHost(kernel.rootless(), dns), dns);
+    }
+
+    @Override
+    public Optional<io.labbench.locallab.spi.ClusterNames> clusterNames() {
+        return clusterDns.map(dns -> dns);
     }
 
     @Override
@@ -65,7 +85,8 @@ public final class ProcessContainerRuntime implements ContainerRuntime {
 
     @Override
     public boolean start(Pod pod) throws IOException {
-        if (pod.namespace().equals("kube-system")) {
+        if (pod.namespace().equals("kube-system")
+                && !pod.containers().stream().allMatch(c -> ImageCatalog.runsInKubeSystem(c.image()))) {
             return false;
         }
         VpcCniPodNetwork network = this.network.getNow(null);
@@ -128,6 +149,7 @@ public final class ProcessContainerRuntime implements ContainerRuntime {
         if (containers == null) {
             return CompletableFuture.completedFuture(null);
         }
+        forgetClusterDns(namespace, pod);
         return CompletableFuture.allOf(containers.stream().map(c -> c.stop(grace)).toArray(CompletableFuture[]::new));
     }
 
@@ -137,6 +159,18 @@ public final class ProcessContainerRuntime implements ContainerRuntime {
         pods.clear();
         all.forEach(list -> list.forEach(ContainerSupervisor::kill));
         timer.shutdownNow();
+    }
+
+    private void forgetClusterDns(String namespace, String pod) {
+        VpcCniPodNetwork net = network.getNow(null);
+        if (net != null && clusterDns.isPresent()) {
+            Path containersDir = net.podDir(namespace, pod).resolve("containers");
+            try (var dirs = Files.list(containersDir)) {
+                dirs.forEach(clusterDns.get()::forget);
+            } catch (IOException e) {
+                // no containers folder: nothing was registered
+            }
+        }
     }
 
     private void event(Event e) {

@@ -81,4 +81,12 @@ public interface ContainerRuntime {
 
     /** {@code listener} runs whenever a state changed or an event waits (the kubelet polls on it). */
     void onChange(Runnable listener);
+
+    /**
+     * The cluster DNS servers this runtime runs for CoreDNS's image, which answer the names the
+     * controllers publish; empty when the runtime runs none (CoreDNS then shows running with no process).
+     */
+    default java.util.Optional<ClusterNames> clusterNames() {
+        return java.util.Optional.empty();
+    }
 }

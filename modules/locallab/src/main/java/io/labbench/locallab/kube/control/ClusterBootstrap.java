@@ -75,8 +75,13 @@ public final class ClusterBootstrap {
                         "system-cluster-critical", false, Manifests.container("aws-cloud-controller-manager",
                                 "registry.k8s.io/provider-aws/cloud-controller-manager:v1.24.1", 200, 0)))));
 
-        ObjectNode coredns = Manifests.podSpec(false, "system-cluster-critical", false,
-                Manifests.container("coredns", "registry.k8s.io/coredns/coredns:v1.9.3", 100, 70));
+        ObjectNode corednsContainer = Manifests.container("coredns", "registry.k8s.io/coredns/coredns:v1.9.3", 100, 70);
+        // kOps' coredns manifest declares these three; the lab's runtime marks the pod Ready once the TCP ones listen
+        ArrayNode corednsPorts = corednsContainer.putArray("ports");
+        corednsPorts.addObject().put("containerPort", 53).put("name", "dns").put("protocol", "UDP");
+        corednsPorts.addObject().put("containerPort", 53).put("name", "dns-tcp").put("protocol", "TCP");
+        corednsPorts.addObject().put("containerPort", 9153).put("name", "metrics").put("protocol", "TCP");
+        ObjectNode coredns = Manifests.podSpec(false, "system-cluster-critical", false, corednsContainer);
         coredns.putArray("tolerations").addObject().put("key", "CriticalAddonsOnly").put("operator", "Exists");
         put(ResourceCatalog.DEPLOYMENTS, "kube-system", Manifests.workload("Deployment", "coredns", "kube-system",
                 "k8s-app", "kube-dns", 2, coredns));

@@ -34,9 +34,13 @@ public final class ControllerLoop implements AutoCloseable {
         this.nodeSync = new NodeSync(store, network, new StaticPods(store));
         this.kubelet = new Kubelet(store, network, events, runtime);
         kubelet.onChange(this::poke);
-        this.controllers = List.of(nodeSync::sync, new GarbageCollector(store), new DeploymentController(store, events),
-                new ReplicaSetController(store, events), new DaemonSetController(store, events),
-                new Scheduler(store, events), kubelet, new EndpointsController(store));
+        List<Controller> all = new java.util.ArrayList<>(List.of(nodeSync::sync, new GarbageCollector(store),
+                new DeploymentController(store, events), new ReplicaSetController(store, events),
+                new DaemonSetController(store, events), new Scheduler(store, events), kubelet, new EndpointsController(store)));
+        // after the Endpoints, so a headless Service's names follow its pods in the same pass
+        runtime.flatMap(io.labbench.locallab.spi.ContainerRuntime::clusterNames)
+                .ifPresent(names -> all.add(new ClusterDnsController(store, names)));
+        this.controllers = List.copyOf(all);
         this.thread = new Thread(this::run, "local-kube-controllers");
         this.thread.setDaemon(true);
     }
