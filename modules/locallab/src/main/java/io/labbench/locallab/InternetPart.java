@@ -59,6 +59,12 @@ final class InternetPart implements Part {
         return ready;
     }
 
+    /** The VPC resolver while the stand-in runs (later parts add their record sources to it). */
+    java.util.Optional<io.labbench.locallab.dns.VpcResolver> resolver() {
+        InternetStandIn running = standIn;
+        return running == null ? java.util.Optional.empty() : java.util.Optional.of(running.resolver());
+    }
+
     /** node name → public IP (empty before the stand-in started). */
     Map<String, String> publicIps() {
         InternetStandIn running = standIn;

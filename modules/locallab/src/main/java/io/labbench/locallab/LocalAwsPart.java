@@ -23,16 +23,18 @@ final class LocalAwsPart implements Part {
     private final NetworkPart network;
     private final SshServersPart ssh;
     private final KubernetesApiPart api;
+    private final InternetPart internet;
     private volatile LabAws aws;
 
     LocalAwsPart(LabSettings settings, LabTopology topology, KernelAccessPart kernel, NetworkPart network, SshServersPart ssh,
-                 KubernetesApiPart api) {
+                 KubernetesApiPart api, InternetPart internet) {
         this.settings = settings;
         this.topology = topology;
         this.kernel = kernel;
         this.network = network;
         this.ssh = ssh;
         this.api = api;
+        this.internet = internet;
     }
 
     @Override
@@ -47,13 +49,15 @@ final class LocalAwsPart implements Part {
 
     @Override
     public List<Part> after() {
-        return List.of(kernel, network, ssh, api);
+        return List.of(kernel, network, ssh, api, internet);
     }
 
     @Override
     public void start() throws IOException {
         LocalKubeApi kube = api.api().orElseThrow(() -> new IOException("the Kubernetes API is not running"));
         aws = LabAws.start(settings, topology, kernel.kernel(), this::podNetwork, URI.create(kube.url()), kube.credentials());
+        // load balancer names and Route 53 records answer in the VPC as soon as the state holds them
+        internet.resolver().ifPresent(r -> r.add(aws.resolverNames()));
     }
 
     private Optional<VpcCniPodNetwork> podNetwork() {
@@ -69,6 +73,7 @@ final class LocalAwsPart implements Part {
         LabAws running = aws;
         aws = null;
         if (running != null) {
+            internet.resolver().ifPresent(r -> r.remove(running.resolverNames()));
             running.close();
         }
     }

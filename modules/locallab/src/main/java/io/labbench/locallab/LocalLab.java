@@ -158,6 +158,11 @@ public final class LocalLab implements AutoCloseable {
         return parts.flatMap(p -> p.sshServers.shell(machine));
     }
 
+    /** The VPC resolver while the lab is up (a part of the app or a test adds record sources to it). */
+    public synchronized Optional<io.labbench.locallab.dns.VpcResolver> vpcResolver() {
+        return parts.filter(p -> up).flatMap(p -> p.internet.resolver());
+    }
+
     public synchronized KernelAccess kernel() {
         return running().kernel.kernel();
     }

@@ -41,11 +41,18 @@ public final class LabAws implements Closeable {
     private final LocalAwsEndpoint endpoint;
     private final UnixSocketRelay relay;
     private final NetnsSocatForward forward;
+    private final LabCloudNames names;
 
-    private LabAws(LocalAwsEndpoint endpoint, UnixSocketRelay relay, NetnsSocatForward forward) {
+    private LabAws(LocalAwsEndpoint endpoint, UnixSocketRelay relay, NetnsSocatForward forward, LabCloudNames names) {
         this.endpoint = endpoint;
         this.relay = relay;
         this.forward = forward;
+        this.names = names;
+    }
+
+    /** The names this lab's AWS state adds to the VPC resolver (load balancers, Route 53 records). */
+    public io.labbench.locallab.dns.ResolverRecordSource resolverNames() {
+        return names;
     }
 
     /** Where the endpoint's address and the lab's key id live while the lab is up (the app reads it). */
@@ -80,7 +87,7 @@ public final class LabAws implements Closeable {
             relay = UnixSocketRelay.start(labDir.resolve("s/aws"), endpoint.port());
             NetnsSocatForward forward = NetnsSocatForward.start(kernel, topology.bastion().netns(), Ipv4.parse("127.0.0.1"),
                     endpoint.port(), labDir.resolve("s/aws"), labDir.resolve("log/socat-aws.log"));
-            return new LabAws(endpoint, relay, forward);
+            return new LabAws(endpoint, relay, forward, new LabCloudNames(cloud));
         } catch (IOException | RuntimeException e) {
             endpoint.close();
             if (relay != null) {

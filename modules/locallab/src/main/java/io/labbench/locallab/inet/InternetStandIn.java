@@ -1,5 +1,10 @@
 package io.labbench.locallab.inet;
 
+import io.labbench.locallab.dns.Ec2PrivateNames;
+import io.labbench.locallab.dns.KopsApiNames;
+import io.labbench.locallab.dns.ResolverRecord;
+import io.labbench.locallab.dns.ResolverRecordSource;
+import io.labbench.locallab.dns.VpcResolver;
 import io.labbench.locallab.host.SystemTools;
 import io.labbench.locallab.net.IpBatch;
 import io.labbench.locallab.net.KernelAccess;
@@ -25,8 +30,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>the VPC namespace is the Internet Gateway: each node's private address is mapped 1:1 to its
  *       {@link PublicAddresses public address} (SNAT out, DNAT in, and both for a node reaching another's
  *       public address);</li>
- *   <li>dnsmasq on the VPC resolver address (VPC base + 2) answers the study's public names with the
- *       stand-in and the nodes' EC2 names, and says NXDOMAIN for the cluster's names;</li>
+ *   <li>the {@link VpcResolver} (dnsmasq on VPC base + 2) answers the study's public names with the stand-in,
+ *       the nodes' EC2 names and {@code api.<cluster>}, plus whatever record sources later parts
+ *       {@link #resolver() add} (the lab's AWS: load balancers, Route 53);</li>
  *   <li>until the lab has a cluster DNS, a clearly marked placeholder DNAT on each node sends the
  *       kube-dns ClusterIP that pods' resolv.conf names to that resolver.</li>
  * </ul>
@@ -44,6 +50,7 @@ public final class InternetStandIn implements AutoCloseable {
     private final Path etcDir;
     private final Map<String, String> publicIps;
     private final List<Process> servers = new ArrayList<>();
+    private final VpcResolver resolver;
 
     /**
      * @param dir    the stand-in's own folder (configuration, certificates, logs)
@@ -56,6 +63,15 @@ public final class InternetStandIn implements AutoCloseable {
         this.dir = dir;
         this.etcDir = etcDir;
         this.publicIps = PublicAddresses.of(topology);
+        List<ResolverRecord> sites = new ArrayList<>();
+        StandInSites.names().forEach((name, ip) -> sites.add(new ResolverRecord.A(name, ip)));
+        this.resolver = new VpcResolver(topology.vpcNetns(), VPC_RESOLVER, kernel, dir.resolve("resolver"),
+                List.of(Ec2PrivateNames.of(topology), KopsApiNames.of(topology), ResolverRecordSource.fixed(sites)));
+    }
+
+    /** The VPC resolver, to which later parts add their record sources. */
+    public VpcResolver resolver() {
+        return resolver;
     }
 
     /** node name → its public address. */
@@ -76,7 +92,7 @@ public final class InternetStandIn implements AutoCloseable {
         wireKernel();
         servers.add(start(topology.inetNetns(), List.of("nginx", "-e", "stderr", "-p", dir.toString(), "-c",
                 dir.resolve("nginx.conf").toString()), dir.resolve("nginx.log")));
-        servers.add(start(topology.vpcNetns(), dnsmasqArgv(), dir.resolve("dnsmasq.log")));
+        resolver.start();
         awaitListening();
     }
 
@@ -138,51 +154,24 @@ public final class InternetStandIn implements AutoCloseable {
                 + "COMMIT\n";
     }
 
-    private List<String> dnsmasqArgv() {
-        List<String> argv = new ArrayList<>(List.of("dnsmasq", "--keep-in-foreground", "--conf-file=/dev/null", "--no-resolv",
-                "--no-hosts", "--no-poll", "--pid-file", "--user=root",
-                // no group change: a rootless lab's user namespace forbids setgroups
-                "--group=", "--listen-address=" + VPC_RESOLVER,
-                "--bind-interfaces", "--port=53", "--log-facility=-",
-                // every name is answered from what is listed here: a name not listed (the cluster's own, a search
-                // domain tried first because of ndots:5, a site the stand-in does not know) is NXDOMAIN at once,
-                // and a listed name's AAAA is "no such record" rather than REFUSED (nslookup asks both)
-                "--local=/#/"));
-        StandInSites.names().forEach((name, ip) -> argv.add("--host-record=" + name + "," + ip));
-        for (LabNode node : topology.nodes()) {
-            String host = node.ip().ec2Hostname();
-            argv.add("--host-record=" + host + "." + PodEtcFiles.NODE_SEARCH_DOMAIN + "," + host + "," + node.ip());
-        }
-        return argv;
-    }
-
     private Process start(String netns, List<String> argv, Path log) throws IOException {
         return SystemTools.ofThisMachine().processBuilder(kernel.inNetns(netns, argv))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).redirectErrorStream(true).start();
     }
 
-    /** Waits until nginx and dnsmasq are up (or says which one failed and what it printed). */
+    /** Waits until nginx is up (or says what it printed when it stopped). */
     private void awaitListening() throws IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         Path nginxLog = dir.resolve("nginx.log");
-        Path dnsLog = dir.resolve("dnsmasq.log");
-        while (true) {
-            for (int i = 0; i < servers.size(); i++) {
-                if (!servers.get(i).isAlive()) {
-                    Path log = i == 0 ? nginxLog : dnsLog;
-                    throw new IOException("the internet stand-in's " + (i == 0 ? "nginx" : "dnsmasq") + " stopped: "
-                            + (Files.exists(log) ? Files.readString(log).strip() : "(no output)"));
-                }
-            }
-            boolean nginxUp = listens(servers.get(0).pid(), "tcp", 443);
-            boolean dnsUp = listens(servers.get(1).pid(), "udp", 53);
-            if (nginxUp && dnsUp) {
-                return;
+        Process nginx = servers.get(0);
+        while (!listens(nginx.pid(), "tcp", 443)) {
+            if (!nginx.isAlive()) {
+                throw new IOException("the internet stand-in's nginx stopped: "
+                        + (Files.exists(nginxLog) ? Files.readString(nginxLog).strip() : "(no output)"));
             }
             if (System.nanoTime() > deadline) {
-                throw new IOException("the internet stand-in did not start listening within 10 s (nginx "
-                        + (nginxUp ? "up" : "not up") + ", dnsmasq " + (dnsUp ? "up" : "not up") + ")");
+                throw new IOException("the internet stand-in's nginx did not listen on :443 within 10 s; see " + nginxLog);
             }
             try {
                 Thread.sleep(20);
@@ -216,9 +205,10 @@ public final class InternetStandIn implements AutoCloseable {
         return "nsenter --net=" + kernel.netnsPath(netns);
     }
 
-    /** Stops nginx and dnsmasq (their namespaces go with the lab). */
+    /** Stops nginx and the VPC resolver (their namespaces go with the lab). */
     @Override
     public synchronized void close() {
+        resolver.close();
         for (Process p : servers) {
             List<ProcessHandle> children = p.descendants().toList();
             p.destroyForcibly();
