@@ -1,0 +1,117 @@
+package io.labbench.locallab.aws;
+
+import io.labbench.localaws.state.LabCloud;
+import io.labbench.localaws.state.StateChanges;
+import java.util.List;
+
+/** The parts of the lab's AWS state that the NLB and Route 53 write, held in memory with the change signal. */
+public final class WritableLabCloud implements LabCloud {
+    private final StateChanges changes = new StateChanges();
+    private volatile List<LoadBalancer> loadBalancers = List.of();
+    private volatile java.util.Map<String, List<String>> addresses = java.util.Map.of();
+    private volatile List<HostedZone> zones = List.of();
+
+    public void loadBalancer(String dnsName, List<String> ips) {
+        loadBalancers = List.of(new LoadBalancer("svc-nlb", "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/x/y",
+                dnsName, "network", "internet-facing", "active", "vpc-1", List.of("us-east-1a"), java.time.Instant.now()));
+        addresses = java.util.Map.of(dnsName, ips);
+    }
+
+    public void zone(String name, List<RecordSet> records) {
+        zones = List.of(new HostedZone("Z0TEST", name, records));
+    }
+
+    public void changed() {
+        changes.changed();
+    }
+
+    @Override
+    public List<LoadBalancer> loadBalancers() {
+        return loadBalancers;
+    }
+
+    @Override
+    public List<String> loadBalancerAddresses(LoadBalancer lb) {
+        return addresses.getOrDefault(lb.dnsName(), List.of());
+    }
+
+    @Override
+    public void onChange(Runnable listener) {
+        changes.subscribe(listener);
+    }
+
+    @Override
+    public List<HostedZone> hostedZones() {
+        return zones;
+    }
+
+    @Override
+    public String accountId() {
+        return "123456789012";
+    }
+
+    @Override
+    public String region() {
+        return "us-east-1";
+    }
+
+    @Override
+    public String userName() {
+        return "test";
+    }
+
+    @Override
+    public List<Instance> instances() {
+        return List.of();
+    }
+
+    @Override
+    public List<NetworkInterface> networkInterfaces() {
+        return List.of();
+    }
+
+    @Override
+    public List<InstanceTypeInfo> instanceTypes() {
+        return List.of();
+    }
+
+    @Override
+    public List<Subnet> subnets() {
+        return List.of();
+    }
+
+    @Override
+    public List<Vpc> vpcs() {
+        return List.of();
+    }
+
+    @Override
+    public List<SecurityGroup> securityGroups() {
+        return List.of();
+    }
+
+    @Override
+    public List<KeyPair> keyPairs() {
+        return List.of();
+    }
+
+    @Override
+    public List<Stack> stacks() {
+        return List.of();
+    }
+
+    @Override
+    public List<Bucket> buckets() {
+        return List.of();
+    }
+
+    @Override
+    public List<StoredObject> labObjects(String bucket) {
+        return List.of();
+    }
+
+    @Override
+    public List<Role> roles() {
+        return List.of();
+    }
+}
