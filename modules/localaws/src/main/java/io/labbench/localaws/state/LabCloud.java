@@ -53,22 +53,6 @@ public interface LabCloud {
         return List.of();
     }
 
-    /**
-     * The addresses the load balancer's DNS name answers (on AWS, one per subnet it is in); the VPC
-     * resolver serves them. Empty until a part of the lab gives the load balancer a data plane.
-     */
-    default List<String> loadBalancerAddresses(LoadBalancer loadBalancer) {
-        return List.of();
-    }
-
-    /**
-     * Runs {@code listener} after load balancers, hosted-zone records or certificates changed, so readers
-     * such as the lab's VPC resolver follow at once (they also read again once a second). A writer of that
-     * state calls its own cloud's signal after each write; a cloud whose state never changes ignores this.
-     */
-    default void onChange(Runnable listener) {
-    }
-
     record Tag(String key, String value) {
     }
 

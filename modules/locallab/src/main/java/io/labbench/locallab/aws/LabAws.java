@@ -87,7 +87,7 @@ public final class LabAws implements Closeable {
             relay = UnixSocketRelay.start(labDir.resolve("s/aws"), endpoint.port());
             NetnsSocatForward forward = NetnsSocatForward.start(kernel, topology.bastion().netns(), Ipv4.parse("127.0.0.1"),
                     endpoint.port(), labDir.resolve("s/aws"), labDir.resolve("log/socat-aws.log"));
-            return new LabAws(endpoint, relay, forward, new LabCloudNames(cloud));
+            return new LabAws(endpoint, relay, forward, LabCloudNames.of(cloud));
         } catch (IOException | RuntimeException e) {
             endpoint.close();
             if (relay != null) {

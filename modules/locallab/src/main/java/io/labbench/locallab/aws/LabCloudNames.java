@@ -7,30 +7,52 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * What the lab's AWS state adds to the VPC resolver: each load balancer's DNS name → its addresses, and
  * the Route 53 hosted zones' A, CNAME and TXT records. An A record whose value is a name rather than an
  * address is an alias (Route 53's {@code AliasTarget}, e.g. ExternalDNS pointing a name at an NLB): it
  * answers the target's addresses, as Route 53 does, without a CNAME in between.
+ *
+ * <p>The VPC resolver reads {@link #records()} once a second; a writer that can say when it changed the
+ * state (Route 53's change batches, the NLB controller) is given as {@code changeSignal} and makes it
+ * follow at once.
  */
 public final class LabCloudNames implements ResolverRecordSource {
 
     private final LabCloud cloud;
+    private final Function<LabCloud.LoadBalancer, List<String>> addresses;
+    private final Consumer<Runnable> changeSignal;
 
-    public LabCloudNames(LabCloud cloud) {
+    /**
+     * @param addresses    what a load balancer's DNS name answers (on AWS one address per AZ subnet)
+     * @param changeSignal subscribes a listener to the state's writers
+     */
+    public LabCloudNames(LabCloud cloud, Function<LabCloud.LoadBalancer, List<String>> addresses, Consumer<Runnable> changeSignal) {
         this.cloud = cloud;
+        this.addresses = addresses;
+        this.changeSignal = changeSignal;
+    }
+
+    /**
+     * The lab's AWS as it is today: its load balancers carry no addresses yet and nothing signals a
+     * write, so the resolver follows by reading once a second.
+     */
+    public static LabCloudNames of(LabCloud cloud) {
+        return new LabCloudNames(cloud, lb -> List.of(), listener -> { });
     }
 
     @Override
     public List<ResolverRecord> records() {
         List<ResolverRecord> out = new ArrayList<>();
-        Map<String, List<String>> addresses = new LinkedHashMap<>();
+        Map<String, List<String>> known = new LinkedHashMap<>();
         for (LabCloud.LoadBalancer lb : cloud.loadBalancers()) {
             String name = ResolverRecord.normalizedName(lb.dnsName());
-            for (String ip : cloud.loadBalancerAddresses(lb)) {
+            for (String ip : addresses.apply(lb)) {
                 out.add(new ResolverRecord.A(name, ip));
-                addresses.computeIfAbsent(name, n -> new ArrayList<>()).add(ip);
+                known.computeIfAbsent(name, n -> new ArrayList<>()).add(ip);
             }
         }
         List<LabCloud.RecordSet> aliases = new ArrayList<>();
@@ -42,7 +64,7 @@ public final class LabCloudNames implements ResolverRecordSource {
                         for (String v : rs.values()) {
                             if (isIpv4(v)) {
                                 out.add(new ResolverRecord.A(name, v));
-                                addresses.computeIfAbsent(name, n -> new ArrayList<>()).add(v);
+                                known.computeIfAbsent(name, n -> new ArrayList<>()).add(v);
                             } else {
                                 aliases.add(rs);
                             }
@@ -59,7 +81,7 @@ public final class LabCloudNames implements ResolverRecordSource {
         for (LabCloud.RecordSet alias : aliases) {
             for (String target : alias.values()) {
                 String t = ResolverRecord.normalizedName(target);
-                List<String> ips = addresses.getOrDefault(t, addresses.getOrDefault(t.replaceFirst("^dualstack\\.", ""), List.of()));
+                List<String> ips = known.getOrDefault(t, known.getOrDefault(t.replaceFirst("^dualstack\\.", ""), List.of()));
                 ips.forEach(ip -> out.add(new ResolverRecord.A(ResolverRecord.normalizedName(alias.name()), ip)));
             }
         }
@@ -68,7 +90,7 @@ public final class LabCloudNames implements ResolverRecordSource {
 
     @Override
     public void onChange(Runnable listener) {
-        cloud.onChange(listener);
+        changeSignal.accept(listener);
     }
 
     private static boolean isIpv4(String v) {

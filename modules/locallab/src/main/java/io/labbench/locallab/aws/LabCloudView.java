@@ -37,7 +37,6 @@ final class LabCloudView implements LabCloud {
     private final KopsClusterState kops;
     private final Instant launched;
     private final LabAwsIds ids;
-    private final io.labbench.localaws.state.StateChanges changes = new io.labbench.localaws.state.StateChanges();
 
     LabCloudView(LabSettings settings, LabTopology topology, Supplier<Optional<VpcCniPodNetwork>> podNetwork, KopsClusterState kops,
                  Instant launched) {
@@ -47,16 +46,6 @@ final class LabCloudView implements LabCloud {
         this.kops = kops;
         this.launched = launched;
         this.ids = new LabAwsIds(settings.prefix());
-    }
-
-    @Override
-    public void onChange(Runnable listener) {
-        changes.subscribe(listener);
-    }
-
-    /** What a writer of load balancers, zones or certificates calls after each write (the VPC resolver follows). */
-    io.labbench.localaws.state.StateChanges changes() {
-        return changes;
     }
 
     /** The kOps state bucket, named per lab like a study learner names theirs. */

@@ -34,7 +34,7 @@ public final class MachineCheck {
             new Tool("socat", "socat", true, "SSH to node IPs and kubectl from inside kops-ec2"),
             new Tool("bash", "bash", true, "node shells"),
             new Tool("nginx", "nginx-light", true, "pods of the nginx and echoserver images, and the internet stand-in's sites"),
-            new Tool("dnsmasq", "dnsmasq-base", true, "the VPC resolver (the nodes' names and the internet stand-in's)"),
+            new Tool("dnsmasq", "dnsmasq-base", true, "the VPC resolver and the cluster DNS (the coredns pods)"),
             new Tool("openssl", "openssl", true, "the lab CA behind the internet stand-in's HTTPS sites"),
             new Tool("curl", "curl", false, "curl on the nodes and in pods"),
             new Tool("dig", "bind9-dnsutils", false, "dig and nslookup in netshoot pods"),

@@ -22,7 +22,7 @@ class LabCloudNamesTest {
                 new RecordSet("nginx.mydomain.test.", "TXT", 300, List.of("\"heritage=external-dns\"")),
                 new RecordSet("fixed.mydomain.test.", "A", 300, List.of("198.51.100.7")),
                 new RecordSet("mydomain.test.", "NS", 172800, List.of("ns-1.awsdns-00.com."))));
-        assertThat(new LabCloudNames(cloud).records()).containsExactlyInAnyOrder(
+        assertThat(cloud.names().records()).containsExactlyInAnyOrder(
                 new ResolverRecord.A(LB, "172.30.33.200"), new ResolverRecord.A(LB, "172.30.65.200"),
                 new ResolverRecord.A("nginx.mydomain.test", "172.30.33.200"), new ResolverRecord.A("nginx.mydomain.test", "172.30.65.200"),
                 new ResolverRecord.Cname("www.mydomain.test", LB), new ResolverRecord.Txt("nginx.mydomain.test", "heritage=external-dns"),
@@ -33,7 +33,7 @@ class LabCloudNamesTest {
     void aWriterSignalReachesTheResolversListener() {
         WritableLabCloud cloud = new WritableLabCloud();
         AtomicInteger heard = new AtomicInteger();
-        new LabCloudNames(cloud).onChange(heard::incrementAndGet);
+        cloud.names().onChange(heard::incrementAndGet);
         cloud.changed();
         assertThat(heard).hasValue(1);
     }

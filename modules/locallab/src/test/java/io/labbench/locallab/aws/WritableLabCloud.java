@@ -1,12 +1,12 @@
 package io.labbench.locallab.aws;
 
 import io.labbench.localaws.state.LabCloud;
-import io.labbench.localaws.state.StateChanges;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 
-/** The parts of the lab's AWS state that the NLB and Route 53 write, held in memory with the change signal. */
+/** The parts of the lab's AWS state that the NLB and Route 53 write, held in memory, with a change signal. */
 public final class WritableLabCloud implements LabCloud {
-    private final StateChanges changes = new StateChanges();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile List<LoadBalancer> loadBalancers = List.of();
     private volatile java.util.Map<String, List<String>> addresses = java.util.Map.of();
     private volatile List<HostedZone> zones = List.of();
@@ -21,8 +21,14 @@ public final class WritableLabCloud implements LabCloud {
         zones = List.of(new HostedZone("Z0TEST", name, records));
     }
 
+    /** Tells the listeners, as a writer of the lab's state does after each write. */
     public void changed() {
-        changes.changed();
+        listeners.forEach(Runnable::run);
+    }
+
+    /** The resolver's source over this state, with its addresses and change signal. */
+    public LabCloudNames names() {
+        return new LabCloudNames(this, this::addresses, listeners::add);
     }
 
     @Override
@@ -30,14 +36,8 @@ public final class WritableLabCloud implements LabCloud {
         return loadBalancers;
     }
 
-    @Override
-    public List<String> loadBalancerAddresses(LoadBalancer lb) {
+    List<String> addresses(LoadBalancer lb) {
         return addresses.getOrDefault(lb.dnsName(), List.of());
-    }
-
-    @Override
-    public void onChange(Runnable listener) {
-        changes.subscribe(listener);
     }
 
     @Override

@@ -150,7 +150,7 @@ class ClusterDnsLabTest {
     void recordsWrittenIntoTheLabsAwsStateAnswerFromTheVpcResolver() throws Exception {
         io.labbench.locallab.aws.WritableLabCloud cloud = new io.labbench.locallab.aws.WritableLabCloud();
         io.labbench.locallab.dns.VpcResolver resolver = lab.vpcResolver().orElseThrow();
-        io.labbench.locallab.aws.LabCloudNames names = new io.labbench.locallab.aws.LabCloudNames(cloud);
+        io.labbench.locallab.aws.LabCloudNames names = cloud.names();
         resolver.add(names);
         String lbName = "k8s-default-svcnlb-0123456789-0123456789abcdef.elb.us-east-1.amazonaws.com";
         cloud.loadBalancer(lbName, List.of("172.30.33.200", "172.30.65.200"));
