@@ -23,9 +23,10 @@ import java.util.regex.Pattern;
  * records of its {@link ResolverRecordSource sources} and NXDOMAIN for any other name ({@code --local=/#/}:
  * it forwards nothing, so no lab query leaves the machine).
  *
- * <p>A records go into a hosts file that dnsmasq reads again on SIGHUP (milliseconds, no gap); CNAME and
- * TXT records are dnsmasq options, which it reads only at start, so a change to those restarts it (a gap
- * of a few milliseconds that a client's retry covers). Sources are read again when they signal a change
+ * <p>A records go into a hosts file alone in a folder dnsmasq watches ({@code --hostsdir}, inotify): a new
+ * file renamed into place replaces the old one's names with no signal and no gap. CNAME and TXT records are
+ * dnsmasq options, which it reads only at start, so a change to those restarts it (a gap of a few
+ * milliseconds that a client's retry covers). Sources are read again when they signal a change
  * and once a second, so a source that forgets to signal is still followed within a second.
  */
 public final class VpcResolver implements AutoCloseable {
@@ -67,9 +68,10 @@ public final class VpcResolver implements AutoCloseable {
     /** Starts dnsmasq with the sources' records and waits until it answers on :53. */
     public synchronized void start() throws IOException {
         Files.createDirectories(dir);
+        Files.createDirectories(dir.resolve("hosts.d"));
         hosts = hostsFile(records());
         options = optionsFile(records());
-        writeAtomically(dir.resolve("records.hosts"), hosts);
+        writeAtomically(hostsPath(), hosts);
         writeAtomically(dir.resolve("records.conf"), options);
         launch();
         refresher.scheduleWithFixedDelay(this::refreshQuietly, 1, 1, TimeUnit.SECONDS);
@@ -106,7 +108,7 @@ public final class VpcResolver implements AutoCloseable {
         }
     }
 
-    /** Reads every source again; tells dnsmasq (SIGHUP or restart) only when something changed. */
+    /** Reads every source again; tells dnsmasq (new hosts file, or a restart for CNAME/TXT) only when something changed. */
     synchronized void refresh() throws IOException {
         if (dnsmasq == null) {
             return;
@@ -115,16 +117,16 @@ public final class VpcResolver implements AutoCloseable {
         String newHosts = hostsFile(records);
         String newOptions = optionsFile(records);
         if (!newOptions.equals(options)) {
-            writeAtomically(dir.resolve("records.hosts"), newHosts);
+            writeAtomically(hostsPath(), newHosts);
             writeAtomically(dir.resolve("records.conf"), newOptions);
             hosts = newHosts;
             options = newOptions;
             stopProcess();
             launch();
         } else if (!newHosts.equals(hosts)) {
-            writeAtomically(dir.resolve("records.hosts"), newHosts);
+            // dnsmasq sees the rename (inotify) and swaps the names by itself
+            writeAtomically(hostsPath(), newHosts);
             hosts = newHosts;
-            hangUp();
         }
     }
 
@@ -183,7 +185,7 @@ public final class VpcResolver implements AutoCloseable {
 
     private List<String> argv() {
         return List.of("dnsmasq", "--keep-in-foreground", "--conf-file=" + dir.resolve("records.conf"), "--no-resolv",
-                "--no-hosts", "--no-poll", "--addn-hosts=" + dir.resolve("records.hosts"), "--pid-file=" + dir.resolve("dnsmasq.pid"),
+                "--no-hosts", "--no-poll", "--hostsdir=" + dir.resolve("hosts.d"), "--pid-file=" + dir.resolve("dnsmasq.pid"),
                 "--user=root",
                 // no group change: a rootless lab's user namespace forbids setgroups
                 "--group=", "--listen-address=" + address, "--bind-interfaces", "--port=53", "--log-facility=-",
@@ -227,19 +229,6 @@ public final class VpcResolver implements AutoCloseable {
         }
     }
 
-    private void hangUp() throws IOException {
-        String pid = Files.readString(dir.resolve("dnsmasq.pid")).strip();
-        Process kill = SystemTools.ofThisMachine().processBuilder(List.of("kill", "-HUP", pid)).redirectErrorStream(true).start();
-        try {
-            kill.getInputStream().readAllBytes();
-            if (!kill.waitFor(2, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-                throw new IOException("could not signal the VPC resolver's dnsmasq (pid " + pid + ")");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private void stopProcess() {
         Process p = dnsmasq;
         if (p == null) {
@@ -260,8 +249,14 @@ public final class VpcResolver implements AutoCloseable {
         }
     }
 
-    private static void writeAtomically(Path file, String text) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    /** The A records' file, alone in the folder dnsmasq watches. */
+    private Path hostsPath() {
+        return dir.resolve("hosts.d").resolve("records.hosts");
+    }
+
+    /** Written beside {@code dir} (never inside a watched folder) and renamed into place. */
+    private void writeAtomically(Path file, String text) throws IOException {
+        Path tmp = dir.resolve(file.getFileName() + ".tmp");
         Files.writeString(tmp, text);
         try {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

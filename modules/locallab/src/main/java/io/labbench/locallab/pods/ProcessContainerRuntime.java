@@ -1,7 +1,6 @@
 package io.labbench.locallab.pods;
 
 import io.labbench.locallab.spi.ContainerRuntime;
-import io.labbench.locallab.host.SystemTools;
 import io.labbench.locallab.net.KernelAccess;
 import io.labbench.locallab.net.LabTopology;
 import io.labbench.locallab.net.PodSandbox;
@@ -69,7 +68,7 @@ public final class ProcessContainerRuntime implements ContainerRuntime {
      * dnsmasq forwarding to the VPC resolver.
      */
     public static ProcessContainerRuntime ofThisHost(CompletableFuture<VpcCniPodNetwork> network) {
-        Optional<ClusterDnsServers> dns = Optional.of(new ClusterDnsServers(LabTopology.VPC_RESOLVER, SystemTools.ofThisMachine()));
+        Optional<ClusterDnsServers> dns = Optional.of(new ClusterDnsServers(LabTopology.VPC_RESOLVER));
         return new ProcessContainerRuntime(network, kernel -> ImageCatalog.ofThisHost(kernel.rootless(), dns), dns);
     }
 

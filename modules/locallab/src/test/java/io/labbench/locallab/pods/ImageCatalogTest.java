@@ -56,7 +56,7 @@ class ImageCatalogTest {
 
     @Test
     void corednsRunsDnsmasqAnsweringClusterLocalFromItsHostsFileAndForwardingTheRestToTheVpcResolver() throws Exception {
-        ClusterDnsServers dns = new ClusterDnsServers("172.30.0.2", io.labbench.locallab.host.SystemTools.ofThisMachine());
+        ClusterDnsServers dns = new ClusterDnsServers("172.30.0.2");
         ImageCatalog withDns = new ImageCatalog(tool -> Set.of("dnsmasq", "socat", "sh").contains(tool), false,
                 java.util.Optional.of(dns));
         dns.publish(List.of(new io.labbench.locallab.spi.ClusterNames.Name("kubernetes.default.svc.cluster.local", "100.64.0.1")));
@@ -64,8 +64,8 @@ class ImageCatalogTest {
                 "registry.k8s.io/coredns/coredns:v1.9.3", List.of(), List.of(), List.of(53, 9153), Map.of()), dir);
         assertThat(coredns.notEmulated()).isEmpty();
         assertThat(coredns.argv()).contains("dnsmasq", "--server=172.30.0.2", "--local=/cluster.local/",
-                "--addn-hosts=" + dir.resolve("cluster.hosts"), "--port=53");
-        assertThat(Files.readString(dir.resolve("cluster.hosts"))).contains("100.64.0.1 kubernetes.default.svc.cluster.local");
+                "--hostsdir=" + dir.resolve("hosts.d"), "--port=53");
+        assertThat(Files.readString(dir.resolve("hosts.d/cluster.hosts"))).contains("100.64.0.1 kubernetes.default.svc.cluster.local");
         assertThat(ImageCatalog.runsInKubeSystem("registry.k8s.io/coredns/coredns:v1.9.3")).isTrue();
         assertThat(ImageCatalog.runsInKubeSystem("registry.k8s.io/kops/dns-controller:1.24.11")).isFalse();
         ImageCatalog noDnsmasq = new ImageCatalog(tool -> Set.of("sh", "sleep").contains(tool), false, java.util.Optional.of(dns));
