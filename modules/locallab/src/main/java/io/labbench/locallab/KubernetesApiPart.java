@@ -3,6 +3,7 @@ package io.labbench.locallab;
 import io.labbench.locallab.kube.LocalKubeApi;
 import io.labbench.locallab.net.LabNode;
 import io.labbench.locallab.net.LabTopology;
+import io.labbench.locallab.net.NetnsIptablesRestore;
 import io.labbench.locallab.net.VpcCniPodNetwork;
 import io.labbench.locallab.parts.Part;
 import io.labbench.locallab.pods.ProcessContainerRuntime;
@@ -79,7 +80,8 @@ final class KubernetesApiPart implements Part {
         api = LocalKubeApi.start(new PodNetworkGate(() -> nodes, wired), settings.kubeconfig(),
                 LocalKubeApi.Options.defaults().withClusterName(settings.clusterName())
                         .withPrefixDelegation(settings.prefixDelegation())
-                        .withContainerRuntime(ProcessContainerRuntime.ofThisHost(wired)));
+                        .withContainerRuntime(ProcessContainerRuntime.ofThisHost(wired))
+                        .withNodeIptables(new NetnsIptablesRestore(topology, kernel.ready(), wired)));
     }
 
     /** The pod network the Kubernetes side drives. */
