@@ -9,7 +9,9 @@ import io.labbench.locallab.kube.api.Store;
 import io.labbench.locallab.kube.api.kinds.StandardKinds;
 import io.labbench.locallab.kube.control.ClusterBootstrap;
 import io.labbench.locallab.kube.control.ControllerLoop;
+import io.labbench.locallab.spi.NodeHealthChecks;
 import io.labbench.locallab.spi.NodeIptables;
+import io.labbench.locallab.spi.ServiceProxyHost;
 import io.labbench.locallab.kube.control.NodeSync;
 import io.labbench.locallab.kube.exec.PodExec;
 import io.labbench.locallab.kube.exec.ShellFallback;
@@ -37,7 +39,7 @@ public final class LocalKubeApi implements AutoCloseable {
      *                         with {@code kubectl describe ds aws-node} after {@code kops edit cluster}
      */
     public record Options(String clusterName, ShellFallback shells, boolean prefixDelegation,
-                          Optional<ContainerRuntime> containerRuntime, Optional<NodeIptables> nodeIptables) {
+                          Optional<ContainerRuntime> containerRuntime, Optional<ServiceProxyHost> nodeIptables) {
         /** The study's naming ({@code pkos.<domain>}) and zsh looked up on PATH; no container runtime. */
         public static Options defaults() {
             return new Options("pkos.labbench.test", ShellFallback.onPath(), false, Optional.empty(), Optional.empty());
@@ -61,8 +63,9 @@ public final class LocalKubeApi implements AutoCloseable {
         }
 
         /** kube-proxy writes each node's Service rules there (the lab's node namespaces); without it Services do not route. */
-        public Options withNodeIptables(NodeIptables iptables) {
-            return new Options(clusterName, shells, prefixDelegation, containerRuntime, Optional.of(iptables));
+        public Options withNodeIptables(NodeIptables iptables, NodeHealthChecks healthChecks) {
+            return new Options(clusterName, shells, prefixDelegation, containerRuntime,
+                    Optional.of(new ServiceProxyHost(iptables, healthChecks)));
         }
     }
 

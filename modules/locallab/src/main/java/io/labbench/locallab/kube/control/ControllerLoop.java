@@ -5,7 +5,7 @@ import io.labbench.locallab.kube.api.Store;
 import io.labbench.locallab.kube.proxy.KubeProxy;
 import io.labbench.locallab.kube.proxy.KubeProxyDefaults;
 import io.labbench.locallab.kube.proxy.ProxyRules;
-import io.labbench.locallab.spi.NodeIptables;
+import io.labbench.locallab.spi.ServiceProxyHost;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +40,7 @@ public final class ControllerLoop implements AutoCloseable {
 
     /** @param nodeIptables where kube-proxy writes the nodes' Service rules; without it Services get no rules */
     public ControllerLoop(Store store, PodNetwork network, java.util.Optional<io.labbench.locallab.spi.ContainerRuntime> runtime,
-                          java.util.Optional<NodeIptables> nodeIptables) {
+                          java.util.Optional<ServiceProxyHost> nodeIptables) {
         EventRecorder events = new EventRecorder(store);
         this.nodeSync = new NodeSync(store, network, new StaticPods(store));
         this.kubelet = new Kubelet(store, network, events, runtime);
@@ -49,8 +49,8 @@ public final class ControllerLoop implements AutoCloseable {
                 new DeploymentController(store, events), new ReplicaSetController(store, events), new DaemonSetController(store, events),
                 new Scheduler(store, events), kubelet, new EndpointsController(store)));
         // last: it sees the endpoints this very pass wrote, so a pod turning Ready reaches the rules in one pass
-        this.kubeProxy = nodeIptables.map(iptables -> new KubeProxy(store, network::nodes, iptables,
-                new ProxyRules(KubeProxyDefaults.CLUSTER_CIDR)));
+        this.kubeProxy = nodeIptables.map(host -> new KubeProxy(store, network::nodes, host.iptables(),
+                host.healthChecks(), new ProxyRules(KubeProxyDefaults.CLUSTER_CIDR)));
         kubeProxy.ifPresent(proxy -> all.add(proxy::sync));
         this.controllers = List.copyOf(all);
         this.thread = new Thread(this::run, "local-kube-controllers");

@@ -1,6 +1,7 @@
 package io.labbench.locallab.kube.proxy;
 
 import io.labbench.locallab.kube.api.Store;
+import io.labbench.locallab.spi.NodeHealthChecks;
 import io.labbench.locallab.spi.NodeIptables;
 import io.labbench.locallab.spi.NodeInfo;
 import java.io.IOException;
@@ -28,6 +29,8 @@ public final class KubeProxy implements AutoCloseable {
     private final Supplier<List<NodeInfo>> nodes;
     private final NodeIptables iptables;
     private final ProxyRules rules;
+    private final NodeHealthChecks healthChecks;
+    private final Map<String, Map<Integer, NodeHealthChecks.Reply>> served = new ConcurrentHashMap<>();
     private final Map<String, NodeRules> applied = new ConcurrentHashMap<>();
     private final ExecutorService writers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "kube-proxy-restore");
@@ -36,6 +39,13 @@ public final class KubeProxy implements AutoCloseable {
     });
 
     public KubeProxy(Store store, Supplier<List<NodeInfo>> nodes, NodeIptables iptables, ProxyRules rules) {
+        this(store, nodes, iptables, (node, replies) -> { }, rules);
+    }
+
+    /** @param healthChecks serves the health check node ports of {@code externalTrafficPolicy: Local} load balancers */
+    public KubeProxy(Store store, Supplier<List<NodeInfo>> nodes, NodeIptables iptables, NodeHealthChecks healthChecks,
+                     ProxyRules rules) {
+        this.healthChecks = healthChecks;
         this.store = store;
         this.nodes = nodes;
         this.iptables = iptables;
@@ -54,6 +64,7 @@ public final class KubeProxy implements AutoCloseable {
         List<ProxyServicePort> ports = ProxyInputs.read(store);
         List<Future<?>> writes = new ArrayList<>();
         for (NodeInfo node : nodes.get()) {
+            serveHealthChecks(node.name(), ports);
             NodeRules wanted = rules.forNode(node.name(), node.internalIp(), ports);
             NodeRules have = applied.getOrDefault(node.name(), new NodeRules(new ChainSet(), new ChainSet()));
             RestoreDelta delta = RestoreDelta.between(have, wanted);
@@ -82,6 +93,31 @@ public final class KubeProxy implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** kube-proxy's {@code SyncEndpoints}: each health check port reports its Service's ready endpoints on this node. */
+    private void serveHealthChecks(String nodeName, List<ProxyServicePort> ports) {
+        Map<Integer, NodeHealthChecks.Reply> replies = new java.util.TreeMap<>();
+        for (ProxyServicePort port : ports) {
+            if (port.healthCheckNodePort() == 0) {
+                continue;
+            }
+            long local = ports.stream().filter(p -> p.name().namespace().equals(port.name().namespace())
+                            && p.name().name().equals(port.name().name()))
+                    .flatMap(p -> p.endpoints().stream()).filter(e -> e.nodeName().equals(nodeName)).map(ProxyEndpoint::ip).distinct().count();
+            replies.put(port.healthCheckNodePort(), new NodeHealthChecks.Reply(port.name().namespace(), port.name().name(), (int) local));
+        }
+        if (replies.equals(served.getOrDefault(nodeName, Map.of()))) {
+            return;
+        }
+        try {
+            healthChecks.serve(nodeName, replies);
+            served.put(nodeName, replies);
+        } catch (IOException e) {
+            served.remove(nodeName);
+            LOG.warning(() -> "kube-proxy could not serve node " + nodeName + "'s health check ports; it retries on the next sync: "
+                    + e.getMessage());
+        }
     }
 
     /** The rules last written to a node (empty chains when none were), for tests and the benchmark. */
