@@ -238,7 +238,7 @@ class ServicesRouteLabTest {
                 awaitRules(node.name(), rules -> sepChains(rules, "default/scaled").size() == replicas);
             }
             long rulesSeen = System.nanoTime();
-            timings.add("3->" + replicas + ": scale to endpoints " + TimeUnit.NANOSECONDS.toMillis(endpointsSeen - start)
+            timings.add((replicas == 1 ? "3->1" : "1->3") + ": scale to endpoints " + TimeUnit.NANOSECONDS.toMillis(endpointsSeen - start)
                     + " ms, endpoints seen to every node's rules seen " + TimeUnit.NANOSECONDS.toMillis(rulesSeen - endpointsSeen) + " ms");
         }
         System.out.println("kubectl scale, measured by polling kubectl and iptables -S: " + timings);
