@@ -258,6 +258,18 @@ class ServicesRouteLabTest {
         assertThat(kubectl.ok("get", "svc,ep", "-n", "kube-system")).contains("service/kube-dns").contains("endpoints/kube-dns");
     }
 
+    @Test
+    void kubectlGetSvcEpEndpointSlicesShowsTheServiceAsOnACluster() {
+        String slices = kubectl.await(out -> out.trim().split("\\s+").length == 3, "get", "endpointslices", "-l",
+                "kubernetes.io/service-name=svc-echo", "-o", "jsonpath={.items[0].endpoints[*].addresses[0]}");
+        String endpoints = kubectl.ok("get", "ep", "svc-echo", "-o", "jsonpath={.subsets[0].addresses[*].ip}");
+        assertThat(List.of(slices.trim().split("\\s+"))).containsExactlyInAnyOrder(endpoints.trim().split("\\s+"));
+        String table = kubectl.ok("get", "svc,ep,endpointslices");
+        System.out.println(table);
+        assertThat(table).contains("service/svc-echo").contains("endpoints/svc-echo")
+                .containsPattern("endpointslice.discovery.k8s.io/svc-echo-[a-z0-9]{5}\\s+IPv4\\s+8080\\s+");
+    }
+
     // ---- helpers
 
     private String node(String apiName) {

@@ -47,7 +47,7 @@ public final class ControllerLoop implements AutoCloseable {
         kubelet.onChange(this::poke);
         List<Controller> all = new java.util.ArrayList<>(List.of(nodeSync::sync, new GarbageCollector(store),
                 new DeploymentController(store, events), new ReplicaSetController(store, events), new DaemonSetController(store, events),
-                new Scheduler(store, events), kubelet, new EndpointsController(store)));
+                new Scheduler(store, events), kubelet, new EndpointsController(store), new EndpointSliceController(store)));
         // last: it sees the endpoints this very pass wrote, so a pod turning Ready reaches the rules in one pass
         this.kubeProxy = nodeIptables.map(host -> new KubeProxy(store, network::nodes, host.iptables(),
                 host.healthChecks(), new ProxyRules(KubeProxyDefaults.CLUSTER_CIDR)));
