@@ -86,6 +86,17 @@ class ClusterDnsLabTest {
     }
 
     @Test
+    void podsResolveThroughTheKubeDnsClusterIpAsTheirResolvConfSays() {
+        // resolv.conf names 100.64.0.10; kube-proxy's rules send it to a coredns pod
+        String out = kubectl.ok("exec", "shell", "--", "nslookup", "kubernetes.default");
+        assertThat(out).contains("Server:\t\t100.64.0.10").contains("Name:\tkubernetes.default.svc.cluster.local")
+                .contains("Address: 100.64.0.1");
+        assertThat(kubectl.ok("exec", "shell", "--", "dig", "+short", "+tcp", "kube-dns.kube-system.svc.cluster.local"))
+                .isEqualTo("100.64.0.10\n");
+        assertThat(kubectl.ok("exec", "shell", "--", "dig", "+short", "www.google.com")).startsWith("203.0.113.");
+    }
+
+    @Test
     void theSearchListExpandsShortNamesAsResolvConfAsks() {
         // nslookup applies the pod's search list (ndots:5): kubernetes.default → kubernetes.default.svc.cluster.local
         String out = kubectl.ok("exec", "shell", "--", "nslookup", "kubernetes.default", corednsIps.get(0));
