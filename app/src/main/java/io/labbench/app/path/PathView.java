@@ -85,7 +85,8 @@ public final class PathView extends BorderPane {
         live.setTooltip(new Tooltip("Re-read the path's counters every second; hops that counted packets light up"));
         Button export = new Button("Export to notebook");
         export.setId("path-export");
-        export.setOnAction(e -> snapshotPng().ifPresent(model::exportPicture));
+        // the snapshot is taken here, on the JavaFX thread; encoding it and writing the files is the model's background work
+        export.setOnAction(e -> snapshot().ifPresent(image -> model.exportPicture(() -> png(image))));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, new Label("From"), from, new Label("→"), to, protocol, trace, live, spacer, export);
@@ -205,17 +206,28 @@ public final class PathView extends BorderPane {
         }
     }
 
-    /** The hops as drawn, as PNG bytes (empty before the view is in a scene). */
-    public Optional<byte[]> snapshotPng() {
+    /** The hops as drawn (empty before the view is in a scene). JavaFX thread only. */
+    public Optional<WritableImage> snapshot() {
         if (getScene() == null) {
             return Optional.empty();
         }
-        WritableImage image = lanes.snapshot(null, null);
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out);
-            return Optional.of(out.toByteArray());
+        return Optional.of(lanes.snapshot(null, null));
+    }
+
+    /** The hops as drawn, as PNG bytes (empty before the view is in a scene). JavaFX thread only. */
+    public Optional<byte[]> snapshotPng() {
+        try {
+            return snapshot().isEmpty() ? Optional.empty() : Optional.of(png(snapshot().get()));
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    /** Encodes a snapshot; any thread (the image is no longer part of the scene). */
+    static byte[] png(WritableImage image) throws IOException {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out);
+            return out.toByteArray();
         }
     }
 }

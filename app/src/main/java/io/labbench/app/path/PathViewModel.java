@@ -240,23 +240,28 @@ public final class PathViewModel implements AutoCloseable {
 
     /**
      * Writes the picture (PNG from the view, SVG from {@link #svg()}) to the workspace's {@code evidence/}
-     * folder and adds the PNG to the lab notebook; completes with the PNG's path.
+     * folder and adds the PNG to the lab notebook; completes with the PNG's path. Call on the UI thread: what
+     * is exported (the path, its counters, the SVG, the notebook step) is fixed here, before anything runs in
+     * the background; the PNG encoding and the writes run on the background executor.
      */
-    public CompletableFuture<Path> exportPicture(byte[] png) {
+    public CompletableFuture<Path> exportPicture(PngSource png) {
         Optional<PacketPath> p = path.get();
         Optional<String> svg = svg();
         if (p.isEmpty() || svg.isEmpty()) {
             message.set("Trace a flow first; then export its picture.");
             return CompletableFuture.failedFuture(new IllegalStateException("no path"));
         }
+        String title = "packet path " + p.get().flow().label();
+        EvidenceSink.Destination destination = evidence.destination();
+        String base = "path-" + Instant.now().toEpochMilli();
         CompletableFuture<Path> result = new CompletableFuture<>();
+        message.set("Exporting the picture…");
         onBackground(() -> {
-            Path folder = evidence.workspaceDir().resolve("evidence");
+            Path folder = destination.workspaceDir().resolve("evidence");
             Files.createDirectories(folder);
-            String base = "path-" + Instant.now().toEpochMilli();
-            Files.write(folder.resolve(base + ".png"), png);
+            Files.write(folder.resolve(base + ".png"), png.encode());
             Files.writeString(folder.resolve(base + ".svg"), svg.get(), StandardCharsets.UTF_8);
-            String where = evidence.addImage("packet path " + p.get().flow().label(), "evidence/" + base + ".png");
+            String where = destination.addImage(title, "evidence/" + base + ".png");
             return new Exported(folder.resolve(base + ".png"), where);
         }, exported -> {
             message.set("Saved " + exported.png() + " and its .svg; " + exported.where() + ".");

@@ -374,9 +374,11 @@ public final class PathResolver {
             if (s.rule().isPresent()) {
                 var r = s.rule().get();
                 boolean drops = r.target() instanceof Target.Verdict v && v.drops();
+                List<Choice> choices = r.target() instanceof Target.Jump j ? endpointChoices(st.rules(), m, s.table(), s.chain(),
+                        j.name()) : List.of();
                 hops.add(new Hop(direction, m, HopKind.NETFILTER_RULE, hook, s.table() + " " + s.chain() + " #" + r.position(),
                         r.text(), s.after().addresses(), rewrite, Optional.of(new CounterId(m, s.table(), s.chain(), r.key())),
-                        r.packets(), drops, s.notes(), show));
+                        r.packets(), drops, s.notes(), show, choices));
                 return;
             }
             Ruleset.Chain chain = st.rules().chain(s.table(), s.chain()).orElseThrow();
@@ -394,6 +396,45 @@ public final class PathResolver {
                     "policy " + s.policy(), s.after().addresses(), Optional.empty(),
                     counts ? Optional.of(new CounterId(m, s.table(), s.chain(), chain.policyKey())) : Optional.empty(),
                     counts ? chain.policyPackets() : OptionalLong.empty(), drops, hopNotes, show));
+        }
+
+        /**
+         * When {@code followed} is an endpoint chain (one that DNATs), every endpoint chain {@code chain} jumps
+         * to, with the chance each gets a new connection: kube-proxy writes {@code --probability 1/n}, then
+         * {@code 1/(n-1)} … and a last rule without one, so each rule's chance is its probability times what the
+         * rules before it left. Empty when {@code followed} DNATs nothing (KUBE-MARK-MASQ, a Service chain).
+         */
+        private List<Choice> endpointChoices(Ruleset rules, String m, String table, String chain, String followed) {
+            if (dnatRule(rules, table, followed).isEmpty()) {
+                return List.of();
+            }
+            List<Choice> choices = new ArrayList<>();
+            double left = 1.0;
+            for (var rule : rules.chain(table, chain).map(Ruleset.Chain::rules).orElse(List.of())) {
+                if (!(rule.target() instanceof Target.Jump j)) {
+                    continue;
+                }
+                Optional<io.labbench.packetpath.netfilter.NetfilterRule> dnat = dnatRule(rules, table, j.name());
+                if (dnat.isEmpty()) {
+                    continue;
+                }
+                double p = 1.0;
+                for (var match : rule.matches()) {
+                    if (match instanceof io.labbench.packetpath.netfilter.Match.Random random) {
+                        p *= random.probability();
+                    }
+                }
+                Target.Nat nat = (Target.Nat) dnat.get().target();
+                choices.add(new Choice(j.name(), endpoint(nat.address(), nat.port()), left * p,
+                        Optional.of(new CounterId(m, table, j.name(), dnat.get().key())), j.name().equals(followed)));
+                left *= 1.0 - p;
+            }
+            return choices;
+        }
+
+        private Optional<io.labbench.packetpath.netfilter.NetfilterRule> dnatRule(Ruleset rules, String table, String chain) {
+            return rules.chain(table, chain).stream().flatMap(c -> c.rules().stream())
+                    .filter(r -> r.target() instanceof Target.Nat n && n.destination()).findFirst();
         }
 
         /** The conntrack entry the NAT created, checked against the rewrite the rules say. */
