@@ -155,6 +155,15 @@ public final class PathView extends BorderPane {
             rewrite.setStyle("-fx-text-fill: #c66900; -fx-font-weight: bold;");
             box.getChildren().add(rewrite);
         });
+        if (!h.choices().isEmpty()) {
+            // kube-proxy's random pick: which endpoint this path follows, among how many
+            h.choices().stream().filter(io.labbench.packetpath.Choice::followed).findFirst().ifPresent(c -> {
+                Label pick = new Label(String.format(java.util.Locale.ROOT, "picks %s of %d endpoints (%.0f%%)", c.endpoint(),
+                        h.choices().size(), c.probability() * 100));
+                pick.getStyleClass().add("path-choice");
+                box.getChildren().add(pick);
+            });
+        }
         if (!r.counterText().isEmpty()) {
             Label counter = new Label(r.counterText());
             counter.getStyleClass().add("path-counter");
@@ -182,6 +191,7 @@ public final class PathView extends BorderPane {
         box.setCursor(Cursor.HAND);
         StringBuilder tip = new StringBuilder(h.machine() + " · " + h.stage() + "\n" + h.matched().replace('\t', ' ')
                 + "\npacket: " + h.packet());
+        h.choices().forEach(c -> tip.append("\nmay pick: ").append(c));
         h.notes().forEach(n -> tip.append("\nnote: ").append(n));
         HopAction.of(h).ifPresent(a -> tip.append("\nclick: ").append(a instanceof HopAction.OpenWatch w
                 ? "open the " + w.watchId() + " watch on " + w.endpoint()

@@ -133,7 +133,7 @@ class KubeProxy124ServiceTest {
         assertThat(reject.matched()).contains("has no endpoints").contains("REJECT");
         assertThat(reject.counter()).hasValueSatisfying(id -> assertThat(id.table()).isEqualTo("filter"));
         assertThat(reject.packets()).hasValue(3);
-        assertThat(objects(path)).as(shown).containsSubsequence("filter FORWARD #2", "filter FORWARD #3", "filter KUBE-SERVICES #1");
+        assertThat(objects(path)).as(shown).containsSubsequence("filter FORWARD #1", "filter FORWARD #2", "filter KUBE-SERVICES #1");
         assertThat(path.outcome()).isEqualTo(PacketPath.Outcome.DROPPED);
         assertThat(path.hops(Direction.REPLY)).isEmpty();
     }
