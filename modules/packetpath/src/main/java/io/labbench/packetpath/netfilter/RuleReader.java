@@ -232,6 +232,13 @@ public final class RuleReader {
         } else if (!option(options, "--or-mark").isEmpty()) {
             value = value(option(options, "--or-mark"));
             mask = value;
+        } else if (!option(options, "--xor-mark").isEmpty()) {
+            // what iptables-restore takes from kube-proxy; iptables-save prints it back as --set-xmark V/0x0
+            value = value(option(options, "--xor-mark"));
+            mask = 0;
+        } else if (!option(options, "--and-mark").isEmpty()) {
+            value = 0;
+            mask = ~value(option(options, "--and-mark")) & 0xffffffffL;
         } else {
             return new Target.Continue(connection ? "CONNMARK" : "MARK");
         }
