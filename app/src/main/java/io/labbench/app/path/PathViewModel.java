@@ -6,9 +6,8 @@ import io.labbench.packetpath.CounterId;
 import io.labbench.packetpath.Hop;
 import io.labbench.packetpath.PacketPath;
 import io.labbench.packetpath.live.CounterReading;
+import io.labbench.storage.AtomicFileWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -252,10 +251,10 @@ public final class PathViewModel implements AutoCloseable {
         CompletableFuture<Path> result = new CompletableFuture<>();
         onBackground(() -> {
             Path folder = evidence.workspaceDir().resolve("evidence");
-            Files.createDirectories(folder);
             String base = "path-" + Instant.now().toEpochMilli();
-            Files.write(folder.resolve(base + ".png"), png);
-            Files.writeString(folder.resolve(base + ".svg"), svg.get(), StandardCharsets.UTF_8);
+            // evidence is the workspace's own: written whole, 0600 in a 0700 folder, as the lab pane's evidence is
+            AtomicFileWriter.write(folder.resolve(base + ".png"), png);
+            AtomicFileWriter.writeString(folder.resolve(base + ".svg"), svg.get());
             String where = evidence.addImage("packet path " + p.get().flow().label(), "evidence/" + base + ".png");
             return new Exported(folder.resolve(base + ".png"), where);
         }, exported -> {
