@@ -6,9 +6,8 @@ import io.labbench.packetpath.CounterId;
 import io.labbench.packetpath.Hop;
 import io.labbench.packetpath.PacketPath;
 import io.labbench.packetpath.live.CounterReading;
+import io.labbench.storage.AtomicFileWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -258,9 +257,9 @@ public final class PathViewModel implements AutoCloseable {
         message.set("Exporting the picture…");
         onBackground(() -> {
             Path folder = destination.workspaceDir().resolve("evidence");
-            Files.createDirectories(folder);
-            Files.write(folder.resolve(base + ".png"), png.encode());
-            Files.writeString(folder.resolve(base + ".svg"), svg.get(), StandardCharsets.UTF_8);
+            // evidence is the workspace's own: written whole, as the lab pane's evidence is
+            AtomicFileWriter.write(folder.resolve(base + ".png"), png.encode());
+            AtomicFileWriter.writeString(folder.resolve(base + ".svg"), svg.get());
             String where = destination.addImage(title, "evidence/" + base + ".png");
             return new Exported(folder.resolve(base + ".png"), where);
         }, exported -> {
