@@ -1,6 +1,7 @@
 package io.labbench.app.e2e;
 
 import io.labbench.locallab.ssh.LabEndpoint;
+import io.labbench.sessions.CommandException;
 import io.labbench.sessions.CommandResult;
 import io.labbench.sessions.CommandRunner;
 import io.labbench.sessions.testing.Benchmarks;
@@ -75,7 +76,7 @@ public final class LabNodeExecBenchmark {
         }
     }
 
-    private static long shared(CommandRunner runner) {
+    private static long shared(CommandRunner runner) throws CommandException {
         long started = System.nanoTime();
         CommandResult result = runner.run("true", Duration.ofSeconds(30));
         long took = System.nanoTime() - started;

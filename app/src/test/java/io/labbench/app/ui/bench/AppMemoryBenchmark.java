@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * plain {@code java}. Goal: at most 350 MB. Needs a display (run-benchmarks uses xvfb-run).
  *
  * <p>Run: {@code java -cp app/target/test-classes:app/target/classes:$(cat app/target/bench.cp)
- * io.labbench.app.ui.bench.AppMemoryBenchmark ./labbench [seconds]}
+ * io.labbench.app.ui.bench.AppMemoryBenchmark ./labbench [seconds] ["JVM options"]}: with JVM options, a second
+ * app with them runs beside the first (its own home), to compare heap settings under the same load.
  */
 public final class AppMemoryBenchmark {
 
@@ -44,37 +45,70 @@ public final class AppMemoryBenchmark {
         DockLayoutStore.inConfigFolder(home.resolve("config"))
                 .save(new DockLayout(DockLayout.CURRENT_VERSION, false, panes, List.of(0.25, 0.5, 0.75)));
 
-        ProcessBuilder appBuilder = new ProcessBuilder(launcher, "--backend", "shells")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(home.resolve("app.log").toFile());
-        appBuilder.environment().put("LABBENCH_JAVA_OPTS", "-Dlabbench.home=" + home);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String fxClasspath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> entry.contains("javafx") || entry.endsWith("test-classes") || entry.endsWith("classes"))
                 .collect(Collectors.joining(File.pathSeparator));
         ProcessBuilder helloBuilder = new ProcessBuilder(java, "-cp", fxClasspath, HelloFxProbe.class.getName(), "--stay")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
-        Process app = appBuilder.start();
+        // Two apps at once must not both write the launcher's class-data archive at exit: A/B runs go without it.
+        boolean twoApps = args.length > 2;
+        Process app = startApp(launcher, home, "", twoApps);
         Process hello = helloBuilder.start();
+        Optional<Process> other = Optional.empty();
+        if (twoApps) {
+            Path otherHome = Files.createTempDirectory("lbt-memory-b-");
+            copyTree(home.resolve("config"), otherHome.resolve("config"));
+            other = Optional.of(startApp(launcher, otherHome, args[2], true));
+        }
         try {
             Thread.sleep(seconds * 1000);
-            if (!app.isAlive()) {
-                throw new IllegalStateException("the app ended (exit " + app.exitValue() + "), see " + home.resolve("app.log"));
-            }
-            long appKb = rssKb(app.pid());
-            long helloKb = rssKb(hello.pid());
+            long appKb = rssKb(app, home);
+            long helloKb = rssKb(hello, home);
             System.out.printf("after %d s: LabBench (4 terminals, 4 watches at 1 s) RSS %d MiB; idle JavaFX window %d MiB%n",
                     seconds, appKb / 1024, helloKb / 1024);
+            if (other.isPresent()) {
+                System.out.printf("after %d s: LabBench with %s: RSS %d MiB%n", seconds, args[2], rssKb(other.get(), home) / 1024);
+            }
             // Machine-readable line for ./run-benchmarks: metric, value, unit, reference, goal.
             System.out.printf(Locale.ROOT, "BENCH\tapp RSS, 4 terminals + 4 watches after %d s (ref: idle JavaFX window)\t%.0f\tMB\t%.0f\t<=350%n",
                     seconds, appKb * 1024 / 1e6, helloKb * 1024 / 1e6);
         } finally {
             app.destroy();
             hello.destroy();
+            other.ifPresent(Process::destroy);
         }
     }
 
-    private static long rssKb(long pid) throws IOException {
-        return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+    private static Process startApp(String launcher, Path home, String javaOptions, boolean noClassArchive) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(launcher, "--backend", "shells")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(home.resolve("app.log").toFile());
+        builder.environment().put("LABBENCH_JAVA_OPTS", ("-Dlabbench.home=" + home + " " + javaOptions).strip());
+        if (noClassArchive) {
+            builder.environment().put("LABBENCH_CDS", "off");
+        }
+        return builder.start();
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+
+    private static long rssKb(Process process, Path home) throws IOException {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(process.info().commandLine().orElse("a process") + " ended (exit "
+                    + process.exitValue() + "); the app's log is in " + home);
+        }
+        return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
                 .filter(line -> line.startsWith("VmRSS:")).map(line -> line.replaceAll("[^0-9]", ""))
                 .mapToLong(Long::parseLong).findFirst().orElseThrow();
     }
