@@ -42,8 +42,11 @@ public final class LabNodeExecBenchmark {
             Process master = new ProcessBuilder(ssh(worker1, List.of("-M", "-S", control.toString(), "-N"), null))
                     .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             try {
-                for (int i = 0; i < 100 && !Files.exists(control); i++) {
-                    Thread.sleep(50);
+                // the master is ready for sessions once -O check answers (its socket appears before it has authenticated)
+                List<String> check = ssh(worker1, List.of("-S", control.toString(), "-O", "check"), null);
+                for (int i = 0; i < 300 && new ProcessBuilder(check).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start().waitFor() != 0; i++) {
+                    Thread.sleep(100);
                 }
                 List<String> fresh = ssh(worker1, List.of(), "true");
                 List<String> multiplexed = ssh(worker1, List.of("-S", control.toString()), "true");
@@ -104,9 +107,12 @@ public final class LabNodeExecBenchmark {
         long started = System.nanoTime();
         Process process = new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new IllegalStateException(argv + " failed");
+            throw new IllegalStateException(argv + " did not end within 60 s");
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException(argv + " exited " + process.exitValue());
         }
         return System.nanoTime() - started;
     }
