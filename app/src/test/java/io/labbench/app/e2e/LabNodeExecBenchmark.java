@@ -54,10 +54,20 @@ public final class LabNodeExecBenchmark {
                 }
                 List<String> fresh = ssh(worker1, List.of(), "true");
                 List<String> multiplexed = ssh(worker1, List.of("-S", control.toString()), "true");
+                // OpenSSH's multiplexing is a reference only: where its sessions fail against the lab's server
+                // (exit 255 was seen on a loaded machine), the benchmark goes on without it and says so
+                boolean withControlMaster = true;
                 for (int i = 0; i < 10; i++) {
                     shared(runner);
                     time(fresh);
-                    time(multiplexed);
+                    if (withControlMaster) {
+                        try {
+                            time(multiplexed);
+                        } catch (IllegalStateException e) {
+                            System.out.println("OpenSSH ControlMaster reference left out: " + e.getMessage());
+                            withControlMaster = false;
+                        }
+                    }
                 }
                 long[] ours = new long[runs];
                 long[] before = new long[runs];
@@ -70,7 +80,7 @@ public final class LabNodeExecBenchmark {
                     before[i] = shared(runner);
                     System.clearProperty(FRESH_NAMESPACES);
                     openssh[i] = time(fresh);
-                    controlMaster[i] = time(multiplexed);
+                    controlMaster[i] = withControlMaster ? time(multiplexed) : 0;
                 }
                 double oursMs = Benchmarks.median(ours) / 1e6;
                 double freshMs = Benchmarks.median(openssh) / 1e6;
@@ -82,8 +92,10 @@ public final class LabNodeExecBenchmark {
                 // Machine-readable lines for ./run-benchmarks: metric, value, unit, reference, goal.
                 System.out.printf(Locale.ROOT, "BENCH\twatch command `true` on a local-lab node (ref: fresh OpenSSH ssh)\t%.2f\tms\t%.2f\t<=0.1x%n",
                         oursMs, freshMs);
-                System.out.printf(Locale.ROOT, "BENCH\twatch command `true` on a local-lab node (ref: OpenSSH ControlMaster)\t%.2f\tms\t%.2f\t-%n",
-                        oursMs, cmMs);
+                if (withControlMaster) {
+                    System.out.printf(Locale.ROOT, "BENCH\twatch command `true` on a local-lab node (ref: OpenSSH ControlMaster)\t%.2f\tms\t%.2f\t-%n",
+                            oursMs, cmMs);
+                }
                 System.out.printf(Locale.ROOT, "BENCH\twatch command `true` on a local-lab node (ref: namespaces built per command, as before)\t%.2f\tms\t%.2f\t-%n",
                         oursMs, beforeMs);
             } finally {
