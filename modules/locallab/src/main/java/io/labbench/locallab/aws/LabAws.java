@@ -2,6 +2,7 @@ package io.labbench.locallab.aws;
 
 import io.labbench.localaws.LabCredentials;
 import io.labbench.localaws.LocalAwsEndpoint;
+import io.labbench.localaws.state.CertificateIssuer;
 import io.labbench.locallab.LabSettings;
 import io.labbench.locallab.net.Ipv4;
 import io.labbench.locallab.net.KernelAccess;
@@ -62,15 +63,16 @@ public final class LabAws implements Closeable {
      * Starts the endpoint for a lab that is up (namespaces built, Kubernetes API running).
      *
      * @param podNetwork the lab's pod network while it exists (ENIs and their addresses come from it)
+     * @param ca         signs the certificates the lab's ACM issues
      */
     public static LabAws start(LabSettings settings, LabTopology topology, KernelAccess kernel,
-                               Supplier<Optional<VpcCniPodNetwork>> podNetwork, URI kubeApi, ApiCredentials kubeCredentials)
-            throws IOException {
+                               Supplier<Optional<VpcCniPodNetwork>> podNetwork, URI kubeApi, ApiCredentials kubeCredentials,
+                               CertificateIssuer ca) throws IOException {
         LabCredentials credentials = LabCredentials.generate();
         Instant launched = Instant.now();
         KopsClusterState kops = new KopsClusterState(settings, topology, stateStore(settings.prefix()), launched,
                 settings.stateRoot().resolve(settings.prefix() + "-kops-state"));
-        LabCloudView cloud = new LabCloudView(settings, topology, podNetwork, kops, launched);
+        LabCloudView cloud = new LabCloudView(settings, topology, podNetwork, kops, launched, ca);
         KopsApi kopsApi = new KopsApi(kops, topology, kubeApi, kubeCredentials, settings.kubeconfig(), DetachedLabControl.forLab(settings));
         LocalAwsEndpoint endpoint = startOnPreferredPort(settings, cloud, credentials, kopsApi);
         UnixSocketRelay relay = null;
