@@ -57,7 +57,8 @@ final class LocalAwsPart implements Part {
     public void start() throws IOException {
         LocalKubeApi kube = api.api().orElseThrow(() -> new IOException("the Kubernetes API is not running"));
         io.labbench.locallab.inet.LabCa ca = internet.ca().orElseThrow(() -> new IOException("the lab's CA is missing (the internet stand-in did not start)"));
-        aws = LabAws.start(settings, topology, kernel.kernel(), this::podNetwork, URI.create(kube.url()), kube.credentials(), ca);
+        aws = LabAws.start(settings, topology, kernel.kernel(), this::podNetwork, URI.create(kube.url()), kube.credentials(), ca,
+                kube.addonLogs());
     }
 
     private Optional<VpcCniPodNetwork> podNetwork() {
@@ -66,6 +67,11 @@ final class LocalAwsPart implements Part {
         } catch (IllegalStateException e) {
             return Optional.empty();
         }
+    }
+
+    /** The lab's AWS state while it runs (the NLB part writes load balancers and reads certificates there). */
+    Optional<LabAws> aws() {
+        return Optional.ofNullable(aws);
     }
 
     @Override
