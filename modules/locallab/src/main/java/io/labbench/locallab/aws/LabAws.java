@@ -106,6 +106,10 @@ public final class LabAws implements Closeable {
             NetnsSocatForward forward = NetnsSocatForward.start(kernel, topology.bastion().netns(), Ipv4.parse("127.0.0.1"),
                     endpoint.port(), labDir.resolve("s/aws"), labDir.resolve("log/socat-aws.log"));
             addonLogs.register(ExternalDnsAddon.IMAGE, externalDns::log);
+            if (ExternalDnsAddon.wanted(kops.clusterYaml())) {
+                // a re-rolled lab keeps its kOps documents but starts a fresh cluster: kOps's channels re-apply the add-on
+                new ExternalDnsAddon(kube, settings.clusterName()).apply(kops.clusterYaml());
+            }
             externalDns.start();
             return new LabAws(endpoint, relay, forward, externalDns, addonLogs, cloud);
         } catch (IOException | RuntimeException e) {
