@@ -123,8 +123,10 @@ public interface LabCloud {
     }
 
     /**
-     * A record set; an alias record ({@code A} to a load balancer) has no values of its own and is
-     * answered with the addresses of {@code alias.dnsName()}.
+     * A record set. An alias record ({@code A} to a load balancer) is answered with the addresses of
+     * {@code alias.dnsName()}; its {@code values} hold that name too, so a reader that knows only values
+     * (the VPC resolver: an A value that is a name is an alias) follows it. Route 53's API shows it as
+     * an {@code AliasTarget}, without TTL or values.
      */
     record RecordSet(String name, String type, long ttl, List<String> values, Optional<AliasTarget> alias) {
         public RecordSet(String name, String type, long ttl, List<String> values) {
@@ -132,7 +134,7 @@ public interface LabCloud {
         }
 
         public static RecordSet alias(String name, String type, AliasTarget target) {
-            return new RecordSet(name, type, 0, List.of(), Optional.of(target));
+            return new RecordSet(name, type, 0, List.of(target.dnsName()), Optional.of(target));
         }
     }
 

@@ -220,9 +220,14 @@ public final class Route53Zones {
     }
 
     private static LabCloud.RecordSet normalize(LabCloud.RecordSet r) {
-        return new LabCloud.RecordSet(dotted(r.name().toLowerCase(Locale.ROOT)), r.type().toUpperCase(Locale.ROOT), r.ttl(),
-                List.copyOf(r.values()), r.alias().map(a -> new LabCloud.AliasTarget(a.hostedZoneId(), dotted(a.dnsName().toLowerCase(Locale.ROOT)),
-                a.evaluateTargetHealth())));
+        String name = dotted(r.name().toLowerCase(Locale.ROOT));
+        String type = r.type().toUpperCase(Locale.ROOT);
+        if (r.alias().isPresent()) {
+            LabCloud.AliasTarget a = r.alias().get();
+            return LabCloud.RecordSet.alias(name, type, new LabCloud.AliasTarget(a.hostedZoneId(), dotted(a.dnsName().toLowerCase(Locale.ROOT)),
+                    a.evaluateTargetHealth()));
+        }
+        return new LabCloud.RecordSet(name, type, r.ttl(), List.copyOf(r.values()));
     }
 
     private static boolean sameSet(LabCloud.RecordSet a, LabCloud.RecordSet b) {
