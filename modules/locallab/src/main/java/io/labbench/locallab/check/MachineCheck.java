@@ -35,7 +35,7 @@ public final class MachineCheck {
             new Tool("bash", "bash", true, "node shells"),
             new Tool("nginx", "nginx-light", true, "pods of the nginx and echoserver images, and the internet stand-in's sites"),
             new Tool("dnsmasq", "dnsmasq-base", true, "the VPC resolver (the nodes' names and the internet stand-in's)"),
-            new Tool("openssl", "openssl", true, "the lab CA behind the internet stand-in's HTTPS sites"),
+            new Tool("openssl", "openssl", true, "TLS from the lab's machines (openssl s_client to the NLB's HTTPS listener)"),
             new Tool("curl", "curl", false, "curl on the nodes and in pods"),
             new Tool("dig", "bind9-dnsutils", false, "dig and nslookup in netshoot pods"),
             new Tool("route", "net-tools", false, "route -n in netshoot pods"),
