@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * The lab's own AWS ({@link LabAws}): the endpoint on loopback over the lab's live state, relayed into
  * kops-ec2 with the {@code aws} wrapper and {@code kops} on its PATH. Needs the namespaces (for the
- * relay), the SSH servers (they write kops-ec2's bin folder) and the Kubernetes API (kops validate).
+ * relay), the SSH servers (they write kops-ec2's bin folder), the Kubernetes API (kops validate) and
+ * the internet stand-in (its CA signs the lab's ACM certificates).
  */
 final class LocalAwsPart implements Part {
 
@@ -55,7 +56,9 @@ final class LocalAwsPart implements Part {
     @Override
     public void start() throws IOException {
         LocalKubeApi kube = api.api().orElseThrow(() -> new IOException("the Kubernetes API is not running"));
-        aws = LabAws.start(settings, topology, kernel.kernel(), this::podNetwork, URI.create(kube.url()), kube.credentials());
+        io.labbench.locallab.inet.LabCa ca = internet.ca().orElseThrow(() -> new IOException("the lab's CA is missing (the internet stand-in did not start)"));
+        aws = LabAws.start(settings, topology, kernel.kernel(), this::podNetwork, URI.create(kube.url()), kube.credentials(), ca,
+                kube.addonLogs());
         // load balancer names and Route 53 records answer in the VPC as soon as the state holds them
         internet.resolver().ifPresent(r -> r.add(aws.resolverNames()));
     }
@@ -66,6 +69,11 @@ final class LocalAwsPart implements Part {
         } catch (IllegalStateException e) {
             return Optional.empty();
         }
+    }
+
+    /** The lab's AWS state while it runs (the NLB part writes load balancers and reads certificates there). */
+    Optional<LabAws> aws() {
+        return Optional.ofNullable(aws);
     }
 
     @Override

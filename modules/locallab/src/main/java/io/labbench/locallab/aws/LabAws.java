@@ -1,7 +1,9 @@
 package io.labbench.locallab.aws;
 
+
 import io.labbench.localaws.LabCredentials;
 import io.labbench.localaws.LocalAwsEndpoint;
+import io.labbench.localaws.state.CertificateIssuer;
 import io.labbench.locallab.LabSettings;
 import io.labbench.locallab.net.Ipv4;
 import io.labbench.locallab.net.KernelAccess;
@@ -9,7 +11,9 @@ import io.labbench.locallab.net.LabTopology;
 import io.labbench.locallab.net.VpcCniPodNetwork;
 import io.labbench.locallab.ssh.NetnsSocatForward;
 import io.labbench.locallab.ssh.UnixSocketRelay;
+import io.labbench.storage.AtomicFileWriter;
 import io.labbench.locallab.kube.ApiCredentials;
+import io.labbench.locallab.kube.api.AddonLogs;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,11 +47,25 @@ public final class LabAws implements Closeable {
     private final NetnsSocatForward forward;
     private final LabCloudNames names;
 
-    private LabAws(LocalAwsEndpoint endpoint, UnixSocketRelay relay, NetnsSocatForward forward, LabCloudNames names) {
+    private final ExternalDns externalDns;
+    private final AddonLogs addonLogs;
+    private final LabCloudView cloud;
+
+    private LabAws(LocalAwsEndpoint endpoint, UnixSocketRelay relay, NetnsSocatForward forward, ExternalDns externalDns,
+                   AddonLogs addonLogs, LabCloudView cloud) {
         this.endpoint = endpoint;
         this.relay = relay;
         this.forward = forward;
-        this.names = names;
+        this.externalDns = externalDns;
+        this.addonLogs = addonLogs;
+        this.cloud = cloud;
+        this.names = new LabCloudNames(cloud, lb -> List.of(),
+                listener -> cloud.route53().onChange(applied -> listener.run()));
+    }
+
+    /** The lab's AWS state (Route 53 zones, ACM certificates, …) as the endpoint serves it. */
+    public io.labbench.localaws.state.LabCloud cloud() {
+        return cloud;
     }
 
     /** The names this lab's AWS state adds to the VPC resolver (load balancers, Route 53 records). */
@@ -69,17 +87,27 @@ public final class LabAws implements Closeable {
      * Starts the endpoint for a lab that is up (namespaces built, Kubernetes API running).
      *
      * @param podNetwork the lab's pod network while it exists (ENIs and their addresses come from it)
+     * @param ca         signs the certificates the lab's ACM issues
+     * @param addonLogs  where ExternalDNS's log goes, for {@code kubectl logs}
      */
     public static LabAws start(LabSettings settings, LabTopology topology, KernelAccess kernel,
-                               Supplier<Optional<VpcCniPodNetwork>> podNetwork, URI kubeApi, ApiCredentials kubeCredentials)
-            throws IOException {
+                               Supplier<Optional<VpcCniPodNetwork>> podNetwork, URI kubeApi, ApiCredentials kubeCredentials,
+                               CertificateIssuer ca, AddonLogs addonLogs) throws IOException {
         LabCredentials credentials = LabCredentials.generate();
         Instant launched = Instant.now();
         KopsClusterState kops = new KopsClusterState(settings, topology, stateStore(settings.prefix()), launched,
                 settings.stateRoot().resolve(settings.prefix() + "-kops-state"));
-        LabCloudView cloud = new LabCloudView(settings, topology, podNetwork, kops, launched);
-        KopsApi kopsApi = new KopsApi(kops, topology, kubeApi, kubeCredentials, settings.kubeconfig(), DetachedLabControl.forLab(settings));
+        LabCloudView cloud = new LabCloudView(settings, topology, podNetwork, kops, launched, ca);
+        KubeHttp kube = new KubeHttp(kubeApi, kubeCredentials);
+        KopsApi kopsApi = new KopsApi(kops, topology, kubeApi, kubeCredentials, settings.kubeconfig(), DetachedLabControl.forLab(settings),
+                new ExternalDnsAddon(kube, settings.clusterName()));
         LocalAwsEndpoint endpoint = startOnPreferredPort(settings, cloud, credentials, kopsApi);
+        String mastersRole = "masters." + settings.clusterName();
+        String master = topology.kubernetesNodes().stream().filter(n -> n.role() == io.labbench.locallab.net.LabNode.Role.CONTROL_PLANE)
+                .findFirst().map(io.labbench.locallab.net.LabNode::instanceId).orElse("i-0");
+        ExternalDns externalDns = new ExternalDns(kube, cloud, settings.clusterName(),
+                () -> endpoint.iam().allows(mastersRole, "route53:ChangeResourceRecordSets"),
+                "arn:aws:sts::" + cloud.accountId() + ":assumed-role/" + mastersRole + "/" + master, externalDnsInterval(), java.time.Clock.systemUTC());
         UnixSocketRelay relay = null;
         try {
             Path labDir = settings.labDir();
@@ -87,8 +115,15 @@ public final class LabAws implements Closeable {
             relay = UnixSocketRelay.start(labDir.resolve("s/aws"), endpoint.port());
             NetnsSocatForward forward = NetnsSocatForward.start(kernel, topology.bastion().netns(), Ipv4.parse("127.0.0.1"),
                     endpoint.port(), labDir.resolve("s/aws"), labDir.resolve("log/socat-aws.log"));
-            return new LabAws(endpoint, relay, forward, LabCloudNames.of(cloud));
+            addonLogs.register(ExternalDnsAddon.IMAGE, externalDns::log);
+            if (ExternalDnsAddon.wanted(kops.clusterYaml())) {
+                // a re-rolled lab keeps its kOps documents but starts a fresh cluster: kOps's channels re-apply the add-on
+                new ExternalDnsAddon(kube, settings.clusterName()).apply(kops.clusterYaml());
+            }
+            externalDns.start();
+            return new LabAws(endpoint, relay, forward, externalDns, addonLogs, cloud);
         } catch (IOException | RuntimeException e) {
+            externalDns.close();
             endpoint.close();
             if (relay != null) {
                 relay.close();
@@ -111,6 +146,12 @@ public final class LabAws implements Closeable {
         }
     }
 
+    /** ExternalDNS's pass interval: {@link ExternalDns#DEFAULT_INTERVAL}, or {@code -Dlabbench.externalDns.intervalMillis}. */
+    private static java.time.Duration externalDnsInterval() {
+        long millis = Long.getLong("labbench.externalDns.intervalMillis", ExternalDns.DEFAULT_INTERVAL.toMillis());
+        return java.time.Duration.ofMillis(Math.max(200, millis));
+    }
+
     public URI uri() {
         return endpoint.uri();
     }
@@ -127,9 +168,9 @@ public final class LabAws implements Closeable {
         p.setProperty("endpoint", endpoint.uri().toString());
         p.setProperty("region", "us-east-1");
         p.setProperty("credentials", credentialsFile.toString());
-        try (var out = Files.newBufferedWriter(endpointFile(settings))) {
-            p.store(out, "the local lab's AWS endpoint (LabBench)");
-        }
+        java.io.StringWriter endpointText = new java.io.StringWriter();
+        p.store(endpointText, "the local lab's AWS endpoint (LabBench)");
+        AtomicFileWriter.writeString(endpointFile(settings), endpointText.toString());
         Path bin = settings.labDir().resolve("bin-kops-ec2");
         Files.createDirectories(bin);
         String cli = realCli().orElse("");
@@ -162,19 +203,19 @@ public final class LabAws implements Closeable {
         return Optional.empty();
     }
 
+    /** The lab's AWS key and config: the user's alone, replaced whole ({@link AtomicFileWriter}). */
     private static void writePrivate(Path file, String text) throws IOException {
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, text);
+        AtomicFileWriter.writeString(file, text);
     }
 
     private static void writeScript(Path file, String text) throws IOException {
-        Files.writeString(file, text);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        AtomicFileWriter.write(file, text.getBytes(StandardCharsets.UTF_8), PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     @Override
     public void close() {
+        addonLogs.unregister(ExternalDnsAddon.IMAGE);
+        externalDns.close();
         forward.close();
         try {
             relay.close();

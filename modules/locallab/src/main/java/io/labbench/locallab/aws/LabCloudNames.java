@@ -36,10 +36,7 @@ public final class LabCloudNames implements ResolverRecordSource {
         this.changeSignal = changeSignal;
     }
 
-    /**
-     * The lab's AWS as it is today: its load balancers carry no addresses yet and nothing signals a
-     * write, so the resolver follows by reading once a second.
-     */
+    /** Load balancers without addresses (the NLB work adds them); the resolver follows once a second. */
     public static LabCloudNames of(LabCloud cloud) {
         return new LabCloudNames(cloud, lb -> List.of(), listener -> { });
     }

@@ -7,6 +7,7 @@ import io.labbench.locallab.kube.api.ApiDispatcher;
 import io.labbench.locallab.kube.api.ResourceCatalog;
 import io.labbench.locallab.kube.api.Store;
 import io.labbench.locallab.kube.api.kinds.StandardKinds;
+import io.labbench.locallab.kube.api.AddonLogs;
 import io.labbench.locallab.kube.control.ClusterBootstrap;
 import io.labbench.locallab.kube.control.ControllerLoop;
 import io.labbench.locallab.spi.NodeHealthChecks;
@@ -77,8 +78,11 @@ public final class LocalKubeApi implements AutoCloseable {
     private final String clusterName;
     private final ApiCredentials credentials;
 
+    private final AddonLogs addonLogs;
+
     private LocalKubeApi(LoopbackHttpServer server, ControllerLoop controllers, Path kubeconfig, Path zshDotDir,
-                         String url, String clusterName, ApiCredentials credentials) {
+                         String url, String clusterName, ApiCredentials credentials, AddonLogs addonLogs) {
+        this.addonLogs = addonLogs;
         this.credentials = credentials;
         this.server = server;
         this.controllers = controllers;
@@ -125,14 +129,15 @@ public final class LocalKubeApi implements AutoCloseable {
         try {
             String hostPort = host + ":" + server.port();
             watches.setStore(store);
+            AddonLogs addonLogs = new AddonLogs(new PodExec(network, options.shells(), zshDotDir, options.containerRuntime()));
             dispatcher.set(new ApiDispatcher(store, new ResourceCatalog(hostPort, store.kinds()),
-                    new PodExec(network, options.shells(), zshDotDir, options.containerRuntime()), controllers::poke, NodeSync.KUBELET_VERSION));
+                    addonLogs, controllers::poke, NodeSync.KUBELET_VERSION));
             new ClusterBootstrap(store, options.prefixDelegation()).create();
             publishCa(store, credentials);
             controllers.start();
             String url = "https://" + hostPort;
             Kubeconfig.write(kubeconfigFile, options.clusterName(), url, credentials);
-            return new LocalKubeApi(server, controllers, kubeconfigFile, zshDotDir, url, options.clusterName(), credentials);
+            return new LocalKubeApi(server, controllers, kubeconfigFile, zshDotDir, url, options.clusterName(), credentials, addonLogs);
         } catch (IOException | RuntimeException e) {
             controllers.close();
             server.close();
@@ -168,6 +173,11 @@ public final class LocalKubeApi implements AutoCloseable {
     /** The CA and token clients need (in-process clients; others read the kubeconfig). */
     public ApiCredentials credentials() {
         return credentials;
+    }
+
+    /** Where add-ons the lab runs in-process (ExternalDNS, the Load Balancer Controller) put their {@code kubectl logs}. */
+    public AddonLogs addonLogs() {
+        return addonLogs;
     }
 
     /** e.g. {@code https://127.0.0.1:40123}. */

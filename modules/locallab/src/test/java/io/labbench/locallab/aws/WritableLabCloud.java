@@ -13,7 +13,8 @@ public final class WritableLabCloud implements LabCloud {
 
     public void loadBalancer(String dnsName, List<String> ips) {
         loadBalancers = List.of(new LoadBalancer("svc-nlb", "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/x/y",
-                dnsName, "network", "internet-facing", "active", "vpc-1", List.of("us-east-1a"), java.time.Instant.now()));
+                dnsName, "network", "internet-facing", "active", "vpc-1",
+                List.of("us-east-1a"), java.time.Instant.now()));
         addresses = java.util.Map.of(dnsName, ips);
     }
 
@@ -108,6 +109,16 @@ public final class WritableLabCloud implements LabCloud {
     @Override
     public List<StoredObject> labObjects(String bucket) {
         return List.of();
+    }
+
+    @Override
+    public io.labbench.localaws.state.Route53Zones route53() {
+        return new io.labbench.localaws.state.Route53Zones();
+    }
+
+    @Override
+    public io.labbench.localaws.state.AcmCertificates acm() {
+        throw new UnsupportedOperationException("the resolver's tests need no ACM");
     }
 
     @Override

@@ -63,6 +63,14 @@ final class EndpointSliceController implements Controller {
                 }
             }
         }
+        // the controller's slices of a Service that is gone go with it
+        for (ObjectNode slice : store.list(type, "", LabelSelector.parse("endpointslice.kubernetes.io/managed-by=endpointslice-controller.k8s.io"),
+                io.labbench.locallab.kube.api.FieldSelector.parse(""))) {
+            String service = slice.path("metadata").path("labels").path(SERVICE_NAME).asText();
+            if (store.get(ResourceCatalog.SERVICES, Meta.namespace(slice), service).isEmpty()) {
+                changed |= store.delete(type, Meta.namespace(slice), Meta.name(slice));
+            }
+        }
         return changed;
     }
 
