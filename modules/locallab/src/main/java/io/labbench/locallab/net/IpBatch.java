@@ -86,6 +86,36 @@ public final class IpBatch {
         }
     }
 
+    /**
+     * Shell lines that run this batch as one {@code ip} process fed from a here-document, for a script
+     * that does several steps in one process spawn ({@link #runInOneProcess}, a pod's set-up). When a
+     * batch that is not forced fails, the script prints {@code ip -batch failed in <namespace>: <ip's
+     * message>} on one line and exits 1.
+     */
+    String shell() {
+        String argv = "ip" + netns.map(n -> " -n '" + n + "'").orElse("") + (force ? " -force" : "") + " -batch -";
+        String run = "out=$(" + argv + " 2>&1 <<'LABBENCH_BATCH'\n" + String.join("\n", lines) + "\nLABBENCH_BATCH\n)";
+        if (force) {
+            return run + " || true\n";
+        }
+        return run + " || { printf 'ip -batch failed in %s: %s\\n' '" + netns.orElse("(top)")
+                + "' \"$(printf %s \"$out\" | tr '\\n' ' ')\"; exit 1; }\n";
+    }
+
+    /** Runs {@code batches} in order in one {@code bash} process (one spawn instead of one per batch). */
+    public static void runInOneProcess(List<IpBatch> batches, KernelAccess kernel) throws IOException {
+        StringBuilder script = new StringBuilder();
+        batches.stream().filter(b -> !b.isEmpty()).forEach(b -> script.append(b.shell()));
+        if (script.isEmpty()) {
+            return;
+        }
+        ProcessRunner.Result result = ProcessRunner.runAllowingFailure(kernel.command(List.of("bash", "-c", script.toString())), "");
+        if (result.exitCode() != 0) {
+            throw new KernelCommandException(List.of("bash", "-c", "(ip batches)"), result.exitCode(),
+                    (result.stdout() + result.stderr()).strip());
+        }
+    }
+
     public void run(KernelAccess kernel) throws IOException {
         if (lines.isEmpty()) {
             return;
