@@ -88,18 +88,17 @@ public final class IpBatch {
 
     /**
      * Shell lines that run this batch as one {@code ip} process fed from a here-document, for a script
-     * that does several steps in one process spawn ({@link #runInOneProcess}, a pod's set-up). When a
-     * batch that is not forced fails, the script prints {@code ip -batch failed in <namespace>: <ip's
-     * message>} on one line and exits 1.
+     * that does several steps in one process spawn ({@link #runInOneProcess}, a pod's set-up). {@code ip}
+     * prints nothing on success; when a batch that is not forced fails, its message goes to the script's
+     * stdout followed by {@code ip -batch failed in <namespace>}, and the script exits 1.
      */
     String shell() {
         String argv = "ip" + netns.map(n -> " -n '" + n + "'").orElse("") + (force ? " -force" : "") + " -batch -";
-        String run = "out=$(" + argv + " 2>&1 <<'LABBENCH_BATCH'\n" + String.join("\n", lines) + "\nLABBENCH_BATCH\n)";
+        String body = "\n" + String.join("\n", lines) + "\nLABBENCH_BATCH\n";
         if (force) {
-            return run + " || true\n";
+            return argv + " >/dev/null 2>&1 <<'LABBENCH_BATCH' || true" + body;
         }
-        return run + " || { printf 'ip -batch failed in %s: %s\\n' '" + netns.orElse("(top)")
-                + "' \"$(printf %s \"$out\" | tr '\\n' ' ')\"; exit 1; }\n";
+        return argv + " 2>&1 <<'LABBENCH_BATCH' || { echo 'ip -batch failed in " + netns.orElse("(top)") + "'; exit 1; }" + body;
     }
 
     /** Runs {@code batches} in order in one {@code bash} process (one spawn instead of one per batch). */

@@ -56,14 +56,14 @@ public final class PodSandbox {
         // wait for the mounts: a container or exec entering earlier would see the host's /etc files
         java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
                 java.nio.charset.StandardCharsets.UTF_8));
-        String line = out.readLine();
-        if (!"ready".equals(line)) {
-            process.destroyForcibly();
-            StringBuilder message = new StringBuilder(line == null ? "" : line);
-            for (String more; (more = out.readLine()) != null; ) {
-                message.append("; ").append(more);
+        // anything before "ready" is a tool's complaint (a warning, or the failure that ends the script)
+        StringBuilder said = new StringBuilder();
+        for (String line; !"ready".equals(line = out.readLine()); ) {
+            if (line == null) {
+                process.destroyForcibly();
+                throw new IOException("could not set up the pod's network and /pause in " + netns + ": " + said);
             }
-            throw new IOException("could not set up the pod's network and /pause in " + netns + ": " + message);
+            said.append(said.isEmpty() ? "" : "; ").append(line);
         }
         return new PodSandbox(process);
     }
