@@ -55,8 +55,8 @@ public final class LocalLabWorkspace {
         status.nodes().stream().filter(n -> !n.publicIp().isEmpty()).forEach(n -> publicIps.put(n.name(), n.publicIp()));
         Map<String, String> names = new LinkedHashMap<>();
         for (LabStatus.Endpoint e : status.endpoints()) {
-            // the VPC address first: it is what a narrow header keeps, and what W1PIP/W2PIP hold
-            String publicIp = publicIps.containsKey(e.name()) ? " · public " + publicIps.get(e.name()) : "";
+            // the VPC address (what W1PIP/W2PIP hold), then the public one: the header keeps both whole
+            String publicIp = publicIps.containsKey(e.name()) ? " / " + publicIps.get(e.name()) : "";
             names.put(e.name(), e.ip() + publicIp + " · " + e.user() + "@" + e.hostname());
         }
         names.put("kubectl", "local shell, kubectl on the local lab");

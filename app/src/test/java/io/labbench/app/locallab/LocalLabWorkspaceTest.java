@@ -27,7 +27,7 @@ class LocalLabWorkspaceTest {
     void paneHeadersNameTheNodeItsVpcAddressAndItsPublicIpNotTheLoopbackPort() {
         Map<String, String> names = LocalLabWorkspace.targetNames(RUNNING);
 
-        assertThat(names).containsEntry("worker1", "172.30.46.72 · public 198.51.100.21 · ubuntu@ip-172-30-46-72")
+        assertThat(names).containsEntry("worker1", "172.30.46.72 / 198.51.100.21 · ubuntu@ip-172-30-46-72")
                 .containsEntry("worker2", "172.30.85.10 · ubuntu@ip-172-30-85-10");
         assertThat(names.values()).noneMatch(name -> name.contains("127.0.0.1") || name.contains("40122"));
     }
