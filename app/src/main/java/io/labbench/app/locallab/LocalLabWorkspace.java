@@ -47,13 +47,17 @@ public final class LocalLabWorkspace {
 
     /**
      * What a pane header shows for each machine: the node's own name and VPC address, as the study's
-     * prompt and {@code ip -br addr} show them, rather than the loopback port its SSH server listens on.
+     * prompt and {@code ip -br addr} show them, and the public IP the lab's Internet Gateway maps it to
+     * (what {@code curl ipinfo.io/ip} prints there), rather than the loopback port its SSH server listens on.
      */
     public static Map<String, String> targetNames(LabStatus status) {
+        Map<String, String> publicIps = new LinkedHashMap<>();
+        status.nodes().stream().filter(n -> !n.publicIp().isEmpty()).forEach(n -> publicIps.put(n.name(), n.publicIp()));
         Map<String, String> names = new LinkedHashMap<>();
         for (LabStatus.Endpoint e : status.endpoints()) {
-            // the VPC address first: it is what a narrow header keeps, and what W1PIP/W2PIP hold
-            names.put(e.name(), e.ip() + " · " + e.user() + "@" + e.hostname());
+            // the VPC address (what W1PIP/W2PIP hold), then the public one: the header keeps both whole
+            String publicIp = publicIps.containsKey(e.name()) ? " / " + publicIps.get(e.name()) : "";
+            names.put(e.name(), e.ip() + publicIp + " · " + e.user() + "@" + e.hostname());
         }
         names.put("kubectl", "local shell, kubectl on the local lab");
         return names;

@@ -13,7 +13,7 @@ class LocalLabWorkspaceTest {
 
     private static final LabStatus RUNNING = new LabStatus(true, "lbt", false, 42,
             List.of(new LabStatus.Node("worker1", "node", "i-0a1", "ip-172-30-46-72", "lbt-worker1", "172.30.46.72",
-                            "ap-northeast-2a", "t3.medium", 17),
+                            "ap-northeast-2a", "t3.medium", 17, "198.51.100.21"),
                     new LabStatus.Node("worker2", "node", "i-0a2", "ip-172-30-85-10", "lbt-worker2", "172.30.85.10",
                             "ap-northeast-2c", "t3.medium", 17)),
             "/state/kubeconfig", Map.of("worker1", 40122, "worker2", 40123),
@@ -24,10 +24,10 @@ class LocalLabWorkspaceTest {
             "/state/known_hosts", "/state/id_rsa", "pkos.local", false, 4100);
 
     @Test
-    void paneHeadersNameTheNodeAndItsVpcAddressNotTheLoopbackPort() {
+    void paneHeadersNameTheNodeItsVpcAddressAndItsPublicIpNotTheLoopbackPort() {
         Map<String, String> names = LocalLabWorkspace.targetNames(RUNNING);
 
-        assertThat(names).containsEntry("worker1", "172.30.46.72 · ubuntu@ip-172-30-46-72")
+        assertThat(names).containsEntry("worker1", "172.30.46.72 / 198.51.100.21 · ubuntu@ip-172-30-46-72")
                 .containsEntry("worker2", "172.30.85.10 · ubuntu@ip-172-30-85-10");
         assertThat(names.values()).noneMatch(name -> name.contains("127.0.0.1") || name.contains("40122"));
     }

@@ -88,12 +88,28 @@ public final class TerminalPaneView extends BorderPane {
         name.getStyleClass().add("pane-name");
         // The node name is what the learner looks for: it keeps its width, the target text gives way.
         name.setMinWidth(Region.USE_PREF_SIZE);
+        // the node's addresses (VPC and public IP) come first and shorten last: the user@host and state
+        // text after them takes only the room left (its preferred width is 0, it grows into the rest)
+        Label addresses = new Label();
+        addresses.setMinWidth(0);
+        addresses.getStyleClass().addAll("pane-target", "pane-addresses");
+        addresses.textProperty().bind(model.addressesProperty());
+        addresses.visibleProperty().bind(model.addressesProperty().isNotEmpty());
+        addresses.managedProperty().bind(addresses.visibleProperty());
         Label target = new Label();
         target.setMinWidth(0);
+        target.setPrefWidth(0);
+        target.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(target, Priority.ALWAYS);
         target.getStyleClass().add("pane-target");
         target.textProperty().bind(Bindings.createStringBinding(
-                () -> model.targetProperty().get() + " · " + StatusBarView.describe(model.state()),
-                model.targetProperty(), model.stateProperty()));
+                () -> (model.targetDetailProperty().get().isEmpty() ? "" : model.targetDetailProperty().get() + " · ")
+                        + StatusBarView.describe(model.state()),
+                model.targetDetailProperty(), model.stateProperty()));
+        Tooltip fullTarget = new Tooltip();
+        fullTarget.textProperty().bind(model.targetProperty());
+        target.setTooltip(fullTarget);
+        addresses.setTooltip(fullTarget);
         model.stateProperty().addListener((obs, old, now) -> stateClass(stateIcon, now));
         stateClass(stateIcon, model.state());
 
@@ -111,9 +127,10 @@ public final class TerminalPaneView extends BorderPane {
         model.maximizedProperty().addListener((obs, was, is) ->
                 maximize.setGraphic(new FontIcon(is ? Feather.MINIMIZE_2 : Feather.MAXIMIZE_2)));
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, name, target, spacer, broadcastMarker, broadcast, maximize);
+        // the buttons keep their size: the text beside them is what gives way
+        broadcast.setMinWidth(Region.USE_PREF_SIZE);
+        maximize.setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = new HBox(6, name, addresses, target, broadcastMarker, broadcast, maximize);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(2, 6, 2, 8));
         header.getStyleClass().add("pane-header");

@@ -113,12 +113,13 @@ public final class LocalKubeApi implements AutoCloseable {
         });
         DeferredDispatcher dispatcher = new DeferredDispatcher();
         WatchRouter watches = new WatchRouter();
+        LogFollowRouter logs = new LogFollowRouter();
         String host = InetAddress.getLoopbackAddress().getHostAddress();
         LoopbackHttpServer server;
         Store store;
         ApiCredentials credentials;
         try {
-            server = LoopbackHttpServer.start(host, dispatcher, watches, credentialsReady);
+            server = LoopbackHttpServer.start(host, dispatcher, watches, logs, credentialsReady);
             store = join(storeReady, server);
             credentials = credentialsReady.join();
         } catch (IOException | RuntimeException e) {
@@ -130,8 +131,10 @@ public final class LocalKubeApi implements AutoCloseable {
             String hostPort = host + ":" + server.port();
             watches.setStore(store);
             AddonLogs addonLogs = new AddonLogs(new PodExec(network, options.shells(), zshDotDir, options.containerRuntime()));
-            dispatcher.set(new ApiDispatcher(store, new ResourceCatalog(hostPort, store.kinds()),
-                    addonLogs, controllers::poke, NodeSync.KUBELET_VERSION));
+            ApiDispatcher api = new ApiDispatcher(store, new ResourceCatalog(hostPort, store.kinds()),
+                    addonLogs, controllers::poke, NodeSync.KUBELET_VERSION);
+            dispatcher.set(api);
+            logs.setSource(api::liveLog);
             new ClusterBootstrap(store, options.prefixDelegation()).create();
             publishCa(store, credentials);
             controllers.start();

@@ -36,7 +36,7 @@ final class LoopbackHttpServer implements AutoCloseable {
         this.server = server;
     }
 
-    static LoopbackHttpServer start(String host, Dispatcher dispatcher, WatchRouter watches,
+    static LoopbackHttpServer start(String host, Dispatcher dispatcher, WatchRouter watches, LogFollowRouter logs,
                                     CompletableFuture<ApiCredentials> credentialsReady) throws IOException {
         Vertx vertx = Vertx.vertx();
         ApiCredentials credentials;
@@ -68,8 +68,9 @@ final class LoopbackHttpServer implements AutoCloseable {
             if (!authentication.admit(request)) {
                 return;
             }
-            // Watches stream for minutes (over HTTP or a WebSocket); fabric8's handler answers with one finished body.
-            if (!watches.handle(vertx, request)) {
+            // Watches and followed logs stream for minutes (over HTTP or a WebSocket); fabric8's handler
+            // answers with one finished body.
+            if (!watches.handle(vertx, request) && !logs.handle(vertx, request)) {
                 mockHandler.handle(request);
             }
         });

@@ -86,6 +86,35 @@ public final class IpBatch {
         }
     }
 
+    /**
+     * Shell lines that run this batch as one {@code ip} process fed from a here-document, for a script
+     * that does several steps in one process spawn ({@link #runInOneProcess}, a pod's set-up). {@code ip}
+     * prints nothing on success; when a batch that is not forced fails, its message goes to the script's
+     * stdout followed by {@code ip -batch failed in <namespace>}, and the script exits 1.
+     */
+    String shell() {
+        String argv = "ip" + netns.map(n -> " -n '" + n + "'").orElse("") + (force ? " -force" : "") + " -batch -";
+        String body = "\n" + String.join("\n", lines) + "\nLABBENCH_BATCH\n";
+        if (force) {
+            return argv + " >/dev/null 2>&1 <<'LABBENCH_BATCH' || true" + body;
+        }
+        return argv + " 2>&1 <<'LABBENCH_BATCH' || { echo 'ip -batch failed in " + netns.orElse("(top)") + "'; exit 1; }" + body;
+    }
+
+    /** Runs {@code batches} in order in one {@code bash} process (one spawn instead of one per batch). */
+    public static void runInOneProcess(List<IpBatch> batches, KernelAccess kernel) throws IOException {
+        StringBuilder script = new StringBuilder();
+        batches.stream().filter(b -> !b.isEmpty()).forEach(b -> script.append(b.shell()));
+        if (script.isEmpty()) {
+            return;
+        }
+        ProcessRunner.Result result = ProcessRunner.runAllowingFailure(kernel.command(List.of("bash", "-c", script.toString())), "");
+        if (result.exitCode() != 0) {
+            throw new KernelCommandException(List.of("bash", "-c", "(ip batches)"), result.exitCode(),
+                    (result.stdout() + result.stderr()).strip());
+        }
+    }
+
     public void run(KernelAccess kernel) throws IOException {
         if (lines.isEmpty()) {
             return;

@@ -25,36 +25,45 @@ public final class PodSandbox {
     }
 
     /**
-     * Starts the holder in {@code netns} with its own UTS and mount namespace: hostname = the pod's,
-     * and the files of {@code etc} ({@link PodEtcFiles}) bound over {@code /etc/hosts}, {@code /etc/hostname}
-     * and {@code /etc/resolv.conf} there, as a container runtime mounts them. Containers and
-     * {@code kubectl exec} join all three namespaces ({@code nsenter -t PID -n -u -m}). Returns once the mounts are in place (a few ms).
+     * Wires the pod ({@code wiring}: its {@code ip} batches, run in order) and starts the holder in
+     * {@code netns} with its own UTS and mount namespace: hostname = the pod's, and the files of {@code etc}
+     * ({@link PodEtcFiles}) bound over {@code /etc/hosts}, {@code /etc/hostname} and {@code /etc/resolv.conf}
+     * there, as a container runtime mounts them. All of it is one {@code bash} spawned from this JVM (that
+     * then becomes the holder), not one process per step: with a node filling up with pods, spawns are most
+     * of a pod's start. Containers and {@code kubectl exec} join all three namespaces ({@code nsenter -t PID
+     * -n -u -m}). Returns once the mounts are in place (a few ms).
      */
-    public static PodSandbox start(KernelAccess kernel, String netns, String hostname, PodEtcFiles etc) throws IOException {
-        // a file the host lacks (or a dangling /etc/resolv.conf symlink) is skipped rather than failing the pod
-        String script = "hostname \"$1\" || exit 1; shift; while [ $# -gt 0 ]; do"
-                + " if [ -e \"$2\" ]; then mount --bind \"$1\" \"$2\" || exit 1; fi; shift 2; done; echo ready; exec -a " + COMMAND
-                + " cat";
-        List<String> inner = new java.util.ArrayList<>(List.of("unshare", "--uts", "--mount", "--propagation", "private", "--",
-                "bash", "-c", script, "pause", hostname));
+    public static PodSandbox start(KernelAccess kernel, List<IpBatch> wiring, String netns, String hostname, PodEtcFiles etc)
+            throws IOException {
+        StringBuilder script = new StringBuilder();
+        wiring.stream().filter(b -> !b.isEmpty()).forEach(b -> script.append(b.shell()));
+        // the hostname through /proc (no process); a file the host lacks (or a dangling /etc/resolv.conf
+        // symlink) is skipped rather than failing the pod
+        String pause = "{ printf %s \"$1\" > /proc/sys/kernel/hostname; } 2>/dev/null || hostname \"$1\" || exit 1; shift;"
+                + " while [ $# -gt 0 ]; do if [ -e \"$2\" ]; then mount --bind \"$1\" \"$2\" || exit 1; fi; shift 2; done;"
+                + " echo ready; exec -a " + COMMAND + " cat";
+        script.append("nsenter=$1; netns=$2; shift 2\n")
+                .append("exec \"$nsenter\" --net=\"$netns\" -- unshare --uts --mount --propagation private -- bash -c '")
+                .append(pause).append("' pause \"$@\"\n");
+        List<String> argv = new java.util.ArrayList<>(List.of("bash", "-c", script.toString(), "podsetup",
+                SystemTools.ofThisMachine().resolve("nsenter"), kernel.netnsPath(netns), hostname));
         etc.bindings().forEach((file, target) -> {
-            inner.add(file.toString());
-            inner.add(target);
+            argv.add(file.toString());
+            argv.add(target);
         });
-        List<String> argv = kernel.inNetns(netns, inner);
         // stdin stays a pipe from this JVM: cat blocks on it and sees end-of-file when the JVM is gone
-        Process process = SystemTools.ofThisMachine().processBuilder(argv).redirectErrorStream(true).start();
+        Process process = SystemTools.ofThisMachine().processBuilder(kernel.command(argv)).redirectErrorStream(true).start();
         // wait for the mounts: a container or exec entering earlier would see the host's /etc files
         java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
                 java.nio.charset.StandardCharsets.UTF_8));
-        String line = out.readLine();
-        if (!"ready".equals(line)) {
-            process.destroyForcibly();
-            StringBuilder message = new StringBuilder(line == null ? "" : line);
-            for (String more; (more = out.readLine()) != null; ) {
-                message.append("; ").append(more);
+        // anything before "ready" is a tool's complaint (a warning, or the failure that ends the script)
+        StringBuilder said = new StringBuilder();
+        for (String line; !"ready".equals(line = out.readLine()); ) {
+            if (line == null) {
+                process.destroyForcibly();
+                throw new IOException("could not set up the pod's network and /pause in " + netns + ": " + said);
             }
-            throw new IOException("could not start the pod's /pause in " + netns + ": " + message);
+            said.append(said.isEmpty() ? "" : "; ").append(line);
         }
         return new PodSandbox(process);
     }

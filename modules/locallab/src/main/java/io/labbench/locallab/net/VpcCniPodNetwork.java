@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The VPC CNI and the container runtime of the lab's nodes: gives pods addresses from their node's
  * ENIs, a namespace, an {@code eni…} veth, the host route, {@code ip rule}s 512/1536 and the
- * proxy-ARP entry that stands in for the VPC fabric. Pods on different nodes may be wired at the
- * same time; one node's pods are wired one after another, as ipamd does.
+ * proxy-ARP entry that stands in for the VPC fabric. Any pods may be wired at the same time; a node
+ * hands out its addresses (and attaches ENIs) one at a time, as ipamd does.
  */
 public final class VpcCniPodNetwork implements PodNetwork {
 
@@ -79,11 +79,18 @@ public final class VpcCniPodNetwork implements PodNetwork {
         return ipam(nodeName).eniStates();
     }
 
+    /**
+     * Wires a pod. Only the address (and, when the node needs one, a new ENI) is taken under the node's
+     * lock, as ipamd hands out addresses one at a time; the pod's own veth, routes and {@code /pause} are
+     * set up outside it, so one node's pods come up side by side.
+     */
     @Override
     public String attach(String namespace, String podName, String nodeName, boolean hostNetwork) throws IOException {
         NodeIpam ipam = ipam(nodeName);
         LabNode node = ipam.node();
         String key = key(namespace, podName);
+        PodAttachment pod;
+        NodeIpam.Allocation allocation;
         synchronized (ipam) {
             PodAttachment existing = pods.get(key);
             if (existing != null) {
@@ -97,40 +104,51 @@ public final class VpcCniPodNetwork implements PodNetwork {
                 pods.put(key, new PodAttachment(namespace, podName, node.name(), node.ip().toString(), node.netns(), "", "ens5", true));
                 return node.ip().toString();
             }
-            NodeIpam.Allocation allocation = ipam.allocate(key);
-            PodAttachment pod = new PodAttachment(namespace, podName, node.name(), allocation.ip().toString(),
+            allocation = ipam.allocate(key);
+            pod = new PodAttachment(namespace, podName, node.name(), allocation.ip().toString(),
                     podNetns(namespace, podName), hostVethName(namespace, podName), EniWiring.device(allocation.deviceIndex()), false);
             try {
-                wire(node, pod, allocation);
-                PodEtcFiles etc = PodEtcFiles.write(podDir(namespace, podName), namespace, hostname(podName), pod.ip(),
-                        podsDir.resolveSibling("etc").resolve("ca-certificates.crt"));
-                sandboxes.put(key, PodSandbox.start(kernel, pod.netns(), hostname(podName), etc));
+                // a new ENI is wired before the lock goes: the next pod may get an address on it
+                wireEnis(node, allocation);
             } catch (IOException | RuntimeException e) {
                 ipam.release(key);
-                stopSandbox(key);
-                unwire(node, pod, allocation.deviceIndex());
                 throw e;
             }
-            pods.put(key, pod);
-            return pod.ip();
         }
+        try {
+            PodEtcFiles etc = PodEtcFiles.write(podDir(namespace, podName), namespace, hostname(podName), pod.ip(),
+                    podsDir.resolveSibling("etc").resolve("ca-certificates.crt"));
+            sandboxes.put(key, PodSandbox.start(kernel, podWiring(node, pod, allocation), pod.netns(), hostname(podName), etc));
+        } catch (IOException | RuntimeException e) {
+            stopSandbox(key);
+            unwire(node, pod, allocation.deviceIndex());
+            synchronized (ipam) {
+                ipam.release(key);
+            }
+            throw e;
+        }
+        pods.put(key, pod);
+        return pod.ip();
     }
 
+    /** Unwires a pod; its address goes back to the node only once nothing of the pod is left in the kernel. */
     @Override
     public void detach(String namespace, String podName) throws IOException {
         String key = key(namespace, podName);
-        PodAttachment pod = pods.get(key);
+        PodAttachment pod = pods.remove(key);
         if (pod == null) {
             return;
         }
         NodeIpam ipam = ipam(pod.node());
-        synchronized (ipam) {
-            pods.remove(key);
+        try {
             stopSandbox(key);
             deleteTree(podDir(namespace, podName));
-            Optional<NodeIpam.Allocation> allocation = ipam.release(key);
             if (!pod.hostNetwork()) {
-                unwire(ipam.node(), pod, allocation.map(NodeIpam.Allocation::deviceIndex).orElse(0));
+                unwire(ipam.node(), pod, ipam.allocation(key).map(NodeIpam.Allocation::deviceIndex).orElse(0));
+            }
+        } finally {
+            synchronized (ipam) {
+                ipam.release(key);
             }
         }
     }
@@ -214,11 +232,12 @@ public final class VpcCniPodNetwork implements PodNetwork {
                 + h.substring(16, 20) + "-" + h.substring(20, 32);
     }
 
-    private void wire(LabNode node, PodAttachment pod, NodeIpam.Allocation allocation) throws IOException {
-        String mac = vethMac(pod.hostVeth());
-        IpBatch top = IpBatch.top().add("netns add " + pod.netns())
-                .add("link add " + pod.hostVeth() + " netns " + node.netns() + " address " + mac + " mtu " + LabTopology.MTU
-                        + " type veth peer name eth0 netns " + pod.netns() + " mtu " + LabTopology.MTU);
+    /** The ENIs this allocation attached to the node: their links, VPC bridge ports and addresses. */
+    private void wireEnis(LabNode node, NodeIpam.Allocation allocation) throws IOException {
+        if (allocation.attachedEnis().isEmpty()) {
+            return;
+        }
+        IpBatch top = IpBatch.top();
         IpBatch vpc = IpBatch.in(topology.vpcNetns());
         IpBatch inNode = IpBatch.in(node.netns());
         for (NodeIpam.Eni eni : allocation.attachedEnis()) {
@@ -226,7 +245,22 @@ public final class VpcCniPodNetwork implements PodNetwork {
             EniWiring.plugIntoBridge(vpc, node, eni.deviceIndex);
             EniWiring.configureSecondary(inNode, node, eni.deviceIndex, eni.primaryIp);
         }
-        inNode.add("link set " + pod.hostVeth() + " up")
+        top.run(kernel);
+        IpBatch.runAll(List.of(vpc, inNode), kernel);
+        List<String> sysctl = new ArrayList<>(List.of("sysctl", "-qw"));
+        // proxy ARP answers at once instead of after up to 0.8 s; a netns has no neigh.default to inherit from
+        allocation.attachedEnis().forEach(eni -> sysctl.add("net.ipv4.neigh." + eni.device() + ".proxy_delay=0"));
+        ProcessRunner.run(kernel.inNetns(node.netns(), sysctl), "");
+    }
+
+    /** The pod's own wiring, in order: its namespace and veth, the node's side, the pod's side. */
+    private List<IpBatch> podWiring(LabNode node, PodAttachment pod, NodeIpam.Allocation allocation) {
+        String mac = vethMac(pod.hostVeth());
+        IpBatch top = IpBatch.top().add("netns add " + pod.netns())
+                .add("link add " + pod.hostVeth() + " netns " + node.netns() + " address " + mac + " mtu " + LabTopology.MTU
+                        + " type veth peer name eth0 netns " + pod.netns() + " mtu " + LabTopology.MTU);
+        IpBatch inNode = IpBatch.in(node.netns())
+                .add("link set " + pod.hostVeth() + " up")
                 .add("route add " + pod.ip() + " dev " + pod.hostVeth() + " scope link")
                 .add("rule add from all to " + pod.ip() + " lookup main pref 512");
         if (allocation.deviceIndex() > 0) {
@@ -239,16 +273,10 @@ public final class VpcCniPodNetwork implements PodNetwork {
                 .add("route add " + POD_GATEWAY + " dev eth0 scope link")
                 .add("route add default via " + POD_GATEWAY + " dev eth0")
                 .add("neigh add " + POD_GATEWAY + " dev eth0 lladdr " + mac + " nud permanent");
-        top.run(kernel);
-        IpBatch.runAll(List.of(vpc, inNode, inPod), kernel);
-        if (!allocation.attachedEnis().isEmpty()) {
-            List<String> sysctl = new ArrayList<>(List.of("sysctl", "-qw"));
-            // proxy ARP answers at once instead of after up to 0.8 s; a netns has no neigh.default to inherit from
-            allocation.attachedEnis().forEach(eni -> sysctl.add("net.ipv4.neigh." + eni.device() + ".proxy_delay=0"));
-            ProcessRunner.run(kernel.inNetns(node.netns(), sysctl), "");
-        }
+        return List.of(top, inNode, inPod);
     }
 
+    /** Undoes {@link #podWiring} (whatever of it is there) in one process. */
     private void unwire(LabNode node, PodAttachment pod, int deviceIndex) throws IOException {
         IpBatch inNode = IpBatch.in(node.netns()).force()
                 .add("link del " + pod.hostVeth())
@@ -257,10 +285,8 @@ public final class VpcCniPodNetwork implements PodNetwork {
             inNode.add("rule del from " + pod.ip() + " lookup " + EniWiring.routeTable(deviceIndex) + " pref 1536");
         }
         inNode.add("neigh del proxy " + pod.ip() + " dev " + pod.eniDevice());
-        inNode.run(kernel);
-        IpBatch.top().force().add("netns del " + pod.netns()).run(kernel);
+        IpBatch.runInOneProcess(List.of(inNode, IpBatch.top().force().add("netns del " + pod.netns())), kernel);
     }
-
 
     private NodeIpam ipam(String nodeName) {
         LabNode node = topology.findNode(nodeName).filter(LabNode::isKubernetesNode).orElseThrow(() -> new IllegalArgumentException(

@@ -262,6 +262,16 @@ final class ContainerSupervisor {
         }
     }
 
+    /** The current run's output file, followed while that run's process lives. */
+    synchronized Optional<ContainerRuntime.LiveLog> liveLog() {
+        Process run = process;
+        if (run == null) {
+            return Optional.empty();
+        }
+        int current = restartCount;
+        return Optional.of(new ContainerRuntime.LiveLog(logFile(current), () -> run.isAlive() && !stopped.isDone()));
+    }
+
     private Path logFile(int run) {
         return dir.resolve(run + ".log");
     }

@@ -42,7 +42,7 @@ public final class ProcessContainerRuntime implements ContainerRuntime {
     });
     private final Map<String, List<ContainerSupervisor>> pods = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Event> events = new ConcurrentLinkedQueue<>();
-    private volatile Runnable onChange = () -> { };
+    private volatile java.util.function.Consumer<String> onChange = pod -> { };
 
     /**
      * @param network  the pod network, once the lab's kernel side is up (pods are only started after their
@@ -78,7 +78,7 @@ public final class ProcessContainerRuntime implements ContainerRuntime {
     }
 
     @Override
-    public void onChange(Runnable listener) {
+    public void onChange(java.util.function.Consumer<String> listener) {
         this.onChange = listener;
     }
 
@@ -107,7 +107,7 @@ public final class ProcessContainerRuntime implements ContainerRuntime {
                 List<String> full = new ArrayList<>(enter);
                 full.addAll(argv);
                 return kernel.command(full);
-            }, timer, this::event, () -> onChange.run(), "containerd://" + sha256(pod.uid() + "/" + c.name())));
+            }, timer, this::event, () -> onChange.accept(pod.key()), "containerd://" + sha256(pod.uid() + "/" + c.name())));
         }
         pods.put(pod.key(), containers);
         try {
@@ -143,6 +143,12 @@ public final class ProcessContainerRuntime implements ContainerRuntime {
     }
 
     @Override
+    public Optional<LiveLog> liveLog(String namespace, String pod, String container) {
+        return pods.getOrDefault(namespace + "/" + pod, List.of()).stream().filter(c -> c.name().equals(container))
+                .findFirst().flatMap(ContainerSupervisor::liveLog);
+    }
+
+    @Override
     public CompletableFuture<Void> stop(String namespace, String pod, Duration grace) {
         List<ContainerSupervisor> containers = pods.remove(namespace + "/" + pod);
         if (containers == null) {
@@ -174,7 +180,7 @@ public final class ProcessContainerRuntime implements ContainerRuntime {
 
     private void event(Event e) {
         events.add(e);
-        onChange.run();
+        onChange.accept(e.namespace() + "/" + e.pod());
     }
 
     private static String sha256(String text) {

@@ -73,14 +73,29 @@ public interface ContainerRuntime {
     /** What the container wrote to stdout and stderr; {@code previous} is the last terminated run's. */
     Optional<String> logs(String namespace, String pod, String container, boolean previous);
 
+    /**
+     * The file the container's current run writes its output to, and whether that run still goes: what
+     * {@code kubectl logs -f} follows until the run ends. Empty for a container this runtime does not run.
+     */
+    default Optional<LiveLog> liveLog(String namespace, String pod, String container) {
+        return Optional.empty();
+    }
+
+    /** A run's output file as it grows; {@code running} turns false for good once the run has ended. */
+    record LiveLog(java.nio.file.Path file, java.util.function.BooleanSupplier running) {
+    }
+
     /** SIGTERM to every container, SIGKILL after {@code grace}; completes when all are gone. */
     CompletableFuture<Void> stop(String namespace, String pod, Duration grace);
 
     /** Kills every container at once (the lab's teardown). */
     void stopAll();
 
-    /** {@code listener} runs whenever a state changed or an event waits (the kubelet polls on it). */
-    void onChange(Runnable listener);
+    /**
+     * {@code listener} gets a pod's key ({@link Pod#key()}) whenever one of its containers' states changed
+     * or an event about it waits: the kubelet then writes that pod's status, not every pod's.
+     */
+    void onChange(java.util.function.Consumer<String> listener);
 
     /**
      * The cluster DNS servers this runtime runs for CoreDNS's image, which answer the names the

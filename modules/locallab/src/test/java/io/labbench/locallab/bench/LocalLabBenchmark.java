@@ -20,7 +20,9 @@ import java.util.List;
  * the command line and the lab's daemon) N times, with the daemon's phases from its {@code TIMING} lines,
  * and the daemon's and the lab's processes' memory; see {@link CliUpBenchmark}. With {@code cli-ab <a.jar> <b.jar> [N]}
  * it compares two builds run by run alternately (the same load for both on a busy machine).
- * With {@code pods110} it times 110 pods Running on worker1 through kubectl (prefix delegation, maxPods 110).
+ * With {@code pods110} it times worker1 filled to its allocatable through kubectl (prefix delegation, maxPods
+ * 110: the kube-system pods already there and 105 more Running); {@link PodReadyBenchmark} times the same to
+ * Ready with serving nginx pods, the figure {@code ./run-benchmarks --only pod-ready} reports.
  */
 public final class LocalLabBenchmark {
 
@@ -135,9 +137,9 @@ public final class LocalLabBenchmark {
     }
 
     /**
-     * The study's goal: 110 pods Running on one node (prefix delegation, kubelet maxPods 110). A
-     * Deployment pinned to worker1 fills it up to 110 with the kube-system pods already there; timed
-     * from {@code kubectl apply} until kubectl lists 110 Running pods on worker1.
+     * The study's goal: one node filled to its allocatable (prefix delegation, kubelet maxPods 110). A
+     * Deployment pinned to worker1 adds 110 minus the kube-system pods already there (the study's 5: 105
+     * more); timed from {@code kubectl apply} until kubectl lists 110 Running pods on worker1.
      */
     static void podsRunningOnOneNode(Path root) throws Exception {
         try (LocalLab lab = new LocalLab(LabSettings.defaults(root, "lbpods").withPrefixDelegation(110))) {

@@ -8,6 +8,8 @@ import io.labbench.locallab.LocalLab;
 import io.labbench.locallab.TestLabs;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,6 +107,51 @@ class PodsRunTheirImagesLabTest {
         kubectl.await(out -> out.contains(pod1Ip + " - - [") && out.contains("\"GET / HTTP/1.1\" 200"), "logs", "web", "--tail", "1");
         kubectl.ok("delete", "pod", "web", "--grace-period=1");
         assertThat(kubectl.run("get", "pod", "web").exitCode()).isNotZero();
+    }
+
+    @Test
+    void followedLogsShowEachNewRequestWhileKubectlWaitsAndEndWhenTheContainerStops() throws Exception {
+        kubectl.ok("run", "tailed", "--image=nginx", "--port=80");
+        kubectl.await(out -> out.contains("1/1") && out.contains("Running"), "get", "pod", "tailed", "--no-headers");
+        String ip = kubectl.ok("get", "pod", "tailed", "-o", "jsonpath={.status.podIP}");
+        String pod1Ip = kubectl.ok("get", "pod", "pod-1", "-o", "jsonpath={.status.podIP}");
+        kubectl.ok("exec", "pod-1", "--", "curl", "-s", "-o", "/dev/null", "--max-time", "10", ip + "/?n=first");
+        kubectl.await(out -> out.contains("GET /?n=first"), "logs", "tailed");
+        Path followed = stateRoot.resolve("followed.txt");
+        Process follow = kubectl.startInBackground(followed, "logs", "-f", "tailed", "--tail", "1");
+        try {
+            awaitFile(followed, text -> text.contains("GET /?n=first"), Duration.ofSeconds(30));
+
+            kubectl.ok("exec", "pod-1", "--", "curl", "-s", "-o", "/dev/null", "--max-time", "10", ip + "/?n=second");
+            long sent = System.nanoTime();
+            String text = awaitFile(followed, t -> t.contains("GET /?n=second"), Duration.ofSeconds(10));
+            // kubectl is still attached: the line came through the open stream, not a second request
+            assertThat(follow.isAlive()).isTrue();
+            assertThat(text.lines().filter(l -> l.contains("GET /?n=second")).findFirst().orElseThrow())
+                    .startsWith(pod1Ip + " - - [");
+            // --tail 1: of what was there before -f started, only the last line
+            assertThat(text.lines().findFirst().orElseThrow()).contains("GET /?n=first");
+            System.out.println("logs -f: the access log line reached kubectl " + (System.nanoTime() - sent) / 1_000_000
+                    + " ms after curl returned");
+
+            kubectl.ok("delete", "pod", "tailed", "--grace-period=1", "--wait=false");
+            assertThat(follow.waitFor(30, TimeUnit.SECONDS)).as("kubectl logs -f ends when the container stops").isTrue();
+        } finally {
+            follow.destroyForcibly();
+        }
+    }
+
+    private static String awaitFile(Path file, java.util.function.Predicate<String> done, Duration patience) throws Exception {
+        long end = System.nanoTime() + patience.toNanos();
+        String text = "";
+        while (System.nanoTime() < end) {
+            text = Files.exists(file) ? Files.readString(file) : "";
+            if (done.test(text)) {
+                return text;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("waited " + patience.toSeconds() + " s; kubectl logs -f printed so far:\n" + text);
     }
 
     @Test

@@ -40,6 +40,12 @@ public final class AddonLogs implements ExecEndpoint {
     }
 
     @Override
+    public Optional<LiveLog> liveLog(JsonNode pod, String container) {
+        // add-ons the lab runs in-process have no process output to follow; real containers do
+        return nodes.liveLog(pod, container);
+    }
+
+    @Override
     public Optional<String> logs(JsonNode pod, String container, boolean previous) {
         Optional<String> real = nodes.logs(pod, container, previous);
         if (real.isPresent()) {

@@ -307,6 +307,32 @@ public final class ApiDispatcher extends Dispatcher {
     private MockResponse logs(ResourceType t, ApiPath p) {
         ObjectNode pod = store.get(t, p.namespace(), p.name())
                 .orElseThrow(() -> new StoreException(404, notFoundBody(t, p.name())));
+        JsonNode container = loggedContainer(pod, p);
+        boolean previous = p.param("previous").equals("true");
+        String text = exec.logs(pod, container.path("name").asText(), previous).orElseGet(() -> PodLogs.of(pod, container));
+        return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain")
+                .setBody(PodLogs.tail(text, p.param("tailLines")));
+    }
+
+    /**
+     * A {@code kubectl logs -f} of a container whose output is a real, growing file: that file and
+     * whether its run goes on. Empty when the request is anything else (an error, {@code --previous}, a
+     * container no runtime runs): {@link #dispatch} then answers it in full, as without {@code -f}.
+     */
+    public Optional<ExecEndpoint.LiveLog> liveLog(ApiPath p) {
+        if (!p.plural().equals("pods") || !p.subresource().equals("log") || p.param("previous").equals("true")) {
+            return Optional.empty();
+        }
+        try {
+            Optional<ObjectNode> pod = store.get(ResourceCatalog.PODS, p.namespace(), p.name());
+            return pod.flatMap(o -> exec.liveLog(o, loggedContainer(o, p).path("name").asText()));
+        } catch (BadRequestException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The container a log request names (or the pod's only one), once the pod runs; 400 otherwise, as the API server says. */
+    private static JsonNode loggedContainer(ObjectNode pod, ApiPath p) {
         String wanted = p.param("container");
         JsonNode containers = pod.path("spec").path("containers");
         JsonNode container = containers.path(0);
@@ -330,17 +356,7 @@ public final class ApiDispatcher extends Dispatcher {
             throw new BadRequestException("container \"" + container.path("name").asText() + "\" in pod \""
                     + p.name() + "\" is waiting to start: ContainerCreating");
         }
-        boolean previous = p.param("previous").equals("true");
-        JsonNode chosen = container;
-        String text = exec.logs(pod, container.path("name").asText(), previous).orElseGet(() -> PodLogs.of(pod, chosen));
-        String tail = p.param("tailLines");
-        if (!tail.isEmpty()) {
-            String[] lines = text.split("\n");
-            int n = Math.min(lines.length, Integer.parseInt(tail));
-            text = lines.length == 0 || text.isEmpty() ? "" : String.join("\n",
-                    java.util.Arrays.copyOfRange(lines, lines.length - n, lines.length)) + (n > 0 ? "\n" : "");
-        }
-        return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain").setBody(text);
+        return container;
     }
 
     private MockResponse changed(MockResponse response) {

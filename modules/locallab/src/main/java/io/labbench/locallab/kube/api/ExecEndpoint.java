@@ -15,4 +15,13 @@ public interface ExecEndpoint {
     default java.util.Optional<String> logs(JsonNode pod, String container, boolean previous) {
         return java.util.Optional.empty();
     }
+
+    /** The container's current output file and whether its run goes on, for {@code kubectl logs -f}; empty where nothing runs. */
+    default java.util.Optional<LiveLog> liveLog(JsonNode pod, String container) {
+        return java.util.Optional.empty();
+    }
+
+    /** A container run's output file as it grows; {@code running} turns false for good when the run ends. */
+    record LiveLog(java.nio.file.Path file, java.util.function.BooleanSupplier running) {
+    }
 }

@@ -55,6 +55,25 @@ public final class PodLogs {
                 + (podIp.isEmpty() ? "" : " with pod IP " + podIp) + ")\n";
     }
 
+    /** The last {@code tailLines} lines of {@code text} ({@code --tail}); all of it when the parameter is empty or negative. */
+    public static String tail(String text, String tailLines) {
+        if (tailLines.isEmpty() || text.isEmpty()) {
+            return text;
+        }
+        int n;
+        try {
+            n = Integer.parseInt(tailLines);
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("tailLines: invalid value '" + tailLines + "': must be a whole number");
+        }
+        if (n < 0) {
+            return text;
+        }
+        String[] lines = text.split("\n");
+        int keep = Math.min(lines.length, n);
+        return keep == 0 ? "" : String.join("\n", java.util.Arrays.copyOfRange(lines, lines.length - keep, lines.length)) + "\n";
+    }
+
     private static String startedAt(JsonNode pod, String container) {
         for (JsonNode cs : pod.path("status").path("containerStatuses")) {
             if (cs.path("name").asText().equals(container)) {

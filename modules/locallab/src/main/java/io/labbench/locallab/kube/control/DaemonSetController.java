@@ -38,7 +38,7 @@ final class DaemonSetController implements Controller {
         boolean changed = false;
         List<ObjectNode> nodes = store.list(ResourceCatalog.NODES, "");
         Map<String, List<ObjectNode>> podsByOwner = new HashMap<>();
-        for (ObjectNode pod : store.list(ResourceCatalog.PODS, "")) {
+        for (ObjectNode pod : store.listShared(ResourceCatalog.PODS, "")) {
             podsByOwner.computeIfAbsent(Meta.controllerUid(pod), k -> new ArrayList<>()).add(pod);
         }
         for (ObjectNode ds : store.list(ResourceCatalog.DAEMON_SETS, "")) {

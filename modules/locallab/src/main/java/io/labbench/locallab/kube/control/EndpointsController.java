@@ -24,7 +24,7 @@ final class EndpointsController implements Controller {
     @Override
     public boolean reconcile() {
         boolean changed = false;
-        List<ObjectNode> pods = store.list(ResourceCatalog.PODS, "");
+        List<ObjectNode> pods = store.listShared(ResourceCatalog.PODS, "");
         for (ObjectNode svc : store.list(ResourceCatalog.SERVICES, "")) {
             ObjectNode ep = Json.object();
             ep.put("apiVersion", "v1");

@@ -43,7 +43,7 @@ final class GarbageCollector implements Controller {
                 changed |= store.delete(ResourceCatalog.REPLICA_SETS, Meta.namespace(rs), Meta.name(rs));
             }
         }
-        for (ObjectNode pod : store.list(ResourceCatalog.PODS, "")) {
+        for (ObjectNode pod : store.listShared(ResourceCatalog.PODS, "")) {
             String owner = Meta.controllerUid(pod);
             String node = Json.text(pod, "spec", "nodeName");
             if (!node.isEmpty() && !nodes.contains(node)) {

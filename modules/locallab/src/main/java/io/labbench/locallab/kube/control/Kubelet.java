@@ -20,6 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,6 +35,11 @@ import java.util.logging.Logger;
  * With a {@link ContainerRuntime}, the pod's containers run there: their states, restarts and events
  * come from it ({@link ContainerStatuses}), and a Terminating pod's containers get SIGTERM and their
  * grace period before its network goes.
+ *
+ * <p>A pod's start (network, containers, first status) runs on its node's starter pool, {@link
+ * #STARTS_PER_NODE} at a time, not on the controller thread: a node filling up with a hundred pods
+ * brings them up side by side, each shown Running as soon as it is, while the controllers go on. A
+ * pod is never detached or finished while its start runs.
  */
 final class Kubelet implements Controller {
 
@@ -47,6 +55,14 @@ final class Kubelet implements Controller {
     private final Optional<ContainerRuntime> runtime;
     /** "namespace/name" → node of the pods whose containers the runtime runs. */
     private final Map<String, String> running = new ConcurrentHashMap<>();
+    /** How many pods one node starts at the same time (each start is mostly waiting on a process or two). */
+    static final int STARTS_PER_NODE = 4;
+    /** "namespace/name" → uid of the pods whose start is queued or running on a starter pool. */
+    private final Map<String, String> starting = new ConcurrentHashMap<>();
+    /** node → its starter pool. */
+    private final Map<String, ExecutorService> starters = new ConcurrentHashMap<>();
+    /** "namespace/name" of the pods the runtime reported a change for since the last pass. */
+    private final Set<String> changedPods = ConcurrentHashMap.newKeySet();
     /** uid → the runtime stopping a Terminating pod's containers. */
     private final Map<String, CompletableFuture<Void>> stoppingContainers = new ConcurrentHashMap<>();
 
@@ -65,7 +81,7 @@ final class Kubelet implements Controller {
     @Override
     public boolean reconcile() {
         boolean changed = false;
-        List<ObjectNode> pods = store.list(ResourceCatalog.PODS, "");
+        List<ObjectNode> pods = store.listShared(ResourceCatalog.PODS, "");
         Map<String, String> present = new HashMap<>();
         for (ObjectNode pod : pods) {
             present.put(key(pod), Meta.uid(pod));
@@ -73,7 +89,7 @@ final class Kubelet implements Controller {
         Iterator<Map.Entry<String, String>> it = attached.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<String, String> e = it.next();
-            if (!e.getValue().equals(present.get(e.getKey()))) {
+            if (!e.getValue().equals(present.get(e.getKey())) && !starting.containsKey(e.getKey())) {
                 detach(e.getKey());
                 it.remove();
                 changed = true;
@@ -93,13 +109,42 @@ final class Kubelet implements Controller {
         }
         for (ObjectNode pod : pods) {
             String node = Json.text(pod, "spec", "nodeName");
-            if (node.isEmpty() || !nodeNames.contains(node) || attached.containsKey(key(pod))
+            String key = key(pod);
+            if (node.isEmpty() || !nodeNames.contains(node) || attached.containsKey(key) || starting.containsKey(key)
                     || pod.path("metadata").has("deletionTimestamp")) {
                 continue;
             }
-            changed |= start(pod, node, nodeIps.getOrDefault(node, ""));
+            String hostIp = nodeIps.getOrDefault(node, "");
+            starting.put(key, Meta.uid(pod));
+            try {
+                starter(node).execute(() -> {
+                    boolean started = false;
+                    try {
+                        started = start(pod, node, hostIp);
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "could not start pod " + key + "; the kubelet retries", e);
+                    } finally {
+                        starting.remove(key);
+                        // statuses the containers reported while the start wrote its own are written again
+                        changedPods.add(key);
+                    }
+                    if (started) {
+                        pokeLoop();
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException shutDown) {
+                starting.remove(key);
+            }
         }
         return changed;
+    }
+
+    private ExecutorService starter(String node) {
+        return starters.computeIfAbsent(node, n -> Executors.newFixedThreadPool(STARTS_PER_NODE, r -> {
+            Thread t = new Thread(r, "kubelet-" + n + "-start");
+            t.setDaemon(true);
+            return t;
+        }));
     }
 
     /** Tears down the network of Terminating pods and removes them once they have had {@link #STOP_TIME}. */
@@ -114,6 +159,9 @@ final class Kubelet implements Controller {
             String uid = Meta.uid(pod);
             live.add(uid);
             long since = stopping.computeIfAbsent(uid, u -> now);
+            if (starting.containsKey(key(pod))) {
+                continue; // stopped once its start is done (the start pokes the loop)
+            }
             if (uid.equals(attached.get(key(pod)))) {
                 CompletableFuture<Void> containers = stoppingContainers.computeIfAbsent(uid, u -> stopContainers(pod));
                 if (!containers.isDone()) {
@@ -152,7 +200,10 @@ final class Kubelet implements Controller {
     /** How the runtime's changes reach the controller loop. */
     void onChange(Runnable poke) {
         this.poke = poke;
-        runtime.ifPresent(r -> r.onChange(poke));
+        runtime.ifPresent(r -> r.onChange(pod -> {
+            changedPods.add(pod);
+            poke.run();
+        }));
     }
 
     private void pokeLoop() {
@@ -177,8 +228,12 @@ final class Kubelet implements Controller {
                 }
             }
         }
-        for (Map.Entry<String, String> entry : running.entrySet()) {
-            String key = entry.getKey();
+        List<String> changedNow = List.copyOf(changedPods);
+        changedPods.removeAll(changedNow);
+        for (String key : changedNow) {
+            if (!running.containsKey(key)) {
+                continue;
+            }
             int slash = key.indexOf('/');
             List<ContainerRuntime.ContainerStatus> statuses = runtime.get().statuses(key.substring(0, slash), key.substring(slash + 1));
             if (statuses.isEmpty()) {
@@ -313,8 +368,24 @@ final class Kubelet implements Controller {
 
     /** Kills every container at once (the lab's teardown removes the namespaces right after). */
     void killAllContainers() {
+        stopStarters();
         running.clear();
         runtime.ifPresent(ContainerRuntime::stopAll);
+    }
+
+    /** Drops the starts not begun yet and waits (briefly) for those under way, so none outlives the teardown. */
+    private void stopStarters() {
+        starters.values().forEach(ExecutorService::shutdownNow);
+        for (ExecutorService pool : starters.values()) {
+            try {
+                if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+                    LOG.warning("a pod start did not finish within 10 s; the lab's `down` removes what it left");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Detaches every pod this kubelet attached (server shutdown). */

@@ -36,7 +36,7 @@ final class ReplicaSetController implements Controller {
     public boolean reconcile() {
         boolean changed = false;
         Map<String, List<ObjectNode>> podsByOwner = new HashMap<>();
-        for (ObjectNode pod : store.list(ResourceCatalog.PODS, "")) {
+        for (ObjectNode pod : store.listShared(ResourceCatalog.PODS, "")) {
             // a Terminating pod no longer counts: the real ReplicaSet controller replaces it at once
             if (!Meta.terminated(pod) && !GracefulDeletion.terminating(pod)) {
                 podsByOwner.computeIfAbsent(Meta.controllerUid(pod), k -> new ArrayList<>()).add(pod);

@@ -60,7 +60,7 @@ final class Scheduler implements Controller {
             nodes.put(Meta.name(n), new NodeUse(n));
         }
         List<ObjectNode> pending = new ArrayList<>();
-        for (ObjectNode pod : store.list(ResourceCatalog.PODS, "")) {
+        for (ObjectNode pod : store.listShared(ResourceCatalog.PODS, "")) {
             String nodeName = Json.text(pod, "spec", "nodeName");
             if (Meta.terminated(pod)) {
                 continue;

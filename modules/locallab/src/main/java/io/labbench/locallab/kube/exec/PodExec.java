@@ -56,6 +56,13 @@ public final class PodExec implements ExecEndpoint {
     }
 
     @Override
+    public java.util.Optional<LiveLog> liveLog(JsonNode pod, String container) {
+        String namespace = pod.path("metadata").path("namespace").asText();
+        String name = pod.path("metadata").path("name").asText();
+        return runtime.flatMap(r -> r.liveLog(namespace, name, container)).map(l -> new LiveLog(l.file(), l.running()));
+    }
+
+    @Override
     public MockResponse upgrade(ApiPath path, JsonNode pod) {
         List<String> command = path.params("command");
         if (command.isEmpty()) {
