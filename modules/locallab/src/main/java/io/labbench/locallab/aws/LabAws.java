@@ -41,9 +41,11 @@ public final class LabAws implements Closeable {
     private final LocalAwsEndpoint endpoint;
     private final UnixSocketRelay relay;
     private final NetnsSocatForward forward;
+    private final LabCloudView cloud;
 
-    private LabAws(LocalAwsEndpoint endpoint, UnixSocketRelay relay, NetnsSocatForward forward) {
+    private LabAws(LocalAwsEndpoint endpoint, UnixSocketRelay relay, NetnsSocatForward forward, LabCloudView cloud) {
         this.endpoint = endpoint;
+        this.cloud = cloud;
         this.relay = relay;
         this.forward = forward;
     }
@@ -80,7 +82,7 @@ public final class LabAws implements Closeable {
             relay = UnixSocketRelay.start(labDir.resolve("s/aws"), endpoint.port());
             NetnsSocatForward forward = NetnsSocatForward.start(kernel, topology.bastion().netns(), Ipv4.parse("127.0.0.1"),
                     endpoint.port(), labDir.resolve("s/aws"), labDir.resolve("log/socat-aws.log"));
-            return new LabAws(endpoint, relay, forward);
+            return new LabAws(endpoint, relay, forward, cloud);
         } catch (IOException | RuntimeException e) {
             endpoint.close();
             if (relay != null) {
@@ -102,6 +104,16 @@ public final class LabAws implements Closeable {
         } catch (java.net.BindException e) {
             return LocalAwsEndpoint.start(cloud, credentials, 0, List.of(kops));
         }
+    }
+
+    /** The lab as AWS describes it (ids of the VPC, subnets, account) for the lab's own controllers. */
+    public io.labbench.localaws.state.LabCloud cloud() {
+        return cloud;
+    }
+
+    /** Where the NLB controller writes the load balancers it builds. */
+    public io.labbench.localaws.state.Elbv2State elbv2() {
+        return cloud.elbv2();
     }
 
     public URI uri() {

@@ -37,6 +37,7 @@ final class LabCloudView implements LabCloud {
     private final KopsClusterState kops;
     private final Instant launched;
     private final LabAwsIds ids;
+    private final io.labbench.localaws.state.Elbv2State elbv2 = new io.labbench.localaws.state.Elbv2State();
 
     LabCloudView(LabSettings settings, LabTopology topology, Supplier<Optional<VpcCniPodNetwork>> podNetwork, KopsClusterState kops,
                  Instant launched) {
@@ -46,6 +47,31 @@ final class LabCloudView implements LabCloud {
         this.kops = kops;
         this.launched = launched;
         this.ids = new LabAwsIds(settings.prefix());
+    }
+
+    /** What the lab's NLB controller builds; the endpoint answers ELBv2 calls from it. */
+    io.labbench.localaws.state.Elbv2State elbv2() {
+        return elbv2;
+    }
+
+    @Override
+    public List<LoadBalancer> loadBalancers() {
+        return elbv2.loadBalancers();
+    }
+
+    @Override
+    public List<Listener> listeners() {
+        return elbv2.listeners();
+    }
+
+    @Override
+    public List<TargetGroup> targetGroups() {
+        return elbv2.targetGroups();
+    }
+
+    @Override
+    public List<TargetHealth> targetHealth() {
+        return elbv2.targetHealth();
     }
 
     /** The kOps state bucket, named per lab like a study learner names theirs. */

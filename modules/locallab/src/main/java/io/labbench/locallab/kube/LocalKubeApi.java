@@ -67,9 +67,11 @@ public final class LocalKubeApi implements AutoCloseable {
     private final String url;
     private final String clusterName;
     private final ApiCredentials credentials;
+    private final Store store;
 
     private LocalKubeApi(LoopbackHttpServer server, ControllerLoop controllers, Path kubeconfig, Path zshDotDir,
-                         String url, String clusterName, ApiCredentials credentials) {
+                         String url, String clusterName, ApiCredentials credentials, Store store) {
+        this.store = store;
         this.credentials = credentials;
         this.server = server;
         this.controllers = controllers;
@@ -123,7 +125,7 @@ public final class LocalKubeApi implements AutoCloseable {
             controllers.start();
             String url = "https://" + hostPort;
             Kubeconfig.write(kubeconfigFile, options.clusterName(), url, credentials);
-            return new LocalKubeApi(server, controllers, kubeconfigFile, zshDotDir, url, options.clusterName(), credentials);
+            return new LocalKubeApi(server, controllers, kubeconfigFile, zshDotDir, url, options.clusterName(), credentials, store);
         } catch (IOException | RuntimeException e) {
             controllers.close();
             server.close();
@@ -159,6 +161,11 @@ public final class LocalKubeApi implements AutoCloseable {
     /** The CA and token clients need (in-process clients; others read the kubeconfig). */
     public ApiCredentials credentials() {
         return credentials;
+    }
+
+    /** The API server's objects, for the lab's in-process controllers that live outside this package (the NLB's). */
+    public Store store() {
+        return store;
     }
 
     /** e.g. {@code https://127.0.0.1:40123}. */
