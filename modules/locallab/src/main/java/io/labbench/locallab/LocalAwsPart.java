@@ -56,6 +56,11 @@ final class LocalAwsPart implements Part {
         aws = LabAws.start(settings, topology, kernel.kernel(), this::podNetwork, URI.create(kube.url()), kube.credentials());
     }
 
+    /** The running endpoint and its state, while this part is started. */
+    Optional<LabAws> aws() {
+        return Optional.ofNullable(aws);
+    }
+
     private Optional<VpcCniPodNetwork> podNetwork() {
         try {
             return Optional.of(api.podNetwork());
