@@ -1,6 +1,8 @@
 package io.labbench.localaws;
 
+import io.labbench.localaws.state.AcmCertificates;
 import io.labbench.localaws.state.LabCloud;
+import io.labbench.localaws.state.Route53Zones;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,9 +69,20 @@ final class SampleCloud implements LabCloud {
 
     @Override public List<Role> roles() { return List.of(new Role("nodes.pkos.labbench.test", "AROA000000000000000NODES", "arn:aws:iam::123456789012:role/nodes.pkos.labbench.test", BORN)); }
 
+    final Route53Zones route53 = new Route53Zones();
+    final AcmCertificates acm = new AcmCertificates("123456789012", "us-east-1", new TestCa(), route53, java.time.Clock.systemUTC());
+
+    SampleCloud() {
+        route53.add("Z0LAB00000000000000", "labbench.test.", List.of(new RecordSet("api.pkos.labbench.test.", "A", 60, List.of("172.30.37.165"))));
+    }
+
     @Override
-    public List<HostedZone> hostedZones() {
-        return List.of(new HostedZone("Z0LAB00000000000000", "labbench.test.",
-                List.of(new RecordSet("api.pkos.labbench.test.", "A", 60, List.of("172.30.37.165")))));
+    public Route53Zones route53() {
+        return route53;
+    }
+
+    @Override
+    public AcmCertificates acm() {
+        return acm;
     }
 }

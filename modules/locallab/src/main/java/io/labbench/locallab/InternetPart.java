@@ -59,6 +59,12 @@ final class InternetPart implements Part {
         return ready;
     }
 
+    /** The lab's CA (present once the stand-in started): the lab's ACM issues with it. */
+    java.util.Optional<io.labbench.locallab.inet.LabCa> ca() {
+        InternetStandIn running = standIn;
+        return running == null ? java.util.Optional.empty() : running.ca();
+    }
+
     /** node name → public IP (empty before the stand-in started). */
     Map<String, String> publicIps() {
         InternetStandIn running = standIn;

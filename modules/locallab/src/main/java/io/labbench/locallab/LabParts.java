@@ -42,7 +42,7 @@ final class LabParts {
         sshServers = add(new SshServersPart(settings, topology, kernel, sshKeys));
         sshRelays = add(new NodeSshRelaysPart(sshServers, network));
         apiRelay = add(new ApiRelayPart(sshServers, kubernetes, network));
-        localAws = add(new LocalAwsPart(settings, topology, kernel, network, sshServers, kubernetes));
+        localAws = add(new LocalAwsPart(settings, topology, kernel, network, sshServers, kubernetes, internet));
         nlb = add(new NlbPart(settings, topology, kernel, kubernetes, localAws));
         statusFile = add(new StatusFilePart(settings, kernel, () -> status.apply(this), List.copyOf(inOrder)));
     }

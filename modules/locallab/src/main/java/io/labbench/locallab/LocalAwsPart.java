@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * The lab's own AWS ({@link LabAws}): the endpoint on loopback over the lab's live state, relayed into
  * kops-ec2 with the {@code aws} wrapper and {@code kops} on its PATH. Needs the namespaces (for the
- * relay), the SSH servers (they write kops-ec2's bin folder) and the Kubernetes API (kops validate).
+ * relay), the SSH servers (they write kops-ec2's bin folder), the Kubernetes API (kops validate) and
+ * the internet stand-in (its CA signs the lab's ACM certificates).
  */
 final class LocalAwsPart implements Part {
 
@@ -23,10 +24,12 @@ final class LocalAwsPart implements Part {
     private final NetworkPart network;
     private final SshServersPart ssh;
     private final KubernetesApiPart api;
+    private final InternetPart internet;
     private volatile LabAws aws;
 
     LocalAwsPart(LabSettings settings, LabTopology topology, KernelAccessPart kernel, NetworkPart network, SshServersPart ssh,
-                 KubernetesApiPart api) {
+                 KubernetesApiPart api, InternetPart internet) {
+        this.internet = internet;
         this.settings = settings;
         this.topology = topology;
         this.kernel = kernel;
@@ -47,18 +50,15 @@ final class LocalAwsPart implements Part {
 
     @Override
     public List<Part> after() {
-        return List.of(kernel, network, ssh, api);
+        return List.of(kernel, network, ssh, api, internet);
     }
 
     @Override
     public void start() throws IOException {
         LocalKubeApi kube = api.api().orElseThrow(() -> new IOException("the Kubernetes API is not running"));
-        aws = LabAws.start(settings, topology, kernel.kernel(), this::podNetwork, URI.create(kube.url()), kube.credentials());
-    }
-
-    /** The running endpoint and its state, while this part is started. */
-    Optional<LabAws> aws() {
-        return Optional.ofNullable(aws);
+        io.labbench.locallab.inet.LabCa ca = internet.ca().orElseThrow(() -> new IOException("the lab's CA is missing (the internet stand-in did not start)"));
+        aws = LabAws.start(settings, topology, kernel.kernel(), this::podNetwork, URI.create(kube.url()), kube.credentials(), ca,
+                kube.addonLogs());
     }
 
     private Optional<VpcCniPodNetwork> podNetwork() {
@@ -67,6 +67,11 @@ final class LocalAwsPart implements Part {
         } catch (IllegalStateException e) {
             return Optional.empty();
         }
+    }
+
+    /** The lab's AWS state while it runs (the NLB part writes load balancers and reads certificates there). */
+    Optional<LabAws> aws() {
+        return Optional.ofNullable(aws);
     }
 
     @Override

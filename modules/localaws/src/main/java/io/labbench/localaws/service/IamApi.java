@@ -179,4 +179,38 @@ public final class IamApi implements ServiceApi {
     public synchronized List<String> attachedPolicies(String roleName) {
         return new ArrayList<>(attached.getOrDefault(roleName, Set.of()));
     }
+
+    /**
+     * Whether a policy attached to the role allows {@code action} (e.g. {@code route53:ChangeResourceRecordSets}):
+     * an {@code Allow} statement naming it, its service's {@code *} or {@code *}. Resources and conditions are
+     * not evaluated; the study's policies grant on {@code *} or on every hosted zone.
+     */
+    public synchronized boolean allows(String roleName, String action) {
+        String service = action.substring(0, action.indexOf(':') + 1) + "*";
+        for (String arn : attached.getOrDefault(roleName, Set.of())) {
+            Policy p = policies.get(arn);
+            if (p == null) {
+                continue;
+            }
+            try {
+                com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(p.document());
+                com.fasterxml.jackson.databind.JsonNode statements = doc.path("Statement");
+                for (com.fasterxml.jackson.databind.JsonNode st : statements.isArray() ? statements : List.of(statements)) {
+                    if (!st.path("Effect").asText().equals("Allow")) {
+                        continue;
+                    }
+                    com.fasterxml.jackson.databind.JsonNode actions = st.path("Action");
+                    for (com.fasterxml.jackson.databind.JsonNode a : actions.isArray() ? actions : List.of(actions)) {
+                        String granted = a.asText();
+                        if (granted.equalsIgnoreCase(action) || granted.equalsIgnoreCase(service) || granted.equals("*")) {
+                            return true;
+                        }
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // a policy IAM accepted is JSON; one that is not grants nothing
+            }
+        }
+        return false;
+    }
 }

@@ -8,8 +8,10 @@ import java.util.Optional;
 /**
  * A lab as AWS would describe it. The endpoint asks on every request, so answers follow the lab:
  * re-rolled nodes, ENIs that gained addresses as pods were placed. IDs and ARNs must keep their AWS
- * shapes and stay the same for the life of the lab. Load balancers, certificates and extra DNS
- * records are empty until a part of the lab provides them.
+ * shapes and stay the same for the life of the lab. Load balancers are empty until a part of the lab
+ * provides them. Route 53 and ACM are the two writable parts: {@link #route53()} holds the zones the
+ * lab, the learner and ExternalDNS write (listeners hear each change), {@link #acm()} the certificates
+ * the learner requests and the lab's NLB serves.
  */
 public interface LabCloud {
 
@@ -43,13 +45,21 @@ public interface LabCloud {
 
     List<Role> roles();
 
-    List<HostedZone> hostedZones();
+    /** Route 53's zones and records, writable; {@link Route53Zones#onChange} tells who serves them. */
+    Route53Zones route53();
 
-    default List<LoadBalancer> loadBalancers() {
-        return List.of();
+    /** The hosted zones as they are now (a snapshot of {@link #route53()}). */
+    default List<HostedZone> hostedZones() {
+        return route53().zones();
     }
 
-    default List<Certificate> certificates() {
+    /**
+     * ACM: the certificates requested in this lab. {@code acm().find(arn)} gives an ISSUED certificate's
+     * PEM chain and private key, for the lab's load balancer only.
+     */
+    AcmCertificates acm();
+
+    default List<LoadBalancer> loadBalancers() {
         return List.of();
     }
 
@@ -65,14 +75,6 @@ public interface LabCloud {
     /** Every registered target of every target group with its current health. */
     default List<TargetHealth> targetHealth() {
         return List.of();
-    }
-
-    /**
-     * The key and chain of an issued certificate (what ACM hands an NLB's TLS listener), by ARN; empty
-     * when the ARN is unknown or the certificate has no key material in this lab.
-     */
-    default Optional<CertificateMaterial> certificateMaterial(String arn) {
-        return Optional.empty();
     }
 
     record Tag(String key, String value) {
@@ -134,7 +136,22 @@ public interface LabCloud {
     record Role(String name, String roleId, String arn, Instant created) {
     }
 
-    record RecordSet(String name, String type, long ttl, List<String> values) {
+    /**
+     * A record set; an alias record ({@code A} to a load balancer) has no values of its own and is
+     * answered with the addresses of {@code alias.dnsName()}.
+     */
+    record RecordSet(String name, String type, long ttl, List<String> values, Optional<AliasTarget> alias) {
+        public RecordSet(String name, String type, long ttl, List<String> values) {
+            this(name, type, ttl, values, Optional.empty());
+        }
+
+        public static RecordSet alias(String name, String type, AliasTarget target) {
+            return new RecordSet(name, type, 0, List.of(), Optional.of(target));
+        }
+    }
+
+    /** @param hostedZoneId the target's zone, e.g. an NLB's canonical zone {@code Z26RNL4JYFTOTI} in us-east-1 */
+    record AliasTarget(String hostedZoneId, String dnsName, boolean evaluateTargetHealth) {
     }
 
     /** @param zoneId e.g. {@code Z0123456789ABCDEFGHIJ} (without the {@code /hostedzone/} prefix) */
@@ -179,10 +196,4 @@ public interface LabCloud {
                         String description) {
     }
 
-    /** PEM texts; the key never leaves the lab's own processes. */
-    record CertificateMaterial(String certificatePem, String chainPem, String privateKeyPem) {
-    }
-
-    record Certificate(String arn, String domainName, String status) {
-    }
 }

@@ -120,6 +120,12 @@ public final class DescribeInstancesThroughput {
         @Override public List<Bucket> buckets() { return List.of(); }
         @Override public List<StoredObject> labObjects(String bucket) { return List.of(); }
         @Override public List<Role> roles() { return List.of(); }
-        @Override public List<HostedZone> hostedZones() { return List.of(); }
+        private final io.labbench.localaws.state.Route53Zones zones = new io.labbench.localaws.state.Route53Zones();
+        @Override public io.labbench.localaws.state.Route53Zones route53() { return zones; }
+        @Override public io.labbench.localaws.state.AcmCertificates acm() {
+            return new io.labbench.localaws.state.AcmCertificates(accountId(), region(), names -> {
+                throw new IllegalStateException("the benchmark issues no certificates");
+            }, zones, java.time.Clock.systemUTC());
+        }
     }
 }

@@ -54,9 +54,11 @@ final class KopsApi implements ServiceApi {
     private final KopsControl control;
     private final HttpClient http;
     private final String kubeToken;
+    private final ExternalDnsAddon externalDns;
 
     KopsApi(KopsClusterState state, LabTopology topology, URI kubeApi, ApiCredentials kubeCredentials, Path kubeconfig,
-            KopsControl control) throws IOException {
+            KopsControl control, ExternalDnsAddon externalDns) throws IOException {
+        this.externalDns = externalDns;
         this.http = kubeCredentials.trustingHttpClient(Duration.ofSeconds(5));
         this.kubeToken = kubeCredentials.token();
         this.state = state;
@@ -363,6 +365,13 @@ final class KopsApi implements ServiceApi {
         LabSettings edited = state.edited();
         LabSettings applied = state.applied();
         List<String> changes = changes(applied, edited);
+        Optional<String> addon;
+        try {
+            addon = externalDns.pending(state.clusterYaml());
+        } catch (IOException e) {
+            return Result.error("Error: cannot reach the cluster to apply its add-ons: " + e.getMessage());
+        }
+        addon.ifPresent(changes::add);
         if (changes.isEmpty()) {
             return Result.out(yes ? "\nNo changes need to be applied\n"
                     + (state.groupsNeedingUpdate().isEmpty() ? "" : "\nChanges may require instances to restart: kops rolling-update cluster\n")
@@ -374,6 +383,13 @@ final class KopsApi implements ServiceApi {
             return Result.out(out.append("\nMust specify --yes to apply changes\n").toString());
         }
         state.apply();
+        if (addon.isPresent()) {
+            try {
+                externalDns.apply(state.clusterYaml());
+            } catch (IOException e) {
+                return Result.error("Error: error applying the external-dns add-on: " + e.getMessage());
+            }
+        }
         out.append("\nkOps has set your kubectl context to ").append(edited.clusterName())
                 .append("\n\nCluster changes have been applied to the cloud.\n\n\nChanges may require instances to restart: kops rolling-update cluster\n");
         return Result.out(out.toString());

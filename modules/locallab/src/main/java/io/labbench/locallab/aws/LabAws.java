@@ -2,6 +2,7 @@ package io.labbench.locallab.aws;
 
 import io.labbench.localaws.LabCredentials;
 import io.labbench.localaws.LocalAwsEndpoint;
+import io.labbench.localaws.state.CertificateIssuer;
 import io.labbench.locallab.LabSettings;
 import io.labbench.locallab.net.Ipv4;
 import io.labbench.locallab.net.KernelAccess;
@@ -10,6 +11,7 @@ import io.labbench.locallab.net.VpcCniPodNetwork;
 import io.labbench.locallab.ssh.NetnsSocatForward;
 import io.labbench.locallab.ssh.UnixSocketRelay;
 import io.labbench.locallab.kube.ApiCredentials;
+import io.labbench.locallab.kube.api.AddonLogs;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,13 +43,24 @@ public final class LabAws implements Closeable {
     private final LocalAwsEndpoint endpoint;
     private final UnixSocketRelay relay;
     private final NetnsSocatForward forward;
+
+    private final ExternalDns externalDns;
+    private final AddonLogs addonLogs;
     private final LabCloudView cloud;
 
-    private LabAws(LocalAwsEndpoint endpoint, UnixSocketRelay relay, NetnsSocatForward forward, LabCloudView cloud) {
+    private LabAws(LocalAwsEndpoint endpoint, UnixSocketRelay relay, NetnsSocatForward forward, ExternalDns externalDns,
+                   AddonLogs addonLogs, LabCloudView cloud) {
         this.endpoint = endpoint;
-        this.cloud = cloud;
         this.relay = relay;
         this.forward = forward;
+        this.externalDns = externalDns;
+        this.addonLogs = addonLogs;
+        this.cloud = cloud;
+    }
+
+    /** The lab's AWS state (Route 53 zones, ACM certificates, …) as the endpoint serves it. */
+    public io.labbench.localaws.state.LabCloud cloud() {
+        return cloud;
     }
 
     /** Where the endpoint's address and the lab's key id live while the lab is up (the app reads it). */
@@ -64,17 +77,27 @@ public final class LabAws implements Closeable {
      * Starts the endpoint for a lab that is up (namespaces built, Kubernetes API running).
      *
      * @param podNetwork the lab's pod network while it exists (ENIs and their addresses come from it)
+     * @param ca         signs the certificates the lab's ACM issues
+     * @param addonLogs  where ExternalDNS's log goes, for {@code kubectl logs}
      */
     public static LabAws start(LabSettings settings, LabTopology topology, KernelAccess kernel,
-                               Supplier<Optional<VpcCniPodNetwork>> podNetwork, URI kubeApi, ApiCredentials kubeCredentials)
-            throws IOException {
+                               Supplier<Optional<VpcCniPodNetwork>> podNetwork, URI kubeApi, ApiCredentials kubeCredentials,
+                               CertificateIssuer ca, AddonLogs addonLogs) throws IOException {
         LabCredentials credentials = LabCredentials.generate();
         Instant launched = Instant.now();
         KopsClusterState kops = new KopsClusterState(settings, topology, stateStore(settings.prefix()), launched,
                 settings.stateRoot().resolve(settings.prefix() + "-kops-state"));
-        LabCloudView cloud = new LabCloudView(settings, topology, podNetwork, kops, launched);
-        KopsApi kopsApi = new KopsApi(kops, topology, kubeApi, kubeCredentials, settings.kubeconfig(), DetachedLabControl.forLab(settings));
+        LabCloudView cloud = new LabCloudView(settings, topology, podNetwork, kops, launched, ca);
+        KubeHttp kube = new KubeHttp(kubeApi, kubeCredentials);
+        KopsApi kopsApi = new KopsApi(kops, topology, kubeApi, kubeCredentials, settings.kubeconfig(), DetachedLabControl.forLab(settings),
+                new ExternalDnsAddon(kube, settings.clusterName()));
         LocalAwsEndpoint endpoint = startOnPreferredPort(settings, cloud, credentials, kopsApi);
+        String mastersRole = "masters." + settings.clusterName();
+        String master = topology.kubernetesNodes().stream().filter(n -> n.role() == io.labbench.locallab.net.LabNode.Role.CONTROL_PLANE)
+                .findFirst().map(io.labbench.locallab.net.LabNode::instanceId).orElse("i-0");
+        ExternalDns externalDns = new ExternalDns(kube, cloud, settings.clusterName(),
+                () -> endpoint.iam().allows(mastersRole, "route53:ChangeResourceRecordSets"),
+                "arn:aws:sts::" + cloud.accountId() + ":assumed-role/" + mastersRole + "/" + master, externalDnsInterval(), java.time.Clock.systemUTC());
         UnixSocketRelay relay = null;
         try {
             Path labDir = settings.labDir();
@@ -82,8 +105,11 @@ public final class LabAws implements Closeable {
             relay = UnixSocketRelay.start(labDir.resolve("s/aws"), endpoint.port());
             NetnsSocatForward forward = NetnsSocatForward.start(kernel, topology.bastion().netns(), Ipv4.parse("127.0.0.1"),
                     endpoint.port(), labDir.resolve("s/aws"), labDir.resolve("log/socat-aws.log"));
-            return new LabAws(endpoint, relay, forward, cloud);
+            addonLogs.register(ExternalDnsAddon.IMAGE, externalDns::log);
+            externalDns.start();
+            return new LabAws(endpoint, relay, forward, externalDns, addonLogs, cloud);
         } catch (IOException | RuntimeException e) {
+            externalDns.close();
             endpoint.close();
             if (relay != null) {
                 relay.close();
@@ -106,9 +132,10 @@ public final class LabAws implements Closeable {
         }
     }
 
-    /** The lab as AWS describes it (ids of the VPC, subnets, account) for the lab's own controllers. */
-    public io.labbench.localaws.state.LabCloud cloud() {
-        return cloud;
+    /** ExternalDNS's pass interval: {@link ExternalDns#DEFAULT_INTERVAL}, or {@code -Dlabbench.externalDns.intervalMillis}. */
+    private static java.time.Duration externalDnsInterval() {
+        long millis = Long.getLong("labbench.externalDns.intervalMillis", ExternalDns.DEFAULT_INTERVAL.toMillis());
+        return java.time.Duration.ofMillis(Math.max(200, millis));
     }
 
     /** Where the NLB controller writes the load balancers it builds. */
@@ -180,6 +207,8 @@ public final class LabAws implements Closeable {
 
     @Override
     public void close() {
+        addonLogs.unregister(ExternalDnsAddon.IMAGE);
+        externalDns.close();
         forward.close();
         try {
             relay.close();

@@ -1,6 +1,9 @@
 package io.labbench.locallab.aws;
 
+import io.labbench.localaws.state.AcmCertificates;
+import io.labbench.localaws.state.CertificateIssuer;
 import io.labbench.localaws.state.LabCloud;
+import io.labbench.localaws.state.Route53Zones;
 import io.labbench.locallab.LabSettings;
 import io.labbench.locallab.net.EniState;
 import io.labbench.cluster.vpccni.InstanceType;
@@ -38,15 +41,25 @@ final class LabCloudView implements LabCloud {
     private final Instant launched;
     private final LabAwsIds ids;
     private final io.labbench.localaws.state.Elbv2State elbv2 = new io.labbench.localaws.state.Elbv2State();
+    private final Route53Zones route53;
+    private final AcmCertificates acm;
 
     LabCloudView(LabSettings settings, LabTopology topology, Supplier<Optional<VpcCniPodNetwork>> podNetwork, KopsClusterState kops,
-                 Instant launched) {
+                 Instant launched, CertificateIssuer ca) {
         this.settings = settings;
         this.topology = topology;
         this.podNetwork = podNetwork;
         this.kops = kops;
         this.launched = launched;
         this.ids = new LabAwsIds(settings.prefix());
+        this.route53 = new Route53Zones(java.time.Clock.systemUTC(), settings.prefix());
+        this.acm = new AcmCertificates(accountId(), region(), ca, route53, java.time.Clock.systemUTC());
+        clusterZone();
+    }
+
+    /** The zone of the learner's default domain, {@code MyDomain}: the cluster's name, as in the study. */
+    String clusterZoneId() {
+        return "Z0" + ids.upper("zone", 19);
     }
 
     /** What the lab's NLB controller builds; the endpoint answers ELBv2 calls from it. */
@@ -270,7 +283,17 @@ final class LabCloudView implements LabCloud {
     }
 
     @Override
-    public List<HostedZone> hostedZones() {
+    public Route53Zones route53() {
+        return route53;
+    }
+
+    @Override
+    public AcmCertificates acm() {
+        return acm;
+    }
+
+    /** Seeds the cluster's zone with the records kOps's dns-controller keeps in it. */
+    private void clusterZone() {
         String cluster = settings.clusterName();
         // as in the study, the cluster's name is the public domain whose zone kOps writes its records into
         String zone = cluster + ".";
@@ -279,6 +302,6 @@ final class LabCloudView implements LabCloud {
         List<RecordSet> records = List.of(new RecordSet("api." + cluster + ".", "A", 60, List.of(master)),
                 new RecordSet("api.internal." + cluster + ".", "A", 60, List.of(master)),
                 new RecordSet("kops-controller.internal." + cluster + ".", "A", 60, List.of(master)));
-        return List.of(new HostedZone("Z0" + ids.upper("zone", 19), zone, records));
+        route53.add(clusterZoneId(), zone, records);
     }
 }

@@ -50,12 +50,19 @@ public final class InternetStandIn implements AutoCloseable {
      * @param etcDir the lab's {@code etc} folder: the nodes' {@code resolv.conf} and trust bundle go there
      *               (the machines' shells bind them), and pods bind the trust bundle too
      */
+    private volatile LabCa ca;
+
     public InternetStandIn(LabTopology topology, KernelAccess kernel, Path dir, Path etcDir) {
         this.topology = topology;
         this.kernel = kernel;
         this.dir = dir;
         this.etcDir = etcDir;
         this.publicIps = PublicAddresses.of(topology);
+    }
+
+    /** The lab's CA once {@link #start()} made it: it signs the stand-in's sites and the lab's ACM certificates. */
+    public java.util.Optional<LabCa> ca() {
+        return java.util.Optional.ofNullable(ca);
     }
 
     /** node name → its public address. */
@@ -69,6 +76,7 @@ public final class InternetStandIn implements AutoCloseable {
         copyResource("iam_policy.json");
         copyResource("externaldns-aws-r53-policy.json");
         LabCa ca = LabCa.create(dir.resolve("tls"), StandInSites.names().keySet());
+        this.ca = ca;
         ca.writeTrustBundle(etcDir.resolve("ca-certificates.crt"));
         Files.writeString(etcDir.resolve("resolv.conf"), "nameserver " + VPC_RESOLVER + "\nsearch "
                 + PodEtcFiles.NODE_SEARCH_DOMAIN + "\n");

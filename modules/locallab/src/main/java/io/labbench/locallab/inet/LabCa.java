@@ -1,49 +1,172 @@
 package io.labbench.locallab.inet;
 
-import io.labbench.locallab.net.ProcessRunner;
+import io.labbench.localaws.state.CertificateIssuer;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.stream.Collectors;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * The lab's own certificate authority and the stand-in sites' certificate (P-256 keys, valid 30 days),
- * made with the host's {@code openssl} at each {@code up}; the CA is appended to a copy of the host's
- * trust bundle that the lab's machines and pods see as {@code /etc/ssl/certs/ca-certificates.crt}.
- *
- * @param caCertificate the CA's certificate (PEM)
- * @param certificate   the sites' certificate, signed by the CA
- * @param key           the sites' private key
+ * The lab's own certificate authority (P-256, valid 30 days), made with BouncyCastle at each {@code up}:
+ * it signs the stand-in sites' certificate and, as the lab's ACM, the learner's certificates
+ * ({@link #issue}). Its key lives only in this process's memory; its certificate is appended to a copy of
+ * the host's trust bundle that the lab's machines and pods see as {@code /etc/ssl/certs/ca-certificates.crt},
+ * so the lab's ACM certificates are trusted inside the lab as Amazon's are on the internet.
  */
-public record LabCa(Path caCertificate, Path certificate, Path key) {
+public final class LabCa implements CertificateIssuer {
 
     static final Path HOST_BUNDLE = Path.of("/etc/ssl/certs/ca-certificates.crt");
+    private static final Duration VALIDITY = Duration.ofDays(30);
+    /** ACM issues for 13 months; the lab's CA lives 30 days, so its certificates end with it. */
+    private static final String ISSUER_ORG = "LabBench";
 
-    /** Creates the CA and a certificate for {@code names} in {@code dir}. */
-    static LabCa create(Path dir, Collection<String> names) throws IOException {
+    private final Path caCertificate;
+    private final Path certificate;
+    private final Path key;
+    private final KeyPair caKeys;
+    private final X509Certificate caCert;
+    private final SecureRandom random = new SecureRandom();
+
+    private LabCa(Path caCertificate, Path certificate, Path key, KeyPair caKeys, X509Certificate caCert) {
+        this.caCertificate = caCertificate;
+        this.certificate = certificate;
+        this.key = key;
+        this.caKeys = caKeys;
+        this.caCert = caCert;
+    }
+
+    /** The CA's certificate (PEM). */
+    public Path caCertificate() {
+        return caCertificate;
+    }
+
+    /** The stand-in sites' certificate, signed by the CA. */
+    public Path certificate() {
+        return certificate;
+    }
+
+    /** The stand-in sites' private key (mode 600). */
+    public Path key() {
+        return key;
+    }
+
+    /** Creates the CA and a certificate for {@code names} (each with its wildcard) in {@code dir}. */
+    public static LabCa create(Path dir, Collection<String> names) throws IOException {
         Files.createDirectories(dir);
-        String san = names.stream().flatMap(n -> java.util.stream.Stream.of("DNS:" + n, "DNS:*." + n)).distinct()
-                .collect(Collectors.joining(","));
-        Files.writeString(dir.resolve("site.ext"), "basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\n"
-                + "extendedKeyUsage=serverAuth\nsubjectAltName=" + san + "\n");
-        String script = String.join("\n", "set -e", "cd \"$1\"",
-                "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout ca.key -out ca.crt -days 30"
-                        + " -subj '/O=LabBench/CN=LabBench local lab CA' -addext 'basicConstraints=critical,CA:TRUE'"
-                        + " -addext 'keyUsage=critical,keyCertSign,cRLSign' 2>/dev/null",
-                "openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout site.key -out site.csr"
-                        + " -subj '/O=LabBench/CN=LabBench internet stand-in' 2>/dev/null",
-                "openssl x509 -req -in site.csr -CA ca.crt -CAkey ca.key -set_serial 0x$(od -An -N8 -tx1 /dev/urandom | tr -d ' \\n')"
-                        + " -days 30 -extfile site.ext -out site.crt 2>/dev/null",
-                "rm -f site.csr ca.key", "");
         try {
-            ProcessRunner.run(List.of("sh", "-c", script, "labca", dir.toString()), "");
-        } catch (IOException e) {
-            throw new IOException("could not make the lab's certificates with openssl (sudo apt-get install openssl): "
-                    + e.getMessage(), e);
+            SecureRandom random = new SecureRandom();
+            KeyPair caKeys = ecKeys(random);
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            X500Name caName = new X500Name("CN=LabBench local lab CA,O=" + ISSUER_ORG);
+            X509v3CertificateBuilder ca = new JcaX509v3CertificateBuilder(caName, serial(random), Date.from(now.minus(Duration.ofHours(1))),
+                    Date.from(now.plus(VALIDITY)), caName, caKeys.getPublic());
+            ca.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+            ca.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+            ca.addExtension(Extension.subjectKeyIdentifier, false, new JcaX509ExtensionUtils().createSubjectKeyIdentifier(caKeys.getPublic()));
+            X509Certificate caCert = sign(ca, caKeys);
+            LabCa labCa = new LabCa(dir.resolve("ca.crt"), dir.resolve("site.crt"), dir.resolve("site.key"), caKeys, caCert);
+            LinkedHashSet<String> sans = new LinkedHashSet<>();
+            names.forEach(n -> {
+                sans.add(n);
+                sans.add("*." + n);
+            });
+            Issued site = labCa.issue("LabBench internet stand-in", List.copyOf(sans));
+            Files.writeString(labCa.caCertificate, pem(caCert));
+            Files.writeString(labCa.certificate, site.certificatePem());
+            Files.deleteIfExists(labCa.key);
+            Files.createFile(labCa.key, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(labCa.key, site.privateKeyPem());
+            return labCa;
+        } catch (GeneralSecurityException | OperatorCreationException | RuntimeException e) {
+            throw new IOException("could not make the lab's certificate authority: " + e.getMessage(), e);
         }
-        return new LabCa(dir.resolve("ca.crt"), dir.resolve("site.crt"), dir.resolve("site.key"));
+    }
+
+    /** ACM's issue: a fresh P-256 key and a server certificate for {@code names}, the first as CN. */
+    @Override
+    public Issued issue(List<String> names) {
+        if (names.isEmpty()) {
+            throw new IllegalStateException("a certificate needs at least one name");
+        }
+        try {
+            return issue(names.get(0), names);
+        } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
+            throw new IllegalStateException("the lab's CA could not sign a certificate for " + names + ": " + e.getMessage(), e);
+        }
+    }
+
+    private synchronized Issued issue(String commonName, List<String> names) throws GeneralSecurityException, OperatorCreationException, IOException {
+        KeyPair keys = ecKeys(random);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant notAfter = caCert.getNotAfter().toInstant();
+        BigInteger serial = serial(random);
+        X509v3CertificateBuilder leaf = new JcaX509v3CertificateBuilder(caCert, serial, Date.from(now.minus(Duration.ofMinutes(5))),
+                Date.from(notAfter), new X500Name("CN=" + commonName.replace(",", "")), keys.getPublic());
+        leaf.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names.stream()
+                .map(n -> new GeneralName(GeneralName.dNSName, n)).toArray(GeneralName[]::new)));
+        leaf.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+        leaf.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+        leaf.addExtension(Extension.extendedKeyUsage, false,
+                new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
+        leaf.addExtension(Extension.authorityKeyIdentifier, false, new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(caCert));
+        X509Certificate cert = sign(leaf, caKeys);
+        String serialText = HexFormat.ofDelimiter(":").formatHex(serial.toByteArray());
+        return new Issued(pem(cert), pem(caCert), pem(new JcaPKCS8Generator(keys.getPrivate(), null).generate()), serialText,
+                "EC-prime256v1", "SHA256WITHECDSA", ISSUER_ORG, now.minus(Duration.ofMinutes(5)), notAfter);
+    }
+
+    private static KeyPair ecKeys(SecureRandom random) throws GeneralSecurityException {
+        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+        ec.initialize(new ECGenParameterSpec("secp256r1"), random);
+        return ec.generateKeyPair();
+    }
+
+    private static BigInteger serial(SecureRandom random) {
+        return new BigInteger(63, random).add(BigInteger.ONE);
+    }
+
+    private static X509Certificate sign(X509v3CertificateBuilder builder, KeyPair issuer) throws OperatorCreationException, GeneralSecurityException {
+        return new JcaX509CertificateConverter().getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuer.getPrivate())));
+    }
+
+    private static String pem(Object object) throws IOException {
+        StringWriter text = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+            writer.writeObject(object);
+        }
+        return text.toString();
     }
 
     /** The host's trust bundle with the lab CA appended, written to {@code file}. */

@@ -7,6 +7,7 @@ import io.labbench.locallab.kube.api.ApiDispatcher;
 import io.labbench.locallab.kube.api.ResourceCatalog;
 import io.labbench.locallab.kube.api.Store;
 import io.labbench.locallab.kube.api.kinds.StandardKinds;
+import io.labbench.locallab.kube.api.AddonLogs;
 import io.labbench.locallab.kube.control.ClusterBootstrap;
 import io.labbench.locallab.kube.control.ControllerLoop;
 import io.labbench.locallab.kube.control.NodeSync;
@@ -69,9 +70,12 @@ public final class LocalKubeApi implements AutoCloseable {
     private final ApiCredentials credentials;
     private final Store store;
 
+    private final AddonLogs addonLogs;
+
     private LocalKubeApi(LoopbackHttpServer server, ControllerLoop controllers, Path kubeconfig, Path zshDotDir,
-                         String url, String clusterName, ApiCredentials credentials, Store store) {
+                         String url, String clusterName, ApiCredentials credentials, AddonLogs addonLogs, Store store) {
         this.store = store;
+        this.addonLogs = addonLogs;
         this.credentials = credentials;
         this.server = server;
         this.controllers = controllers;
@@ -118,14 +122,15 @@ public final class LocalKubeApi implements AutoCloseable {
         try {
             String hostPort = host + ":" + server.port();
             watches.setStore(store);
+            AddonLogs addonLogs = new AddonLogs(new PodExec(network, options.shells(), zshDotDir, options.containerRuntime()));
             dispatcher.set(new ApiDispatcher(store, new ResourceCatalog(hostPort, store.kinds()),
-                    new PodExec(network, options.shells(), zshDotDir, options.containerRuntime()), controllers::poke, NodeSync.KUBELET_VERSION));
+                    addonLogs, controllers::poke, NodeSync.KUBELET_VERSION));
             new ClusterBootstrap(store, options.prefixDelegation()).create();
             publishCa(store, credentials);
             controllers.start();
             String url = "https://" + hostPort;
             Kubeconfig.write(kubeconfigFile, options.clusterName(), url, credentials);
-            return new LocalKubeApi(server, controllers, kubeconfigFile, zshDotDir, url, options.clusterName(), credentials, store);
+            return new LocalKubeApi(server, controllers, kubeconfigFile, zshDotDir, url, options.clusterName(), credentials, addonLogs, store);
         } catch (IOException | RuntimeException e) {
             controllers.close();
             server.close();
@@ -166,6 +171,11 @@ public final class LocalKubeApi implements AutoCloseable {
     /** The API server's objects, for the lab's in-process controllers that live outside this package (the NLB's). */
     public Store store() {
         return store;
+    }
+
+    /** Where add-ons the lab runs in-process (ExternalDNS, the Load Balancer Controller) put their {@code kubectl logs}. */
+    public AddonLogs addonLogs() {
+        return addonLogs;
     }
 
     /** e.g. {@code https://127.0.0.1:40123}. */

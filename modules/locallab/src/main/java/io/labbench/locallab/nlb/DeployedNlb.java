@@ -1,5 +1,6 @@
 package io.labbench.locallab.nlb;
 
+import io.labbench.localaws.state.CertificateIssuer;
 import io.labbench.localaws.state.LabCloud;
 import io.labbench.locallab.net.KernelAccess;
 import java.io.IOException;
@@ -41,17 +42,17 @@ final class DeployedNlb implements AutoCloseable {
 
     /** Builds the namespace and starts HAProxy; on failure nothing of it is left. */
     static DeployedNlb start(NlbNamespace namespace, KernelAccess kernel, Path dir, NlbModel model,
-                             Map<String, LabCloud.CertificateMaterial> material) throws IOException {
+                             Map<String, CertificateIssuer.Issued> material) throws IOException {
         boolean made = false;
         try {
             Files.createDirectories(dir);
             Map<String, Path> pems = new LinkedHashMap<>();
             int n = 0;
-            for (Map.Entry<String, LabCloud.CertificateMaterial> m : material.entrySet()) {
+            for (Map.Entry<String, CertificateIssuer.Issued> m : material.entrySet()) {
                 Path pem = dir.resolve("certificate-" + (n++) + ".pem");
                 Files.deleteIfExists(pem);
                 Files.createFile(pem, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                LabCloud.CertificateMaterial c = m.getValue();
+                CertificateIssuer.Issued c = m.getValue();
                 Files.writeString(pem, withNewline(c.certificatePem()) + withNewline(c.chainPem()) + withNewline(c.privateKeyPem()));
                 pems.put(m.getKey(), pem);
             }

@@ -3,6 +3,8 @@ package io.labbench.locallab.nlb;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.labbench.localaws.state.AcmCertificates;
+import io.labbench.localaws.state.CertificateIssuer;
 import io.labbench.localaws.state.Elbv2State;
 import io.labbench.localaws.state.LabCloud;
 import io.labbench.locallab.kube.api.ResourceCatalog;
@@ -145,26 +147,20 @@ public final class NlbController implements AutoCloseable {
             return;
         }
         NlbSpec spec = ((NlbAnnotations.Valid) read).spec();
-        Map<String, LabCloud.CertificateMaterial> material = new LinkedHashMap<>();
+        Map<String, CertificateIssuer.Issued> material = new LinkedHashMap<>();
         for (String arn : spec.certificateArns()) {
-            Optional<LabCloud.Certificate> cert = cloud.certificates().stream().filter(c -> c.arn().equals(arn)).findFirst();
+            Optional<AcmCertificates.Certificate> cert = cloud.acm().find(arn);
             if (cert.isEmpty()) {
                 problem(key, svc, "FailedDeployModel", "Failed deploy model due to CertificateNotFound: Certificate '" + arn
                         + "' not found (annotation " + NlbAnnotations.SSL_CERT + ")");
                 return;
             }
-            if (!cert.get().status().equals("ISSUED")) {
+            if (!cert.get().status().equals("ISSUED") || cert.get().issued().isEmpty()) {
                 problem(key, svc, "FailedDeployModel", "Failed deploy model due to UnsupportedCertificate: The certificate '" + arn
                         + "' is " + cert.get().status() + ", not ISSUED (annotation " + NlbAnnotations.SSL_CERT + ")");
                 return;
             }
-            Optional<LabCloud.CertificateMaterial> m = cloud.certificateMaterial(arn);
-            if (m.isEmpty()) {
-                problem(key, svc, "FailedDeployModel", "Failed deploy model due to CertificateNotFound: Certificate '" + arn
-                        + "' has no private key in this lab (annotation " + NlbAnnotations.SSL_CERT + ")");
-                return;
-            }
-            material.put(arn, m.get());
+            material.put(arn, cert.get().issued().get());
         }
         DeployedNlb current = deployed.get(key);
         String name = builder.name(svc, spec);
@@ -182,6 +178,7 @@ public final class NlbController implements AutoCloseable {
                 DeployedNlb started = DeployedNlb.start(new NlbNamespace(topology, kernel, nextIndex.getAndIncrement()),
                         kernel, dir.resolve(model.name()), model, material);
                 deployed.put(key, started);
+                spec.certificateArns().forEach(arn -> cloud.acm().setInUseBy(arn, List.of(model.arn())));
                 elbv2.put(Elbv2Records.of(model, vpcId(), started.created()));
                 publishHealth(started);
                 logTargets(ns, svcName, model);
@@ -266,6 +263,7 @@ public final class NlbController implements AutoCloseable {
             return;
         }
         elbv2.remove(gone.model().arn());
+        gone.model().listeners().forEach(l -> l.certificateArn().ifPresent(arn -> cloud.acm().setInUseBy(arn, List.of())));
         try {
             gone.close();
         } catch (IOException e) {
