@@ -2,6 +2,7 @@ package io.labbench.locallab;
 
 import io.labbench.locallab.aws.LabAws;
 import io.labbench.locallab.kube.LocalKubeApi;
+import io.labbench.locallab.net.LabNode;
 import io.labbench.locallab.net.LabTopology;
 import io.labbench.locallab.nlb.NlbController;
 import io.labbench.locallab.parts.Part;
@@ -49,8 +50,17 @@ final class NlbPart implements Part {
     public void start() throws IOException {
         LocalKubeApi kube = api.api().orElseThrow(() -> new IOException("the Kubernetes API is not running"));
         LabAws labAws = aws.aws().orElseThrow(() -> new IOException("the lab's AWS endpoint is not running"));
-        controller = NlbController.start(kube.store(), topology, kernel.kernel(), api.podNetwork(), labAws.cloud(), labAws.elbv2(),
-                settings.labDir().resolve("nlb"));
+        // kOps runs the controller on the control plane; the study attaches its policy to both node roles
+        String masters = "masters." + settings.clusterName();
+        String nodes = "nodes." + settings.clusterName();
+        String master = topology.kubernetesNodes().stream().filter(n -> n.role() == LabNode.Role.CONTROL_PLANE).findFirst()
+                .map(LabNode::instanceId).orElse("i-0");
+        NlbController started = NlbController.start(kube.store(), topology, kernel.kernel(), api.podNetwork(), labAws.cloud(),
+                labAws.elbv2(), settings.labDir().resolve("nlb"),
+                () -> labAws.allows(masters, NlbController.CHECKED_ACTION) || labAws.allows(nodes, NlbController.CHECKED_ACTION),
+                "arn:aws:sts::" + labAws.cloud().accountId() + ":assumed-role/" + masters + "/" + master);
+        kube.addonLogs().register(NlbController.IMAGE, started::logText);
+        controller = started;
     }
 
     @Override

@@ -40,6 +40,12 @@ import java.util.logging.Logger;
 public final class NlbController implements AutoCloseable {
 
     static final String LOAD_BALANCER_CLASS = "service.k8s.aws/nlb";
+    /** The controller's image (without tag): {@code kubectl logs} of its pod reads {@link #logText()}. */
+    public static final String IMAGE = "public.ecr.aws/eks/aws-load-balancer-controller";
+    /** The Deployment kOps's add-on creates; the controller acts only while it exists. */
+    public static final String DEPLOYMENT = "aws-load-balancer-controller";
+    /** The IAM action checked before building (the study's AWSLoadBalancerControllerIAMPolicy allows it). */
+    public static final String CHECKED_ACTION = "elasticloadbalancing:CreateLoadBalancer";
     private static final Logger LOG = Logger.getLogger(NlbController.class.getName());
     private static final EventRecorder.Source SOURCE = EventRecorder.Source.of("service");
 
@@ -51,16 +57,21 @@ public final class NlbController implements AutoCloseable {
     private final Elbv2State elbv2;
     private final NlbModelBuilder builder;
     private final EventRecorder events;
+    private final TargetGroupBindings bindings;
     private final ControllerLog log;
     private final Path dir;
     private final Map<String, DeployedNlb> deployed = new LinkedHashMap<>();
     private final Map<String, String> lastProblem = new HashMap<>();
     private final AtomicInteger nextIndex = new AtomicInteger();
     private final Thread thread;
+    private final java.util.function.BooleanSupplier allowed;
+    private final String principal;
     private volatile boolean running = true;
 
     private NlbController(Store store, LabTopology topology, KernelAccess kernel, VpcCniPodNetwork network, LabCloud cloud,
-                          Elbv2State elbv2, Path dir) {
+                          Elbv2State elbv2, Path dir, java.util.function.BooleanSupplier allowed, String principal) {
+        this.allowed = allowed;
+        this.principal = principal;
         this.store = store;
         this.topology = topology;
         this.kernel = kernel;
@@ -70,6 +81,7 @@ public final class NlbController implements AutoCloseable {
         this.dir = dir;
         this.builder = new NlbModelBuilder(topology.clusterName(), cloud.accountId(), new NlbTargets(store, topology));
         this.events = new EventRecorder(store);
+        this.bindings = new TargetGroupBindings(store);
         this.log = new ControllerLog(dir.resolve("aws-load-balancer-controller.log"));
         this.thread = new Thread(this::run, "local-aws-load-balancer-controller");
         this.thread.setDaemon(true);
@@ -78,9 +90,15 @@ public final class NlbController implements AutoCloseable {
     /**
      * @param dir where each NLB's HAProxy configuration, socket and certificates go, and the controller's log
      */
+    /**
+     * @param allowed   whether the role the controller runs with may build load balancers (the study's
+     *                  {@code AWSLoadBalancerControllerIAMPolicy} attached)
+     * @param principal who AWS names in an AccessDenied ({@code arn:aws:sts::…:assumed-role/masters.<cluster>/i-…})
+     */
     public static NlbController start(Store store, LabTopology topology, KernelAccess kernel, VpcCniPodNetwork network,
-                                      LabCloud cloud, Elbv2State elbv2, Path dir) {
-        NlbController c = new NlbController(store, topology, kernel, network, cloud, elbv2, dir);
+                                      LabCloud cloud, Elbv2State elbv2, Path dir, java.util.function.BooleanSupplier allowed,
+                                      String principal) {
+        NlbController c = new NlbController(store, topology, kernel, network, cloud, elbv2, dir, allowed, principal);
         c.log.info("setup", "version", "", "", "\"GitVersion\":\"v2.4.5 (LabBench local lab)\"");
         c.thread.start();
         return c;
@@ -111,6 +129,19 @@ public final class NlbController implements AutoCloseable {
         }
     }
 
+    /** The log so far, for {@code kubectl logs -n kube-system deploy/aws-load-balancer-controller}. */
+    public String logText() {
+        try {
+            return java.nio.file.Files.isRegularFile(log.file()) ? java.nio.file.Files.readString(log.file()) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private boolean installed() {
+        return store.get(ResourceCatalog.DEPLOYMENTS, "kube-system", DEPLOYMENT).isPresent();
+    }
+
     private static boolean owned(JsonNode svc) {
         JsonNode spec = svc.path("spec");
         return spec.path("type").asText().equals("LoadBalancer")
@@ -119,6 +150,9 @@ public final class NlbController implements AutoCloseable {
     }
 
     synchronized void reconcileAll() {
+        if (!installed()) {
+            return; // no controller in the cluster: EXTERNAL-IP stays <pending>, as on a cluster without it
+        }
         Set<String> seen = new HashSet<>();
         for (ObjectNode svc : store.list(ResourceCatalog.SERVICES, "")) {
             if (!owned(svc)) {
@@ -163,6 +197,12 @@ public final class NlbController implements AutoCloseable {
             material.put(arn, cert.get().issued().get());
         }
         DeployedNlb current = deployed.get(key);
+        if (current == null && !allowed.getAsBoolean()) {
+            problem(key, svc, "FailedDeployModel", "Failed deploy model due to AccessDenied: User: " + principal
+                    + " is not authorized to perform: " + CHECKED_ACTION + " because no identity-based policy allows the "
+                    + CHECKED_ACTION + " action");
+            return;
+        }
         String name = builder.name(svc, spec);
         if (current != null && !current.model().name().equals(name)) {
             tearDown(key);
@@ -181,6 +221,7 @@ public final class NlbController implements AutoCloseable {
                 spec.certificateArns().forEach(arn -> cloud.acm().setInUseBy(arn, List.of(model.arn())));
                 elbv2.put(Elbv2Records.of(model, vpcId(), started.created()));
                 publishHealth(started);
+                bindings.write(svc, model);
                 logTargets(ns, svcName, model);
                 log.info("controllers.service", "successfully deployed model", ns, svcName, "\"arn\":" + ControllerLog.quote(model.arn()));
                 events.normal(svc, "SuccessfullyReconciled", "Successfully reconciled", SOURCE);
@@ -194,6 +235,7 @@ public final class NlbController implements AutoCloseable {
                 current.apply(model);
                 elbv2.put(Elbv2Records.of(model, vpcId(), current.created()));
                 publishHealth(current);
+                bindings.write(svc, model);
                 logTargets(ns, svcName, model);
                 events.normal(svc, "SuccessfullyReconciled", "Successfully reconciled", SOURCE);
             }
@@ -263,6 +305,7 @@ public final class NlbController implements AutoCloseable {
             return;
         }
         elbv2.remove(gone.model().arn());
+        bindings.remove(gone.model());
         gone.model().listeners().forEach(l -> l.certificateArn().ifPresent(arn -> cloud.acm().setInUseBy(arn, List.of())));
         try {
             gone.close();
