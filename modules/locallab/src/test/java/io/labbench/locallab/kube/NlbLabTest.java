@@ -112,9 +112,11 @@ class NlbLabTest {
     @Order(0)
     void enablingTheControllerWithKopsMakesItsCrdsRbacAndDeploymentAppear() throws Exception {
         assertThat(kubectl.ok("get", "crd")).doesNotContain("elbv2.k8s.aws");
-        ok("cat > ~/lbc-editor && chmod +x ~/lbc-editor <<'EOF'\n#!/bin/sh\n"
-                + "sed -i 's/^spec:$/spec:\\n  certManager:\\n    enabled: true\\n  awsLoadBalancerController:\\n    enabled: true/' \"$1\"\nEOF");
+        ok("cat > ~/lbc-editor <<'EOF'\n#!/bin/sh\n"
+                + "sed -i 's/^spec:$/spec:\\n  certManager:\\n    enabled: true\\n  awsLoadBalancerController:\\n    enabled: true/' \"$1\"\nEOF\n"
+                + "chmod +x ~/lbc-editor");
         ok("EDITOR=~/lbc-editor kops edit cluster --name ${KOPS_CLUSTER_NAME}");
+        assertThat(ok("kops get cluster -o yaml")).contains("awsLoadBalancerController:\n    enabled: true");
         assertThat(ok("kops update cluster --yes")).contains("aws-load-balancer-controller").contains("Cluster changes have been applied");
         assertThat(kubectl.ok("get", "crd")).contains("targetgroupbindings.elbv2.k8s.aws").contains("ingressclassparams.elbv2.k8s.aws");
         assertThat(kubectl.ok("get", "deploy", "-n", "kube-system", "aws-load-balancer-controller")).contains("aws-load-balancer-controller");
