@@ -276,7 +276,7 @@ class NlbLabTest {
                 }
             }
             String kopsEc2 = lab.topology().bastion().ip().toString();
-            assertThat(reply).contains("proxy_v2=yes").contains("client_address=" + kopsEc2 + "\n").contains("proxy_destination=" + address);
+            assertThat(reply).as("reader: " + Files.readString(stateRoot.resolve("proxy-reader.log"))).contains("proxy_v2=yes").contains("client_address=" + kopsEc2 + "\n").contains("proxy_destination=" + address);
         } finally {
             reader.destroyForcibly();
         }
@@ -298,8 +298,14 @@ class NlbLabTest {
             "            n = struct.unpack('!H', d[14:16])[0]",
             "            while len(d) < 16 + n: d += c.recv(4096)",
             "            body = 'proxy_v2=yes\\nclient_address=%s\\nproxy_destination=%s\\n' % (socket.inet_ntoa(d[16:20]), socket.inet_ntoa(d[20:24]))",
+            "            d = d[16 + n:]",
             "        else:",
             "            body = 'proxy_v2=no\\n'",
+            // the whole request is read before answering: closing with unread bytes would reset the connection
+            "        while b'\\r\\n\\r\\n' not in d:",
+            "            x = c.recv(4096)",
+            "            if not x: break",
+            "            d += x",
             "        c.sendall(('HTTP/1.0 200 OK\\r\\nContent-Length: %d\\r\\n\\r\\n%s' % (len(body), body)).encode())",
             "    except Exception: pass",
             "    finally: c.close()",
