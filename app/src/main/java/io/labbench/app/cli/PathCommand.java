@@ -69,8 +69,8 @@ public final class PathCommand implements Callable<Integer> {
             err.flush();
             return LabStatusCommand.NOT_RUNNING;
         }
-        try {
-            PacketPath path = lab.get().resolve(from, to, protocol, port);
+        try (LocalLabPathSource source = lab.get()) {
+            PacketPath path = source.resolve(from, to, protocol, port);
             out.print(json ? PathJson.write(path, Map.of()) + "\n" : PathText.render(path));
             out.flush();
             return 0;

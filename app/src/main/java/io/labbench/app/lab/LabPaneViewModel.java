@@ -613,18 +613,21 @@ public final class LabPaneViewModel {
         }, count -> message.set((language.get() == Language.KO ? "증거 수집: " : "Evidence collected: ") + count));
     }
 
+    /** The id of the lab step selected now (JavaFX thread), where another view's picture would go. */
+    public Optional<String> selectedStepId() {
+        StepItem item = selected.get();
+        return item == null ? Optional.empty() : Optional.of(item.step().id());
+    }
+
     /**
      * Records a picture another view saved in the workspace ({@code workspaceRelativeFile}, e.g. the Path
-     * view's {@code evidence/path-….png}) as image evidence of the selected step, so the notebook shows it.
-     * Returns where it went, for that view's status line.
+     * view's {@code evidence/path-….png}) as image evidence of step {@code stepId} (read with {@link
+     * #selectedStepId()} when the learner exported), so the notebook shows it. Any thread, like the other
+     * evidence the engine takes. Returns where it went, for that view's status line.
      */
-    public String addImageEvidence(String title, String workspaceRelativeFile) {
-        StepItem item = selected.get();
-        if (item == null) {
-            return "no lab step is selected, so the notebook does not list it";
-        }
-        engine.addEvidence(item.step().id(), new Evidence(Evidence.IMAGE, title, "", workspaceRelativeFile, Instant.now()));
-        return "added to the notebook under step " + item.step().id();
+    public String addImageEvidence(String stepId, String title, String workspaceRelativeFile) {
+        engine.addEvidence(stepId, new Evidence(Evidence.IMAGE, title, "", workspaceRelativeFile, Instant.now()));
+        return "added to the notebook under step " + stepId;
     }
 
     /** The workspace folder (where evidence files go). */

@@ -1,14 +1,6 @@
 package io.labbench.app.path;
 
-import io.fabric8.kubernetes.api.model.EndpointAddress;
-import io.fabric8.kubernetes.api.model.EndpointSubset;
-import io.fabric8.kubernetes.api.model.Endpoints;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.ServicePort;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.labbench.kube.KubeconfigSource;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.labbench.locallab.LabStatus;
 import io.labbench.locallab.net.LabTopology;
 import io.labbench.locallab.net.VpcCniPodNetwork;
@@ -19,30 +11,32 @@ import io.labbench.packetpath.cluster.ClusterNode;
 import io.labbench.packetpath.cluster.ClusterPod;
 import io.labbench.packetpath.cluster.ClusterService;
 import io.labbench.packetpath.cluster.ClusterState;
-import io.labbench.packetpath.live.MachineShell;
-import java.io.IOException;
-import java.nio.file.Path;
+import io.labbench.packetpath.kernel.MachineState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
- * The running local lab's cluster as the path needs it: nodes and their ENIs (read with {@code ip addr} in
- * each node), pods, Services and endpoints from the lab's Kubernetes API, the VPC CIDR, and the names the
- * lab resolves ({@code api.CLUSTER}, node hostnames, {@code internet} for the internet stand-in).
+ * The running local lab's cluster as the path needs it: nodes and their ENIs (from {@code ip addr} in each
+ * node's snapshot), pods, Services and endpoints from the lab's Kubernetes API, the VPC CIDR, and the names
+ * the lab resolves ({@code api.CLUSTER}, node hostnames, {@code internet} for the internet stand-in).
  */
 public final class LocalLabCluster {
     private LocalLabCluster() {
     }
 
-    public static ClusterState read(LabStatus status, MachineShell shell) throws IOException {
-        List<ClusterNode> nodes = new ArrayList<>();
+    /**
+     * The cluster from what was read already: each node's snapshot (its {@code ip addr} gives the ENIs; a node
+     * missing from {@code nodes} is listed without ENIs) and the Kubernetes objects.
+     */
+    public static ClusterState of(LabStatus status, Map<String, MachineState> nodes, LabKube.Listed kube) {
+        List<ClusterNode> clusterNodes = new ArrayList<>();
         Map<String, String> names = new LinkedHashMap<>();
         for (LabStatus.Node n : status.nodes()) {
-            nodes.add(new ClusterNode(n.name(), n.hostname(), enis(shell.run(n.name(), "ip addr").stdout())));
+            List<AddressedInterface> interfaces = nodes.containsKey(n.name()) ? nodes.get(n.name()).interfaces() : List.of();
+            clusterNodes.add(new ClusterNode(n.name(), n.hostname(), enis(interfaces)));
             names.put(n.hostname(), n.ip());
             if ("control-plane".equals(n.role()) && !status.clusterName().isEmpty()) {
                 names.put("api." + status.clusterName(), n.ip());
@@ -50,38 +44,37 @@ public final class LocalLabCluster {
         }
         names.put("internet", LabTopology.INET_ADDRESS);
         List<ClusterPod> pods = new ArrayList<>();
-        List<ClusterService> services = new ArrayList<>();
-        if (!status.kubeconfig().isEmpty()) {
-            try (KubernetesClient kube = KubeconfigSource.fromFile(Path.of(status.kubeconfig())).connect()) {
-                for (Pod p : kube.pods().inAnyNamespace().list().getItems()) {
-                    String ip = p.getStatus() == null ? null : p.getStatus().getPodIP();
-                    if (ip == null || ip.isEmpty() || p.getSpec().getNodeName() == null) {
-                        continue;
-                    }
-                    boolean hostNetwork = Boolean.TRUE.equals(p.getSpec().getHostNetwork());
-                    String ns = p.getMetadata().getNamespace();
-                    String name = p.getMetadata().getName();
-                    pods.add(new ClusterPod(ns, name, ip, nodeName(status, p.getSpec().getNodeName()),
-                            hostNetwork ? "" : VpcCniPodNetwork.hostVethName(ns, name), hostNetwork));
-                }
-                Map<String, Endpoints> endpoints = new LinkedHashMap<>();
-                for (Endpoints e : kube.endpoints().inAnyNamespace().list().getItems()) {
-                    endpoints.put(e.getMetadata().getNamespace() + "/" + e.getMetadata().getName(), e);
-                }
-                for (Service s : kube.services().inAnyNamespace().list().getItems()) {
-                    services.add(service(s, endpoints.get(s.getMetadata().getNamespace() + "/" + s.getMetadata().getName()), status));
-                }
-            } catch (KubernetesClientException e) {
-                throw new IOException("the lab's Kubernetes API did not answer (" + e.getMessage() + "); is the lab up?"
-                        + " 'labbench lab status' tells", e);
+        for (JsonNode p : kube.pods()) {
+            String ip = LabKube.text(p, "status", "podIP");
+            String node = LabKube.text(p, "spec", "nodeName");
+            if (ip.isEmpty() || node.isEmpty()) {
+                continue;
             }
+            boolean hostNetwork = p.path("spec").path("hostNetwork").asBoolean(false);
+            String ns = LabKube.text(p, "metadata", "namespace");
+            String name = LabKube.text(p, "metadata", "name");
+            pods.add(new ClusterPod(ns, name, ip, nodeName(status, node),
+                    hostNetwork ? "" : VpcCniPodNetwork.hostVethName(ns, name), hostNetwork));
         }
-        return new ClusterState(nodes, pods, services, List.of(), LabTopology.VPC_CIDR, names);
+        Map<String, JsonNode> endpoints = new LinkedHashMap<>();
+        for (JsonNode e : kube.endpoints()) {
+            endpoints.put(LabKube.text(e, "metadata", "namespace") + "/" + LabKube.text(e, "metadata", "name"), e);
+        }
+        List<ClusterService> services = new ArrayList<>();
+        for (JsonNode s : kube.services()) {
+            services.add(service(s, endpoints.get(LabKube.text(s, "metadata", "namespace") + "/" + LabKube.text(s, "metadata", "name")),
+                    status));
+        }
+        return new ClusterState(clusterNodes, pods, services, List.of(), LabTopology.VPC_CIDR, names);
     }
 
     static List<ClusterNode.Eni> enis(String ipAddr) {
+        return enis(IpAddrParser.parse(ipAddr).interfaces());
+    }
+
+    static List<ClusterNode.Eni> enis(List<AddressedInterface> interfaces) {
         List<ClusterNode.Eni> enis = new ArrayList<>();
-        for (AddressedInterface i : IpAddrParser.parse(ipAddr).interfaces()) {
+        for (AddressedInterface i : interfaces) {
             if (!i.name().startsWith("ens")) {
                 continue;
             }
@@ -102,24 +95,28 @@ public final class LocalLabCluster {
                 || kubeNodeName.equals(n.hostname())).map(LabStatus.Node::name).findFirst().orElse(kubeNodeName);
     }
 
-    private static ClusterService service(Service s, Endpoints e, LabStatus status) {
+    private static ClusterService service(JsonNode s, JsonNode e, LabStatus status) {
         List<ClusterService.Port> ports = new ArrayList<>();
-        for (ServicePort p : s.getSpec().getPorts() == null ? List.<ServicePort>of() : s.getSpec().getPorts()) {
-            int target = p.getTargetPort() != null && p.getTargetPort().getIntVal() != null ? p.getTargetPort().getIntVal() : p.getPort();
-            ports.add(new ClusterService.Port(Objects.toString(p.getName(), ""), Objects.toString(p.getProtocol(), "TCP"),
-                    p.getPort(), target, p.getNodePort() == null ? 0 : p.getNodePort()));
+        for (JsonNode p : s.path("spec").path("ports")) {
+            int port = LabKube.number(p, "port");
+            // a named targetPort is the pod's to resolve; the Service's own port stands in for it
+            int target = p.path("targetPort").isInt() ? p.path("targetPort").asInt() : port;
+            String protocol = LabKube.text(p, "protocol");
+            ports.add(new ClusterService.Port(LabKube.text(p, "name"), protocol.isEmpty() ? "TCP" : protocol, port, target,
+                    LabKube.number(p, "nodePort")));
         }
         List<ClusterService.Endpoint> endpoints = new ArrayList<>();
-        if (e != null && e.getSubsets() != null) {
-            for (EndpointSubset subset : e.getSubsets()) {
-                for (EndpointAddress a : subset.getAddresses() == null ? List.<EndpointAddress>of() : subset.getAddresses()) {
-                    String pod = a.getTargetRef() == null ? "" : Objects.toString(a.getTargetRef().getName(), "");
-                    endpoints.add(new ClusterService.Endpoint(a.getIp(), pod,
-                            a.getNodeName() == null ? "" : nodeName(status, a.getNodeName())));
+        if (e != null) {
+            for (JsonNode subset : e.path("subsets")) {
+                for (JsonNode a : subset.path("addresses")) {
+                    String node = LabKube.text(a, "nodeName");
+                    endpoints.add(new ClusterService.Endpoint(LabKube.text(a, "ip"), LabKube.text(a, "targetRef", "name"),
+                            node.isEmpty() ? "" : nodeName(status, node)));
                 }
             }
         }
-        return new ClusterService(s.getMetadata().getNamespace(), s.getMetadata().getName(),
-                Objects.toString(s.getSpec().getType(), "ClusterIP"), Objects.toString(s.getSpec().getClusterIP(), ""), ports, endpoints);
+        String type = LabKube.text(s, "spec", "type");
+        return new ClusterService(LabKube.text(s, "metadata", "namespace"), LabKube.text(s, "metadata", "name"),
+                type.isEmpty() ? "ClusterIP" : type, LabKube.text(s, "spec", "clusterIP"), ports, endpoints);
     }
 }

@@ -85,7 +85,8 @@ public final class PathView extends BorderPane {
         live.setTooltip(new Tooltip("Re-read the path's counters every second; hops that counted packets light up"));
         Button export = new Button("Export to notebook");
         export.setId("path-export");
-        export.setOnAction(e -> snapshotPng().ifPresent(model::exportPicture));
+        // the snapshot is taken here, on the JavaFX thread; encoding it and writing the files is the model's background work
+        export.setOnAction(e -> snapshot().ifPresent(image -> model.exportPicture(() -> png(image))));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, new Label("From"), from, new Label("→"), to, protocol, trace, live, spacer, export);
@@ -154,6 +155,15 @@ public final class PathView extends BorderPane {
             rewrite.setStyle("-fx-text-fill: #c66900; -fx-font-weight: bold;");
             box.getChildren().add(rewrite);
         });
+        if (!h.choices().isEmpty()) {
+            // kube-proxy's random pick: which endpoint this path follows, among how many
+            h.choices().stream().filter(io.labbench.packetpath.Choice::followed).findFirst().ifPresent(c -> {
+                Label pick = new Label(String.format(java.util.Locale.ROOT, "picks %s of %d endpoints (%.0f%%)", c.endpoint(),
+                        h.choices().size(), c.probability() * 100));
+                pick.getStyleClass().add("path-choice");
+                box.getChildren().add(pick);
+            });
+        }
         if (!r.counterText().isEmpty()) {
             Label counter = new Label(r.counterText());
             counter.getStyleClass().add("path-counter");
@@ -181,6 +191,7 @@ public final class PathView extends BorderPane {
         box.setCursor(Cursor.HAND);
         StringBuilder tip = new StringBuilder(h.machine() + " · " + h.stage() + "\n" + h.matched().replace('\t', ' ')
                 + "\npacket: " + h.packet());
+        h.choices().forEach(c -> tip.append("\nmay pick: ").append(c));
         h.notes().forEach(n -> tip.append("\nnote: ").append(n));
         HopAction.of(h).ifPresent(a -> tip.append("\nclick: ").append(a instanceof HopAction.OpenWatch w
                 ? "open the " + w.watchId() + " watch on " + w.endpoint()
@@ -205,17 +216,28 @@ public final class PathView extends BorderPane {
         }
     }
 
-    /** The hops as drawn, as PNG bytes (empty before the view is in a scene). */
-    public Optional<byte[]> snapshotPng() {
+    /** The hops as drawn (empty before the view is in a scene). JavaFX thread only. */
+    public Optional<WritableImage> snapshot() {
         if (getScene() == null) {
             return Optional.empty();
         }
-        WritableImage image = lanes.snapshot(null, null);
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out);
-            return Optional.of(out.toByteArray());
+        return Optional.of(lanes.snapshot(null, null));
+    }
+
+    /** The hops as drawn, as PNG bytes (empty before the view is in a scene). JavaFX thread only. */
+    public Optional<byte[]> snapshotPng() {
+        try {
+            return snapshot().isEmpty() ? Optional.empty() : Optional.of(png(snapshot().get()));
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    /** Encodes a snapshot; any thread (the image is no longer part of the scene). */
+    static byte[] png(WritableImage image) throws IOException {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out);
+            return out.toByteArray();
         }
     }
 }

@@ -6,9 +6,8 @@ import io.labbench.packetpath.CounterId;
 import io.labbench.packetpath.Hop;
 import io.labbench.packetpath.PacketPath;
 import io.labbench.packetpath.live.CounterReading;
+import io.labbench.storage.AtomicFileWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -240,23 +239,28 @@ public final class PathViewModel implements AutoCloseable {
 
     /**
      * Writes the picture (PNG from the view, SVG from {@link #svg()}) to the workspace's {@code evidence/}
-     * folder and adds the PNG to the lab notebook; completes with the PNG's path.
+     * folder and adds the PNG to the lab notebook; completes with the PNG's path. Call on the UI thread: what
+     * is exported (the path, its counters, the SVG, the notebook step) is fixed here, before anything runs in
+     * the background; the PNG encoding and the writes run on the background executor.
      */
-    public CompletableFuture<Path> exportPicture(byte[] png) {
+    public CompletableFuture<Path> exportPicture(PngSource png) {
         Optional<PacketPath> p = path.get();
         Optional<String> svg = svg();
         if (p.isEmpty() || svg.isEmpty()) {
             message.set("Trace a flow first; then export its picture.");
             return CompletableFuture.failedFuture(new IllegalStateException("no path"));
         }
+        String title = "packet path " + p.get().flow().label();
+        EvidenceSink.Destination destination = evidence.destination();
+        String base = "path-" + Instant.now().toEpochMilli();
         CompletableFuture<Path> result = new CompletableFuture<>();
+        message.set("Exporting the picture…");
         onBackground(() -> {
-            Path folder = evidence.workspaceDir().resolve("evidence");
-            Files.createDirectories(folder);
-            String base = "path-" + Instant.now().toEpochMilli();
-            Files.write(folder.resolve(base + ".png"), png);
-            Files.writeString(folder.resolve(base + ".svg"), svg.get(), StandardCharsets.UTF_8);
-            String where = evidence.addImage("packet path " + p.get().flow().label(), "evidence/" + base + ".png");
+            Path folder = destination.workspaceDir().resolve("evidence");
+            // evidence is the workspace's own: written whole, as the lab pane's evidence is
+            AtomicFileWriter.write(folder.resolve(base + ".png"), png.encode());
+            AtomicFileWriter.writeString(folder.resolve(base + ".svg"), svg.get());
+            String where = destination.addImage(title, "evidence/" + base + ".png");
             return new Exported(folder.resolve(base + ".png"), where);
         }, exported -> {
             message.set("Saved " + exported.png() + " and its .svg; " + exported.where() + ".");

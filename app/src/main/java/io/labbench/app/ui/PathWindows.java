@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class PathWindows {
     private final AtomicReference<LabPaneViewModel> lab = new AtomicReference<>();
+    private LocalLabPathSource source;
 
     private PathWindows() {
     }
@@ -27,24 +28,33 @@ final class PathWindows {
     static PathWindows add(Workbench workbench, WatchDirectory watches, String workspaceName) {
         PathWindows windows = new PathWindows();
         AtomicReference<LabPaneViewModel> open = windows.lab;
-        EvidenceSink sink = new EvidenceSink() {
-            @Override
-            public Path workspaceDir() {
-                LabPaneViewModel lab = open.get();
-                return lab != null ? lab.workspaceDir()
-                        : io.labbench.sessions.AppDirs.fromEnvironment().workspace(workspaceName);
-            }
+        // asked on the JavaFX thread at export: the open lab and its selected step are read there, then used
+        // from the background thread that writes the picture
+        EvidenceSink sink = () -> {
+            LabPaneViewModel lab = open.get();
+            Path workspace = lab != null ? lab.workspaceDir() : io.labbench.sessions.AppDirs.fromEnvironment().workspace(workspaceName);
+            Optional<String> step = lab == null ? Optional.empty() : lab.selectedStepId();
+            return new EvidenceSink.Destination() {
+                @Override
+                public Path workspaceDir() {
+                    return workspace;
+                }
 
-            @Override
-            public String addImage(String title, String file) {
-                LabPaneViewModel lab = open.get();
-                return lab == null ? "no lab is open, so the notebook does not list it" : lab.addImageEvidence(title, file);
-            }
+                @Override
+                public String addImage(String title, String file) {
+                    if (lab == null) {
+                        return "no lab is open, so the notebook does not list it";
+                    }
+                    return step.map(id -> lab.addImageEvidence(id, title, file))
+                            .orElse("no lab step was selected, so the notebook does not list it");
+                }
+            };
         };
         PathWindow window = new PathWindow(() -> workbench.window().getScene() == null ? null : workbench.window().getScene().getWindow(),
-                PathWindows::localLab, workbench.terminals(), watches, sink);
+                windows::localLab, workbench.terminals(), watches, sink);
         workbench.addViewMenuItem(window.menuItem());
         workbench.onShutdown(window::close);
+        workbench.onShutdown(windows::closeSource);
         return windows;
     }
 
@@ -52,8 +62,33 @@ final class PathWindows {
         lab.set(pane);
     }
 
-    private static Optional<PathSource> localLab() {
+    /** The running lab's source; the same one (and its Kubernetes client) while the same lab runs. */
+    private Optional<PathSource> localLab() {
         LabSettings settings = LabSettingsFile.load(LabSettings.defaults()).settings();
-        return LocalLabPathSource.running(settings).map(s -> s);
+        Optional<LocalLabPathSource> now = LocalLabPathSource.running(settings);
+        synchronized (this) {
+            if (now.isEmpty() || source == null || !sameLab(source.status(), now.get().status())) {
+                if (source != null) {
+                    source.close();
+                }
+                source = now.orElse(null);
+            } else {
+                now.get().close();
+            }
+            return Optional.ofNullable(source);
+        }
+    }
+
+    /** The same lab daemon with the same API server (a status also carries figures that change while it runs). */
+    private static boolean sameLab(io.labbench.locallab.LabStatus a, io.labbench.locallab.LabStatus b) {
+        return a.pid() == b.pid() && a.prefix().equals(b.prefix()) && a.kubeconfig().equals(b.kubeconfig())
+                && a.nodes().equals(b.nodes());
+    }
+
+    private synchronized void closeSource() {
+        if (source != null) {
+            source.close();
+            source = null;
+        }
     }
 }

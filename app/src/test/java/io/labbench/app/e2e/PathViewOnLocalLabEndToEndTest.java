@@ -113,7 +113,7 @@ class PathViewOnLocalLabEndToEndTest {
             }
         };
         WatchDirectory watches = (watchId, endpoint) -> watchesOpened.add(watchId + " on " + endpoint);
-        EvidenceSink sink = new EvidenceSink() {
+        EvidenceSink sink = EvidenceSink.fixed(new EvidenceSink.Destination() {
             @Override
             public Path workspaceDir() {
                 return workspace;
@@ -124,7 +124,7 @@ class PathViewOnLocalLabEndToEndTest {
                 evidence.add(title + " -> " + file);
                 return "added to the notebook under step test";
             }
-        };
+        });
         model = new PathViewModel(() -> Optional.of(source), terminals, watches, sink, background, Platform::runLater, ticker,
                 PathViewModel.DEFAULT_INTERVAL);
         view = WaitForAsyncUtils.asyncFx(() -> {

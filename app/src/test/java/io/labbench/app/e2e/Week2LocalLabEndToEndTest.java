@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Sections 1.2.3 and 2.1–2.4 of the week-2 lab (with the aws and kops lines that run against the lab's own
- * AWS, 2.2, 2.3, homework 1 in 2.3.3, 2.4) walked on the real local lab
+ * AWS, 2.2, 2.3, homework 1 in 2.3.3, 2.4) and 2.6's local steps (ClusterIP and NodePort through kube-proxy's rules) walked on the real local lab
  * with the wizard's own machinery: the lab file as the loader reads it, every {@code local} step's run
  * actions sent to their targets through {@link CommandRunnerPort} over a {@link SessionHub} on the lab's
  * SSH endpoints (pinned host keys, nothing else trusted), then the step's captures and checks evaluated
@@ -56,7 +56,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 12, unit = TimeUnit.MINUTES)
 class Week2LocalLabEndToEndTest {
 
-    private static final List<String> SECTIONS = List.of("1.2.3", "2.1", "2.2", "2.3", "2.3.3", "2.4");
+    private static final List<String> SECTIONS = List.of("1.2.3", "2.1", "2.2", "2.3", "2.3.3", "2.4", "2.6");
 
     /**
      * Run actions the test does not send, with why: the learner types these into a terminal and watches
@@ -175,7 +175,8 @@ class Week2LocalLabEndToEndTest {
                 .isEqualTo(checksWalked - EXCLUDED_CHECKS.size()).isGreaterThanOrEqualTo(17);
         assertThat(walked).as("steps walked").contains("s22-netshoot", "s22-nsenter", "s23-ping", "s23-rules",
                 "hw1-tcpdump", "s24-traffic-aws", "s24-traffic-local", "s24-public-ip", "s24-conntrack", "s24-cleanup",
-                "s123-validate", "s123-kops-info", "s123-ec2", "s123-zone", "s123-records", "s21-cni-info-local");
+                "s123-validate", "s123-kops-info", "s123-ec2", "s123-zone", "s123-records", "s21-cni-info-local",
+                "s26-local-preview", "s26-local-clusterip", "s26-local-nodeport", "s26-local-cleanup");
     }
 
     private void walk(Step step) throws InterruptedException {

@@ -15,7 +15,8 @@ import javafx.stage.Stage;
 /**
  * Shows the Path view on a running local lab started with {@code labbench lab up --prefix PREFIX}, traces
  * FROM → TO and turns live counters on. Run under Xvfb to look at it:
- * {@code DISPLAY=:NN java -cp <test classpath> io.labbench.app.path.PathViewDemo PREFIX FROM TO}.
+ * {@code DISPLAY=:NN java -cp <test classpath> io.labbench.app.path.PathViewDemo PREFIX FROM TO}; with
+ * {@code -Dlbt.demo.export=true} it also presses Export once the trace is in (the files go to a temporary workspace).
  */
 public final class PathViewDemo {
 
@@ -48,7 +49,7 @@ public final class PathViewDemo {
                 return List.of();
             }
         };
-        EvidenceSink sink = new EvidenceSink() {
+        EvidenceSink sink = EvidenceSink.fixed(new EvidenceSink.Destination() {
             @Override
             public Path workspaceDir() {
                 return workspace;
@@ -58,7 +59,7 @@ public final class PathViewDemo {
             public String addImage(String title, String file) {
                 return "written to " + workspace.resolve(file);
             }
-        };
+        });
         Platform.startup(() -> {
             PathViewModel model = new PathViewModel(() -> java.util.Optional.of(source), terminals,
                     (id, endpoint) -> System.out.println("open watch " + id + " on " + endpoint), sink,
@@ -66,12 +67,20 @@ public final class PathViewDemo {
                     Duration.ofSeconds(1));
             Stage stage = new Stage();
             stage.setTitle("Packet path — LabBench");
-            stage.setScene(new Scene(new PathView(model), Integer.getInteger("lbt.demo.width", 1500), 1000));
+            PathView view = new PathView(model);
+            stage.setScene(new Scene(view, Integer.getInteger("lbt.demo.width", 1500), 1000));
             stage.show();
+            model.messageProperty().addListener((o, was, now) -> System.out.println("message: " + now));
             model.fromProperty().set(args[1]);
             model.toProperty().set(args[2]);
             model.loadPlaces();
-            model.trace().thenRun(() -> model.liveProperty().set(true));
+            model.trace().thenRun(() -> {
+                model.liveProperty().set(true);
+                if (Boolean.getBoolean("lbt.demo.export")) {
+                    // the Export button as the learner clicks it: snapshot here, encode and write in the background
+                    ((javafx.scene.control.Button) view.lookup("#path-export")).fire();
+                }
+            });
             model.lastRefreshMillisProperty().addListener((o, was, now) -> System.out.println("refresh " + now + " ms"));
         });
     }

@@ -3,6 +3,8 @@ package io.labbench.locallab;
 import io.labbench.locallab.kube.LocalKubeApi;
 import io.labbench.locallab.net.LabNode;
 import io.labbench.locallab.net.LabTopology;
+import io.labbench.locallab.net.NetnsHealthCheckServers;
+import io.labbench.locallab.net.NetnsIptablesRestore;
 import io.labbench.locallab.net.VpcCniPodNetwork;
 import io.labbench.locallab.parts.Part;
 import io.labbench.locallab.pods.ProcessContainerRuntime;
@@ -31,6 +33,7 @@ final class KubernetesApiPart implements Part {
     private final InternetPart internet;
     private volatile VpcCniPodNetwork podNetwork;
     private volatile LocalKubeApi api;
+    private volatile NetnsHealthCheckServers healthChecks;
 
     KubernetesApiPart(LabSettings settings, LabTopology topology, Part machineCheck, KernelAccessPart kernel, NetworkPart network,
                       InternetPart internet) {
@@ -74,12 +77,14 @@ final class KubernetesApiPart implements Part {
             podNetwork = vpcCni;
             return vpcCni;
         });
+        healthChecks = new NetnsHealthCheckServers(topology, kernel.ready(), settings.labDir().resolve("kube-proxy"));
         List<NodeInfo> nodes = topology.kubernetesNodes().stream().map(LabNode::toNodeInfo).toList();
         Files.createDirectories(settings.kubeconfig().getParent());
         api = LocalKubeApi.start(new PodNetworkGate(() -> nodes, wired), settings.kubeconfig(),
                 LocalKubeApi.Options.defaults().withClusterName(settings.clusterName())
                         .withPrefixDelegation(settings.prefixDelegation())
-                        .withContainerRuntime(ProcessContainerRuntime.ofThisHost(wired)));
+                        .withContainerRuntime(ProcessContainerRuntime.ofThisHost(wired))
+                        .withNodeIptables(new NetnsIptablesRestore(topology, kernel.ready(), wired), healthChecks));
     }
 
     /** The pod network the Kubernetes side drives. */
@@ -124,6 +129,10 @@ final class KubernetesApiPart implements Part {
             } catch (RuntimeException e) {
                 Logger.getLogger(LocalLab.class.getName()).warning(() -> "the Kubernetes API did not stop cleanly: " + e);
             }
+        }
+        NetnsHealthCheckServers servers = healthChecks;
+        if (servers != null) {
+            servers.close();
         }
         VpcCniPodNetwork pods = podNetwork;
         if (pods != null) {

@@ -11,12 +11,22 @@ import java.util.OptionalLong;
  * {@code matched} the rule or route that matched as the tool prints it; {@code packet} the addresses after
  * the hop. {@code counter} names the counter that counts the hop, {@code packets} its value when resolved.
  * {@code drops} marks a hop whose verdict drops or rejects; {@code showCommand} is what a learner runs on
- * {@code machine} to see it.
+ * {@code machine} to see it. {@code choices} lists, on the rule of a Service chain that picked an endpoint,
+ * every endpoint that chain could have picked (empty on other hops).
  */
 public record Hop(Direction direction, String machine, HopKind kind, String stage, String object, String matched,
                   String packet, Optional<Rewrite> rewrite, Optional<CounterId> counter, OptionalLong packets,
-                  boolean drops, List<String> notes, String showCommand) {
+                  boolean drops, List<String> notes, String showCommand, List<Choice> choices) {
     public Hop {
         notes = List.copyOf(notes);
+        choices = List.copyOf(choices);
+    }
+
+    /** A hop that picks nothing. */
+    public Hop(Direction direction, String machine, HopKind kind, String stage, String object, String matched,
+               String packet, Optional<Rewrite> rewrite, Optional<CounterId> counter, OptionalLong packets,
+               boolean drops, List<String> notes, String showCommand) {
+        this(direction, machine, kind, stage, object, matched, packet, rewrite, counter, packets, drops, notes, showCommand,
+                List.of());
     }
 }

@@ -41,6 +41,21 @@ public final class PathJson {
             m.put("matched", h.matched());
             m.put("packet", h.packet());
             h.rewrite().ifPresent(r -> m.put("rewrite", Map.of("field", r.field(), "before", r.before(), "after", r.after())));
+            if (!h.choices().isEmpty()) {
+                List<Map<String, Object>> choices = new ArrayList<>();
+                for (Choice c : h.choices()) {
+                    Map<String, Object> cm = new LinkedHashMap<>();
+                    cm.put("chain", c.chain());
+                    cm.put("endpoint", c.endpoint());
+                    cm.put("probability", c.probability());
+                    c.counter().ifPresent(id -> cm.put("counter", Map.of("machine", id.machine(), "table", id.table(),
+                            "chain", id.chain(), "key", id.key())));
+                    c.counter().map(deltas::get).filter(d -> d > 0).ifPresent(d -> cm.put("delta", d));
+                    cm.put("followed", c.followed());
+                    choices.add(cm);
+                }
+                m.put("choices", choices);
+            }
             h.counter().ifPresent(c -> {
                 Map<String, Object> counter = new LinkedHashMap<>();
                 counter.put("machine", c.machine());

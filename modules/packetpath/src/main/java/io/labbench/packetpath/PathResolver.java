@@ -63,8 +63,13 @@ public final class PathResolver {
     private record End(PacketPath.Outcome outcome, String where, Packet packet) implements Next {
     }
 
+    /** The NLB's rewrite of a forward packet: client → listener became load balancer address → target. */
+    private record LoadBalancerNat(LoadBalancer lb, LoadBalancer.Listener listener, String client, int clientPort,
+                                   String lbAddress, String target, int targetPort) {
+    }
+
     /** A NAT the forward direction did, which conntrack undoes for the reply on the same machine. */
-    private record NatDone(String machine, boolean destination, String before, String after) {
+    private record NatDone(String machine, boolean destination, String before, int beforePort, String after, int afterPort) {
     }
 
     /** The state of one resolution. */
@@ -75,6 +80,8 @@ public final class PathResolver {
         private final List<NatDone> nats = new ArrayList<>();
         private final Map<String, Long> connectionMarks = new HashMap<>();
         private final Set<String> policyNoteGiven = new HashSet<>();
+        /** What the load balancer rewrote on the way in, which its flow table undoes for the reply. */
+        private Optional<LoadBalancerNat> loadBalancerNat = Optional.empty();
         private Direction direction = Direction.FORWARD;
         private Packet original;
 
@@ -357,7 +364,8 @@ public final class PathResolver {
                 }
                 if (direction == Direction.FORWARD && (!after.src().equals(p.src()) || !after.dst().equals(p.dst()))) {
                     boolean dnat = !after.dst().equals(p.dst());
-                    nats.add(new NatDone(m, dnat, dnat ? p.dst() : p.src(), dnat ? after.dst() : after.src()));
+                    nats.add(new NatDone(m, dnat, dnat ? p.dst() : p.src(), dnat ? p.dport() : p.sport(),
+                            dnat ? after.dst() : after.src(), dnat ? after.dport() : after.sport()));
                     conntrackHop(st, m, p, after, dnat);
                 }
                 p = after;
@@ -374,9 +382,11 @@ public final class PathResolver {
             if (s.rule().isPresent()) {
                 var r = s.rule().get();
                 boolean drops = r.target() instanceof Target.Verdict v && v.drops();
+                List<Choice> choices = r.target() instanceof Target.Jump j ? endpointChoices(st.rules(), m, s.table(), s.chain(),
+                        j.name()) : List.of();
                 hops.add(new Hop(direction, m, HopKind.NETFILTER_RULE, hook, s.table() + " " + s.chain() + " #" + r.position(),
                         r.text(), s.after().addresses(), rewrite, Optional.of(new CounterId(m, s.table(), s.chain(), r.key())),
-                        r.packets(), drops, s.notes(), show));
+                        r.packets(), drops, s.notes(), show, choices));
                 return;
             }
             Ruleset.Chain chain = st.rules().chain(s.table(), s.chain()).orElseThrow();
@@ -394,6 +404,45 @@ public final class PathResolver {
                     "policy " + s.policy(), s.after().addresses(), Optional.empty(),
                     counts ? Optional.of(new CounterId(m, s.table(), s.chain(), chain.policyKey())) : Optional.empty(),
                     counts ? chain.policyPackets() : OptionalLong.empty(), drops, hopNotes, show));
+        }
+
+        /**
+         * When {@code followed} is an endpoint chain (one that DNATs), every endpoint chain {@code chain} jumps
+         * to, with the chance each gets a new connection: kube-proxy writes {@code --probability 1/n}, then
+         * {@code 1/(n-1)} … and a last rule without one, so each rule's chance is its probability times what the
+         * rules before it left. Empty when {@code followed} DNATs nothing (KUBE-MARK-MASQ, a Service chain).
+         */
+        private List<Choice> endpointChoices(Ruleset rules, String m, String table, String chain, String followed) {
+            if (dnatRule(rules, table, followed).isEmpty()) {
+                return List.of();
+            }
+            List<Choice> choices = new ArrayList<>();
+            double left = 1.0;
+            for (var rule : rules.chain(table, chain).map(Ruleset.Chain::rules).orElse(List.of())) {
+                if (!(rule.target() instanceof Target.Jump j)) {
+                    continue;
+                }
+                Optional<io.labbench.packetpath.netfilter.NetfilterRule> dnat = dnatRule(rules, table, j.name());
+                if (dnat.isEmpty()) {
+                    continue;
+                }
+                double p = 1.0;
+                for (var match : rule.matches()) {
+                    if (match instanceof io.labbench.packetpath.netfilter.Match.Random random) {
+                        p *= random.probability();
+                    }
+                }
+                Target.Nat nat = (Target.Nat) dnat.get().target();
+                choices.add(new Choice(j.name(), endpoint(nat.address(), nat.port()), left * p,
+                        Optional.of(new CounterId(m, table, j.name(), dnat.get().key())), j.name().equals(followed)));
+                left *= 1.0 - p;
+            }
+            return choices;
+        }
+
+        private Optional<io.labbench.packetpath.netfilter.NetfilterRule> dnatRule(Ruleset rules, String table, String chain) {
+            return rules.chain(table, chain).stream().flatMap(c -> c.rules().stream())
+                    .filter(r -> r.target() instanceof Target.Nat n && n.destination()).findFirst();
         }
 
         /** The conntrack entry the NAT created, checked against the rewrite the rules say. */
@@ -432,7 +481,9 @@ public final class PathResolver {
         private Packet undoSourceNat(String m, Packet p) {
             for (NatDone n : nats) {
                 if (n.machine().equals(m) && !n.destination() && n.after().equals(p.dst())) {
-                    Packet back = p.withDestination(n.before(), p.dport());
+                    // the port too: SNAT with --random-fully may have changed it (0: the rules did not say)
+                    int port = n.beforePort() > 0 && n.afterPort() == p.dport() ? n.beforePort() : p.dport();
+                    Packet back = p.withDestination(n.before(), port);
                     add(m, HopKind.CONNTRACK, "PREROUTING", "conntrack reverse SNAT",
                             "reply to " + n.after() + " goes back to " + n.before(), back, rewrite(p, back),
                             "conntrack -L -d " + n.after());
@@ -445,7 +496,8 @@ public final class PathResolver {
         private Packet undoDestinationNat(String m, Packet p) {
             for (NatDone n : nats) {
                 if (n.machine().equals(m) && n.destination() && n.after().equals(p.src())) {
-                    Packet back = p.withSource(n.before(), p.sport());
+                    // the port too: a Service's DNAT maps port 80 to the endpoint's 8080
+                    Packet back = p.withSource(n.before(), n.beforePort() > 0 ? n.beforePort() : p.sport());
                     add(m, HopKind.CONNTRACK, "POSTROUTING", "conntrack reverse DNAT",
                             "reply from " + n.after() + " leaves as " + n.before(), back, rewrite(p, back),
                             "conntrack -L -s " + original.src());
@@ -485,6 +537,10 @@ public final class PathResolver {
                 fabricNotes.add("the local lab's VPC namespace answered: " + fabricRoute);
             }
             Optional<LoadBalancer> lb = cluster.loadBalancers().stream().filter(l -> l.addresses().contains(p.dst())).findFirst();
+            if (lb.isPresent() && direction == Direction.REPLY && loadBalancerNat.isPresent()
+                    && loadBalancerNat.get().lb().equals(lb.get())) {
+                return backThroughLoadBalancer(loadBalancerNat.get(), from, p);
+            }
             if (lb.isPresent()) {
                 return throughLoadBalancer(lb.get(), p);
             }
@@ -540,14 +596,48 @@ public final class PathResolver {
                     List.of("the NLB picks a target per flow by hash; shown: the first healthy one",
                             "the source becomes the NLB's address " + to.src() + " unless client IP preservation is on"),
                     "aws elbv2 describe-target-health"));
-            notes.add("the reply through the NLB is not traced");
-            direction = Direction.FORWARD;
+            loadBalancerNat = Optional.of(new LoadBalancerNat(lb, listener.get(), p.src(), p.sport(), to.src(), t.ip(), t.port()));
             Optional<ClusterPod> pod = cluster.podWithAddress(t.ip());
             Optional<ClusterNode> owner = pod.flatMap(x -> cluster.node(x.node())).or(() -> cluster.nodeWithAddress(t.ip()));
             if (owner.isEmpty()) {
                 return new End(PacketPath.Outcome.UNRESOLVED, lb.name(), to);
             }
             return new Visit(owner.get().name(), arrivalDevice(owner.get(), t.ip(), new ArrayList<>()), to);
+        }
+
+        /**
+         * The target's reply reaches the load balancer address, and the NLB's flow table (its conntrack) sends it
+         * back to the client from the listener: source target → listener, destination NLB → client. What the NLB
+         * keeps is not observable (on AWS, nor on the local lab's stand-in); the rewrite is the forward one undone.
+         */
+        private Next backThroughLoadBalancer(LoadBalancerNat nat, String from, Packet p) {
+            String listenerAddress = nat.lb().addresses().get(0);
+            hops.add(new Hop(direction, VPC, HopKind.FABRIC, "VPC", "VPC subnet", from + " → " + nat.lbAddress() + " ("
+                    + nat.lb().name() + ")", p.addresses(), Optional.empty(), Optional.empty(), OptionalLong.empty(), false,
+                    List.of(), "ip route get " + p.dst()));
+            Packet toClient = p.withDestination(nat.client(), nat.clientPort());
+            hops.add(new Hop(direction, nat.lb().name(), HopKind.LOAD_BALANCER, "flow table", "flow " + nat.client() + " ⇄ "
+                    + nat.target(), "reply of " + endpoint(nat.target(), nat.targetPort()) + " goes back to the client "
+                    + endpoint(nat.client(), nat.clientPort()), toClient.addresses(), rewrite(p, toClient), Optional.empty(),
+                    OptionalLong.empty(), false, List.of("the NLB keeps each flow's translation, as conntrack does on a node;"
+                    + " it is not observable, so this is the forward rewrite undone"), "aws elbv2 describe-target-health"));
+            Packet fromListener = toClient.withSource(listenerAddress, nat.listener().port());
+            add(nat.lb().name(), HopKind.LOAD_BALANCER, "listener", "listener " + nat.listener().protocol() + ":"
+                    + nat.listener().port(), nat.lb().dnsName(), fromListener, rewrite(toClient, fromListener),
+                    "aws elbv2 describe-listeners");
+            Optional<ClusterPod> pod = cluster.podWithAddress(nat.client());
+            Optional<ClusterNode> owner = pod.flatMap(x -> cluster.node(x.node())).or(() -> cluster.nodeWithAddress(nat.client()));
+            if (owner.isEmpty()) {
+                notes.add("the reply goes to the client " + nat.client() + ", which no node or pod the cluster state lists owns:"
+                        + " not traced past the NLB");
+                return new End(PacketPath.Outcome.UNRESOLVED, nat.lb().name(), fromListener);
+            }
+            List<String> fabricNotes = new ArrayList<>();
+            String iif = arrivalDevice(owner.get(), nat.client(), fabricNotes);
+            hops.add(new Hop(direction, VPC, HopKind.FABRIC, "VPC", "VPC subnet", nat.lb().name() + " → " + owner.get().name() + " "
+                    + iif, fromListener.addresses(), Optional.empty(), Optional.empty(), OptionalLong.empty(), false, fabricNotes,
+                    ""));
+            return new Visit(owner.get().name(), iif, fromListener);
         }
 
         private String arrivalDevice(ClusterNode n, String address, List<String> fabricNotes) {

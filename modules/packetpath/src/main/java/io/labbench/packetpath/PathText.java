@@ -37,6 +37,9 @@ public final class PathText {
                 b.append("   DROPS");
             }
             b.append('\n');
+            for (Choice c : h.choices()) {
+                b.append("                  may pick: ").append(c).append('\n');
+            }
             for (String note : h.notes()) {
                 b.append("                  note: ").append(note).append('\n');
             }

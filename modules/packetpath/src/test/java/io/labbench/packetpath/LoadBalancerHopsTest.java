@@ -11,8 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The NLB's part of a path (forward only so far): listener → target group → target, then on to the
- * target's node. The node side is the fixture node; the load balancer is written for the test.
+ * The NLB's part of a path: listener → target group → target, then on to the target's node; and the reply,
+ * which the NLB's flow table sends back to the client from the listener. The node side is the fixture node;
+ * the load balancer is written for the test.
  */
 class LoadBalancerHopsTest {
 
@@ -39,6 +40,45 @@ class LoadBalancerHopsTest {
         // node2's state is not recorded: the path stops there and says so
         assertThat(path.outcome()).isEqualTo(PacketPath.Outcome.UNRESOLVED);
         assertThat(path.notes()).anySatisfy(n -> assertThat(n).contains("node2's state was not read"))
-                .anySatisfy(n -> assertThat(n).contains("reply through the NLB is not traced"));
+                .noneSatisfy(n -> assertThat(n).contains("reply through the NLB is not traced"));
+    }
+
+    @Test
+    void theReplyGoesBackThroughTheNlbsFlowTableToTheClientUnNatted() {
+        String target = "10.244.0.24";
+        String nlbIp = "172.20.0.200";
+        String node1 = "172.20.0.70";
+        ClusterState base = FlannelNode.cluster();
+        LoadBalancer nlb = new LoadBalancer("nlb-dns", "nlb-dns-1234.elb.us-east-1.amazonaws.com", List.of(nlbIp),
+                List.of(new LoadBalancer.Listener("TCP", 80, new LoadBalancer.TargetGroup("k8s-kubesyst-dns", "ip", 80,
+                        List.of(new LoadBalancer.Target(target, target, 80, "healthy"))))));
+        ClusterState cluster = new ClusterState(base.nodes(), base.pods(), base.services(), List.of(nlb), base.vpcCidr(), base.names());
+        RecordedKernel kernel = FlannelNode.kernel("");
+        answer(kernel, RouteQuery.local(nlbIp), nlbIp + " dev eth0 src " + node1 + " uid 0 \n    cache \n");
+        answer(kernel, new RouteQuery(target, nlbIp, "eth0", ""), target + " from " + nlbIp + " dev vethcorednsa \n    cache iif eth0 \n");
+        answer(kernel, new RouteQuery(nlbIp, target, "vethcorednsa", ""), nlbIp + " from " + target
+                + " dev eth0 \n    cache iif vethcorednsa \n");
+        answer(kernel, new RouteQuery(node1, nlbIp, "eth0", ""), "local " + node1 + " from " + nlbIp
+                + " dev lo table local \n    cache <local> iif eth0 \n");
+        Place from = Places.parse("node1", cluster).place().orElseThrow();
+        Place to = Places.parse("nlb-dns-1234.elb.us-east-1.amazonaws.com", cluster).place().orElseThrow();
+        PacketPath path = new PathResolver(cluster, kernel).resolve(Places.flow(from, to, "", 0));
+        String shown = PathText.render(path);
+
+        assertThat(path.outcome()).as(shown).isEqualTo(PacketPath.Outcome.DELIVERED);
+        List<Hop> reply = path.hops(Direction.REPLY);
+        assertThat(reply.get(0).machine()).as(shown).isEqualTo("pod/kube-system/coredns-a");
+        // the flow table undoes both rewrites of the way in: back to the client, from the listener
+        assertThat(reply).as(shown).filteredOn(h -> h.kind() == HopKind.LOAD_BALANCER).extracting(Hop::rewrite).containsExactly(
+                java.util.Optional.of(new Rewrite("destination", nlbIp, node1)),
+                java.util.Optional.of(new Rewrite("source", target + ":80", nlbIp + ":80")));
+        Hop last = reply.get(reply.size() - 1);
+        assertThat(last.machine()).isEqualTo("node1");
+        assertThat(last.kind()).isEqualTo(HopKind.ENDPOINT);
+        assertThat(last.packet()).isEqualTo(nlbIp + ":80 → " + node1);
+    }
+
+    private static void answer(RecordedKernel k, RouteQuery q, String text) {
+        k.route("node1", q, IpRouteGetParser.parse(text).lookup().orElseThrow());
     }
 }

@@ -4,13 +4,19 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Replaces a file's whole content so that a crash at any moment leaves the old file or the new one:
@@ -32,7 +38,48 @@ public final class AtomicFileWriter {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Computes a file's new content from its current one ({@code byte[0]} when there is no file yet). */
+    @FunctionalInterface
+    public interface Update {
+        byte[] apply(byte[] current) throws IOException;
+    }
+
+    /** One lock per file in this JVM: the OS lock is per process, and the JDK refuses a second one in the same JVM. */
+    private static final ConcurrentHashMap<Path, ReentrantLock> UPDATE_LOCKS = new ConcurrentHashMap<>();
+
     private AtomicFileWriter() {
+    }
+
+    /**
+     * Reads, changes and atomically replaces a file while holding a lock that other threads and other
+     * processes using this method respect, so two writers that each add a line (two known_hosts accepts,
+     * one per window) keep both lines instead of the last rename winning. The lock is an OS file lock on
+     * a hidden {@code .name.lock} beside the file, not on the file itself: the file is replaced by a
+     * rename, so a lock on it would guard an inode the next writer no longer opens. The lock file stays
+     * (empty, 0600); the OS drops the lock when a holder dies, even by {@code kill -9}.
+     */
+    public static void update(Path file, Update update) throws IOException {
+        Path target = throughSymlinks(file.toAbsolutePath());
+        Path folder = PrivateFolders.create(target.getParent());
+        Path lockFile = folder.resolve("." + target.getFileName() + ".lock");
+        ReentrantLock inJvm = UPDATE_LOCKS.computeIfAbsent(lockFile, p -> new ReentrantLock());
+        inJvm.lock();
+        try {
+            if (!Files.exists(lockFile, LinkOption.NOFOLLOW_LINKS)) {
+                try {
+                    Files.createFile(lockFile, PrivateFolders.privateFileAttributes());
+                } catch (java.nio.file.FileAlreadyExistsException raced) {
+                    // another process made it first: fine, it is only a lock
+                }
+            }
+            try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+                 FileLock held = lockChannel.lock()) {
+                byte[] current = Files.isRegularFile(target) ? Files.readAllBytes(target) : new byte[0];
+                write(target, update.apply(current));
+            }
+        } finally {
+            inJvm.unlock();
+        }
     }
 
     public static void writeString(Path file, String text) throws IOException {
@@ -44,6 +91,19 @@ public final class AtomicFileWriter {
     }
 
     public static void write(Path file, Content content) throws IOException {
+        write(file, content, PrivateFolders.FILE_MODE);
+    }
+
+    /**
+     * Like {@link #write(Path, Content)} but the file ends with {@code mode}, for the few files other
+     * programs must read or run as well ({@code 0644} hosts files, {@code 0755} scripts of the local lab).
+     * The temporary file is 0600 until the mode is set, just before the rename; nothing secret belongs here.
+     */
+    public static void write(Path file, byte[] content, Set<PosixFilePermission> mode) throws IOException {
+        write(file, out -> out.write(content), mode);
+    }
+
+    private static void write(Path file, Content content, Set<PosixFilePermission> mode) throws IOException {
         Path target = throughSymlinks(file.toAbsolutePath());
         Path folder = PrivateFolders.create(target.getParent());
         Path temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp", PrivateFolders.privateFileAttributes());
@@ -54,6 +114,9 @@ public final class AtomicFileWriter {
                 content.writeTo(out);
                 out.flush();
                 channel.force(true);
+            }
+            if (PrivateFolders.POSIX && !mode.equals(PrivateFolders.FILE_MODE)) {
+                Files.setPosixFilePermissions(temp, mode);
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -12,8 +12,8 @@ import io.labbench.labmodel.model.Language;
 import io.labbench.labmodel.model.Section;
 import io.labbench.labmodel.model.Step;
 import io.labbench.labmodel.model.VariableDecl;
+import io.labbench.storage.AtomicFileWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -67,8 +67,9 @@ public final class NotebookExporter {
         html.append("</body></html>\n");
         Path mdFile = outDir.resolve("notebook.md");
         Path htmlFile = outDir.resolve("notebook.html");
-        Files.writeString(mdFile, md.toString(), StandardCharsets.UTF_8);
-        Files.writeString(htmlFile, html.toString(), StandardCharsets.UTF_8);
+        // the workspace's own files: whole or not at all, and the learner's alone (0600), like the rest
+        AtomicFileWriter.writeString(mdFile, md.toString());
+        AtomicFileWriter.writeString(htmlFile, html.toString());
         return new NotebookFiles(mdFile, htmlFile, images, steps);
     }
 

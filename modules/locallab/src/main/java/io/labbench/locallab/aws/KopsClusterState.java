@@ -83,10 +83,9 @@ final class KopsClusterState {
 
     private void save() {
         try {
-            Files.createDirectories(saved.resolve("instancegroup"));
-            Files.writeString(saved.resolve("config"), cluster);
+            io.labbench.storage.AtomicFileWriter.writeString(saved.resolve("config"), cluster);
             for (Map.Entry<String, String> g : groups.entrySet()) {
-                Files.writeString(saved.resolve("instancegroup").resolve(g.getKey()), g.getValue());
+                io.labbench.storage.AtomicFileWriter.writeString(saved.resolve("instancegroup").resolve(g.getKey()), g.getValue());
             }
         } catch (IOException e) {
             // the documents still live in memory for this lab; only a re-roll would regenerate them

@@ -1,5 +1,6 @@
 package io.labbench.locallab.aws;
 
+
 import io.labbench.localaws.LabCredentials;
 import io.labbench.localaws.LocalAwsEndpoint;
 import io.labbench.localaws.state.CertificateIssuer;
@@ -10,6 +11,7 @@ import io.labbench.locallab.net.LabTopology;
 import io.labbench.locallab.net.VpcCniPodNetwork;
 import io.labbench.locallab.ssh.NetnsSocatForward;
 import io.labbench.locallab.ssh.UnixSocketRelay;
+import io.labbench.storage.AtomicFileWriter;
 import io.labbench.locallab.kube.ApiCredentials;
 import io.labbench.locallab.kube.api.AddonLogs;
 import java.io.Closeable;
@@ -164,9 +166,9 @@ public final class LabAws implements Closeable {
         p.setProperty("endpoint", endpoint.uri().toString());
         p.setProperty("region", "us-east-1");
         p.setProperty("credentials", credentialsFile.toString());
-        try (var out = Files.newBufferedWriter(endpointFile(settings))) {
-            p.store(out, "the local lab's AWS endpoint (LabBench)");
-        }
+        java.io.StringWriter endpointText = new java.io.StringWriter();
+        p.store(endpointText, "the local lab's AWS endpoint (LabBench)");
+        AtomicFileWriter.writeString(endpointFile(settings), endpointText.toString());
         Path bin = settings.labDir().resolve("bin-kops-ec2");
         Files.createDirectories(bin);
         String cli = realCli().orElse("");
@@ -199,15 +201,13 @@ public final class LabAws implements Closeable {
         return Optional.empty();
     }
 
+    /** The lab's AWS key and config: the user's alone, replaced whole ({@link AtomicFileWriter}). */
     private static void writePrivate(Path file, String text) throws IOException {
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, text);
+        AtomicFileWriter.writeString(file, text);
     }
 
     private static void writeScript(Path file, String text) throws IOException {
-        Files.writeString(file, text);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        AtomicFileWriter.write(file, text.getBytes(StandardCharsets.UTF_8), PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     @Override

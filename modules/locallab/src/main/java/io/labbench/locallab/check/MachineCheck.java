@@ -31,7 +31,7 @@ public final class MachineCheck {
             new Tool("sysctl", "procps", true, "forwarding and ARP settings"),
             new Tool("hostname", "hostname", true, "node hostnames"),
             new Tool("mount", "mount", true, "each node's /etc/hosts"),
-            new Tool("socat", "socat", true, "SSH to node IPs and kubectl from inside kops-ec2"),
+            new Tool("socat", "socat", true, "SSH to node IPs, kubectl from inside kops-ec2, kube-proxy's health check ports"),
             new Tool("bash", "bash", true, "node shells"),
             new Tool("nginx", "nginx-light", true, "pods of the nginx and echoserver images, and the internet stand-in's sites"),
             new Tool("dnsmasq", "dnsmasq-base", true, "the VPC resolver (the nodes' names and the internet stand-in's)"),

@@ -108,10 +108,6 @@ public final class InternetStandIn implements AutoCloseable {
         StringBuilder script = new StringBuilder("set -e\n");
         script.append(nsenter(topology.vpcNetns())).append(" iptables-restore -w --noflush <<'LABBENCH_RULES'\n")
                 .append(gatewayNat()).append("LABBENCH_RULES\n");
-        for (LabNode node : topology.kubernetesNodes()) {
-            script.append(nsenter(node.netns())).append(" iptables-restore -w --noflush <<'LABBENCH_RULES'\n")
-                    .append(clusterDnsPlaceholder()).append("LABBENCH_RULES\n");
-        }
         ProcessRunner.run(kernel.command(List.of("sh", "-s")), script.toString());
     }
 
@@ -129,21 +125,6 @@ public final class InternetStandIn implements AutoCloseable {
                     .append(" -j SNAT --to-source ").append(pub).append('\n');
         }
         return rules.append("COMMIT\n").toString();
-    }
-
-    /**
-     * PLACEHOLDER until the lab has a cluster DNS (CoreDNS behind kube-proxy): pods' resolv.conf names
-     * the kube-dns ClusterIP, which nothing serves yet, so each node sends it to the VPC resolver.
-     */
-    static String clusterDnsPlaceholder() {
-        String chain = "LABBENCH-DNS-PLACEHOLDER";
-        String comment = " -m comment --comment \"labbench placeholder until cluster DNS: kube-dns to the VPC resolver\"";
-        return "*nat\n:" + chain + " - [0:0]\n"
-                + "-I PREROUTING 1 -d " + PodEtcFiles.CLUSTER_DNS + "/32 -j " + chain + "\n"
-                + "-I OUTPUT 1 -d " + PodEtcFiles.CLUSTER_DNS + "/32 -j " + chain + "\n"
-                + "-A " + chain + " -p udp --dport 53" + comment + " -j DNAT --to-destination " + VPC_RESOLVER + ":53\n"
-                + "-A " + chain + " -p tcp --dport 53" + comment + " -j DNAT --to-destination " + VPC_RESOLVER + ":53\n"
-                + "COMMIT\n";
     }
 
     private List<String> dnsmasqArgv() {

@@ -1,19 +1,18 @@
 package io.labbench.locallab.kube;
 
+import io.labbench.storage.AtomicFileWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 
 /**
  * Writes the kubeconfig kubectl uses for the local lab, named like the study's kOps export
  * ({@code kops export kubecfg} names cluster, user and context after {@code $KOPS_CLUSTER_NAME}):
  * the lab CA as {@code certificate-authority-data} and the bearer token of {@link ApiCredentials}.
- * It is the key to a root shell in the lab, so it is created 0600 (never readable by another user,
- * not even for an instant) and replaced atomically.
+ * It is the key to a root shell in the lab, so it is written by {@link AtomicFileWriter}: 0600 from
+ * the first byte (never readable by another user, not even for an instant), a new folder 0700, and
+ * replaced atomically so a crash never leaves kubectl half a file.
  */
 public final class Kubeconfig {
     private Kubeconfig() {
@@ -39,17 +38,6 @@ public final class Kubeconfig {
                 + "- name: " + clusterName + "\n"
                 + "  user:\n"
                 + "    token: " + credentials.token() + "\n";
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp;
-        try {
-            tmp = Files.createTempFile(dir, ".kubeconfig", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            throw new IOException("cannot keep the local lab's kubeconfig private on " + dir
-                    + " (not a POSIX file system): choose a state folder on one", e);
-        }
-        Files.writeString(tmp, text);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFileWriter.writeString(file, text);
     }
 }

@@ -10,6 +10,9 @@ import io.labbench.locallab.kube.api.kinds.StandardKinds;
 import io.labbench.locallab.kube.api.AddonLogs;
 import io.labbench.locallab.kube.control.ClusterBootstrap;
 import io.labbench.locallab.kube.control.ControllerLoop;
+import io.labbench.locallab.spi.NodeHealthChecks;
+import io.labbench.locallab.spi.NodeIptables;
+import io.labbench.locallab.spi.ServiceProxyHost;
 import io.labbench.locallab.kube.control.NodeSync;
 import io.labbench.locallab.kube.exec.PodExec;
 import io.labbench.locallab.kube.exec.ShellFallback;
@@ -37,27 +40,33 @@ public final class LocalKubeApi implements AutoCloseable {
      *                         with {@code kubectl describe ds aws-node} after {@code kops edit cluster}
      */
     public record Options(String clusterName, ShellFallback shells, boolean prefixDelegation,
-                          Optional<ContainerRuntime> containerRuntime) {
+                          Optional<ContainerRuntime> containerRuntime, Optional<ServiceProxyHost> nodeIptables) {
         /** The study's naming ({@code pkos.<domain>}) and zsh looked up on PATH; no container runtime. */
         public static Options defaults() {
-            return new Options("pkos.labbench.test", ShellFallback.onPath(), false, Optional.empty());
+            return new Options("pkos.labbench.test", ShellFallback.onPath(), false, Optional.empty(), Optional.empty());
         }
 
         public Options withClusterName(String name) {
-            return new Options(name, shells, prefixDelegation, containerRuntime);
+            return new Options(name, shells, prefixDelegation, containerRuntime, nodeIptables);
         }
 
         public Options withShells(ShellFallback fallback) {
-            return new Options(clusterName, fallback, prefixDelegation, containerRuntime);
+            return new Options(clusterName, fallback, prefixDelegation, containerRuntime, nodeIptables);
         }
 
         public Options withPrefixDelegation(boolean on) {
-            return new Options(clusterName, shells, on, containerRuntime);
+            return new Options(clusterName, shells, on, containerRuntime, nodeIptables);
         }
 
         /** Pods run their containers there (the lab's); without one they show Running with no process. */
         public Options withContainerRuntime(ContainerRuntime runtime) {
-            return new Options(clusterName, shells, prefixDelegation, Optional.of(runtime));
+            return new Options(clusterName, shells, prefixDelegation, Optional.of(runtime), nodeIptables);
+        }
+
+        /** kube-proxy writes each node's Service rules there (the lab's node namespaces); without it Services do not route. */
+        public Options withNodeIptables(NodeIptables iptables, NodeHealthChecks healthChecks) {
+            return new Options(clusterName, shells, prefixDelegation, containerRuntime,
+                    Optional.of(new ServiceProxyHost(iptables, healthChecks)));
         }
     }
 
@@ -118,7 +127,7 @@ public final class LocalKubeApi implements AutoCloseable {
             deleteTree(zshDotDir);
             throw e;
         }
-        ControllerLoop controllers = new ControllerLoop(store, network, options.containerRuntime());
+        ControllerLoop controllers = new ControllerLoop(store, network, options.containerRuntime(), options.nodeIptables());
         try {
             String hostPort = host + ":" + server.port();
             watches.setStore(store);

@@ -1,5 +1,6 @@
 package io.labbench.locallab.ssh;
 
+import io.labbench.storage.AtomicFileWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,18 +73,28 @@ public final class LabKeys {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         Path privateKey = dir.resolve("id_rsa");
         writePrivate(privateKey, client.openSshPrivateKey());
-        Files.writeString(dir.resolve("id_rsa.pub"), publicKeyLine(client.publicKey()) + " " + ClientKey.COMMENT + "\n");
+        writeText(dir.resolve("id_rsa.pub"), publicKeyLine(client.publicKey()) + " " + ClientKey.COMMENT + "\n");
         return privateKey;
     }
 
+    /** A secret (a private key): 0600 from the first byte, replaced whole ({@link AtomicFileWriter}). */
     static void writePrivate(Path file, byte[] content) throws IOException {
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.write(file, content);
+        AtomicFileWriter.write(file, content);
     }
 
+    /**
+     * A file the lab's shells and tools read (hosts, rc files, ssh config, known_hosts of the nodes):
+     * replaced whole, so a crash never leaves half a file for the next shell; 0644 as such files are
+     * on a real node, since programs in the lab's namespaces may read them as another user.
+     */
     static void writeText(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        AtomicFileWriter.write(file, text.getBytes(StandardCharsets.UTF_8), READABLE);
     }
+
+    /** A script the nodes run: like {@link #writeText} but executable. */
+    static void writeScript(Path file, String text) throws IOException {
+        AtomicFileWriter.write(file, text.getBytes(StandardCharsets.UTF_8), PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> READABLE = PosixFilePermissions.fromString("rw-r--r--");
 }

@@ -229,8 +229,7 @@ public final class LabSsh implements Closeable {
     }
 
     private static void writeScript(Path file, String text) throws IOException {
-        LabKeys.writeText(file, text);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        LabKeys.writeScript(file, text);
     }
 
     /** The command's absolute path: the PATH, then the system folders a normal user's PATH lacks. */

@@ -30,7 +30,8 @@ public record MachineShell(String machine, String hostname, String netns, Kernel
         return wrap(List.of("bash", "-c", command));
     }
 
-    private List<String> wrap(List<String> command) {
+    /** argv that runs {@code command} in the machine's namespaces, made afresh for it. */
+    List<String> wrap(List<String> command) {
         List<String> argv = new ArrayList<>(List.of("unshare", "--uts", "--mount", "--", "sh", "-c", ENTER, "sh", hostname,
                 hostsFile.toString()));
         argv.addAll(command);

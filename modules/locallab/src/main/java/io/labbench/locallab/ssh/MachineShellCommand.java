@@ -35,6 +35,7 @@ final class MachineShellCommand implements Command {
     });
 
     private final MachineShell shell;
+    private final MachineNamespaces namespaces;
     private final Optional<String> command;
     private InputStream in;
     private OutputStream out;
@@ -43,8 +44,9 @@ final class MachineShellCommand implements Command {
     private volatile Process process;
     private final AtomicBoolean exited = new AtomicBoolean();
 
-    MachineShellCommand(MachineShell shell, Optional<String> command) {
+    MachineShellCommand(MachineShell shell, MachineNamespaces namespaces, Optional<String> command) {
         this.shell = shell;
+        this.namespaces = namespaces;
         this.command = command;
     }
 
@@ -73,7 +75,7 @@ final class MachineShellCommand implements Command {
         Map<String, String> environment = new HashMap<>(shell.environment());
         String term = env.getEnv().get(Environment.ENV_TERM);
         boolean pty = command.isEmpty() || term != null;
-        List<String> argv = command.map(shell::execArgv).orElseGet(shell::interactiveArgv);
+        List<String> argv = command.map(namespaces::execArgv).orElseGet(shell::interactiveArgv);
         if (pty) {
             environment.put("TERM", term == null ? "xterm-256color" : term);
             PtyProcess pty4j = new PtyProcessBuilder(argv.toArray(String[]::new)).setEnvironment(environment)

@@ -15,10 +15,12 @@ public final class MachineSshServer implements Closeable {
 
     private final SshServer server;
     private final MachineShell shell;
+    private final MachineNamespaces namespaces;
 
-    private MachineSshServer(SshServer server, MachineShell shell) {
+    private MachineSshServer(SshServer server, MachineShell shell, MachineNamespaces namespaces) {
         this.server = server;
         this.shell = shell;
+        this.namespaces = namespaces;
     }
 
     public static MachineSshServer start(MachineShell shell, KeyPair hostKey, PublicKey clientKey) throws IOException {
@@ -33,10 +35,11 @@ public final class MachineSshServer implements Closeable {
         server.setPublickeyAuthenticator((user, key, session) -> KeyUtils.compareKeys(key, clientKey));
         server.setPasswordAuthenticator(null);
         server.setKeyboardInteractiveAuthenticator(null);
-        server.setShellFactory(channel -> new MachineShellCommand(shell, Optional.empty()));
-        server.setCommandFactory((channel, command) -> new MachineShellCommand(shell, Optional.of(command)));
+        MachineNamespaces namespaces = new MachineNamespaces(shell);
+        server.setShellFactory(channel -> new MachineShellCommand(shell, namespaces, Optional.empty()));
+        server.setCommandFactory((channel, command) -> new MachineShellCommand(shell, namespaces, Optional.of(command)));
         server.start();
-        return new MachineSshServer(server, shell);
+        return new MachineSshServer(server, shell, namespaces);
     }
 
     public int port() {
@@ -49,6 +52,10 @@ public final class MachineSshServer implements Closeable {
 
     @Override
     public void close() throws IOException {
-        server.stop(true);
+        try {
+            server.stop(true);
+        } finally {
+            namespaces.close();
+        }
     }
 }

@@ -13,7 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code labbench lab up --json} as the learner runs it: a cold command-line JVM that starts the
+ * {@code labbench lab up --json} as the learner runs it (through the checkout's {@code labbench} launcher when
+ * given it instead of the jar): a cold command-line JVM that starts the
  * lab's daemon JVM and returns once the lab is up. One warm-up run first (it makes the daemon's
  * class-data archive after a rebuild), then N timed runs, each followed by {@code lab down}. The
  * daemon's {@code TIMING} lines give each phase's start and end, printed as offsets from the moment
@@ -135,8 +136,14 @@ final class CliUpBenchmark {
     }
 
     private static List<String> command(Path jar, Path home, String... lab) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> argv = new ArrayList<>(List.of(java, "-Dlabbench.home=" + home, "-jar", jar.toString(), "lab"));
+        List<String> argv;
+        if (jar.toString().endsWith(".jar")) {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            argv = new ArrayList<>(List.of(java, "-Dlabbench.home=" + home, "-jar", jar.toString(), "lab"));
+        } else {
+            // the checkout's launcher, as README's commands run it (its JVM options and class-data archive)
+            argv = new ArrayList<>(List.of("env", "LABBENCH_JAVA_OPTS=-Dlabbench.home=" + home, jar.toString(), "lab"));
+        }
         argv.addAll(List.of(lab));
         argv.addAll(List.of("--prefix", PREFIX));
         return argv;

@@ -66,6 +66,21 @@ class LabSshTest {
     }
 
     @Test
+    void plainCommandsRunInTheMachinesHomeWithItsHostsFileAndHostname() throws IOException {
+        // plain program calls skip bash and enter the machine's held namespaces directly: they must see
+        // what a shell on the machine sees, command after command
+        LabEndpoint worker2 = endpoint("worker2");
+        for (int i = 0; i < 3; i++) {
+            assertThat(ProcessRunner.run(ssh(worker2, "hostname"), "")).isEqualTo("ip-172-30-89-212\n");
+            assertThat(ProcessRunner.run(ssh(worker2, "/bin/pwd"), "").strip()).endsWith("/home/worker2");
+            assertThat(ProcessRunner.run(ssh(worker2, "cat /etc/hosts"), "")).contains("api." + LabSettings.DEFAULT_CLUSTER_NAME);
+        }
+        ProcessRunner.Result missing = ProcessRunner.runAllowingFailure(ssh(worker2, "no-such-program-here --flag"), "");
+        assertThat(missing.exitCode()).isEqualTo(127);
+        assertThat(missing.stderr()).contains("no-such-program-here");
+    }
+
+    @Test
     void sshFromInsideKopsEc2ReachesWorker1ByItsIpAndMasterByTheApiName() throws IOException {
         LabEndpoint kops = endpoint("kops-ec2");
         assertThat(ProcessRunner.run(ssh(kops, "echo $W1PIP $W2PIP $KOPS_CLUSTER_NAME"), ""))

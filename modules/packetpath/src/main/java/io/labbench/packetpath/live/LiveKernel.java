@@ -8,6 +8,11 @@ import io.labbench.packetpath.kernel.RouteQuery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LiveKernel implements KernelView {
     private final MachineShell shell;
-    private final Map<String, Optional<MachineState>> machines = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Optional<MachineState>>> machines = new ConcurrentHashMap<>();
     private final Map<String, Optional<RouteLookup>> routes = new ConcurrentHashMap<>();
     private final List<String> problems = new ArrayList<>();
 
@@ -29,19 +34,51 @@ public final class LiveKernel implements KernelView {
         this.shell = shell;
     }
 
+    /**
+     * Reads {@code machines} now, all at once: one command per machine ({@link MachineReader}), each on its
+     * own thread, so a trace waits for the slowest machine rather than the sum of them. Returns what was
+     * read; a machine that could not be read is a problem, as in {@link #machine}.
+     */
+    public Map<String, MachineState> prefetch(Collection<String> machines) {
+        List<CompletableFuture<Optional<MachineState>>> reads = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, machines.size()), r -> {
+            Thread t = new Thread(r, "machine-read");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (String m : machines) {
+                reads.add(CompletableFuture.supplyAsync(() -> machine(m), pool));
+            }
+            Map<String, MachineState> read = new LinkedHashMap<>();
+            for (CompletableFuture<Optional<MachineState>> f : reads) {
+                f.join().ifPresent(st -> read.put(st.machine(), st));
+            }
+            return read;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     @Override
     public Optional<MachineState> machine(String machine) {
         if (machine.startsWith("pod/") || "vpc".equals(machine)) {
             return Optional.empty();
         }
-        return machines.computeIfAbsent(machine, m -> {
+        // the first caller reads; others (a prefetch and the resolver) wait for that read, not start another.
+        // Not computeIfAbsent: a map bin stays locked while it computes, which would serialize parallel reads.
+        CompletableFuture<Optional<MachineState>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<MachineState>> read = machines.putIfAbsent(machine, mine);
+        if (read == null) {
             try {
-                return Optional.of(MachineReader.read(m, shell));
-            } catch (IOException e) {
-                problem("could not read " + m + ": " + e.getMessage());
-                return Optional.empty();
+                mine.complete(Optional.of(MachineReader.read(machine, shell)));
+            } catch (IOException | RuntimeException e) {
+                problem("could not read " + machine + ": " + e.getMessage());
+                mine.complete(Optional.empty());
             }
-        });
+            read = mine;
+        }
+        return read.join();
     }
 
     @Override

@@ -1,9 +1,11 @@
 package io.labbench.packetpath.live;
 
+import io.labbench.netparse.model.AddressedInterface;
 import io.labbench.netparse.model.ConntrackEntry;
 import io.labbench.netparse.model.IpRuleEntry;
 import io.labbench.netparse.model.Route;
 import io.labbench.netparse.parsers.ConntrackParser;
+import io.labbench.netparse.parsers.IpAddrParser;
 import io.labbench.netparse.parsers.IpRouteParser;
 import io.labbench.netparse.parsers.IpRuleParser;
 import io.labbench.netparse.parsers.IptablesRulesParser;
@@ -19,14 +21,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a node's state in one command (one round trip over SSH): {@code iptables-save -c}, {@code ip rule},
- * {@code ip route show table local}, {@code conntrack -L} and {@code ip neigh show proxy}, separated by
- * marker lines, each parsed by netparse.
+ * Reads a node's state in one command (one process on the local lab, one round trip over SSH): {@code
+ * iptables-save -c}, {@code ip rule}, {@code ip route show table local}, {@code conntrack -L}, {@code ip neigh
+ * show proxy} and {@code ip addr}, separated by marker lines, each parsed by netparse.
  */
 public final class MachineReader {
     static final String MARK = "----labbench-section----";
     public static final List<String> COMMANDS = List.of("iptables-save -c", "ip rule", "ip route show table local",
-            "conntrack -L", "ip neigh show proxy");
+            "conntrack -L", "ip neigh show proxy", "ip addr");
 
     private MachineReader() {
     }
@@ -82,7 +84,11 @@ public final class MachineReader {
                 proxies.put(w[0], w[2]);
             }
         }
-        return new MachineState(machine, rules, ipRules, local, conntrack, proxies, problems);
+        List<AddressedInterface> interfaces = IpAddrParser.parse(part(parts, 5)).interfaces();
+        if (interfaces.isEmpty()) {
+            problems.add("ip addr printed no interfaces (" + firstLine(part(parts, 5)) + ")");
+        }
+        return new MachineState(machine, rules, ipRules, local, conntrack, proxies, problems, interfaces);
     }
 
     private static String part(String[] parts, int i) {

@@ -91,8 +91,12 @@ public sealed interface Match {
         }
     }
 
-    /** {@code -m statistic --mode random}: kube-proxy's pick among endpoints; the walk follows conntrack's choice. */
-    record Random(String text) implements Match {
+    /**
+     * {@code -m statistic --mode random --probability P}: kube-proxy's pick among endpoints; the walk follows
+     * conntrack's choice. {@code probability} is the chance this rule matches among the packets that reach
+     * it (kube-proxy writes 1/n, 1/(n-1), … so each endpoint gets 1/n overall); 1 when none was printed.
+     */
+    record Random(double probability, String text) implements Match {
         @Override
         public Outcome test(Packet p, MatchContext c) {
             return Outcome.RANDOM;

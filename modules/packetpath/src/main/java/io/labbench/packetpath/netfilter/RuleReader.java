@@ -37,18 +37,20 @@ public final class RuleReader {
             Set<String> chainNames = new java.util.HashSet<>();
             t.chains().forEach(c -> chainNames.add(c.name()));
             t.rules().forEach(r -> chainNames.add(r.chain()));
-            Map<String, List<NetfilterRule>> rules = new LinkedHashMap<>();
+            // netparse's rules grouped by chain; each chain interprets them only when a walk first enters it
+            Map<String, List<SavedRule>> saved = new LinkedHashMap<>();
             for (SavedRule r : t.rules()) {
-                List<NetfilterRule> list = rules.computeIfAbsent(r.chain(), k -> new ArrayList<>());
-                list.add(fromSpec(t.name(), r, list.size() + 1, chainNames));
+                saved.computeIfAbsent(r.chain(), k -> new ArrayList<>()).add(r);
             }
             Map<String, Ruleset.Chain> chains = new LinkedHashMap<>();
             for (SavedChain c : t.chains()) {
-                chains.put(c.name(), new Ruleset.Chain(t.name(), c.name(), c.policy(), c.packets(), c.bytes(),
-                        rules.getOrDefault(c.name(), List.of())));
+                List<SavedRule> list = saved.getOrDefault(c.name(), List.of());
+                chains.put(c.name(), new Ruleset.Chain(t.name(), c.name(), c.policy(), c.packets(), c.bytes(), list.size(),
+                        () -> interpret(t.name(), list, chainNames)));
             }
-            rules.forEach((name, list) -> chains.computeIfAbsent(name, n -> new Ruleset.Chain(t.name(), n,
-                    isBuiltIn(n) ? "ACCEPT" : "-", OptionalLong.empty(), OptionalLong.empty(), list)));
+            saved.forEach((name, list) -> chains.computeIfAbsent(name, n -> new Ruleset.Chain(t.name(), n,
+                    isBuiltIn(n) ? "ACCEPT" : "-", OptionalLong.empty(), OptionalLong.empty(), list.size(),
+                    () -> interpret(t.name(), list, chainNames))));
             tables.put(t.name(), chains);
         }
         return new Ruleset(tables, policyCounters, source);
@@ -77,55 +79,91 @@ public final class RuleReader {
         return new Ruleset(tables, policyCounters, source);
     }
 
+    private static List<NetfilterRule> interpret(String table, List<SavedRule> saved, Set<String> chainNames) {
+        List<NetfilterRule> rules = new ArrayList<>(saved.size());
+        for (SavedRule r : saved) {
+            rules.add(fromSpec(table, r, rules.size() + 1, chainNames));
+        }
+        return rules;
+    }
+
+    private static final Set<String> BUILT_IN = Set.of("PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING");
+    private static final Target CONTINUE = new Target.Continue("");
+
     private static boolean isBuiltIn(String chain) {
-        return Set.of("PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING").contains(chain);
+        return BUILT_IN.contains(chain);
+    }
+
+    private static String shown(boolean not, String word, String next) {
+        return (not ? "! " : "") + word + (next.isEmpty() ? "" : " " + next);
+    }
+
+    /** kube-proxy prints 0.33333333349; a missing or unreadable one counts as always (1). */
+    private static double probability(String text) {
+        try {
+            return text.isEmpty() ? 1.0 : Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return 1.0;
+        }
     }
 
     static NetfilterRule fromSpec(String table, SavedRule r, int position, Set<String> chains) {
         List<String> w = RuleWords.split(r.spec());
-        List<Match> matches = new ArrayList<>();
-        Target target = new Target.Continue("");
+        List<Match> matches = new ArrayList<>(4);
+        Target target = CONTINUE;
         String module = "";
         boolean not = false;
         int i = 0;
-        while (i < w.size()) {
+        int n = w.size();
+        while (i < n) {
             String word = w.get(i);
-            String next = i + 1 < w.size() ? w.get(i + 1) : "";
-            String shown = (not ? "! " : "") + word + (next.isEmpty() ? "" : " " + next);
+            String next = i + 1 < n ? w.get(i + 1) : "";
+            // most words are options this reader skips (comments, module names): only a match builds its text
             switch (word) {
                 case "!" -> {
                     not = true;
                     i++;
                     continue;
                 }
-                case "-s", "--source" -> matches.add(address(false, next, not, shown));
-                case "-d", "--destination" -> matches.add(address(true, next, not, shown));
-                case "-i", "--in-interface" -> matches.add(new Match.Interface(false, next, not, shown));
-                case "-o", "--out-interface" -> matches.add(new Match.Interface(true, next, not, shown));
-                case "-p", "--protocol" -> matches.add(new Match.Protocol(next, not, shown));
+                case "-s", "--source" -> matches.add(address(false, next, not, shown(not, word, next)));
+                case "-d", "--destination" -> matches.add(address(true, next, not, shown(not, word, next)));
+                case "-i", "--in-interface" -> matches.add(new Match.Interface(false, next, not, shown(not, word, next)));
+                case "-o", "--out-interface" -> matches.add(new Match.Interface(true, next, not, shown(not, word, next)));
+                case "-p", "--protocol" -> matches.add(new Match.Protocol(next, not, shown(not, word, next)));
                 case "-m", "--match" -> module = next;
-                case "--comment", "--probability", "--limit-iface-in", "--limit-iface-out" -> {
-                    // a comment changes nothing; the probability is part of the random pick, the iface limit
-                    // narrows LOCAL to the in/out device's own addresses, which the path's devices already are
-                    if (word.startsWith("--limit")) {
-                        i++;
-                        continue;
-                    }
+                case "--comment" -> {
+                    // a comment changes nothing
+                }
+                case "--probability" -> {
+                    // belongs to the --mode random before it
+                }
+                case "--limit-iface-in", "--limit-iface-out" -> {
+                    // the iface limit narrows LOCAL to the in/out device's own addresses, which the path's devices
+                    // already are
+                    i++;
+                    continue;
                 }
                 case "--dport", "--destination-port", "--sport", "--source-port" ->
-                        matches.add(port(word.startsWith("--d"), next, not, shown));
+                        matches.add(port(word.startsWith("--d"), next, not, shown(not, word, next)));
                 case "--dst-type", "--src-type" ->
-                        matches.add(new Match.AddrType(word.startsWith("--dst"), next, not, "-m addrtype " + shown));
+                        matches.add(new Match.AddrType(word.startsWith("--dst"), next, not, "-m addrtype " + shown(not, word, next)));
                 case "--mark" -> matches.add("connmark".equals(module)
-                        ? new Match.ConnectionMark(value(next), mask(next), not, "-m connmark " + shown)
-                        : new Match.Mark(value(next), mask(next), not, "-m mark " + shown));
-                case "--ctstate", "--state" ->
-                        matches.add(new Match.ConnectionState(List.of(next.split(",")), not, "-m " + module + " " + shown));
-                case "--mode" -> matches.add("random".equals(next) ? new Match.Random("-m statistic --mode random")
-                        : new Match.Unknown("-m statistic " + shown));
+                        ? new Match.ConnectionMark(value(next), mask(next), not, "-m connmark " + shown(not, word, next))
+                        : new Match.Mark(value(next), mask(next), not, "-m mark " + shown(not, word, next)));
+                case "--ctstate", "--state" -> matches.add(new Match.ConnectionState(List.of(next.split(",")), not,
+                        "-m " + module + " " + shown(not, word, next)));
+                case "--mode" -> {
+                    if ("random".equals(next)) {
+                        String p = i + 3 < n && "--probability".equals(w.get(i + 2)) ? w.get(i + 3) : "";
+                        matches.add(new Match.Random(probability(p),
+                                "-m statistic --mode random" + (p.isEmpty() ? "" : " --probability " + p)));
+                    } else {
+                        matches.add(new Match.Unknown("-m statistic " + shown(not, word, next)));
+                    }
+                }
                 case "-j", "--jump", "-g", "--goto" -> {
-                    target = target(word.startsWith("-g") || "--goto".equals(word), next, w.subList(i + 2, w.size()), chains);
-                    i = w.size();
+                    target = target(word.startsWith("-g") || "--goto".equals(word), next, w.subList(Math.min(i + 2, n), n), chains);
+                    i = n;
                     continue;
                 }
                 default -> {
@@ -194,6 +232,13 @@ public final class RuleReader {
         } else if (!option(options, "--or-mark").isEmpty()) {
             value = value(option(options, "--or-mark"));
             mask = value;
+        } else if (!option(options, "--xor-mark").isEmpty()) {
+            // what iptables-restore takes from kube-proxy; iptables-save prints it back as --set-xmark V/0x0
+            value = value(option(options, "--xor-mark"));
+            mask = 0;
+        } else if (!option(options, "--and-mark").isEmpty()) {
+            value = 0;
+            mask = ~value(option(options, "--and-mark")) & 0xffffffffL;
         } else {
             return new Target.Continue(connection ? "CONNMARK" : "MARK");
         }
@@ -314,12 +359,10 @@ public final class RuleReader {
             } else if ("statistic".equals(word) && "mode".equals(next)) {
                 int j = i + 2;
                 String mode = j < w.size() ? w.get(j) : "";
-                matches.add("random".equals(mode) ? new Match.Random("statistic mode random")
-                        : new Match.Unknown("statistic mode " + mode));
-                i = j;
-                if (i + 2 < w.size() && "probability".equals(w.get(i + 1))) {
-                    i += 2;
-                }
+                String p = j + 2 < w.size() && "probability".equals(w.get(j + 1)) ? w.get(j + 2) : "";
+                matches.add("random".equals(mode) ? new Match.Random(probability(p), "statistic mode random"
+                        + (p.isEmpty() ? "" : " probability " + p)) : new Match.Unknown("statistic mode " + mode));
+                i = p.isEmpty() ? j : j + 2;
             } else if (isTargetWord(word, r.target())) {
                 // target options (to:…, MARK or 0x4000, random-fully…) are read by listedTarget
                 break;

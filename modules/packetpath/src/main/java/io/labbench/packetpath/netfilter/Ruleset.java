@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * One machine's iptables: tables → chains → rules. {@code policyCounters} says whether the built-in
@@ -13,11 +14,70 @@ import java.util.OptionalLong;
  */
 public final class Ruleset {
 
-    /** One chain: its rules in order, and the policy of a built-in chain ({@code "-"} for user chains). */
-    public record Chain(String table, String name, String policy, OptionalLong policyPackets, OptionalLong policyBytes,
-                        List<NetfilterRule> rules) {
-        public Chain {
-            rules = List.copyOf(rules);
+    /**
+     * One chain: its rules in order, and the policy of a built-in chain ({@code "-"} for user chains). A chain
+     * read from {@code iptables-save} interprets its rules the first time they are asked for: a walk visits a
+     * handful of a kube-proxy node's thousands of chains, so the rest stay netparse's parsed rules.
+     */
+    public static final class Chain {
+        private final String table;
+        private final String name;
+        private final String policy;
+        private final OptionalLong policyPackets;
+        private final OptionalLong policyBytes;
+        private final int size;
+        private Supplier<List<NetfilterRule>> reader;
+        private List<NetfilterRule> rules;
+
+        public Chain(String table, String name, String policy, OptionalLong policyPackets, OptionalLong policyBytes,
+                     List<NetfilterRule> rules) {
+            this(table, name, policy, policyPackets, policyBytes, rules.size(), null);
+            this.rules = List.copyOf(rules);
+        }
+
+        /** A chain of {@code size} rules that {@code reader} interprets when first asked (at most once). */
+        public Chain(String table, String name, String policy, OptionalLong policyPackets, OptionalLong policyBytes,
+                     int size, Supplier<List<NetfilterRule>> reader) {
+            this.table = table;
+            this.name = name;
+            this.policy = policy;
+            this.policyPackets = policyPackets;
+            this.policyBytes = policyBytes;
+            this.size = size;
+            this.reader = reader;
+        }
+
+        public String table() {
+            return table;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public String policy() {
+            return policy;
+        }
+
+        public OptionalLong policyPackets() {
+            return policyPackets;
+        }
+
+        public OptionalLong policyBytes() {
+            return policyBytes;
+        }
+
+        /** How many rules the chain holds, without interpreting them. */
+        public int size() {
+            return size;
+        }
+
+        public synchronized List<NetfilterRule> rules() {
+            if (rules == null) {
+                rules = List.copyOf(reader.get());
+                reader = null;
+            }
+            return rules;
         }
 
         public boolean builtIn() {
@@ -27,6 +87,11 @@ public final class Ruleset {
         /** The policy row's identity as the watch snapshots key it. */
         public String policyKey() {
             return table + " " + name + " :policy";
+        }
+
+        @Override
+        public String toString() {
+            return table + " " + name + " (" + size + " rules, policy " + policy + ")";
         }
     }
 
@@ -64,7 +129,12 @@ public final class Ruleset {
         return source;
     }
 
+    /** Every chain of every table. */
+    public java.util.stream.Stream<Chain> chains() {
+        return tables.values().stream().flatMap(m -> m.values().stream());
+    }
+
     public int ruleCount() {
-        return tables.values().stream().flatMap(m -> m.values().stream()).mapToInt(c -> c.rules().size()).sum();
+        return tables.values().stream().flatMap(m -> m.values().stream()).mapToInt(Chain::size).sum();
     }
 }

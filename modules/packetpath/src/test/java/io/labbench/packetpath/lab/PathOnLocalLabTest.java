@@ -160,6 +160,45 @@ class PathOnLocalLabTest {
         assertThat(path.hops(Direction.FORWARD)).as(shown).anySatisfy(h -> assertThat(h.object()).isEqualTo("ip rule 1024"));
     }
 
+    @Test
+    void aTraceReadsEveryNodeWithOneCommandAllAtOnceAndThenOnlyAsksRoutes() throws IOException {
+        java.util.Map<String, java.util.List<String>> commands = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger mostAtOnce = new java.util.concurrent.atomic.AtomicInteger();
+        MachineShell counting = (machine, command) -> {
+            commands.computeIfAbsent(machine, m -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(command);
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                return shell.run(machine, command);
+            } finally {
+                running.decrementAndGet();
+            }
+        };
+        List<String> nodes = List.of("kops-ec2", "master", "worker1", "worker2");
+        LiveKernel kernel = new LiveKernel(counting);
+        java.util.Map<String, MachineState> read = kernel.prefetch(nodes);
+
+        assertThat(read.keySet()).containsExactlyInAnyOrderElementsOf(nodes);
+        assertThat(commands).allSatisfy((machine, list) -> assertThat(list).hasSize(1));
+        assertThat(mostAtOnce.get()).as("the nodes are read side by side").isGreaterThan(1);
+        // the snapshot holds what the cluster needs too: worker1's ENI and its address
+        String worker1Ip = cluster().node("worker1").orElseThrow().primaryIp();
+        assertThat(read.get("worker1").interfaces()).anySatisfy(i -> {
+            assertThat(i.name()).isEqualTo("ens5");
+            assertThat(i.addresses()).anySatisfy(a -> assertThat(a.cidr()).startsWith(worker1Ip + "/"));
+        });
+        assertThat(read.get("worker1").rules().hasTable("nat")).isTrue();
+
+        ClusterState cluster = cluster();
+        Place a = Places.parse("pod-1", cluster).place().orElseThrow();
+        Place b = Places.parse("pod-2", cluster).place().orElseThrow();
+        commands.clear();
+        PacketPath path = new PathResolver(cluster, kernel).resolve(Places.flow(a, b, "", 0));
+        assertThat(path.outcome()).as(PathText.render(path)).isEqualTo(PacketPath.Outcome.DELIVERED);
+        assertThat(commands.values().stream().flatMap(List::stream)).as("after the snapshots, the walk only asks routes")
+                .isNotEmpty().allSatisfy(c -> assertThat(c).startsWith("ip route get "));
+    }
+
     private Optional<ConntrackEntry> conntrack(String node, String src, String dst) throws IOException {
         MachineState st = new LiveKernel(shell).machine(node).orElseThrow();
         return st.conntrack().stream().filter(e -> e.original().src().equals(src) && e.original().dst().equals(dst)).findFirst();

@@ -78,4 +78,23 @@ class ChainWalkTest {
         assertThat(snat.key()).isEqualTo("nat AWS-SNAT-CHAIN-0 ! -d 172.30.0.0/16 -m comment --comment \"AWS SNAT CHAIN\""
                 + " -m addrtype ! --dst-type LOCAL -j SNAT --to-source 172.30.46.72 --random-fully");
     }
+
+    @Test
+    void kubeProxysMarkForMasqueradeIsClearedWithXorBeforeTheMasquerade() {
+        // kube-proxy's restore input (--or-mark / --xor-mark), as iptables-restore takes it
+        String save = "*nat\n:POSTROUTING ACCEPT [0:0]\n:KUBE-POSTROUTING - [0:0]\n:KUBE-MARK-MASQ - [0:0]\n"
+                + "-A POSTROUTING -j KUBE-POSTROUTING\n"
+                + "-A KUBE-POSTROUTING -m mark ! --mark 0x4000/0x4000 -j RETURN\n"
+                + "-A KUBE-POSTROUTING -j MARK --xor-mark 0x4000\n"
+                + "-A KUBE-POSTROUTING -m comment --comment \"kubernetes service traffic requiring SNAT\" -j MASQUERADE --random-fully\n"
+                + "-A KUBE-MARK-MASQ -j MARK --or-mark 0x4000\nCOMMIT\n";
+        Ruleset rules = RuleReader.fromSave(IptablesRulesParser.parse(save), save, "kube-proxy restore input");
+        Packet marked = new Packet("172.30.61.20", "172.30.88.40", "tcp", 40000, 8080, 0x4001, 0, "enia", "ens5", true);
+        ChainWalk.Result r = new ChainWalk(rules, new MatchContext(Set.of(), Set.of())).run("nat", "POSTROUTING", marked);
+        assertThat(r.steps()).extracting(st -> st.chain() + " " + st.rule().map(NetfilterRule::position).orElse(0))
+                .containsExactly("POSTROUTING 1", "KUBE-POSTROUTING 2", "KUBE-POSTROUTING 3");
+        assertThat(r.steps().get(1).after().mark()).isEqualTo(0x1);
+        assertThat(rules.chain("nat", "KUBE-MARK-MASQ").orElseThrow().rules().get(0).target())
+                .isEqualTo(new Target.SetMark(0x4000, 0x4000));
+    }
 }

@@ -121,20 +121,22 @@ public final class KnownHostsFile {
     }
 
     /**
-     * Adds a line for the host. The file is rewritten whole through {@link AtomicFileWriter} (mode 600,
-     * a missing folder 700), so a crash mid-append leaves the file as it was, never with a cut line
-     * that would make the next connection look like a changed key.
+     * Adds a line for the host. The file is re-read and rewritten whole under a lock other LabBench
+     * windows and threads respect ({@link AtomicFileWriter#update}), so two hosts accepted at the same
+     * moment both keep their line, and a crash mid-append leaves the file as it was, never with a cut
+     * line that would make the next connection look like a changed key. Mode 600, a missing folder 700.
      */
-    public synchronized void append(String hostEntry, byte[] key) throws IOException {
-        String line = hostEntry + " " + HostKeys.type(key) + " " + Base64.getEncoder().encodeToString(key) + "\n";
-        byte[] existing = Files.isRegularFile(file) ? Files.readAllBytes(file) : new byte[0];
-        boolean needsNewline = existing.length > 0 && existing[existing.length - 1] != '\n';
-        AtomicFileWriter.write(file, out -> {
-            out.write(existing);
+    public void append(String hostEntry, byte[] key) throws IOException {
+        byte[] line = (hostEntry + " " + HostKeys.type(key) + " " + Base64.getEncoder().encodeToString(key) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        AtomicFileWriter.update(file, existing -> {
+            boolean needsNewline = existing.length > 0 && existing[existing.length - 1] != '\n';
+            byte[] next = Arrays.copyOf(existing, existing.length + (needsNewline ? 1 : 0) + line.length);
             if (needsNewline) {
-                out.write('\n');
+                next[existing.length] = '\n';
             }
-            out.write(line.getBytes(StandardCharsets.UTF_8));
+            System.arraycopy(line, 0, next, next.length - line.length, line.length);
+            return next;
         });
     }
 

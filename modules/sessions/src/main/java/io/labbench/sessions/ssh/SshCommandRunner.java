@@ -16,6 +16,9 @@ import java.time.Duration;
  */
 public final class SshCommandRunner implements CommandRunner {
 
+    private static final long EOF_SLICE_MILLIS = 100;
+    private static final long CHANNEL_OPEN_MILLIS = 3000;
+
     private final SshConnection connection;
 
     public SshCommandRunner(SshConnection connection) {
@@ -42,7 +45,10 @@ public final class SshCommandRunner implements CommandRunner {
             // JSch's session thread writes straight into these: no pipe to drain, no reader threads.
             channel.setOutputStream(stdout, false);
             channel.setErrStream(stderr, true);
-            channel.connect((int) Math.max(1, remainingMillis(deadline)));
+            // Opening a channel on a live connection takes milliseconds. JSch waits the whole timeout when the
+            // connection dies while the open is in flight (nothing wakes it), which held watches 10.6 s after a
+            // drop; a few seconds tell a dead connection from a slow one, and the next run reconnects.
+            channel.connect((int) Math.max(1, Math.min(CHANNEL_OPEN_MILLIS, remainingMillis(deadline))));
         } catch (JSchException e) {
             if (!session.isConnected()) {
                 throw new CommandException(CommandException.Reason.NOT_CONNECTED,
@@ -53,7 +59,13 @@ public final class SshCommandRunner implements CommandRunner {
         }
         try {
             // JSch closes the stdout stream at the server's EOF; exit-status and close follow right behind.
-            stdout.awaitEof(Math.max(0, remainingMillis(deadline)));
+            // Waited for in slices: when the connection drops mid-command JSch may never close the stream,
+            // and a watch would sit out its whole deadline (10 s) before it could reconnect.
+            while (!stdout.awaitEof(Math.min(EOF_SLICE_MILLIS, Math.max(0, remainingMillis(deadline))))) {
+                if (!session.isConnected() || channel.isClosed() || System.nanoTime() >= deadline) {
+                    break;
+                }
+            }
             long pause = 1;
             while (!channel.isClosed()) {
                 if (System.nanoTime() >= deadline) {
@@ -92,8 +104,8 @@ public final class SshCommandRunner implements CommandRunner {
             eof.countDown();
         }
 
-        void awaitEof(long millis) throws InterruptedException {
-            eof.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        boolean awaitEof(long millis) throws InterruptedException {
+            return eof.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
     }
 

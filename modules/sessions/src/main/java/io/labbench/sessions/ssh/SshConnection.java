@@ -29,6 +29,10 @@ import java.util.function.Function;
 public final class SshConnection {
 
     private static final long DROP_CHECK_MILLIS = 200;
+    /** The least time between two attempts that commands start while reconnecting. */
+    static final Duration ON_DEMAND_SPACING = Duration.ofMillis(900);
+    /** How long a command waits for an attempt under way while reconnecting before it reports the panel stale. */
+    static final Duration ON_DEMAND_WAIT = Duration.ofMillis(1500);
 
     /** What a connection needs from the hub that owns it. */
     public record Context(SshSettings settings, HostKeyVerifier verifier, IdentityLoader identities,
@@ -48,6 +52,10 @@ public final class SshConnection {
     private int failedAttempts;
     private ScheduledFuture<?> retry;
     private ScheduledFuture<?> dropWatch;
+    /** When the last attempt ended (System.nanoTime), for {@link #ON_DEMAND_SPACING}. */
+    private long lastAttemptEnded = System.nanoTime() - ON_DEMAND_SPACING.toNanos();
+    /** Why the connection is down, without the backoff's schedule (commands start attempts of their own). */
+    private String lastFailure = "connection lost";
 
     public SshConnection(SshEndpoint endpoint, Context context) {
         this.endpoint = endpoint;
@@ -66,11 +74,17 @@ public final class SshConnection {
 
     /**
      * The connected session for a command: connects first when nothing has been tried yet, waits while
-     * a first connect is under way, and fails at once while the endpoint is reconnecting or failed so
-     * a watch can mark itself stale instead of queueing.
+     * a first connect is under way, and fails while the endpoint is failed, so a watch can mark itself
+     * stale instead of queueing. While reconnecting, a command does not wait for the backoff's next
+     * attempt (which may be many seconds away when the server was down for a while): it starts one at
+     * once, at most one per {@link #ON_DEMAND_SPACING}, and waits for it at most {@link #ON_DEMAND_WAIT}.
+     * So a watch refreshing every second brings the connection back within about a second of the server
+     * answering again, and meanwhile says it is reconnecting.
      */
     public Session sessionForCommand(Duration timeout) throws CommandException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long now = System.nanoTime();
+        long deadline = now + timeout.toNanos();
+        long reconnectWaitEnds = now + Math.min(timeout.toNanos(), ON_DEMAND_WAIT.toNanos());
         synchronized (lock) {
             while (true) {
                 if (closed) {
@@ -81,8 +95,21 @@ public final class SshConnection {
                 }
                 if (state == ConnectionState.DISCONNECTED && !connecting) {
                     startAttemptLocked();
-                } else if (state == ConnectionState.RECONNECTING || state == ConnectionState.FAILED) {
+                } else if (state == ConnectionState.FAILED) {
                     throw new CommandException(CommandException.Reason.NOT_CONNECTED, endpoint.name() + ": " + detail);
+                } else if (state == ConnectionState.RECONNECTING) {
+                    if (!connecting && System.nanoTime() - lastAttemptEnded >= ON_DEMAND_SPACING.toNanos()) {
+                        if (retry != null) {
+                            retry.cancel(false);
+                        }
+                        startAttemptLocked();
+                    }
+                    if (!connecting || System.nanoTime() >= reconnectWaitEnds) {
+                        throw new CommandException(CommandException.Reason.NOT_CONNECTED,
+                                endpoint.name() + ": reconnecting… (" + lastFailure + ")");
+                    }
+                    waitLocked(TimeUnit.NANOSECONDS.toMillis(reconnectWaitEnds - System.nanoTime()) + 1);
+                    continue;
                 }
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
@@ -184,6 +211,7 @@ public final class SshConnection {
         }
         synchronized (lock) {
             connecting = false;
+            lastAttemptEnded = System.nanoTime();
             if (closed) {
                 if (opened != null) {
                     opened.disconnect();
@@ -202,7 +230,8 @@ public final class SshConnection {
                 setStateLocked(ConnectionState.FAILED, failure);
             } else {
                 failedAttempts++;
-                scheduleRetryLocked((everConnected ? "connection lost; " : "") + "cannot connect: " + failure);
+                lastFailure = (everConnected ? "connection lost; " : "") + "cannot connect: " + failure;
+                scheduleRetryLocked(lastFailure);
             }
             lock.notifyAll();
         }
@@ -234,6 +263,7 @@ public final class SshConnection {
             }
             session = null;
             failedAttempts = 1;
+            lastFailure = "connection lost";
             scheduleRetryLocked("connection lost");
             lock.notifyAll();
         }

@@ -172,6 +172,48 @@ class KnownHostsOpenSshRulesTest {
         assertThat(sshKeygenFind(hostEntry())).contains("ecdsa-sha2-nistp256");
     }
 
+    @Test
+    void hostsAcceptedAtTheSameMomentKeepTheirLinesBoth() throws Exception {
+        // Each connection reads the file through its own KnownHostsFile, as two windows (or two panes'
+        // first connects) do; without the lock the second rename dropped the first one's line.
+        String key = sshKeygenPublicKey("ed25519");
+        byte[] keyBlob = java.util.Base64.getDecoder().decode(key.split(" ")[1]);
+        int writers = 6;
+        int hostsEach = 15;
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<Thread> threads = new java.util.ArrayList<>();
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            int writer = w;
+            Thread t = new Thread(() -> {
+                try {
+                    go.await();
+                    for (int h = 0; h < hostsEach; h++) {
+                        new KnownHostsFile(knownHosts).append("[10.0." + writer + "." + h + "]:2222", keyBlob);
+                    }
+                } catch (Exception e) {
+                    failures.add(e);
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        go.countDown();
+        for (Thread t : threads) {
+            t.join(TimeUnit.SECONDS.toMillis(60));
+        }
+        assertThat(failures).isEmpty();
+        KnownHostsFile file = new KnownHostsFile(knownHosts);
+        for (int w = 0; w < writers; w++) {
+            for (int h = 0; h < hostsEach; h++) {
+                assertThat(file.lookup("[10.0." + w + "." + h + "]:2222", keyBlob)).as("host 10.0.%d.%d", w, h)
+                        .isInstanceOf(KnownHostsFile.Lookup.Known.class);
+            }
+        }
+        assertThat(Files.readAllLines(knownHosts)).hasSize(writers * hostsEach);
+        assertThat(sshKeygenFind("[10.0.3.7]:2222")).contains("ssh-ed25519");
+    }
+
     private String sshKeygenPublicKey(String type) throws Exception {
         Path file = dir.resolve("other_" + type);
         run("ssh-keygen", "-q", "-t", type, "-N", "", "-f", file.toString());

@@ -57,7 +57,8 @@ public sealed interface WatchOutcome {
 
         public String describe() {
             return switch (reason) {
-                case NOT_CONNECTED -> "not connected (" + message + ") — showing the last snapshot; resumes on reconnect";
+                // the message says what the connection is doing ("worker1: reconnecting… (connection lost; …)")
+                case NOT_CONNECTED -> message + " — showing the last snapshot; resumes on reconnect";
                 case TIMED_OUT -> "timed out (" + message + ") — retrying; a longer interval may help";
                 case CHANNEL_FAILED -> "could not open a channel (" + message + ") — retrying";
                 case INTERRUPTED -> "interrupted (" + message + ")";

@@ -2,6 +2,10 @@ package io.labbench.locallab.kube.control;
 
 import io.labbench.locallab.spi.PodNetwork;
 import io.labbench.locallab.kube.api.Store;
+import io.labbench.locallab.kube.proxy.KubeProxy;
+import io.labbench.locallab.kube.proxy.KubeProxyDefaults;
+import io.labbench.locallab.kube.proxy.ProxyRules;
+import io.labbench.locallab.spi.ServiceProxyHost;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +23,7 @@ public final class ControllerLoop implements AutoCloseable {
     private final List<Controller> controllers;
     private final NodeSync nodeSync;
     private final Kubelet kubelet;
+    private final java.util.Optional<KubeProxy> kubeProxy;
     private final Semaphore pokes = new Semaphore(0);
     private final Thread thread;
     private volatile boolean running = true;
@@ -30,13 +35,24 @@ public final class ControllerLoop implements AutoCloseable {
 
     /** @param runtime runs the pods' containers (the lab's); without one pods show Running with no process */
     public ControllerLoop(Store store, PodNetwork network, java.util.Optional<io.labbench.locallab.spi.ContainerRuntime> runtime) {
+        this(store, network, runtime, java.util.Optional.empty());
+    }
+
+    /** @param nodeIptables where kube-proxy writes the nodes' Service rules; without it Services get no rules */
+    public ControllerLoop(Store store, PodNetwork network, java.util.Optional<io.labbench.locallab.spi.ContainerRuntime> runtime,
+                          java.util.Optional<ServiceProxyHost> nodeIptables) {
         EventRecorder events = new EventRecorder(store);
         this.nodeSync = new NodeSync(store, network, new StaticPods(store));
         this.kubelet = new Kubelet(store, network, events, runtime);
         kubelet.onChange(this::poke);
-        this.controllers = List.of(nodeSync::sync, new GarbageCollector(store), new DeploymentController(store, events),
-                new ReplicaSetController(store, events), new DaemonSetController(store, events),
-                new Scheduler(store, events), kubelet, new EndpointsController(store));
+        List<Controller> all = new java.util.ArrayList<>(List.of(nodeSync::sync, new GarbageCollector(store),
+                new DeploymentController(store, events), new ReplicaSetController(store, events), new DaemonSetController(store, events),
+                new Scheduler(store, events), kubelet, new EndpointsController(store), new EndpointSliceController(store)));
+        // last: it sees the endpoints this very pass wrote, so a pod turning Ready reaches the rules in one pass
+        this.kubeProxy = nodeIptables.map(host -> new KubeProxy(store, network::nodes, host.iptables(),
+                host.healthChecks(), new ProxyRules(KubeProxyDefaults.CLUSTER_CIDR)));
+        kubeProxy.ifPresent(proxy -> all.add(proxy::sync));
+        this.controllers = List.copyOf(all);
         this.thread = new Thread(this::run, "local-kube-controllers");
         this.thread.setDaemon(true);
     }
@@ -107,5 +123,6 @@ public final class ControllerLoop implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        kubeProxy.ifPresent(KubeProxy::close);
     }
 }

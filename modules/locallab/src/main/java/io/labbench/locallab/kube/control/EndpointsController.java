@@ -49,7 +49,9 @@ final class EndpointsController implements Controller {
                 ArrayNode addresses = Json.array();
                 JsonNode firstPod = null;
                 for (ObjectNode pod : pods) {
-                    if (Meta.namespace(pod).equals(Meta.namespace(svc)) && selector.matches(pod) && Meta.running(pod)) {
+                    // as the endpoints controller: a terminating pod leaves at once (its deletionTimestamp is set), a pod
+                    // that is not Ready is not served, so kube-proxy stops sending to it before it is gone
+                    if (Meta.namespace(pod).equals(Meta.namespace(svc)) && selector.matches(pod) && ready(pod)) {
                         ObjectNode a = addresses.addObject();
                         a.put("ip", Json.text(pod, "status", "podIP"));
                         a.put("nodeName", Json.text(pod, "spec", "nodeName"));
@@ -93,6 +95,18 @@ final class EndpointsController implements Controller {
             }
         }
         return changed;
+    }
+
+    private static boolean ready(JsonNode pod) {
+        if (!Meta.running(pod) || pod.path("metadata").hasNonNull("deletionTimestamp")) {
+            return false;
+        }
+        for (JsonNode c : pod.path("status").path("conditions")) {
+            if (c.path("type").asText().equals("Ready")) {
+                return c.path("status").asText().equals("True");
+            }
+        }
+        return false;
     }
 
     private static int targetPort(JsonNode servicePort, JsonNode pod) {

@@ -74,15 +74,23 @@ public final class ServiceAddresses {
      * @param alreadyHeld ports the same Service holds for its other ports (not to be handed out twice)
      */
     public synchronized int nodePort(String owner, OptionalInt requested, java.util.Set<Integer> alreadyHeld) {
+        return nodePort(owner, "spec.ports[0].nodePort", requested, alreadyHeld);
+    }
+
+    /**
+     * As {@link #nodePort(String, OptionalInt, java.util.Set)}, naming {@code field} (e.g.
+     * {@code spec.ports[1].nodePort}, {@code spec.healthCheckNodePort}) in the refusal.
+     */
+    public synchronized int nodePort(String owner, String field, OptionalInt requested, java.util.Set<Integer> alreadyHeld) {
         if (requested.isPresent()) {
             int port = requested.getAsInt();
             if (port < FIRST_NODE_PORT || port > LAST_NODE_PORT) {
-                throw invalid("spec.ports[0].nodePort: Invalid value: " + port
+                throw invalid(field + ": Invalid value: " + port
                         + ": provided port is not in the valid range. The range of valid ports is 30000-32767");
             }
             String holder = portOwners.get(port);
             if (holder != null && !holder.equals(owner)) {
-                throw invalid("spec.ports[0].nodePort: Invalid value: " + port + ": provided port is already allocated");
+                throw invalid(field + ": Invalid value: " + port + ": provided port is already allocated");
             }
             portOwners.put(port, owner);
             return port;
@@ -96,7 +104,7 @@ public final class ServiceAddresses {
                 return port;
             }
         }
-        throw invalid("spec.ports[0].nodePort: Internal error: range is full (30000-32767)");
+        throw invalid(field + ": Internal error: range is full (30000-32767)");
     }
 
     /** Frees what {@code owner} holds (its Service is gone). */

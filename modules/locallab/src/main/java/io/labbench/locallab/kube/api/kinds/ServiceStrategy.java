@@ -84,18 +84,26 @@ final class ServiceStrategy implements KindStrategy {
                 }
             }
             Set<Integer> held = new HashSet<>();
-            for (JsonNode p : spec.path("ports")) {
-                ObjectNode port = (ObjectNode) p;
+            JsonNode portList = spec.path("ports");
+            for (int i = 0; i < portList.size(); i++) {
+                ObjectNode port = (ObjectNode) portList.get(i);
                 port.put("protocol", port.path("protocol").asText("TCP"));
                 if (!port.has("targetPort")) {
                     port.set("targetPort", port.get("port"));
                 }
                 if (nodePorts) {
                     OptionalInt asked = port.has("nodePort") ? OptionalInt.of(port.path("nodePort").asInt()) : OptionalInt.empty();
-                    int given = addresses.nodePort(owner, asked, held);
+                    int given = addresses.nodePort(owner, "spec.ports[" + i + "].nodePort", asked, held);
                     held.add(given);
                     port.put("nodePort", given);
                 }
+            }
+            // the apiserver gives a LoadBalancer Service with externalTrafficPolicy Local a health check port that
+            // kube-proxy serves on every node: the load balancer's health checks find the nodes with a local endpoint
+            if (type.equals("LoadBalancer") && spec.path("externalTrafficPolicy").asText().equals("Local")) {
+                OptionalInt asked = spec.path("healthCheckNodePort").asInt(0) != 0
+                        ? OptionalInt.of(spec.path("healthCheckNodePort").asInt()) : OptionalInt.empty();
+                spec.put("healthCheckNodePort", addresses.nodePort(owner, "spec.healthCheckNodePort", asked, held));
             }
         } catch (ServiceAddresses.Refused e) {
             addresses.release(owner);

@@ -19,7 +19,7 @@ public final class StandardKinds {
                 new BasicStrategy(ResourceCatalog.NODES, WorkloadTables.NODES),
                 new NamespaceStrategy(),
                 new ServiceStrategy(new ServiceAddresses()),
-                new BasicStrategy(ResourceCatalog.ENDPOINTS, CoreTables.ENDPOINTS),
+                new EndpointsStrategy(),
                 new BasicStrategy(ResourceCatalog.EVENTS, CoreTables.EVENTS),
                 new BasicStrategy(ResourceCatalog.LIMIT_RANGES, CoreTables.LIMIT_RANGES),
                 new BasicStrategy(ResourceCatalog.CONFIG_MAPS, CoreTables.CONFIG_MAPS),

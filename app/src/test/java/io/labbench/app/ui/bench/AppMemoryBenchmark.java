@@ -1,0 +1,115 @@
+package io.labbench.app.ui.bench;
+
+import io.labbench.watch.WatchDefinition;
+import io.labbench.watch.layout.DockLayout;
+import io.labbench.watch.layout.DockLayoutStore;
+import io.labbench.watch.layout.DockPane;
+import io.labbench.watch.layout.OpenWatch;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The app's resident memory as a learner runs it: {@code ./labbench --backend shells} (its JVM options,
+ * four terminals in the grid) with four watches restored in the dock, each running every second, read
+ * from {@code /proc/PID/status} after {@code args[1]} seconds (default 60). Beside it, started at the
+ * same moment so both meet the same load, a bare JavaFX window ({@link HelloFxProbe} {@code --stay}) with
+ * plain {@code java}. Goal: at most 350 MB. Needs a display (run-benchmarks uses xvfb-run).
+ *
+ * <p>Run: {@code java -cp app/target/test-classes:app/target/classes:$(cat app/target/bench.cp)
+ * io.labbench.app.ui.bench.AppMemoryBenchmark ./labbench [seconds] ["JVM options"]}: with JVM options, a second
+ * app with them runs beside the first (its own home), to compare heap settings under the same load.
+ */
+public final class AppMemoryBenchmark {
+
+    private AppMemoryBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String launcher = args[0];
+        long seconds = args.length > 1 ? Long.parseLong(args[1]) : 60;
+        Path home = Files.createTempDirectory("lbt-memory-");
+        List<DockPane> panes = new ArrayList<>();
+        for (String command : List.of("cat /proc/net/dev", "ip route", "ip -br link", "cat /proc/meminfo")) {
+            WatchDefinition watch = WatchDefinition.custom("worker1", command, Optional.empty(), Duration.ofSeconds(1));
+            panes.add(new DockPane(List.of(OpenWatch.of(watch, false)), 0));
+        }
+        DockLayoutStore.inConfigFolder(home.resolve("config"))
+                .save(new DockLayout(DockLayout.CURRENT_VERSION, false, panes, List.of(0.25, 0.5, 0.75)));
+
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String fxClasspath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> entry.contains("javafx") || entry.endsWith("test-classes") || entry.endsWith("classes"))
+                .collect(Collectors.joining(File.pathSeparator));
+        ProcessBuilder helloBuilder = new ProcessBuilder(java, "-cp", fxClasspath, HelloFxProbe.class.getName(), "--stay")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        // Two apps at once must not both write the launcher's class-data archive at exit: A/B runs go without it.
+        boolean twoApps = args.length > 2;
+        Process app = startApp(launcher, home, "", twoApps);
+        Process hello = helloBuilder.start();
+        Optional<Process> other = Optional.empty();
+        if (twoApps) {
+            Path otherHome = Files.createTempDirectory("lbt-memory-b-");
+            copyTree(home.resolve("config"), otherHome.resolve("config"));
+            other = Optional.of(startApp(launcher, otherHome, args[2], true));
+        }
+        try {
+            Thread.sleep(seconds * 1000);
+            long appKb = rssKb(app, home);
+            long helloKb = rssKb(hello, home);
+            System.out.printf("after %d s: LabBench (4 terminals, 4 watches at 1 s) RSS %d MiB; idle JavaFX window %d MiB%n",
+                    seconds, appKb / 1024, helloKb / 1024);
+            if (other.isPresent()) {
+                System.out.printf("after %d s: LabBench with %s: RSS %d MiB%n", seconds, args[2], rssKb(other.get(), home) / 1024);
+            }
+            // Machine-readable line for ./run-benchmarks: metric, value, unit, reference, goal.
+            System.out.printf(Locale.ROOT, "BENCH\tapp RSS, 4 terminals + 4 watches after %d s (ref: idle JavaFX window)\t%.0f\tMB\t%.0f\t<=350%n",
+                    seconds, appKb * 1024 / 1e6, helloKb * 1024 / 1e6);
+        } finally {
+            app.destroy();
+            hello.destroy();
+            other.ifPresent(Process::destroy);
+        }
+    }
+
+    private static Process startApp(String launcher, Path home, String javaOptions, boolean noClassArchive) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(launcher, "--backend", "shells")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(home.resolve("app.log").toFile());
+        builder.environment().put("LABBENCH_JAVA_OPTS", ("-Dlabbench.home=" + home + " " + javaOptions).strip());
+        if (noClassArchive) {
+            builder.environment().put("LABBENCH_CDS", "off");
+        }
+        return builder.start();
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+
+    private static long rssKb(Process process, Path home) throws IOException {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(process.info().commandLine().orElse("a process") + " ended (exit "
+                    + process.exitValue() + "); the app's log is in " + home);
+        }
+        return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+                .filter(line -> line.startsWith("VmRSS:")).map(line -> line.replaceAll("[^0-9]", ""))
+                .mapToLong(Long::parseLong).findFirst().orElseThrow();
+    }
+}
