@@ -267,9 +267,15 @@ class NlbLabTest {
         try {
             String svc = kubectl.await(out -> out.contains(".elb.us-east-1.amazonaws.com"), "get", "svc", "svc-nlb-proxy", "--no-headers");
             String name = svc.split("\\s+")[3].replaceAll("-[0-9a-f]{16}\\..*", "");
-            String address = JSON.readTree(aws("elbv2 describe-load-balancers --names " + name)).findValuesAsText("PrivateIPv4Address").get(0);
+            JsonNode lb = JSON.readTree(aws("elbv2 describe-load-balancers --names " + name)).path("LoadBalancers").path(0);
+            String address = lb.findValuesAsText("PrivateIPv4Address").get(0);
+            // the reader starts after the target registered: wait for HAProxy's checks to pass again (rise 3)
+            String group = JSON.readTree(aws("elbv2 describe-target-groups --load-balancer-arn " + lb.path("LoadBalancerArn").asText()))
+                    .findValuesAsText("TargetGroupArn").get(0);
+            awaitAws("elbv2 describe-target-health --target-group-arn " + group,
+                    j -> j.path("TargetHealthDescriptions").findValuesAsText("State").equals(List.of("healthy")));
             String reply = "";
-            for (long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos(); System.nanoTime() < deadline; Thread.sleep(300)) {
+            for (long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos(); System.nanoTime() < deadline; Thread.sleep(300)) {
                 reply = inKopsEc2("curl -s --max-time 3 " + address).stdout();
                 if (reply.contains("proxy_v2=")) {
                     break;
