@@ -85,4 +85,12 @@ final class SampleCloud implements LabCloud {
     public AcmCertificates acm() {
         return acm;
     }
+
+    /** Load balancers a test puts here, as the lab's NLB controller would. */
+    final io.labbench.localaws.state.Elbv2State elbv2 = new io.labbench.localaws.state.Elbv2State();
+
+    @Override public List<LoadBalancer> loadBalancers() { return elbv2.loadBalancers(); }
+    @Override public List<Listener> listeners() { return elbv2.listeners(); }
+    @Override public List<TargetGroup> targetGroups() { return elbv2.targetGroups(); }
+    @Override public List<TargetHealth> targetHealth() { return elbv2.targetHealth(); }
 }

@@ -26,6 +26,7 @@ final class LabParts {
     final NodeSshRelaysPart sshRelays;
     final ApiRelayPart apiRelay;
     final LocalAwsPart localAws;
+    final NlbPart nlb;
     final StatusFilePart statusFile;
     private final List<Part> inOrder = new ArrayList<>();
 
@@ -42,6 +43,7 @@ final class LabParts {
         sshRelays = add(new NodeSshRelaysPart(sshServers, network));
         apiRelay = add(new ApiRelayPart(sshServers, kubernetes, network));
         localAws = add(new LocalAwsPart(settings, topology, kernel, network, sshServers, kubernetes, internet));
+        nlb = add(new NlbPart(settings, topology, kernel, kubernetes, localAws));
         statusFile = add(new StatusFilePart(settings, kernel, () -> status.apply(this), List.copyOf(inOrder)));
     }
 

@@ -63,6 +63,20 @@ public interface LabCloud {
         return List.of();
     }
 
+    /** The NLBs' listeners (ELBv2), across all load balancers. */
+    default List<Listener> listeners() {
+        return List.of();
+    }
+
+    default List<TargetGroup> targetGroups() {
+        return List.of();
+    }
+
+    /** Every registered target of every target group with its current health. */
+    default List<TargetHealth> targetHealth() {
+        return List.of();
+    }
+
     record Tag(String key, String value) {
     }
 
@@ -146,7 +160,42 @@ public interface LabCloud {
     record HostedZone(String zoneId, String name, List<RecordSet> records) {
     }
 
+    /**
+     * An ELBv2 load balancer. {@code zones} holds one entry per AZ subnet with the address the load
+     * balancer's node takes there: what its DNS name resolves to.
+     */
     record LoadBalancer(String name, String arn, String dnsName, String type, String scheme, String state, String vpcId,
-                        List<String> zones, Instant created) {
+                        List<ZoneAddress> zones, Instant created) {
+        public List<String> addresses() {
+            return zones.stream().map(ZoneAddress::privateIp).toList();
+        }
     }
+
+    record ZoneAddress(String zone, String subnetId, String privateIp) {
+    }
+
+    /** @param certificateArn the ACM certificate of a TLS listener */
+    record Listener(String arn, String loadBalancerArn, int port, String protocol, Optional<String> certificateArn,
+                    String targetGroupArn) {
+    }
+
+    /** @param port a number, or {@code traffic-port} */
+    record HealthCheck(String protocol, String port, int intervalSeconds, int timeoutSeconds, int healthyThreshold,
+                       int unhealthyThreshold) {
+    }
+
+    /** @param targetType {@code ip} or {@code instance} */
+    record TargetGroup(String arn, String name, String protocol, int port, String targetType, String vpcId,
+                       String loadBalancerArn, HealthCheck healthCheck) {
+    }
+
+    /**
+     * @param targetId a pod IP (ip targets) or an instance id (instance targets)
+     * @param state    {@code initial}, {@code healthy}, {@code unhealthy} or {@code draining}
+     * @param reason   e.g. {@code Elb.RegistrationInProgress}; empty when healthy
+     */
+    record TargetHealth(String targetGroupArn, String targetId, int port, String zone, String state, String reason,
+                        String description) {
+    }
+
 }

@@ -18,7 +18,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * Deployment runs on the control plane with host networking, like kOps's; the work itself is
  * {@link ExternalDns}, which acts while the Deployment exists.
  */
-final class ExternalDnsAddon {
+final class ExternalDnsAddon implements KopsAddon {
 
     static final String NAME = "external-dns";
     static final String IMAGE = "registry.k8s.io/external-dns/external-dns";
@@ -50,8 +50,13 @@ final class ExternalDnsAddon {
         }
     }
 
-    /** What {@code kops update cluster} would do now: a line for its "Will create/delete resources" list, if anything. */
-    Optional<String> pending(String clusterYaml) throws IOException {
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Optional<String> pending(String clusterYaml) throws IOException {
         boolean wanted = wanted(clusterYaml);
         boolean present = kube.get(DEPLOYMENT).isPresent();
         if (wanted == present) {
@@ -62,8 +67,8 @@ final class ExternalDnsAddon {
                 : file + "\n  \tContents                (removed)");
     }
 
-    /** Creates or removes the add-on's objects to match the Cluster document. */
-    void apply(String clusterYaml) throws IOException {
+    @Override
+    public void apply(String clusterYaml) throws IOException {
         if (wanted(clusterYaml)) {
             kube.create("/api/v1/namespaces/kube-system/serviceaccounts", serviceAccount());
             kube.create("/apis/apps/v1/namespaces/kube-system/deployments", deployment());

@@ -54,11 +54,11 @@ final class KopsApi implements ServiceApi {
     private final KopsControl control;
     private final HttpClient http;
     private final String kubeToken;
-    private final ExternalDnsAddon externalDns;
+    private final List<KopsAddon> addons;
 
     KopsApi(KopsClusterState state, LabTopology topology, URI kubeApi, ApiCredentials kubeCredentials, Path kubeconfig,
-            KopsControl control, ExternalDnsAddon externalDns) throws IOException {
-        this.externalDns = externalDns;
+            KopsControl control, List<KopsAddon> addons) throws IOException {
+        this.addons = List.copyOf(addons);
         this.http = kubeCredentials.trustingHttpClient(Duration.ofSeconds(5));
         this.kubeToken = kubeCredentials.token();
         this.state = state;
@@ -365,13 +365,18 @@ final class KopsApi implements ServiceApi {
         LabSettings edited = state.edited();
         LabSettings applied = state.applied();
         List<String> changes = changes(applied, edited);
-        Optional<String> addon;
+        List<KopsAddon> changing = new ArrayList<>();
         try {
-            addon = externalDns.pending(state.clusterYaml());
+            for (KopsAddon addon : addons) {
+                Optional<String> change = addon.pending(state.clusterYaml());
+                if (change.isPresent()) {
+                    changes.add(change.get());
+                    changing.add(addon);
+                }
+            }
         } catch (IOException e) {
             return Result.error("Error: cannot reach the cluster to apply its add-ons: " + e.getMessage());
         }
-        addon.ifPresent(changes::add);
         if (changes.isEmpty()) {
             return Result.out(yes ? "\nNo changes need to be applied\n"
                     + (state.groupsNeedingUpdate().isEmpty() ? "" : "\nChanges may require instances to restart: kops rolling-update cluster\n")
@@ -383,11 +388,11 @@ final class KopsApi implements ServiceApi {
             return Result.out(out.append("\nMust specify --yes to apply changes\n").toString());
         }
         state.apply();
-        if (addon.isPresent()) {
+        for (KopsAddon addon : changing) {
             try {
-                externalDns.apply(state.clusterYaml());
+                addon.apply(state.clusterYaml());
             } catch (IOException e) {
-                return Result.error("Error: error applying the external-dns add-on: " + e.getMessage());
+                return Result.error("Error: error applying the " + addon.name() + " add-on: " + e.getMessage());
             }
         }
         out.append("\nkOps has set your kubectl context to ").append(edited.clusterName())

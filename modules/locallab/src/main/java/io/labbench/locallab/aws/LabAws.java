@@ -59,7 +59,7 @@ public final class LabAws implements Closeable {
         this.externalDns = externalDns;
         this.addonLogs = addonLogs;
         this.cloud = cloud;
-        this.names = new LabCloudNames(cloud, lb -> List.of(),
+        this.names = new LabCloudNames(cloud, io.labbench.localaws.state.LabCloud.LoadBalancer::addresses,
                 listener -> cloud.route53().onChange(applied -> listener.run()));
     }
 
@@ -100,7 +100,7 @@ public final class LabAws implements Closeable {
         LabCloudView cloud = new LabCloudView(settings, topology, podNetwork, kops, launched, ca);
         KubeHttp kube = new KubeHttp(kubeApi, kubeCredentials);
         KopsApi kopsApi = new KopsApi(kops, topology, kubeApi, kubeCredentials, settings.kubeconfig(), DetachedLabControl.forLab(settings),
-                new ExternalDnsAddon(kube, settings.clusterName()));
+                List.of(new ExternalDnsAddon(kube, settings.clusterName()), new LoadBalancerControllerAddon(kube, settings.clusterName())));
         LocalAwsEndpoint endpoint = startOnPreferredPort(settings, cloud, credentials, kopsApi);
         String mastersRole = "masters." + settings.clusterName();
         String master = topology.kubernetesNodes().stream().filter(n -> n.role() == io.labbench.locallab.net.LabNode.Role.CONTROL_PLANE)
@@ -150,6 +150,16 @@ public final class LabAws implements Closeable {
     private static java.time.Duration externalDnsInterval() {
         long millis = Long.getLong("labbench.externalDns.intervalMillis", ExternalDns.DEFAULT_INTERVAL.toMillis());
         return java.time.Duration.ofMillis(Math.max(200, millis));
+    }
+
+    /** Whether a policy attached to the IAM role allows the action (the lab's controllers ask before acting). */
+    public boolean allows(String roleName, String action) {
+        return endpoint.iam().allows(roleName, action);
+    }
+
+    /** Where the NLB controller writes the load balancers it builds. */
+    public io.labbench.localaws.state.Elbv2State elbv2() {
+        return cloud.elbv2();
     }
 
     public URI uri() {

@@ -40,6 +40,7 @@ final class LabCloudView implements LabCloud {
     private final KopsClusterState kops;
     private final Instant launched;
     private final LabAwsIds ids;
+    private final io.labbench.localaws.state.Elbv2State elbv2 = new io.labbench.localaws.state.Elbv2State();
     private final Route53Zones route53;
     private final AcmCertificates acm;
 
@@ -59,6 +60,31 @@ final class LabCloudView implements LabCloud {
     /** The zone of the learner's default domain, {@code MyDomain}: the cluster's name, as in the study. */
     String clusterZoneId() {
         return "Z0" + ids.upper("zone", 19);
+    }
+
+    /** What the lab's NLB controller builds; the endpoint answers ELBv2 calls from it. */
+    io.labbench.localaws.state.Elbv2State elbv2() {
+        return elbv2;
+    }
+
+    @Override
+    public List<LoadBalancer> loadBalancers() {
+        return elbv2.loadBalancers();
+    }
+
+    @Override
+    public List<Listener> listeners() {
+        return elbv2.listeners();
+    }
+
+    @Override
+    public List<TargetGroup> targetGroups() {
+        return elbv2.targetGroups();
+    }
+
+    @Override
+    public List<TargetHealth> targetHealth() {
+        return elbv2.targetHealth();
     }
 
     /** The kOps state bucket, named per lab like a study learner names theirs. */

@@ -48,6 +48,7 @@ public final class MachineCheck {
             new Tool("zsh", "zsh", false, "kubectl exec -it pod -- zsh (bash is used otherwise)"),
             new Tool("aws", "awscli", false, "the study's aws lines in kops-ec2 (the real AWS CLI against the lab's own AWS)"),
             new Tool("python3", "python3", false, "kops in kops-ec2"),
+            new Tool("haproxy", "haproxy", false, "the NLBs of LoadBalancer Services (TLS, PROXY protocol v2, health checks)"),
             new Tool("jq", "jq", false, "the study's `aws … | jq` lines"));
 
     /** What the check reads from the machine. */

@@ -77,11 +77,13 @@ public final class LocalKubeApi implements AutoCloseable {
     private final String url;
     private final String clusterName;
     private final ApiCredentials credentials;
+    private final Store store;
 
     private final AddonLogs addonLogs;
 
     private LocalKubeApi(LoopbackHttpServer server, ControllerLoop controllers, Path kubeconfig, Path zshDotDir,
-                         String url, String clusterName, ApiCredentials credentials, AddonLogs addonLogs) {
+                         String url, String clusterName, ApiCredentials credentials, AddonLogs addonLogs, Store store) {
+        this.store = store;
         this.addonLogs = addonLogs;
         this.credentials = credentials;
         this.server = server;
@@ -140,7 +142,7 @@ public final class LocalKubeApi implements AutoCloseable {
             controllers.start();
             String url = "https://" + hostPort;
             Kubeconfig.write(kubeconfigFile, options.clusterName(), url, credentials);
-            return new LocalKubeApi(server, controllers, kubeconfigFile, zshDotDir, url, options.clusterName(), credentials, addonLogs);
+            return new LocalKubeApi(server, controllers, kubeconfigFile, zshDotDir, url, options.clusterName(), credentials, addonLogs, store);
         } catch (IOException | RuntimeException e) {
             controllers.close();
             server.close();
@@ -176,6 +178,11 @@ public final class LocalKubeApi implements AutoCloseable {
     /** The CA and token clients need (in-process clients; others read the kubeconfig). */
     public ApiCredentials credentials() {
         return credentials;
+    }
+
+    /** The API server's objects, for the lab's in-process controllers that live outside this package (the NLB's). */
+    public Store store() {
+        return store;
     }
 
     /** Where add-ons the lab runs in-process (ExternalDNS, the Load Balancer Controller) put their {@code kubectl logs}. */

@@ -29,6 +29,7 @@ public final class VpcCniPodNetwork implements PodNetwork {
     private final Map<String, PodAttachment> pods = new ConcurrentHashMap<>();
     private final Map<String, PodSandbox> sandboxes = new ConcurrentHashMap<>();
     private final Path podsDir;
+    private final Map<String, SubnetAddressPool> poolsByZone = new LinkedHashMap<>();
 
     /** @param podsDir where each pod's {@code /etc} files go (one folder per pod, removed on detach) */
     public VpcCniPodNetwork(LabTopology topology, KernelAccess kernel, boolean prefixDelegation, Path podsDir) {
@@ -41,6 +42,7 @@ public final class VpcCniPodNetwork implements PodNetwork {
             SubnetAddressPool pool = new SubnetAddressPool(subnet, seed + subnet.hashCode());
             topology.nodes().stream().filter(n -> n.subnet().equals(subnet)).forEach(n -> pool.reserve(n.ip()));
             pools.put(subnet, pool);
+            poolsByZone.put(subnet.zone(), pool);
         }
         for (LabNode node : topology.kubernetesNodes()) {
             ipamByNode.put(node.name(), new NodeIpam(node, prefixDelegation, pools.get(node.subnet())));
@@ -50,6 +52,26 @@ public final class VpcCniPodNetwork implements PodNetwork {
     @Override
     public List<NodeInfo> nodes() {
         return topology.kubernetesNodes().stream().map(LabNode::toNodeInfo).toList();
+    }
+
+    /**
+     * A free address of an AZ's subnet, taken out of the pool pods and ENIs draw from (as EC2 gives a
+     * load balancer's network interface one): the NLB's node in that zone.
+     */
+    public Ipv4 takeSubnetAddress(String zone) {
+        SubnetAddressPool pool = poolsByZone.get(zone);
+        if (pool == null) {
+            throw new IllegalArgumentException("the lab has no subnet in " + zone + "; zones: " + poolsByZone.keySet());
+        }
+        return pool.takeAddress();
+    }
+
+    /** Gives back an address from {@link #takeSubnetAddress}. */
+    public void releaseSubnetAddress(String zone, Ipv4 address) {
+        SubnetAddressPool pool = poolsByZone.get(zone);
+        if (pool != null) {
+            pool.release(address);
+        }
     }
 
     public LabTopology topology() {

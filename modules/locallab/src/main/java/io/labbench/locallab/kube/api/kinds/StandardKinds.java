@@ -1,6 +1,7 @@
 package io.labbench.locallab.kube.api.kinds;
 
 import io.labbench.locallab.kube.api.CoreTables;
+import io.labbench.locallab.kube.api.ExtensionTables;
 import io.labbench.locallab.kube.api.KindRegistry;
 import io.labbench.locallab.kube.api.ResourceCatalog;
 import io.labbench.locallab.kube.api.WorkloadTables;
@@ -29,6 +30,12 @@ public final class StandardKinds {
                 WorkloadStrategy.daemonSets(),
                 WorkloadStrategy.statefulSets(),
                 new BasicStrategy(ResourceCatalog.LEASES, CoreTables.LEASES),
-                new EndpointSliceStrategy()));
+                new EndpointSliceStrategy(),
+                // what add-ons bring (the Load Balancer Controller's CRDs, RBAC and custom resources)
+                new BasicStrategy(ExtensionTables.CUSTOM_RESOURCE_DEFINITIONS, ExtensionTables.CRDS),
+                new BasicStrategy(ExtensionTables.CLUSTER_ROLES, ExtensionTables.ROLES),
+                new BasicStrategy(ExtensionTables.CLUSTER_ROLE_BINDINGS, ExtensionTables.ROLE_BINDINGS),
+                new BasicStrategy(ExtensionTables.TARGET_GROUP_BINDINGS, ExtensionTables.TGBS),
+                new BasicStrategy(ExtensionTables.INGRESS_CLASS_PARAMS, ExtensionTables.INGRESS_CLASS_PARAMS_TABLE)));
     }
 }

@@ -1,0 +1,448 @@
+package io.labbench.locallab.kube;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.LabStatus;
+import io.labbench.locallab.LocalLab;
+import io.labbench.locallab.LocalLabProgress;
+import io.labbench.locallab.TestLabs;
+import io.labbench.locallab.net.ProcessRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Section 2.6 on a real lab: the study's echo-service manifest gets an NLB that answers {@code curl}
+ * from kops-ec2, spreads the study's 100-curl loop over the pods, registers a third pod when scaled,
+ * shows its targets healthy to the real {@code aws elbv2 describe-target-health}, and a bad
+ * annotation gets the controller's Warning event and no load balancer.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NlbLabTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern HOSTNAME = Pattern.compile("(?m)^Hostname: (\\S+)");
+
+    @TempDir
+    static Path stateRoot;
+    private LabSettings settings;
+    private LocalLab lab;
+    private LabStatus status;
+    private Kubectl kubectl;
+    private Path manifests;
+    private String nlbHost;
+
+    @BeforeAll
+    void up() throws Exception {
+        settings = TestLabs.settings(stateRoot);
+        lab = new LocalLab(settings);
+        status = lab.up(LocalLabProgress.none());
+        kubectl = new Kubectl(settings.kubeconfig(), Files.createDirectories(stateRoot.resolve("home")));
+        manifests = Files.createDirectories(stateRoot.resolve("manifests"));
+    }
+
+    @AfterAll
+    void down() throws Exception {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    /** A command typed in kops-ec2 over the lab's SSH (its login shell: the study's PATH and variables). */
+    private ProcessRunner.Result inKopsEc2(String script) throws Exception {
+        LabStatus.Endpoint e = status.endpoints().stream().filter(x -> x.name().equals("kops-ec2")).findFirst().orElseThrow();
+        return ProcessRunner.runAllowingFailure(List.of("ssh", "-F", "/dev/null", "-i", e.privateKey(), "-o",
+                "UserKnownHostsFile=" + e.knownHosts(), "-o", "GlobalKnownHostsFile=/dev/null", "-o", "StrictHostKeyChecking=yes",
+                "-o", "BatchMode=yes", "-o", "ConnectTimeout=20", "-p", Integer.toString(e.port()), e.user() + "@" + e.host(), script), "");
+    }
+
+    private String ok(String script) throws Exception {
+        ProcessRunner.Result r = inKopsEc2(script);
+        assertThat(r.exitCode()).as(script + ": " + r.stderr()).isZero();
+        return r.stdout();
+    }
+
+    private String aws(String args) throws Exception {
+        ProcessRunner.Result r = inKopsEc2("aws " + args);
+        assertThat(r.exitCode()).as("aws " + args + ": " + r.stderr()).isZero();
+        return r.stdout();
+    }
+
+    private String awaitAws(String args, Predicate<JsonNode> done) throws Exception {
+        String last = "";
+        for (long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos(); System.nanoTime() < deadline; Thread.sleep(500)) {
+            last = aws(args);
+            if (done.test(JSON.readTree(last))) {
+                return last;
+            }
+        }
+        throw new AssertionError("aws " + args + " never showed what was expected; last output:\n" + last);
+    }
+
+    /** The study's loop: 100 curls to the NLB, Hostname counted per pod. */
+    private Map<String, Integer> hundredCurls(String target) throws Exception {
+        ProcessRunner.Result r = inKopsEc2("for i in $(seq 1 100); do curl -s --max-time 3 " + target + " | grep Hostname; done");
+        Map<String, Integer> counts = new TreeMap<>();
+        Matcher m = HOSTNAME.matcher(r.stdout());
+        while (m.find()) {
+            counts.merge(m.group(1), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    @Test
+    @Order(0)
+    void enablingTheControllerWithKopsMakesItsCrdsRbacAndDeploymentAppear() throws Exception {
+        assertThat(kubectl.ok("get", "crd")).doesNotContain("elbv2.k8s.aws");
+        ok("cat > ~/lbc-editor <<'EOF'\n#!/bin/sh\n"
+                + "sed -i 's/^spec:$/spec:\\n  certManager:\\n    enabled: true\\n  awsLoadBalancerController:\\n    enabled: true/' \"$1\"\nEOF\n"
+                + "chmod +x ~/lbc-editor");
+        ok("EDITOR=~/lbc-editor kops edit cluster --name ${KOPS_CLUSTER_NAME}");
+        assertThat(ok("kops get cluster -o yaml")).contains("awsLoadBalancerController:\n    enabled: true");
+        assertThat(ok("kops update cluster --yes")).contains("aws-load-balancer-controller").contains("Cluster changes have been applied");
+        assertThat(kubectl.ok("get", "crd")).contains("targetgroupbindings.elbv2.k8s.aws").contains("ingressclassparams.elbv2.k8s.aws");
+        assertThat(kubectl.ok("get", "deploy", "-n", "kube-system", "aws-load-balancer-controller")).contains("aws-load-balancer-controller");
+        assertThat(kubectl.ok("get", "sa", "-n", "kube-system")).contains("aws-load-balancer-controller");
+        assertThat(kubectl.ok("describe", "clusterroles", "aws-load-balancer-controller-role")).contains("targetgroupbindings.elbv2.k8s.aws");
+        assertThat(kubectl.ok("get", "clusterrolebindings", "aws-load-balancer-controller-rolebinding"))
+                .contains("ClusterRole/aws-load-balancer-controller-role");
+        assertThat(kubectl.ok("get", "targetgroupbindings", "-A")).doesNotContain("k8s-");
+    }
+
+    @Test
+    @Order(1)
+    void withoutTheIamPolicyTheServiceGetsAccessDeniedAsOnAws() throws Exception {
+        kubectl.ok("apply", "-f", StudyManifests.file(manifests, "echo-service-nlb.yaml").toString());
+        String events = kubectl.await(out -> out.contains("AccessDenied"), "get", "events",
+                "--field-selector", "involvedObject.name=svc-nlb-ip-type");
+        assertThat(events).contains("Warning").contains("FailedDeployModel").contains("elasticloadbalancing:CreateLoadBalancer");
+        assertThat(kubectl.ok("get", "svc", "svc-nlb-ip-type", "--no-headers")).contains("<pending>");
+        kubectl.await(out -> out.contains("1/1"), "get", "deploy", "-n", "kube-system", "aws-load-balancer-controller", "--no-headers");
+        assertThat(kubectl.ok("logs", "-n", "kube-system", "deploy/aws-load-balancer-controller")).contains("AccessDenied");
+    }
+
+    @Test
+    @Order(2)
+    void theStudysEchoServiceGetsAnNlbThatAnswersCurlFromKopsEc2() throws Exception {
+        ok("curl -s -o iam_policy.json https://raw.githubusercontent.com/kubernetes-sigs/aws-load-balancer-controller/v2.4.5/docs/install/iam_policy.json"
+                + " && aws iam create-policy --policy-name AWSLoadBalancerControllerIAMPolicy --policy-document file://iam_policy.json");
+        ok("ACCOUNT_ID=$(aws sts get-caller-identity --query 'Account' --output text)"
+                + " && aws iam attach-role-policy --policy-arn arn:aws:iam::$ACCOUNT_ID:policy/AWSLoadBalancerControllerIAMPolicy --role-name masters.$KOPS_CLUSTER_NAME"
+                + " && aws iam attach-role-policy --policy-arn arn:aws:iam::$ACCOUNT_ID:policy/AWSLoadBalancerControllerIAMPolicy --role-name nodes.$KOPS_CLUSTER_NAME");
+        String svc = kubectl.await(out -> out.contains(".elb.us-east-1.amazonaws.com"), "get", "svc", "svc-nlb-ip-type", "--no-headers");
+        Matcher name = Pattern.compile("(k8s-default-svcnlbip-[0-9a-f]{10})-[0-9a-f]{16}\\.elb\\.us-east-1\\.amazonaws\\.com").matcher(svc);
+        assertThat(name.find()).as(svc).isTrue();
+        nlbHost = name.group(0);
+        kubectl.await(out -> out.lines().filter(l -> l.contains("1/1") && l.contains("Running")).count() == 2,
+                "get", "pod", "-l", "app=deploy-websrv", "--no-headers");
+
+        JsonNode lbs = JSON.readTree(aws("elbv2 describe-load-balancers"));
+        JsonNode lb = lbs.path("LoadBalancers").path(0);
+        assertThat(lb.path("LoadBalancerName").asText()).isEqualTo(name.group(1));
+        assertThat(lb.path("DNSName").asText()).isEqualTo(nlbHost);
+        assertThat(lb.path("Type").asText()).isEqualTo("network");
+        assertThat(lb.path("Scheme").asText()).isEqualTo("internet-facing");
+        assertThat(lb.path("AvailabilityZones").findValuesAsText("ZoneName")).containsExactly("us-east-1a", "us-east-1c");
+        List<String> addresses = lb.path("AvailabilityZones").findValuesAsText("PrivateIPv4Address");
+        assertThat(addresses).hasSize(2);
+        assertThat(kubectl.ok("get", "targetgroupbindings", "-A")).containsPattern("default\\s+k8s-default-svcnlbip-[0-9a-f]{10}\\s+svc-nlb-ip-type\\s+80\\s+ip");
+        assertThat(kubectl.ok("logs", "-n", "kube-system", "deploy/aws-load-balancer-controller")).contains("successfully deployed model");
+
+        String address = addresses.get(0);
+        String reply = "";
+        for (long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos(); System.nanoTime() < deadline; Thread.sleep(300)) {
+            reply = inKopsEc2("curl -s --max-time 3 " + address).stdout();
+            if (reply.contains("Hostname:")) {
+                break;
+            }
+        }
+        assertThat(reply).contains("Hostname: deploy-echo-");
+        // IP targets without PROXY protocol: the pod sees the NLB's own private address as the client
+        assertThat(reply).containsPattern("client_address=(" + Pattern.quote(addresses.get(0)) + "|" + Pattern.quote(addresses.get(1)) + ")\\b");
+        assertThat(inKopsEc2("curl -s --max-time 3 " + addresses.get(1)).stdout()).contains("Hostname: deploy-echo-");
+    }
+
+    @Test
+    @Order(3)
+    void theHundredCurlLoopSpreadsOverBothPods() throws Exception {
+        String address = JSON.readTree(aws("elbv2 describe-load-balancers")).findValuesAsText("PrivateIPv4Address").get(0);
+        Map<String, Integer> counts = hundredCurls(address);
+        assertThat(counts).hasSize(2);
+        assertThat(counts.values()).allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(30));
+        assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(100);
+    }
+
+    @Test
+    @Order(4)
+    void describeTargetHealthShowsThePodsHealthyOnTheAnnotatedPort() throws Exception {
+        JsonNode groups = JSON.readTree(aws("elbv2 describe-target-groups"));
+        JsonNode group = groups.path("TargetGroups").path(0);
+        assertThat(group.path("TargetType").asText()).isEqualTo("ip");
+        assertThat(group.path("HealthCheckPort").asText()).isEqualTo("8080");
+        String arn = group.path("TargetGroupArn").asText();
+        String health = awaitAws("elbv2 describe-target-health --target-group-arn " + arn, j ->
+                j.path("TargetHealthDescriptions").size() == 2
+                        && j.path("TargetHealthDescriptions").findValuesAsText("State").stream().allMatch("healthy"::equals));
+        List<String> podIps = List.of(kubectl.ok("get", "pod", "-l", "app=deploy-websrv", "-o",
+                "jsonpath={.items[*].status.podIP}").strip().split(" "));
+        assertThat(JSON.readTree(health).findValuesAsText("Id")).containsExactlyInAnyOrderElementsOf(podIps);
+    }
+
+    @Test
+    @Order(5)
+    void scalingToThreeRegistersTheThirdPodAndTheLoopReachesIt() throws Exception {
+        kubectl.ok("scale", "deployment", "deploy-echo", "--replicas=3");
+        kubectl.await(out -> out.lines().filter(l -> l.contains("1/1") && l.contains("Running")).count() == 3,
+                "get", "pod", "-l", "app=deploy-websrv", "--no-headers");
+        String arn = JSON.readTree(aws("elbv2 describe-target-groups")).findValuesAsText("TargetGroupArn").get(0);
+        awaitAws("elbv2 describe-target-health --target-group-arn " + arn, j -> j.path("TargetHealthDescriptions").size() == 3);
+        String address = JSON.readTree(aws("elbv2 describe-load-balancers")).findValuesAsText("PrivateIPv4Address").get(0);
+        Map<String, Integer> counts = hundredCurls(address);
+        assertThat(counts).hasSize(3);
+        assertThat(counts.values()).allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(20));
+
+        kubectl.ok("scale", "deployment", "deploy-echo", "--replicas=2");
+        awaitAws("elbv2 describe-target-health --target-group-arn " + arn,
+                j -> j.path("TargetHealthDescriptions").findValuesAsText("State").contains("draining"));
+    }
+
+    @Test
+    @Order(6)
+    void proxyProtocolV2CarriesTheClientsAddressToThePod() throws Exception {
+        Files.writeString(manifests.resolve("proxy.yaml"), """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: proxy-reader
+                  labels:
+                    app: proxy-reader
+                spec:
+                  containers:
+                  - name: netshoot
+                    image: nicolaka/netshoot
+                    command: ["tail"]
+                    args: ["-f", "/dev/null"]
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: svc-nlb-proxy
+                  annotations:
+                    service.beta.kubernetes.io/aws-load-balancer-nlb-target-type: ip
+                    service.beta.kubernetes.io/aws-load-balancer-scheme: internet-facing
+                    service.beta.kubernetes.io/aws-load-balancer-proxy-protocol: "*"
+                spec:
+                  ports:
+                    - port: 80
+                      targetPort: 8080
+                  type: LoadBalancer
+                  loadBalancerClass: service.k8s.aws/nlb
+                  selector:
+                    app: proxy-reader
+                """);
+        kubectl.ok("apply", "-f", manifests.resolve("proxy.yaml").toString());
+        kubectl.await(out -> out.contains("Running"), "get", "pod", "proxy-reader", "--no-headers");
+        // a reader of PROXY v2 headers in the pod (its own network namespace): echoes the header's source address
+        Process reader = new ProcessBuilder("nsenter", "--net=/run/netns/"
+                + io.labbench.locallab.net.VpcCniPodNetwork.podNetns(settings.prefix(), "default", "proxy-reader"),
+                "python3", "-c", PROXY_READER).redirectErrorStream(true).redirectOutput(stateRoot.resolve("proxy-reader.log").toFile()).start();
+        try {
+            String svc = kubectl.await(out -> out.contains(".elb.us-east-1.amazonaws.com"), "get", "svc", "svc-nlb-proxy", "--no-headers");
+            String name = svc.split("\\s+")[3].replaceAll("-[0-9a-f]{16}\\..*", "");
+            JsonNode lb = JSON.readTree(aws("elbv2 describe-load-balancers --names " + name)).path("LoadBalancers").path(0);
+            String address = lb.findValuesAsText("PrivateIPv4Address").get(0);
+            // the reader starts after the target registered: wait for HAProxy's checks to pass again (rise 3)
+            String group = JSON.readTree(aws("elbv2 describe-target-groups --load-balancer-arn " + lb.path("LoadBalancerArn").asText()))
+                    .findValuesAsText("TargetGroupArn").get(0);
+            awaitAws("elbv2 describe-target-health --target-group-arn " + group,
+                    j -> j.path("TargetHealthDescriptions").findValuesAsText("State").equals(List.of("healthy")));
+            String reply = "";
+            for (long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos(); System.nanoTime() < deadline; Thread.sleep(300)) {
+                reply = inKopsEc2("curl -s --max-time 3 " + address).stdout();
+                if (reply.contains("proxy_v2=")) {
+                    break;
+                }
+            }
+            String kopsEc2 = lab.topology().bastion().ip().toString();
+            assertThat(reply).as("reader: " + Files.readString(stateRoot.resolve("proxy-reader.log"))).contains("proxy_v2=yes").contains("client_address=" + kopsEc2 + "\n").contains("proxy_destination=" + address);
+        } finally {
+            reader.destroyForcibly();
+        }
+    }
+
+    /** Python: accept, read a PROXY v2 header if one comes first, answer HTTP with what it said. */
+    private static final String PROXY_READER = String.join("\n",
+            "import socket, struct, threading",
+            "SIG = b'\\r\\n\\r\\n\\x00\\r\\nQUIT\\n'",
+            "s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(('0.0.0.0', 8080)); s.listen(64)",
+            "def serve(c):",
+            "    try:",
+            "        c.settimeout(3); d = b''",
+            "        while len(d) < 16:",
+            "            x = c.recv(4096)",
+            "            if not x: return",
+            "            d += x",
+            "        if d[:12] == SIG:",
+            "            n = struct.unpack('!H', d[14:16])[0]",
+            "            while len(d) < 16 + n: d += c.recv(4096)",
+            "            body = 'proxy_v2=yes\\nclient_address=%s\\nproxy_destination=%s\\n' % (socket.inet_ntoa(d[16:20]), socket.inet_ntoa(d[20:24]))",
+            "            d = d[16 + n:]",
+            "        else:",
+            "            body = 'proxy_v2=no\\n'",
+            // the whole request is read before answering: closing with unread bytes would reset the connection
+            "        while b'\\r\\n\\r\\n' not in d:",
+            "            x = c.recv(4096)",
+            "            if not x: break",
+            "            d += x",
+            "        c.sendall(('HTTP/1.0 200 OK\\r\\nContent-Length: %d\\r\\n\\r\\n%s' % (len(body), body)).encode())",
+            "    except Exception: pass",
+            "    finally: c.close()",
+            "while True:",
+            "    c, _ = s.accept(); threading.Thread(target=serve, args=(c,), daemon=True).start()",
+            "");
+
+    @Test
+    @Order(7)
+    void tlsOnTheSslPortsServesTheAcmCertificate() throws Exception {
+        String domain = "websrv." + settings.clusterName();
+        String arn = ok("aws acm request-certificate --domain-name " + domain + " --validation-method DNS --query CertificateArn --output text").strip();
+        JsonNode record = JSON.readTree(ok("aws acm describe-certificate --certificate-arn " + arn))
+                .path("Certificate").path("DomainValidationOptions").get(0).path("ResourceRecord");
+        String zone = ok("aws route53 list-hosted-zones-by-name --dns-name ${KOPS_CLUSTER_NAME}. --query 'HostedZones[0].Id' --output text").strip();
+        ok("aws route53 change-resource-record-sets --hosted-zone-id " + zone + " --change-batch '{\"Changes\": [{\"Action\": \"UPSERT\", "
+                + "\"ResourceRecordSet\": {\"Name\": \"" + record.path("Name").asText() + "\", \"Type\": \"CNAME\", \"TTL\": 300, "
+                + "\"ResourceRecords\": [{\"Value\": \"" + record.path("Value").asText() + "\"}]}}]}'");
+        awaitAws("acm describe-certificate --certificate-arn " + arn, j -> j.path("Certificate").path("Status").asText().equals("ISSUED"));
+
+        Files.writeString(manifests.resolve("tls.yaml"), """
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: svc-nlb-tls
+                  annotations:
+                    service.beta.kubernetes.io/aws-load-balancer-nlb-target-type: ip
+                    service.beta.kubernetes.io/aws-load-balancer-scheme: internet-facing
+                    service.beta.kubernetes.io/aws-load-balancer-healthcheck-port: "8080"
+                    service.beta.kubernetes.io/aws-load-balancer-cross-zone-load-balancing-enabled: "true"
+                    service.beta.kubernetes.io/aws-load-balancer-ssl-ports: "https"
+                    service.beta.kubernetes.io/aws-load-balancer-ssl-cert: %s
+                    service.beta.kubernetes.io/aws-load-balancer-backend-protocol: "http"
+                spec:
+                  ports:
+                    - port: 80
+                      targetPort: 8080
+                      protocol: TCP
+                      name: http
+                    - port: 443
+                      targetPort: 8080
+                      protocol: TCP
+                      name: https
+                  type: LoadBalancer
+                  loadBalancerClass: service.k8s.aws/nlb
+                  selector:
+                    app: deploy-websrv
+                """.formatted(arn));
+        kubectl.ok("apply", "-f", manifests.resolve("tls.yaml").toString());
+        String svc = kubectl.await(out -> out.contains(".elb.us-east-1.amazonaws.com"), "get", "svc", "svc-nlb-tls", "--no-headers");
+        String name = svc.split("\\s+")[3].replaceAll("-[0-9a-f]{16}\\..*", "");
+        JsonNode lb = JSON.readTree(aws("elbv2 describe-load-balancers --names " + name)).path("LoadBalancers").path(0);
+        String address = lb.findValuesAsText("PrivateIPv4Address").get(1);
+        JsonNode listeners = JSON.readTree(aws("elbv2 describe-listeners --load-balancer-arn " + lb.path("LoadBalancerArn").asText()));
+        assertThat(listeners.path("Listeners").findValuesAsText("Protocol")).containsExactlyInAnyOrder("TCP", "TLS");
+        assertThat(listeners.path("Listeners").findValuesAsText("CertificateArn")).containsExactly(arn);
+
+        String reply = "";
+        for (long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos(); System.nanoTime() < deadline; Thread.sleep(300)) {
+            reply = inKopsEc2("curl -s -k --max-time 3 https://" + address + " | grep Hostname").stdout();
+            if (reply.contains("Hostname:")) {
+                break;
+            }
+        }
+        assertThat(reply).contains("Hostname: deploy-echo-");
+        assertThat(inKopsEc2("curl -s --max-time 3 http://" + address + " | grep Hostname").stdout()).contains("Hostname: deploy-echo-");
+        String served = ok("openssl s_client -connect " + address + ":443 -servername " + domain + " </dev/null 2>/dev/null"
+                + " | openssl x509 -noout -fingerprint -sha256");
+        String issued = ok("aws acm get-certificate --certificate-arn " + arn + " --query Certificate --output text"
+                + " | openssl x509 -noout -fingerprint -sha256");
+        assertThat(served).startsWith("sha256 Fingerprint=").isEqualTo(issued);
+    }
+
+    @Test
+    @Order(8)
+    void anSslCertArnThatDoesNotExistGetsCertificateNotFoundAndNoLoadBalancer() throws Exception {
+        int before = JSON.readTree(aws("elbv2 describe-load-balancers")).path("LoadBalancers").size();
+        String missing = "arn:aws:acm:us-east-1:" + ok("aws sts get-caller-identity --query Account --output text").strip()
+                + ":certificate/00000000-0000-0000-0000-000000000000";
+        Files.writeString(manifests.resolve("nocert.yaml"), """
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: svc-nocert
+                  annotations:
+                    service.beta.kubernetes.io/aws-load-balancer-nlb-target-type: ip
+                    service.beta.kubernetes.io/aws-load-balancer-ssl-cert: %s
+                spec:
+                  ports:
+                    - port: 443
+                      targetPort: 8080
+                  type: LoadBalancer
+                  loadBalancerClass: service.k8s.aws/nlb
+                  selector:
+                    app: deploy-websrv
+                """.formatted(missing));
+        kubectl.ok("apply", "-f", manifests.resolve("nocert.yaml").toString());
+        String events = kubectl.await(out -> out.contains("CertificateNotFound"), "get", "events",
+                "--field-selector", "involvedObject.name=svc-nocert");
+        assertThat(events).contains("Warning").contains(missing).contains("aws-load-balancer-ssl-cert");
+        assertThat(kubectl.ok("get", "svc", "svc-nocert", "--no-headers")).contains("<pending>");
+        assertThat(JSON.readTree(aws("elbv2 describe-load-balancers")).path("LoadBalancers").size()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(9)
+    void anUnknownTargetTypeGetsTheControllersWarningAndNoLoadBalancer() throws Exception {
+        Files.writeString(manifests.resolve("bad.yaml"), """
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: svc-bad
+                  annotations:
+                    service.beta.kubernetes.io/aws-load-balancer-nlb-target-type: pod
+                spec:
+                  ports:
+                    - port: 80
+                      targetPort: 8080
+                  type: LoadBalancer
+                  loadBalancerClass: service.k8s.aws/nlb
+                  selector:
+                    app: deploy-websrv
+                """);
+        kubectl.ok("apply", "-f", manifests.resolve("bad.yaml").toString());
+        String events = kubectl.await(out -> out.contains("FailedBuildModel"), "get", "events",
+                "--field-selector", "involvedObject.name=svc-bad");
+        assertThat(events).contains("Warning").contains("aws-load-balancer-nlb-target-type").contains("unsupported target type \"pod\"");
+        assertThat(kubectl.ok("get", "svc", "svc-bad", "--no-headers")).contains("<pending>");
+        assertThat(JSON.readTree(aws("elbv2 describe-load-balancers")).findValuesAsText("LoadBalancerName"))
+                .noneMatch(n -> n.startsWith("k8s-default-svcbad-"));
+        assertThat(Files.readString(settings.labDir().resolve("nlb/aws-load-balancer-controller.log")))
+                .contains("unsupported target type \\\"pod\\\"");
+    }
+}

@@ -1,0 +1,45 @@
+package io.labbench.locallab.nlb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.labbench.localaws.state.LabCloud;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** initial → healthy after the threshold's checks, unhealthy when HAProxy marks it down, draining when it leaves. */
+class TargetHealthTrackerTest {
+
+    private static final NlbSpec.HealthCheckTiming TIMING = new NlbSpec.HealthCheckTiming(10, 10, 3, 3);
+    private static final NlbModel.Target A = new NlbModel.Target("10.0.0.1", "10.0.0.1", 8080, "us-east-1a");
+    private static final NlbModel.Target B = new NlbModel.Target("10.0.0.2", "10.0.0.2", 8080, "us-east-1c");
+
+    private static NlbModel model(List<NlbModel.Target> targets) {
+        return new NlbModel("default/s", "lb", "arn:lb", "dns", "internal", true, false, false, List.of(),
+                List.of(new NlbModel.Listener(80, "TCP", Optional.empty(),
+                        new NlbModel.TargetGroup("tg", "arn:tg", "ip", 8080, "TCP", "traffic-port", TIMING, targets))));
+    }
+
+    private static List<String> states(Map<String, List<LabCloud.TargetHealth>> health) {
+        return health.get("arn:tg").stream().map(t -> t.targetId() + "=" + t.state()).toList();
+    }
+
+    @Test
+    void targetsGoFromInitialToHealthyAndDrainWhenTheyLeave() {
+        TargetHealthTracker tracker = new TargetHealthTracker();
+        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        tracker.register(model(List.of(A, B)), t0);
+        Map<String, HaproxyStats.ServerCheck> ok = Map.of("10.0.0.1:8080", new HaproxyStats.ServerCheck("UP", "L4OK"),
+                "10.0.0.2:8080", new HaproxyStats.ServerCheck("DOWN", "L4CON"));
+        assertThat(states(tracker.health(ok, t0.plusSeconds(1)))).containsExactly("10.0.0.1=initial", "10.0.0.2=unhealthy");
+        // three checks at the lab's 2 s interval
+        assertThat(states(tracker.health(ok, t0.plusSeconds(6)))).containsExactly("10.0.0.1=healthy", "10.0.0.2=unhealthy");
+
+        tracker.register(model(List.of(A)), t0.plusSeconds(10));
+        assertThat(states(tracker.health(ok, t0.plusSeconds(11)))).containsExactly("10.0.0.1=healthy", "10.0.0.2=draining");
+        assertThat(states(tracker.health(ok, t0.plusSeconds(10).plus(TargetHealthTracker.DEREGISTRATION_DELAY))))
+                .containsExactly("10.0.0.1=healthy");
+    }
+}
