@@ -8,14 +8,12 @@ import java.util.List;
 public final class WritableLabCloud implements LabCloud {
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile List<LoadBalancer> loadBalancers = List.of();
-    private volatile java.util.Map<String, List<String>> addresses = java.util.Map.of();
     private volatile List<HostedZone> zones = List.of();
 
     public void loadBalancer(String dnsName, List<String> ips) {
         loadBalancers = List.of(new LoadBalancer("svc-nlb", "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/x/y",
                 dnsName, "network", "internet-facing", "active", "vpc-1",
-                List.of("us-east-1a"), java.time.Instant.now()));
-        addresses = java.util.Map.of(dnsName, ips);
+                ips.stream().map(ip -> new ZoneAddress("us-east-1a", "subnet-1", ip)).toList(), java.time.Instant.now()));
     }
 
     public void zone(String name, List<RecordSet> records) {
@@ -29,16 +27,12 @@ public final class WritableLabCloud implements LabCloud {
 
     /** The resolver's source over this state, with its addresses and change signal. */
     public LabCloudNames names() {
-        return new LabCloudNames(this, this::addresses, listeners::add);
+        return new LabCloudNames(this, LoadBalancer::addresses, listeners::add);
     }
 
     @Override
     public List<LoadBalancer> loadBalancers() {
         return loadBalancers;
-    }
-
-    List<String> addresses(LoadBalancer lb) {
-        return addresses.getOrDefault(lb.dnsName(), List.of());
     }
 
     @Override
