@@ -56,7 +56,10 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 12, unit = TimeUnit.MINUTES)
 class Week2LocalLabEndToEndTest {
 
-    private static final List<String> SECTIONS = List.of("1.2.3", "2.1", "2.2", "2.3", "2.3.3", "2.4", "2.6");
+    // 2.6–2.8 open the controller and ExternalDNS with `kops edit cluster` (an $EDITOR session) and `watch`
+    // screens, which this walk cannot type; NlbLabTest, ExternalDnsTlsLabTest and ServicesRouteLabTest run
+    // those sections' commands on the lab instead.
+    private static final List<String> SECTIONS = List.of("1.2.3", "2.1", "2.2", "2.3", "2.3.3", "2.4");
 
     /**
      * Run actions the test does not send, with why: the learner types these into a terminal and watches

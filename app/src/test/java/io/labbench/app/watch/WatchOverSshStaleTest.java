@@ -53,7 +53,7 @@ class WatchOverSshStaleTest {
 
             nodes.server("worker1").stop();
             awaitUi(() -> vm.statusProperty().get() == RunStatus.STALE);
-            assertThat(vm.problemProperty().get()).contains("not connected");
+            assertThat(vm.problemProperty().get()).contains("reconnecting").contains("showing the last snapshot");
             assertThat(vm.visibleRows()).as("the last good snapshot stays").hasSize(2);
 
             nodes.output("worker1", "0:\tfrom all lookup local\n512:\tfrom all to 172.30.40.10 lookup main\n32766:\tfrom all lookup main\n");
