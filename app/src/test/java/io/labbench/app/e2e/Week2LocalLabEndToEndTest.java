@@ -178,8 +178,7 @@ class Week2LocalLabEndToEndTest {
                 .isEqualTo(checksWalked - EXCLUDED_CHECKS.size()).isGreaterThanOrEqualTo(17);
         assertThat(walked).as("steps walked").contains("s22-netshoot", "s22-nsenter", "s23-ping", "s23-rules",
                 "hw1-tcpdump", "s24-traffic-aws", "s24-traffic-local", "s24-public-ip", "s24-conntrack", "s24-cleanup",
-                "s123-validate", "s123-kops-info", "s123-ec2", "s123-zone", "s123-records", "s21-cni-info-local",
-                "s26-local-preview", "s26-local-clusterip", "s26-local-nodeport", "s26-local-cleanup");
+                "s123-validate", "s123-kops-info", "s123-ec2", "s123-zone", "s123-records", "s21-cni-info-local");
     }
 
     private void walk(Step step) throws InterruptedException {
