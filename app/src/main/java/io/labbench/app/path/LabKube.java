@@ -2,7 +2,7 @@ package io.labbench.app.path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
+import io.labbench.locallab.kube.ApiCredentials;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,16 +11,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -101,18 +96,13 @@ final class LabKube implements AutoCloseable {
                     + " users[0].user.token, as the local lab writes them");
         }
         try {
-            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-            trust.load(null, null);
-            trust.setCertificateEntry("lab-ca", CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(ca))));
-            TrustManagerFactory managers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            managers.init(trust);
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(null, managers.getTrustManagers(), null);
+            // certificate-authority-data is the CA's PEM, base64-encoded; ApiCredentials builds the client that
+            // trusts that CA and nothing else (the key and serving certificate play no part in a client)
+            String caPem = new String(Base64.getDecoder().decode(ca), StandardCharsets.US_ASCII);
+            http = new ApiCredentials(caPem, "", "", bearer).trustingHttpClient(TIMEOUT);
             server = URI.create(url.endsWith("/") ? url : url + "/");
             token = bearer;
-            http = HttpClient.newBuilder().sslContext(tls).connectTimeout(TIMEOUT).build();
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new IOException(kubeconfig + ": its certificate-authority-data is not a certificate (" + e.getMessage() + ")", e);
         }
     }
