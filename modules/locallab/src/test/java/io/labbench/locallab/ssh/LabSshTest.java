@@ -101,6 +101,26 @@ class LabSshTest {
     }
 
     @Test
+    void loginShellsInKopsEc2KeepKopsAwsKubectlAndTheKubeconfig() throws IOException {
+        LabEndpoint kops = endpoint("kops-ec2");
+        // /etc/profile resets PATH; the lab's tools must survive it as they do on a real kops-ec2
+        List<String> found = ProcessRunner.run(ssh(kops, "bash -lc 'command -v kops aws kubectl'"), "").lines().toList();
+        assertThat(found).hasSize(3);
+        assertThat(found.get(0)).endsWith("/bin-kops-ec2/kops");
+        assertThat(found.get(1)).endsWith("/bin-kops-ec2/aws");
+        assertThat(found.get(2)).endsWith("/kubectl");
+        assertThat(ProcessRunner.run(ssh(kops, "bash -lc 'kubectl get nodes -o name'"), "").lines()
+                .filter(l -> l.startsWith("node/i-0")).count()).isEqualTo(3);
+        // su - clears the environment too: the settings come back, and root's home is the machine's
+        String su = ProcessRunner.run(ssh(kops, "su - -c 'command -v kops; echo $KUBECONFIG $KOPS_CLUSTER_NAME; pwd; ls ~/pkos/2'"), "");
+        assertThat(su).contains("/bin-kops-ec2/kops\n")
+                .contains(lab.settings().kubeconfig() + " " + LabSettings.DEFAULT_CLUSTER_NAME + "\n")
+                .contains("/home/kops-ec2\n").contains("nginx-dp.yaml");
+        // the host's own login shells are untouched: the snippet lives only in kops-ec2's mount namespace
+        assertThat(ProcessRunner.run(List.of("bash", "-lc", "ls /etc/profile.d"), "")).doesNotContain("labbench");
+    }
+
+    @Test
     void kopsEc2HasTheStudyFilesInPkos2AndAYhThatPrintsYaml() throws IOException {
         LabEndpoint kops = endpoint("kops-ec2");
         String shown = ProcessRunner.run(ssh(kops, "cat ~/pkos/2/netshoot-2pods.yaml | yh"), "");
