@@ -127,7 +127,7 @@ final class ClusterWindows {
         if (kubeStage == null) {
             // The local lab's sessions read no remote files: its kubeconfig is the "Local lab" choice.
             RemoteFilesProvider files = setup.hub() instanceof RemoteFilesProvider hubFiles ? hubFiles : name -> Optional.empty();
-            kube = new ClusterViewModel(dirs.state().resolve("locallab/kubeconfig"), files, setup.workbench().terminals(), executor);
+            kube = new ClusterViewModel(io.labbench.locallab.LabSettings.defaults().kubeconfig(), files, setup.workbench().terminals(), executor);
             kubeStage = window("LabBench — Kubernetes", new ClusterView(kube).node(), 1100, 700);
         }
         kubeStage.show();

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  *
  * @param prefix            names every namespace, link and file of this lab ({@code lb} by default)
  * @param stateRoot         {@code AppDirs.state()/locallab}: state files, keys, sockets, homes
- * @param kubeconfig        where the Kubernetes side writes the kubeconfig ({@code stateRoot/kubeconfig})
+ * @param kubeconfig        where the Kubernetes side writes the kubeconfig ({@link #kubeconfig(Path, String)})
  * @param kubeletMaxPods    kubelet maxPods as kOps sets it (0 = the ENI formula)
  */
 public record LabSettings(String prefix, Path stateRoot, Path kubeconfig, String controlPlaneInstanceType,
@@ -51,8 +51,17 @@ public record LabSettings(String prefix, Path stateRoot, Path kubeconfig, String
     }
 
     public static LabSettings defaults(Path stateRoot, String prefix) {
-        return new LabSettings(prefix, stateRoot, stateRoot.resolve("kubeconfig"), DEFAULT_INSTANCE_TYPE,
+        return new LabSettings(prefix, stateRoot, kubeconfig(stateRoot, prefix), DEFAULT_INSTANCE_TYPE,
                 DEFAULT_INSTANCE_TYPE, false, 0, DEFAULT_CLUSTER_NAME);
+    }
+
+    /**
+     * The lab's kubeconfig: {@code stateRoot/kubeconfig} for the default lab (the path learners and the
+     * app already use), {@code stateRoot/<prefix>-kubeconfig} for any other, so two labs side by side
+     * never overwrite each other's. Beside the lab's folder, not in it: a stopped lab's folder goes.
+     */
+    public static Path kubeconfig(Path stateRoot, String prefix) {
+        return stateRoot.resolve(DEFAULT_PREFIX.equals(prefix) ? "kubeconfig" : prefix + "-kubeconfig");
     }
 
     public LabSettings withInstanceTypes(String controlPlane, String nodes) {

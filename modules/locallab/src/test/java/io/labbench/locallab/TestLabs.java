@@ -19,7 +19,7 @@ public final class TestLabs {
         byte[] random = new byte[3];
         ThreadLocalRandom.current().nextBytes(random);
         String prefix = "lbt" + HexFormat.of().formatHex(random);
-        return LabSettings.defaults(stateRoot, prefix).withKubeconfig(stateRoot.resolve(prefix + "-kubeconfig"));
+        return LabSettings.defaults(stateRoot, prefix);
     }
 
     /** Runs a command, expects exit 0, returns stdout. */
