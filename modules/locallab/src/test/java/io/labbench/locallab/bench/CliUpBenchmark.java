@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  */
 final class CliUpBenchmark {
 
-    private static final String PREFIX = "lbbcli";
+    /** Random per run of the benchmark, so it never meets a running lab (see {@link BenchPrefixes}). */
+    private static final String PREFIX = BenchPrefixes.random("lbc");
     private static final Pattern TIMING = Pattern.compile("^TIMING (\\d+) (\\d+) (.+)$");
     private static final Pattern PID = Pattern.compile("\"pid\" : (\\d+)");
 
