@@ -19,6 +19,6 @@ class LabSettingsTest {
         assertThat(a).isEqualTo(stateRoot.resolve("lbdev-kubeconfig"));
         assertThat(b).isEqualTo(stateRoot.resolve("lbshot-kubeconfig"));
         // beside the lab's folder, not inside it: down removes the folder, the kubeconfig stays findable
-        assertThat(a).doesNotStartWith(LabSettings.defaults(stateRoot, "lbdev").labDir());
+        assertThat(a.startsWith(LabSettings.defaults(stateRoot, "lbdev").labDir())).isFalse();
     }
 }
