@@ -9,7 +9,7 @@ import io.labbench.app.locallab.LocalLabLifecycle;
 import io.labbench.app.locallab.LocalLabSettingsDialog;
 import io.labbench.app.locallab.LocalLabSettingsViewModel;
 import io.labbench.app.locallab.LocalLabWorkspace;
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.LabSettingsFile;
 import io.labbench.locallab.daemon.LabReroll;
 import io.labbench.cluster.vpccni.InstanceTypeCatalog;

@@ -71,7 +71,7 @@ class LabLifecycleCommandTest {
 
         Run up = run("lab", "up", "--prefix", prefix, "--json", "--timings");
         assertThat(up.exitCode()).as(up.err()).isZero();
-        int parts = io.labbench.locallab.LocalLab.upSteps(io.labbench.locallab.LabSettings.defaults(Path.of("/tmp"), prefix));
+        int parts = io.labbench.locallab.LocalLab.upSteps(io.labbench.locallab.settings.LabSettings.defaults(Path.of("/tmp"), prefix));
         assertThat(up.err()).containsPattern("\\[\\d+/" + parts + "\\] Building the VPC").contains("[" + parts + "/" + parts + "] Lab is up");
         // --timings: one line per part of the daemon's up, with its start, end and duration (stderr beside --json)
         assertThat(up.err()).containsPattern("(?m)^machine check +\\+\\d+ ms +\\+\\d+ ms +\\d+ ms$")

@@ -1,7 +1,7 @@
 package io.labbench.locallab.daemon;
 
 import io.labbench.locallab.LocalLabProgress;
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.LabStateFile;
 import io.labbench.locallab.LabStatus;
 import io.labbench.locallab.LocalLab;

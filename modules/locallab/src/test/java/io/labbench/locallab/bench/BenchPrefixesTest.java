@@ -2,7 +2,7 @@ package io.labbench.locallab.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package io.labbench.locallab.bench;
 
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.net.LabCleaner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package io.labbench.locallab.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.labbench.locallab.ssh.LabEndpoint;
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.LocalLab;
 import io.labbench.locallab.TestLabs;
 import io.labbench.locallab.net.ProcessRunner;

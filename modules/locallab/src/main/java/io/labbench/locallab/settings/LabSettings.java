@@ -1,4 +1,4 @@
-package io.labbench.locallab;
+package io.labbench.locallab.settings;
 
 import io.labbench.cluster.vpccni.InstanceType;
 import io.labbench.cluster.vpccni.InstanceTypeCatalog;
@@ -94,6 +94,15 @@ public record LabSettings(String prefix, Path stateRoot, Path kubeconfig, String
     /** The lab these settings describe: the study's VPC, subnets and nodes with these instance types. */
     public io.labbench.locallab.net.LabTopology topology() {
         return io.labbench.locallab.net.LabTopology.of(prefix, clusterName, controlPlaneInstanceType, nodesInstanceType, this::maxPods);
+    }
+
+    /** e.g. {@code t3.medium nodes, prefix delegation off} (for progress and errors). */
+    public String describe() {
+        String types = controlPlaneInstanceType.equals(nodesInstanceType)
+                ? nodesInstanceType + " nodes"
+                : controlPlaneInstanceType + " control plane, " + nodesInstanceType + " nodes";
+        return types + (prefixDelegation ? ", prefix delegation on, maxPods " + kubeletMaxPods
+                : ", prefix delegation off" + (kubeletMaxPods > 0 ? ", maxPods " + kubeletMaxPods : ""));
     }
 
     /** A node's pods allocatable: kubelet maxPods when set (as kubelet takes it), else the ENI formula. */
