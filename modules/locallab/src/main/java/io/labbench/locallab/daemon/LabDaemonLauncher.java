@@ -96,7 +96,7 @@ public final class LabDaemonLauncher {
         if (Files.isRegularFile(statusFile) && status(settings).running()) {
             return Started.alreadyUp(Files.readString(statusFile));
         }
-        Files.createDirectories(settings.stateRoot());
+        io.labbench.locallab.settings.LabFolders.createStateRoot(settings);
         Path log = logFile(settings);
         Files.deleteIfExists(log);
         Files.deleteIfExists(errorFile(settings));

@@ -58,6 +58,12 @@ class LabSshTest {
     }
 
     @Test
+    void theLabsFolderWithItsKeysIsTheUsersAlone() throws IOException {
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(lab.settings().labDir()))).isEqualTo("rwx------");
+    }
+
+    @Test
     void worker1AnswersHostnameAndShowsItsEns5() throws IOException {
         LabEndpoint worker1 = endpoint("worker1");
         assertThat(worker1.user()).isEqualTo("ubuntu");
