@@ -36,8 +36,13 @@ class ReconnectWhenAnsweringTest {
                 try (TerminalProbe probe = new TerminalProbe(terminal)) {
                     SshFixture.await(terminal::status, TerminalStatus.Connected.class::isInstance, SshFixture.WAIT, "Connected");
 
+                    java.util.concurrent.atomic.AtomicReference<ConnectionStatus> connection = new java.util.concurrent.atomic.AtomicReference<>();
+                    hub.addStatusListener("worker1", connection::set);
                     server.stop();
-                    SshFixture.await(terminal::status, TerminalStatus.Reconnecting.class::isInstance, SshFixture.WAIT, "Reconnecting");
+                    // the pane says the connection dropped; the connection waits for its next retry, 40 s off
+                    SshFixture.await(terminal::status, s -> s instanceof TerminalStatus.Dropped || s instanceof TerminalStatus.Reconnecting,
+                            SshFixture.WAIT, "Dropped or Reconnecting");
+                    SshFixture.await(connection::get, c -> c != null && c.state() == ConnectionState.RECONNECTING, SshFixture.WAIT, "RECONNECTING");
                     assertThat(hub.reconnectWhereAnswering(PROBE)).as("nothing answers yet: no attempt").isEmpty();
                     int acceptedBefore = server.connectionsAccepted();
 

@@ -154,13 +154,18 @@ public final class LabSsh implements Closeable {
         return new MachineShell(node.name(), node.hostname(), node.netns(), kernel, home, rc, hosts, env);
     }
 
-    /** {@code sudo} on a node: the shell already runs with the lab's privileges. */
+    /**
+     * {@code sudo} on a node: the shell already runs with the lab's privileges. {@code sudo -i} and
+     * {@code sudo su -} give a login shell as the real ones do (the machine's profile.d keeps the lab's PATH).
+     */
     private Path writeNodeBin() throws IOException {
         Path bin = labDir.resolve("bin");
         writeScript(bin.resolve("sudo"), "#!/bin/sh\n"
                 + "# LabBench: shells in the local lab already have the lab's privileges\n"
-                + "while [ $# -gt 0 ]; do case \"$1\" in -i|-s|-E|-H|su|-) shift;; -u|-g) shift 2;; -*) shift;; *) break;; esac; done\n"
-                + "[ $# -eq 0 ] && exec bash -i\n"
+                + "login=\n"
+                + "while [ $# -gt 0 ]; do case \"$1\" in -i|-) login=1; shift;; -s|-E|-H|su) shift;; -u|-g) shift 2;; -*) shift;; *) break;; esac; done\n"
+                + "if [ $# -eq 0 ]; then [ -n \"$login\" ] && exec bash -l -i; exec bash -i; fi\n"
+                + "[ -n \"$login\" ] && exec bash -lc \"$*\"\n"
                 + "exec \"$@\"\n");
         return bin;
     }

@@ -117,6 +117,10 @@ class LabSshTest {
         assertThat(found.get(2)).endsWith("/kubectl");
         assertThat(ProcessRunner.run(ssh(kops, "bash -lc 'kubectl get nodes -o name'"), "").lines()
                 .filter(l -> l.startsWith("node/i-0")).count()).isEqualTo(3);
+        // sudo -i runs its command in a login shell, as the real one does
+        List<String> sudo = ProcessRunner.run(ssh(kops, "sudo -i command -v kops aws kubectl"), "").lines().toList();
+        assertThat(sudo).hasSize(3);
+        assertThat(sudo.get(0)).endsWith("/bin-kops-ec2/kops");
         // su - clears the environment too: the settings come back, and root's home is the machine's
         String su = ProcessRunner.run(ssh(kops, "su - -c 'command -v kops; echo $KUBECONFIG $KOPS_CLUSTER_NAME; pwd; ls ~/pkos/2'"), "");
         assertThat(su).contains("/bin-kops-ec2/kops\n")
