@@ -74,6 +74,19 @@ class LauncherRebuildTest {
         assertThat(retried.out()).contains("app started");
     }
 
+    @Test
+    void aJarBuiltWithoutTheLauncherIsBuiltOnceToKnowItFinished() throws Exception {
+        layout();
+        Files.createDirectories(checkout.resolve("app/target"));
+        Files.writeString(checkout.resolve("app/target/labbench-app.jar"), "jar of a plain ./mvnw package");
+        Run first = launch();
+        assertThat(first.err()).contains("no finished build of this checkout on record");
+        assertThat(first.out()).contains("app started");
+        Run second = launch();
+        assertThat(second.err()).doesNotContain("build");
+        assertThat(builds()).isEqualTo(1);
+    }
+
     /** The checkout's launcher, a source, and the stand-ins for Maven and Java. */
     private void layout() throws IOException {
         Files.copy(repositoryRoot().resolve("labbench"), checkout.resolve("labbench"));
