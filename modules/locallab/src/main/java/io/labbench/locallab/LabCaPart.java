@@ -1,6 +1,7 @@
 package io.labbench.locallab;
 
 import io.labbench.locallab.inet.InternetStandIn;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.inet.LabCa;
 import io.labbench.locallab.parts.Part;
 import java.io.IOException;
