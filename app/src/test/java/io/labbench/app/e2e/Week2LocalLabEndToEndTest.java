@@ -62,7 +62,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Prints the walk's time per section and its slowest steps ({@code WALK …}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 20, unit = TimeUnit.MINUTES)
+@Timeout(value = 30, unit = TimeUnit.MINUTES)
 class Week2LocalLabEndToEndTest {
 
     private static final List<String> SECTIONS = List.of("1.2.3", "2.1", "2.2", "2.3", "2.3.3", "2.4", "2.6", "2.7", "2.7.3", "2.8");
