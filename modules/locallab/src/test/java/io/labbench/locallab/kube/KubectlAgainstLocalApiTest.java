@@ -175,6 +175,14 @@ class KubectlAgainstLocalApiTest {
         String ep = kubectl.await(o -> o.matches("(?s).*svc-nlb-ip-type\\s+172\\.30\\.\\d+\\.\\d+:8080,172\\.30\\.\\d+\\.\\d+:8080\\s.*"),
                 "get", "endpoints", "svc-nlb-ip-type");
         assertThat(ep).startsWith("NAME");
+        // describe reads the EndpointSlices (kubectl 1.32): their unnamed port must carry name "" as the real
+        // controller writes it, or kubectl dereferences a nil name and panics (the week-2 walk's s27-annotate)
+        String slice = kubectl.await(o -> o.contains("8080"), "get", "endpointslices", "-l", "kubernetes.io/service-name=svc-nlb-ip-type",
+                "-o", "jsonpath={.items[0].ports}");
+        assertThat(slice).contains("\"name\":\"\"");
+        Kubectl.Result described = kubectl.run("describe", "svc", "svc-nlb-ip-type");
+        assertThat(described.exitCode()).as(described.err()).isZero();
+        assertThat(described.out()).containsPattern("Endpoints:\\s+172\\.30\\.\\d+\\.\\d+:8080,172\\.30\\.\\d+\\.\\d+:8080");
         kubectl.ok("delete", "-f", dir.resolve("echo-service-nlb.yaml").toString());
     }
 

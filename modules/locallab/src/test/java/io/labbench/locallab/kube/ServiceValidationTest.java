@@ -47,6 +47,28 @@ class ServiceValidationTest {
     }
 
     @Test
+    void aPatchOrReplaceWithAPortOutOfRangeIsRefusedAsOnCreateAndTheServiceStaysAsItWas() {
+        kubectl.ok("create", "service", "clusterip", "patched", "--tcp=80:8080");
+        Kubectl.Result patch = kubectl.run("patch", "svc", "patched", "-p", "{\"spec\":{\"ports\":[{\"name\":\"b\",\"port\":70000}]}}");
+        assertThat(patch.exitCode()).isNotZero();
+        assertThat(patch.err()).contains("The Service \"patched\" is invalid: spec.ports[1].port: Invalid value: 70000: must be between 1"
+                + " and 65535, inclusive");
+        Kubectl.Result jsonPatch = kubectl.run("patch", "svc", "patched", "--type=json",
+                "-p", "[{\"op\":\"replace\",\"path\":\"/spec/ports/0/port\",\"value\":0}]");
+        assertThat(jsonPatch.exitCode()).isNotZero();
+        assertThat(jsonPatch.err()).contains("spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive");
+        String replaced = kubectl.ok("get", "svc", "patched", "-o", "json").replace("\"port\": 80,", "\"port\": 65536,");
+        Kubectl.Result replace = kubectl.runWithInput(replaced, "replace", "-f", "-");
+        assertThat(replace.exitCode()).isNotZero();
+        assertThat(replace.err()).contains("spec.ports[0].port: Invalid value: 65536: must be between 1 and 65535, inclusive");
+
+        assertThat(kubectl.ok("get", "svc", "patched", "-o", "jsonpath={.spec.ports[*].port}")).isEqualTo("80");
+        // a valid patch still goes through
+        kubectl.ok("patch", "svc", "patched", "-p", "{\"spec\":{\"ports\":[{\"name\":\"b\",\"port\":8443}]}}");
+        assertThat(kubectl.ok("get", "svc", "patched", "-o", "jsonpath={.spec.ports[*].port}")).isEqualTo("80 8443");
+    }
+
+    @Test
     void aNodePortAlreadyTakenIsRefusedWithTheApiServersWords() {
         kubectl.ok("create", "service", "nodeport", "first", "--tcp=80:8080", "--node-port=30080");
         Kubectl.Result r = kubectl.run("create", "service", "nodeport", "second", "--tcp=80:8080", "--node-port=30080");

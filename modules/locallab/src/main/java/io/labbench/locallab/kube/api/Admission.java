@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * What every create passes before it is stored, whoever creates (kubectl or a controller): the
- * namespace must exist, then the kind's {@link KindStrategy} fills in its defaults and validates. The
+ * namespace must exist, then the kind's {@link KindStrategy} fills in its defaults and validates; an
+ * update or patch through the API ({@link #validateUpdate}) passes the same validation, as the real
+ * server's {@code ValidateUpdate} does (controllers' own status writes do not come this way). The
  * strategies live in the store's {@link KindRegistry}, so every Admission shares them (and the one
  * ClusterIP/NodePort allocator); an instance holds nothing else.
  */
@@ -36,6 +38,20 @@ public final class Admission {
             throw Store.invalid(type, Json.text(object, "metadata", "name"), errors);
         }
         return object;
+    }
+
+    /**
+     * Validates an object a PUT or PATCH is about to store, as on create.
+     *
+     * @return {@code updated}, unchanged
+     * @throws StoreException 422 naming each invalid field
+     */
+    public ObjectNode validateUpdate(ResourceType type, String name, ObjectNode updated) {
+        List<String> errors = store.kinds().strategy(type).validate(updated);
+        if (!errors.isEmpty()) {
+            throw Store.invalid(type, name, errors);
+        }
+        return updated;
     }
 
     /** Admits and stores a new object, as a POST does. */

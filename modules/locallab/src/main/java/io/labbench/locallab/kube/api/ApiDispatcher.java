@@ -105,8 +105,9 @@ public final class ApiDispatcher extends Dispatcher {
         return switch (request.method()) {
             case GET -> p.isCollection() ? list(request, t, p) : get(request, t, p);
             case POST -> create(request, t, p);
-            case PUT -> changed(json(200, Json.write(store.replace(t, p.namespace(), p.name(), Json.parse(body(request))))));
-            case PATCH -> changed(json(200, Json.write(patch(t, p, request))));
+            case PUT -> changed(json(200, Json.write(store.replace(t, p.namespace(), p.name(),
+                    admission.validateUpdate(t, p.name(), (ObjectNode) Json.parse(body(request)))))));
+            case PATCH -> changed(json(200, Json.write(patch(t, p, request, true))));
             case DELETE -> delete(request, t, p);
             default -> json(405, Json.status(405, "MethodNotAllowed", request.getMethod() + " is not supported here"));
         };
@@ -170,12 +171,17 @@ public final class ApiDispatcher extends Dispatcher {
         return changed(json(201, Json.write(created)));
     }
 
-    private ObjectNode patch(ResourceType t, ApiPath p, RecordedRequest request) {
+    /**
+     * A PATCH of the object ({@code validate}: its spec, checked as on create) or of its status
+     * subresource (not validated: only status changes).
+     */
+    private ObjectNode patch(ResourceType t, ApiPath p, RecordedRequest request, boolean validate) {
         String contentType = Optional.ofNullable(request.getHeader("Content-Type")).orElse("");
         if (contentType.contains("json-patch")) {
             ObjectNode current = store.get(t, p.namespace(), p.name())
                     .orElseThrow(() -> new StoreException(404, notFoundBody(t, p.name())));
-            return store.replace(t, p.namespace(), p.name(), JsonPatch.apply(current, body(request)));
+            ObjectNode patched = JsonPatch.apply(current, body(request));
+            return store.replace(t, p.namespace(), p.name(), validate ? admission.validateUpdate(t, p.name(), patched) : patched);
         }
         if (contentType.contains("apply-patch")) {
             throw new StoreException(415, Json.status(415, "UnsupportedMediaType",
@@ -187,6 +193,9 @@ public final class ApiDispatcher extends Dispatcher {
             ObjectNode current = store.get(t, p.namespace(), p.name())
                     .orElseThrow(() -> new StoreException(404, notFoundBody(t, p.name())));
             ObjectNode patched = StrategicMergePatch.apply(current, body, contentType.contains("strategic"));
+            if (validate) {
+                admission.validateUpdate(t, p.name(), patched);
+            }
             try {
                 return store.replace(t, p.namespace(), p.name(), patched);
             } catch (StoreException e) {
@@ -233,7 +242,7 @@ public final class ApiDispatcher extends Dispatcher {
                     return get(request, t, p);
                 }
                 if (request.method() == HttpMethod.PATCH) {
-                    return changed(json(200, Json.write(patch(t, p, request))));
+                    return changed(json(200, Json.write(patch(t, p, request, false))));
                 }
                 if (request.method() == HttpMethod.PUT) {
                     return changed(json(200, Json.write(replaceStatus(t, p, Json.parse(body(request))))));

@@ -26,8 +26,8 @@ public interface KindStrategy {
     }
 
     /**
-     * Field errors of a new object, each as the real server words it
-     * ({@code spec.containers: Required value}); empty when valid.
+     * Field errors of an object being created, or replaced or patched through the API, each as the real
+     * server words it ({@code spec.containers: Required value}); empty when valid.
      */
     default List<String> validate(ObjectNode object) {
         return List.of();

@@ -99,7 +99,11 @@ final class EndpointSliceController implements Controller {
             }
             if (ports.isEmpty()) {
                 for (JsonNode port : subset.path("ports")) {
-                    ports.add(port.deepCopy());
+                    // a slice port's name is a pointer the controller always sets, "" for an unnamed Service port
+                    // (Endpoints omit it); kubectl describe dereferences it
+                    ObjectNode copy = ports.addObject();
+                    copy.put("name", port.path("name").asText(""));
+                    port.fields().forEachRemaining(f -> copy.set(f.getKey(), f.getValue()));
                 }
             }
         }

@@ -42,7 +42,8 @@ final class ServiceStrategy implements KindStrategy {
     @Override
     public List<String> validate(ObjectNode svc) {
         List<String> errors = new ArrayList<>();
-        String type = Json.text(svc, "spec", "type");
+        // a Service sent without a type is a ClusterIP one: the server's defaulting runs before validation
+        String type = svc.path("spec").path("type").asText("ClusterIP");
         if (!TYPES.contains(type)) {
             errors.add("spec.type: Unsupported value: \"" + type + "\": supported values: \"ClusterIP\", \"ExternalName\","
                     + " \"LoadBalancer\", \"NodePort\"");
