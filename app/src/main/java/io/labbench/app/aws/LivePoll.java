@@ -52,7 +52,11 @@ final class LivePoll<T> {
 
     /** One read now, outside the schedule (a refresh button, or a change listener's signal). */
     void now() {
-        thread.execute(this::once);
+        try {
+            thread.execute(this::once);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // the window closed; nothing is shown any more
+        }
     }
 
     private void once() {

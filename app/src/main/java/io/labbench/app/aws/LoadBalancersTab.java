@@ -47,12 +47,12 @@ final class LoadBalancersTab {
         TableView<LoadBalancerView> lbs = new TableView<>(vm.loadBalancers());
         lbs.setId("lb-table");
         lbs.setPlaceholder(new Label("No load balancers read yet."));
-        lbs.getColumns().add(AwsTabs.column("Name", LoadBalancerView::name));
-        lbs.getColumns().add(AwsTabs.column("DNS name", LoadBalancerView::dnsName));
-        lbs.getColumns().add(AwsTabs.column("Scheme", LoadBalancerView::scheme));
-        lbs.getColumns().add(AwsTabs.column("Type", LoadBalancerView::type));
-        lbs.getColumns().add(AwsTabs.column("State", LoadBalancerView::state));
-        lbs.getColumns().add(AwsTabs.column("AZ addresses", LoadBalancersTab::zones));
+        lbs.getColumns().add(sized(AwsTabs.column("Name", LoadBalancerView::name), 230));
+        lbs.getColumns().add(sized(AwsTabs.column("DNS name", LoadBalancerView::dnsName), 420));
+        lbs.getColumns().add(sized(AwsTabs.column("Scheme", LoadBalancerView::scheme), 110));
+        lbs.getColumns().add(sized(AwsTabs.column("Type", LoadBalancerView::type), 75));
+        lbs.getColumns().add(sized(AwsTabs.column("State", LoadBalancerView::state), 75));
+        lbs.getColumns().add(sized(AwsTabs.column("AZ addresses", LoadBalancersTab::zones), 300));
         lbs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         lbs.setPrefHeight(110);
         lbs.setMinHeight(90);
@@ -81,14 +81,14 @@ final class LoadBalancersTab {
         TableView<LoadBalancersViewModel.TargetRow> targets = new TableView<>(vm.targets());
         targets.setId("lb-targets");
         targets.setPlaceholder(new Label("No registered targets: the Service has no ready pods, or the group is new."));
-        targets.getColumns().add(AwsTabs.column("Target", LoadBalancersViewModel.TargetRow::target));
+        targets.getColumns().add(sized(AwsTabs.column("Target", LoadBalancersViewModel.TargetRow::target), 200));
         TableColumn<LoadBalancersViewModel.TargetRow, String> health = AwsTabs.column("Health", LoadBalancersViewModel.TargetRow::state);
         health.setCellFactory(c -> new HealthCell());
-        targets.getColumns().add(health);
-        targets.getColumns().add(AwsTabs.column("Reason", LoadBalancersViewModel.TargetRow::reason));
+        targets.getColumns().add(sized(health, 110));
+        targets.getColumns().add(sized(AwsTabs.column("Reason", LoadBalancersViewModel.TargetRow::reason), 600));
         targets.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        targets.setPrefHeight(130);
-        VBox.setVgrow(targets, Priority.ALWAYS);
+        targets.setPrefHeight(150);
+        targets.setMinHeight(110);
 
         Button reset = new Button("Reset counts");
         reset.setId("lb-traffic-reset");
@@ -132,6 +132,12 @@ final class LoadBalancersTab {
         VBox bars = new VBox(4);
         bars.setId("lb-histogram");
         vm.answers().addListener((ListChangeListener<LoadBalancersViewModel.Bar>) c -> draw(bars, vm.answers(), "answer"));
+        if (vm.distributionTestUnreachable().isPresent()) {
+            Label instead = new Label(vm.distributionTestUnreachable().get());
+            instead.setId("lb-test-instead");
+            instead.setWrapText(true);
+            return instead;
+        }
         return new VBox(8, new Label("Distribution test from this machine — which pod answered (the study's curl | grep Hostname | uniq -c)"),
                 AwsTabs.row(target, new Label("requests"), requests, run), progress, summary, bars);
     }
@@ -155,6 +161,11 @@ final class LoadBalancersTab {
                 table.getSelectionModel().select(item);
             }
         });
+    }
+
+    private static <S, T> TableColumn<S, T> sized(TableColumn<S, T> column, double width) {
+        column.setPrefWidth(width);
+        return column;
     }
 
     private static String zones(LoadBalancerView lb) {

@@ -298,8 +298,8 @@ public final class LoadBalancersViewModel {
                 traffic.setAll(bars);
             }
             long sum = counted.connectionsByTarget().values().stream().mapToLong(Long::longValue).sum();
-            trafficNote.set(sum + (sum == 1 ? " connection" : " connections") + " over " + bars.size() + " target(s): " + counted.source()
-                    + ", since the window started counting or since Reset (a data-plane reload is added up, not lost).");
+            trafficNote.set(sum + (sum == 1 ? " connection" : " connections") + " over " + bars.size() + " target(s), since counting began"
+                    + " or since Reset: " + counted.source() + ".");
         } else {
             traffic.clear();
             trafficNote.set(reading instanceof TargetTraffic.Unavailable u ? u.why() : "");
@@ -343,6 +343,11 @@ public final class LoadBalancersViewModel {
 
     public FxWork testWork() {
         return testWork;
+    }
+
+    /** Why the distribution test cannot run from here, and what to do instead (empty where it can). */
+    public Optional<String> distributionTestUnreachable() {
+        return trafficSource.distributionTestUnreachable();
     }
 
     /** Like the study's {@code for i in $(seq 1 100); do curl -s $NLB | grep Hostname; done | sort | uniq -c}. */

@@ -19,6 +19,13 @@ public final class LocalLabTargetTraffic implements TargetTraffic {
     }
 
     @Override
+    public Optional<String> distributionTestUnreachable() {
+        return Optional.of("On the local lab the NLB's name and addresses answer inside the lab's VPC only, not from this machine."
+                + " Run the study's loop in the kops-ec2 terminal and watch the histogram above:"
+                + " for i in $(seq 1 100); do curl -s $NLB | grep Hostname; done | sort | uniq -c | sort -nr");
+    }
+
+    @Override
     public Reading read(LoadBalancerView loadBalancer, LoadBalancerView.TargetGroupView group) throws IOException {
         Optional<NlbTraffic.Counts> counts = NlbTraffic.read(lab, loadBalancer.name());
         if (counts.isEmpty()) {

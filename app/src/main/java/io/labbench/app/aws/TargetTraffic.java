@@ -34,6 +34,14 @@ public interface TargetTraffic {
     /** Runs on a background thread. */
     Reading read(LoadBalancerView loadBalancer, LoadBalancerView.TargetGroupView group) throws IOException;
 
+    /**
+     * Why the distribution test (requests sent from this machine) cannot reach the load balancers here
+     * and what to do instead; empty where it can (on AWS an internet-facing NLB answers from anywhere).
+     */
+    default java.util.Optional<String> distributionTestUnreachable() {
+        return java.util.Optional.empty();
+    }
+
     /** AWS: per-target counts do not exist for an NLB; the learner gets the CloudWatch command for the group's flows. */
     static TargetTraffic onAws() {
         return (lb, group) -> new Unavailable("AWS keeps no per-target request count for an NLB: its CloudWatch metrics "
