@@ -92,10 +92,6 @@ class ExternalDnsTlsLabTest {
         ok("cat > ~/ed <<'EOF'\n#!/bin/sh\nsed -i 's/^spec:$/spec:\\n  certManager:\\n    enabled: true\\n  awsLoadBalancerController:\\n"
                 + "    enabled: true\\n  externalDns:\\n    provider: external-dns/' \"$1\"\nEOF\nchmod +x ~/ed");
         ok("EDITOR=~/ed kops edit cluster --name ${KOPS_CLUSTER_NAME} && kops update cluster --yes");
-        // kOps's add-on brings ExternalDNS's RBAC with it (its template names both kops:external-dns)
-        assertThat(ok("kubectl describe clusterrole kops:external-dns")).contains("services").contains("ingresses.networking.k8s.io");
-        assertThat(ok("kubectl get clusterrolebinding kops:external-dns -o jsonpath='{.roleRef.name} {.subjects[0].namespace}/{.subjects[0].name}'"))
-                .isEqualTo("kops:external-dns kube-system/external-dns");
         ok("curl -s -o iam_policy.json https://raw.githubusercontent.com/kubernetes-sigs/aws-load-balancer-controller/v2.4.5/docs/install/iam_policy.json"
                 + " && aws iam create-policy --policy-name AWSLoadBalancerControllerIAMPolicy --policy-document file://iam_policy.json"
                 + " && curl -s -O https://s3.ap-northeast-2.amazonaws.com/cloudformation.cloudneta.net/AKOS/externaldns/externaldns-aws-r53-policy.json"
