@@ -88,7 +88,8 @@ final class LoadBalancersTab {
         targets.getColumns().add(sized(AwsTabs.column("Reason", LoadBalancersViewModel.TargetRow::reason), 600));
         targets.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         targets.setPrefHeight(150);
-        targets.setMinHeight(110);
+        targets.setMinHeight(150);
+        VBox.setVgrow(targets, Priority.ALWAYS);
 
         Button reset = new Button("Reset counts");
         reset.setId("lb-traffic-reset");

@@ -178,6 +178,9 @@ public final class LoadBalancersViewModel {
 
     private void pollWhileWatched() {
         if (live.get() && shown.get()) {
+            if (last.at().equals(LocalTime.MIN)) {
+                status.set("Reading the load balancers…"); // the first read builds the SDK client: seconds on a busy machine
+            }
             poll.start();
         } else {
             poll.stop();
