@@ -1,7 +1,7 @@
 package io.labbench.app.aws;
 
 import io.labbench.aws.elb.LoadBalancerView;
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.nlb.NlbTraffic;
 import java.io.IOException;
 import java.util.Optional;

@@ -8,7 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.labbench.aws.net.PublicAddressLookup;
 import io.labbench.aws.testing.FakeAwsEndpoint;
 import io.labbench.aws.testing.QueryXml;
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.nlb.NlbTraffic;
 import io.labbench.sessions.workspace.Workspace;
 import java.io.IOException;

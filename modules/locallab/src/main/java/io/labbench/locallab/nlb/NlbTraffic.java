@@ -1,6 +1,6 @@
 package io.labbench.locallab.nlb;
 
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
