@@ -19,6 +19,7 @@ final class LabParts {
 
     final MachineCheckPart machineCheck;
     final SshKeysPart sshKeys;
+    final LabCaPart labCa;
     final LeftoversPart leftovers;
     final KernelAccessPart kernel;
     final NetworkPart network;
@@ -39,10 +40,11 @@ final class LabParts {
     LabParts(LabSettings settings, LabTopology topology, MachineCheck check, KopsControl kops, Function<LabParts, LabStatus> status) {
         machineCheck = add(new MachineCheckPart(check));
         sshKeys = add(new SshKeysPart(settings, topology));
+        labCa = add(new LabCaPart(settings));
         leftovers = add(new LeftoversPart(settings, machineCheck));
         kernel = add(new KernelAccessPart(settings, check.rootless(), leftovers));
         network = add(new NetworkPart(topology, kernel));
-        internet = add(new InternetPart(settings, kernel, network));
+        internet = add(new InternetPart(settings, kernel, network, labCa));
         kubernetes = add(new KubernetesApiPart(settings, topology, machineCheck, kernel, network, internet));
         sshServers = add(new SshServersPart(settings, topology, kernel, sshKeys));
         sshRelays = add(new NodeSshRelaysPart(sshServers, network));
