@@ -62,6 +62,16 @@ public final class AwsPane {
         return this;
     }
 
+    /** True while the tab with this title is selected and the window it is in shows. */
+    public javafx.beans.value.ObservableValue<Boolean> showing(String title) {
+        Tab tab = tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no tab " + title));
+        javafx.beans.value.ObservableValue<Boolean> windowShowing = root.sceneProperty().flatMap(javafx.scene.Scene::windowProperty)
+                .flatMap(javafx.stage.Window::showingProperty).orElse(false);
+        return javafx.beans.binding.Bindings.createBooleanBinding(() -> tab.isSelected() && Boolean.TRUE.equals(windowShowing.getValue()),
+                tab.selectedProperty(), windowShowing);
+    }
+
     /** Brings the tab with this title forward (the exit warning's "Open cost guard"). */
     public void select(String title) {
         tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()

@@ -13,7 +13,6 @@ import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.value.ObservableValue;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -26,7 +25,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -34,7 +32,6 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -95,71 +92,7 @@ public final class AwsTabs {
     }
 
     public static Node loadBalancers(LoadBalancersViewModel vm) {
-        Button refresh = new Button("Refresh");
-        refresh.setId("lb-refresh");
-        refresh.setOnAction(e -> vm.refresh());
-        refresh.disableProperty().bind(vm.work().busyProperty());
-        CheckBox live = liveToggle(vm::refresh, 10);
-        TableView<LoadBalancersViewModel.TargetRow> table = new TableView<>(vm.targets());
-        table.setId("lb-targets");
-        table.setPlaceholder(new Label("No load balancers yet: the NLB appears once the Service of type LoadBalancer is created."));
-        table.getColumns().add(column("Load balancer", LoadBalancersViewModel.TargetRow::loadBalancer));
-        table.getColumns().add(column("Listeners", LoadBalancersViewModel.TargetRow::listeners));
-        table.getColumns().add(column("Target group", LoadBalancersViewModel.TargetRow::targetGroup));
-        table.getColumns().add(column("Type", LoadBalancersViewModel.TargetRow::targetType));
-        table.getColumns().add(column("Target", LoadBalancersViewModel.TargetRow::target));
-        table.getColumns().add(column("Health", LoadBalancersViewModel.TargetRow::state));
-        table.getColumns().add(column("Reason", LoadBalancersViewModel.TargetRow::reason));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        VBox.setVgrow(table, Priority.ALWAYS);
-
-        TextField target = new TextField();
-        target.setId("lb-test-target");
-        target.setPromptText("NLB DNS name, e.g. k8s-default-svcnlbip-….elb.us-east-1.amazonaws.com");
-        HBox.setHgrow(target, Priority.ALWAYS);
-        target.textProperty().bindBidirectional(vm.targetProperty());
-        Spinner<Integer> requests = new Spinner<>(1, 1000, vm.requestsProperty().get(), 10);
-        requests.setEditable(true);
-        requests.setPrefWidth(90);
-        requests.valueProperty().addListener((o, a, b) -> vm.requestsProperty().set(b));
-        Button run = new Button("Run distribution test");
-        run.setId("lb-test-run");
-        run.setOnAction(e -> vm.runDistributionTest());
-        run.disableProperty().bind(vm.testWork().busyProperty());
-        ProgressBar progress = new ProgressBar();
-        progress.setMaxWidth(Double.MAX_VALUE);
-        progress.progressProperty().bind(vm.testProgressProperty());
-        Label summary = new Label();
-        summary.setId("lb-test-summary");
-        summary.setWrapText(true);
-        summary.textProperty().bind(vm.testSummaryProperty());
-        VBox bars = new VBox(4);
-        bars.setId("lb-histogram");
-        vm.histogram().addListener((ListChangeListener<LoadBalancersViewModel.Bar>) c -> drawBars(bars, vm));
-        return padded(row(refresh, live), danger(vm.work().problemProperty()), table,
-                new Label("Distribution test — which pod answered (the study's curl | grep Hostname | uniq -c)"),
-                row(target, new Label("requests"), requests, run), progress, summary, bars);
-    }
-
-    private static void drawBars(VBox bars, LoadBalancersViewModel vm) {
-        bars.getChildren().clear();
-        int max = vm.histogram().stream().mapToInt(LoadBalancersViewModel.Bar::count).max().orElse(1);
-        for (LoadBalancersViewModel.Bar bar : vm.histogram()) {
-            Label name = new Label(bar.pod());
-            name.setMinWidth(260);
-            name.setPrefWidth(260);
-            Region fill = new Region();
-            fill.getStyleClass().add("histogram-bar");
-            fill.setStyle("-fx-background-color: #3b82f6; -fx-background-radius: 3;");
-            fill.setPrefHeight(16);
-            fill.setMinHeight(16);
-            fill.setPrefWidth(Math.max(2, 400.0 * bar.count() / max));
-            fill.setMaxWidth(Region.USE_PREF_SIZE);
-            Label count = new Label(bar.count() + String.format(Locale.ROOT, "  (%.0f%%)", bar.share() * 100));
-            HBox row = row(name, fill, count);
-            row.setAlignment(Pos.CENTER_LEFT);
-            bars.getChildren().add(row);
-        }
+        return LoadBalancersTab.of(vm);
     }
 
     public static Node iam(IamViewModel vm) {

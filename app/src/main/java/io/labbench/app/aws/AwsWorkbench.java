@@ -47,6 +47,7 @@ import javafx.stage.Window;
 public final class AwsWorkbench {
 
     private static final String COST_GUARD_TAB = "Cost guard";
+    private static final String LOAD_BALANCERS_TAB = "Load balancers";
 
     /** Asks who the credentials belong to (the account line at the top). */
     public void checkIdentity() {
@@ -57,6 +58,7 @@ public final class AwsWorkbench {
     private final CostGuardViewModel cost;
     private final AwsLabOperations operations;
     private final AwsPane pane;
+    private final LoadBalancersViewModel loadBalancers;
 
     /**
      * @param factories      builds SDK clients for a profile/region ({@code AwsClientFactory::new} in the app)
@@ -65,13 +67,16 @@ public final class AwsWorkbench {
      */
     public AwsWorkbench(Function<AwsSettings, AwsClientFactory> factories, Executor executor,
                         Consumer<UnaryOperator<Workspace>> workspaceEdits, TerminalDirectory terminals) {
-        this(factories, executor, workspaceEdits, terminals, PublicAddressLookup.checkip());
+        this(factories, executor, workspaceEdits, terminals, PublicAddressLookup.checkip(), TargetTraffic.onAws());
     }
 
-    /** @param addressLookup where "Use my address" asks for the learner's public IPv4 address (a loopback server in tests) */
+    /**
+     * @param addressLookup where "Use my address" asks for the learner's public IPv4 address (a loopback server in tests)
+     * @param traffic       per-target connection counts for the Load balancers tab's histogram (the local lab's data plane, or none on AWS)
+     */
     public AwsWorkbench(Function<AwsSettings, AwsClientFactory> factories, Executor executor,
                         Consumer<UnaryOperator<Workspace>> workspaceEdits, TerminalDirectory terminals,
-                        PublicAddressLookup addressLookup) {
+                        PublicAddressLookup addressLookup, TargetTraffic traffic) {
         account = new AwsAccountViewModel(factories, new FxWork(executor));
         StringProperty clusterName = new SimpleStringProperty(this, "clusterName", "");
 
@@ -96,8 +101,8 @@ public final class AwsWorkbench {
         ClusterMaxPodsViewModel clusterMaxPods = new ClusterMaxPodsViewModel(new FxWork(executor), () -> account.clients().ec2());
         nodes.nodes().addListener((ListChangeListener<io.labbench.aws.ec2.ClusterNode>) c -> clusterMaxPods.show(nodes.nodes()));
 
-        LoadBalancersViewModel loadBalancers = new LoadBalancersViewModel(new FxWork(executor), new FxWork(executor),
-                () -> new LoadBalancerInventory(account.clients().elbv2()), new DistributionTest());
+        loadBalancers = new LoadBalancersViewModel(new FxWork(executor),
+                () -> new LoadBalancerInventory(account.clients().elbv2()), traffic, new DistributionTest());
         IamViewModel iam = new IamViewModel(new FxWork(executor), () -> new ControllerPolicies(account.clients().iam()));
         iam.clusterNameProperty().bindBidirectional(clusterName);
         iam.accountIdProperty().bind(account.accountIdProperty());
@@ -117,10 +122,11 @@ public final class AwsWorkbench {
                 .addTab("Stack", stackTab)
                 .addTab("Nodes", AwsPane.nodesView(nodes))
                 .addTab("Max pods", AwsTabs.clusterMaxPods(new MaxPodsViewModel(), clusterMaxPods))
-                .addTab("Load balancers", AwsTabs.loadBalancers(loadBalancers))
+                .addTab(LOAD_BALANCERS_TAB, AwsTabs.loadBalancers(loadBalancers))
                 .addTab("IAM", AwsTabs.iam(iam))
                 .addTab("DNS & TLS", AwsTabs.dns(dns))
                 .addTab(COST_GUARD_TAB, AwsTabs.costGuard(cost));
+        loadBalancers.shownProperty().bind(pane.showing(LOAD_BALANCERS_TAB));
         // The exit warning only knows what the cost guard last found: check as soon as a stack exists.
         creation.statusProperty().addListener((o, old, status) -> {
             if ("CREATE_COMPLETE".equals(status)) {
@@ -172,6 +178,16 @@ public final class AwsWorkbench {
             showWindow.run();
         }
         return choice == ExitWarning.Choice.QUIT_ANYWAY;
+    }
+
+    /** Brings a tab forward by its title ("Load balancers", "Cost guard", …). */
+    public void select(String tabTitle) {
+        pane.select(tabTitle);
+    }
+
+    /** Stops the live views' background reads (the window is going away). */
+    public void close() {
+        loadBalancers.close();
     }
 
     public CostGuardViewModel costGuard() {

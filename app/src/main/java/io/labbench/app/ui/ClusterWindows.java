@@ -88,9 +88,13 @@ final class ClusterWindows {
     private AwsWorkbench awsWorkbench() {
         if (aws == null) {
             // on the local backend the same window talks to the lab's own AWS endpoint with the lab's key
+            // (and the Load balancers tab counts each target's connections at the lab's NLB data plane)
+            io.labbench.locallab.settings.LabSettings lab = io.labbench.locallab.settings.LabSettings.defaults();
             java.util.function.Function<io.labbench.aws.AwsSettings, AwsClientFactory> factories = onLocalLab()
-                    ? new io.labbench.app.aws.LocalLabAwsClients(io.labbench.locallab.settings.LabSettings.defaults()) : AwsClientFactory::new;
-            aws = new AwsWorkbench(factories, executor, this::editAwsWorkspace, setup.workbench().terminals());
+                    ? new io.labbench.app.aws.LocalLabAwsClients(lab) : AwsClientFactory::new;
+            aws = new AwsWorkbench(factories, executor, this::editAwsWorkspace, setup.workbench().terminals(),
+                    io.labbench.aws.net.PublicAddressLookup.checkip(),
+                    onLocalLab() ? new io.labbench.app.aws.LocalLabTargetTraffic(lab) : io.labbench.app.aws.TargetTraffic.onAws());
         }
         return aws;
     }
@@ -145,6 +149,9 @@ final class ClusterWindows {
     }
 
     void close() {
+        if (aws != null) {
+            aws.close();
+        }
         if (kube != null) {
             kube.close();
         }

@@ -76,7 +76,7 @@ public final class AwsPaneDemo extends Application {
             Thread t = new Thread(r);
             t.setDaemon(true);
             return t;
-        }), workspace::updateAndGet, terminals, checkip());
+        }), workspace::updateAndGet, terminals, checkip(), TargetTraffic.onAws());
         stage.setScene(new Scene(bench.node(), 1380, 860));
         stage.setTitle("AWS pane demo");
         stage.show();

@@ -145,19 +145,96 @@ class AwsTabViewModelsTest {
         assertThat(aws.requests("PUT /pkos-state-store")).hasSize(1);
     }
 
-    @Test
-    void loadBalancersShowTargetHealthAndTheDistributionTestCountsPods() throws Exception {
+    private static final String NLB_ARN = "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/k8s-default-svcnlbip-53cb8f2a35/6c3f0a1b2c3d4e5f";
+    private static final String TG_ARN = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/k8s-default-svcnlbip-b5e5e1e1f4/0a1b2c3d4e5f6a7b";
+
+    private void nlbWithTargets(String secondState, String secondReason) {
         aws.on("DescribeLoadBalancers", xml(QueryXml.response("DescribeLoadBalancers", ELB,
                 "{\"LoadBalancers\":[{\"LoadBalancerName\":\"k8s-default-svcnlbip-53cb8f2a35\",\"Type\":\"network\",\"Scheme\":\"internet-facing\","
-                        + "\"LoadBalancerArn\":\"arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/k8s-default-svcnlbip-53cb8f2a35/1\","
+                        + "\"LoadBalancerArn\":\"" + NLB_ARN + "\","
+                        + "\"AvailabilityZones\":[{\"ZoneName\":\"us-east-1a\",\"SubnetId\":\"subnet-0a\",\"LoadBalancerAddresses\":[{\"PrivateIPv4Address\":\"172.30.40.10\"}]},"
+                        + "{\"ZoneName\":\"us-east-1c\",\"SubnetId\":\"subnet-0c\",\"LoadBalancerAddresses\":[{\"PrivateIPv4Address\":\"172.30.70.10\"}]}],"
                         + "\"DNSName\":\"k8s-default-svcnlbip-53cb8f2a35-1.elb.us-east-1.amazonaws.com\",\"State\":{\"Code\":\"active\"}}]}")));
-        aws.on("DescribeListeners", xml(QueryXml.response("DescribeListeners", ELB, "{\"Listeners\":[{\"Port\":80,\"Protocol\":\"TCP\"}]}")));
+        aws.on("DescribeListeners", xml(QueryXml.response("DescribeListeners", ELB, "{\"Listeners\":[{\"Port\":80,\"Protocol\":\"TCP\","
+                + "\"DefaultActions\":[{\"Type\":\"forward\",\"TargetGroupArn\":\"" + TG_ARN + "\"}]}]}")));
         aws.on("DescribeTargetGroups", xml(QueryXml.response("DescribeTargetGroups", ELB,
-                "{\"TargetGroups\":[{\"TargetGroupName\":\"k8s-default-svcnlbip-b5e5e1e1f4\",\"TargetGroupArn\":\"arn:tg/1\",\"Protocol\":\"TCP\",\"Port\":8080,\"TargetType\":\"ip\"}]}")));
+                "{\"TargetGroups\":[{\"TargetGroupName\":\"k8s-default-svcnlbip-b5e5e1e1f4\",\"TargetGroupArn\":\"" + TG_ARN + "\",\"Protocol\":\"TCP\",\"Port\":8080,\"TargetType\":\"ip\"}]}")));
         aws.on("DescribeTargetHealth", xml(QueryXml.response("DescribeTargetHealth", ELB,
                 "{\"TargetHealthDescriptions\":[{\"Target\":{\"Id\":\"172.30.37.39\",\"Port\":8080},\"TargetHealth\":{\"State\":\"healthy\"}},"
-                        + "{\"Target\":{\"Id\":\"172.30.80.4\",\"Port\":8080},\"TargetHealth\":{\"State\":\"initial\",\"Reason\":\"Elb.RegistrationInProgress\","
-                        + "\"Description\":\"Target registration is in progress\"}}]}")));
+                        + "{\"Target\":{\"Id\":\"172.30.80.4\",\"Port\":8080},\"TargetHealth\":{\"State\":\"" + secondState + "\""
+                        + (secondReason.isEmpty() ? "" : ",\"Reason\":\"Elb.RegistrationInProgress\",\"Description\":\"" + secondReason + "\"")
+                        + "}}]}")));
+    }
+
+    @Test
+    void loadBalancersShowTheNlbItsTargetsHealthAndTheConnectionsPerTarget() throws Exception {
+        nlbWithTargets("initial", "Target registration is in progress");
+        // the data plane's counters as a reload leaves them: the second read is lower (counting again from zero)
+        java.util.concurrent.ConcurrentLinkedQueue<Map<String, Long>> counters = new java.util.concurrent.ConcurrentLinkedQueue<>(List.of(
+                Map.of("172.30.37.39:8080", 12L, "172.30.80.4:8080", 0L), Map.of("172.30.37.39:8080", 3L, "172.30.80.4:8080", 5L)));
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TargetTraffic traffic = (lb, group) -> {
+            asked.add(lb.name() + " " + group.name() + " " + group.listenerPorts());
+            return new TargetTraffic.Counted(counters.size() > 1 ? counters.poll() : counters.peek(), "HAProxy's session counts");
+        };
+        LoadBalancersViewModel vm = onFx(() -> new LoadBalancersViewModel(work(), () -> new LoadBalancerInventory(clients.elbv2()),
+                traffic, new DistributionTest()));
+        fx(vm::refresh);
+        await("targets", () -> vm.targets().size() == 2);
+        assertThat(vm.loadBalancers()).singleElement().satisfies(lb -> {
+            assertThat(lb.scheme()).isEqualTo("internet-facing");
+            assertThat(lb.state()).isEqualTo("active");
+            assertThat(lb.zones()).extracting(z -> z.zone() + " " + z.addresses()).containsExactly("us-east-1a [172.30.40.10]", "us-east-1c [172.30.70.10]");
+        });
+        assertThat(vm.selectedLoadBalancerProperty().get().name()).as("the NLB is selected").isEqualTo("k8s-default-svcnlbip-53cb8f2a35");
+        assertThat(vm.listeners()).containsExactly("TCP:80");
+        assertThat(vm.selectedTargetGroupProperty().get().listenerPorts()).containsExactly(80);
+        assertThat(vm.targets()).containsExactly(new LoadBalancersViewModel.TargetRow("172.30.37.39:8080", "healthy", ""),
+                new LoadBalancersViewModel.TargetRow("172.30.80.4:8080", "initial", "Elb.RegistrationInProgress: Target registration is in progress"));
+        assertThat(vm.traffic()).extracting(LoadBalancersViewModel.Bar::target, LoadBalancersViewModel.Bar::count)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("172.30.37.39:8080", 12L), org.assertj.core.groups.Tuple.tuple("172.30.80.4:8080", 0L));
+        assertThat(vm.trafficNoteProperty().get()).startsWith("12 connections over 2 target(s)").contains("HAProxy's session counts");
+        assertThat(asked).first().isEqualTo("k8s-default-svcnlbip-53cb8f2a35 k8s-default-svcnlbip-b5e5e1e1f4 [80]");
+        assertThat(vm.statusProperty().get()).matches("Updated \\d\\d:\\d\\d:\\d\\d · 1 load balancer");
+        assertThat(aws.requests("DescribeTargetHealth").get(0).params()).containsEntry("TargetGroupArn", TG_ARN);
+        assertThat(aws.requests("DescribeListeners").get(0).params()).containsEntry("LoadBalancerArn", NLB_ARN);
+
+        // the next read: the second target turned healthy; the counters fell (a reload) and are added up, not lost
+        nlbWithTargets("healthy", "");
+        fx(vm::refresh); // the fake endpoint answers the queued first answer once more, then the new one
+        fx(vm::refresh);
+        await("healthy", () -> vm.targets().get(1).state().equals("healthy"));
+        assertThat(vm.traffic()).extracting(LoadBalancersViewModel.Bar::count).containsExactly(15L, 5L);
+        assertThat(vm.traffic().get(0).share()).isEqualTo(0.75);
+        fx(vm::resetTraffic);
+        assertThat(vm.traffic()).extracting(LoadBalancersViewModel.Bar::count).containsExactly(0L, 0L);
+        assertThat(vm.targetProperty().get()).as("the NLB name is offered for the test").isEqualTo("k8s-default-svcnlbip-53cb8f2a35-1.elb.us-east-1.amazonaws.com");
+        vm.close();
+    }
+
+    @Test
+    void withNoLoadBalancerTheTabNamesTheStepThatMakesOneAndOnAwsSaysWhereCountsAreInstead() throws Exception {
+        aws.on("DescribeLoadBalancers", xml(QueryXml.response("DescribeLoadBalancers", ELB, "{\"LoadBalancers\":[]}")));
+        LoadBalancersViewModel vm = onFx(() -> new LoadBalancersViewModel(work(), () -> new LoadBalancerInventory(clients.elbv2()),
+                TargetTraffic.onAws(), new DistributionTest()));
+        fx(vm::refresh);
+        await("status", () -> vm.statusProperty().get().startsWith("No load balancers yet"));
+        assertThat(vm.statusProperty().get()).contains("s26-deploy").contains("kubectl apply -f ~/pkos/2/echo-service-nlb.yaml");
+
+        nlbWithTargets("healthy", "");
+        fx(vm::refresh); // the fake endpoint answers the queued empty list once more, then the NLB
+        fx(vm::refresh);
+        await("aws note", () -> vm.trafficNoteProperty().get().startsWith("AWS keeps no per-target"));
+        assertThat(vm.traffic()).isEmpty();
+        assertThat(vm.trafficNoteProperty().get())
+                .contains("--dimensions Name=LoadBalancer,Value=net/k8s-default-svcnlbip-53cb8f2a35/6c3f0a1b2c3d4e5f"
+                        + " Name=TargetGroup,Value=targetgroup/k8s-default-svcnlbip-b5e5e1e1f4/0a1b2c3d4e5f6a7b")
+                .contains("distribution test");
+        vm.close();
+    }
+
+    @Test
+    void theDistributionTestCountsWhichPodAnswered() throws Exception {
         HttpServer echo = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         AtomicInteger hits = new AtomicInteger();
         echo.createContext("/", exchange -> {
@@ -169,30 +246,20 @@ class AwsTabViewModelsTest {
         });
         echo.start();
         try {
-            LoadBalancersViewModel vm = onFx(() -> new LoadBalancersViewModel(work(), work(),
-                    () -> new LoadBalancerInventory(clients.elbv2()), new DistributionTest()));
-            fx(vm::refresh);
-            await("targets", () -> vm.targets().size() == 2);
-            assertThat(vm.targets()).extracting(LoadBalancersViewModel.TargetRow::target).containsExactly("172.30.37.39:8080", "172.30.80.4:8080");
-            assertThat(vm.targets().get(1).state()).isEqualTo("initial");
-            assertThat(vm.targets().get(1).reason()).isEqualTo("Elb.RegistrationInProgress: Target registration is in progress");
-            assertThat(vm.targets().get(0).listeners()).isEqualTo("TCP:80");
-            assertThat(vm.targetProperty().get()).as("the NLB name is offered for the test").isEqualTo("k8s-default-svcnlbip-53cb8f2a35-1.elb.us-east-1.amazonaws.com");
-            assertThat(aws.requests("DescribeTargetHealth").get(0).params()).containsEntry("TargetGroupArn", "arn:tg/1");
-            assertThat(aws.requests("DescribeListeners").get(0).params())
-                    .containsEntry("LoadBalancerArn", "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/k8s-default-svcnlbip-53cb8f2a35/1");
-
+            LoadBalancersViewModel vm = onFx(() -> new LoadBalancersViewModel(work(), () -> new LoadBalancerInventory(clients.elbv2()),
+                    TargetTraffic.onAws(), new DistributionTest()));
             fx(() -> {
                 vm.targetProperty().set("127.0.0.1:" + echo.getAddress().getPort());
                 vm.requestsProperty().set(30);
                 vm.runDistributionTest();
             });
-            await("histogram", () -> !vm.histogram().isEmpty());
-            assertThat(vm.histogram()).containsExactly(
+            await("histogram", () -> !vm.answers().isEmpty());
+            assertThat(vm.answers()).containsExactly(
                     new LoadBalancersViewModel.Bar("deploy-echo-7f67d598dc-45trg", 20, 20 / 30.0),
                     new LoadBalancersViewModel.Bar("deploy-echo-7f67d598dc-h9vst", 10, 10 / 30.0));
             assertThat(vm.testSummaryProperty().get()).startsWith("30 answers from 2 pod(s)");
             assertThat(vm.testProgressProperty().get()).isEqualTo(1.0);
+            vm.close();
         } finally {
             echo.stop(0);
         }
@@ -201,12 +268,13 @@ class AwsTabViewModelsTest {
     @Test
     void throttlingIsShownAsSuchAfterTheSdkGivesUp() throws Exception {
         aws.on("DescribeLoadBalancers", queryError(400, "Throttling", "Rate exceeded"));
-        LoadBalancersViewModel vm = onFx(() -> new LoadBalancersViewModel(work(), work(),
-                () -> new LoadBalancerInventory(clients.elbv2()), new DistributionTest()));
+        LoadBalancersViewModel vm = onFx(() -> new LoadBalancersViewModel(work(), () -> new LoadBalancerInventory(clients.elbv2()),
+                TargetTraffic.onAws(), new DistributionTest()));
         fx(vm::refresh);
-        await("throttled", () -> !vm.work().problemProperty().get().isEmpty());
-        assertThat(vm.work().problemProperty().get()).startsWith("AWS is throttling requests").contains("(AWS error code: Throttling)");
+        await("throttled", () -> !vm.problemProperty().get().isEmpty());
+        assertThat(vm.problemProperty().get()).startsWith("AWS is throttling requests").contains("(AWS error code: Throttling)");
         assertThat(aws.requests("DescribeLoadBalancers").size()).as("the SDK retried with back-off").isGreaterThan(1);
+        vm.close();
     }
 
     @Test

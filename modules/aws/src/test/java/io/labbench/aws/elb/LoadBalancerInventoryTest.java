@@ -33,7 +33,8 @@ class LoadBalancerInventoryTest {
         aws.on("DescribeLoadBalancers", xml(QueryXml.response("DescribeLoadBalancers", NS,
                 QueryXml.cliExampleJson(resource("describe-load-balancers.rst"), 0))));
         aws.on("DescribeListeners", xml(QueryXml.response("DescribeListeners", NS,
-                "{\"Listeners\":[{\"ListenerArn\":\"arn:aws:elasticloadbalancing:us-west-2:123456789012:listener/app/my-load-balancer/50dc6c495c0c9188/f2f7dc8efc522ab2\",\"Port\":80,\"Protocol\":\"HTTP\"}]}")));
+                "{\"Listeners\":[{\"ListenerArn\":\"arn:aws:elasticloadbalancing:us-west-2:123456789012:listener/app/my-load-balancer/50dc6c495c0c9188/f2f7dc8efc522ab2\",\"Port\":80,\"Protocol\":\"HTTP\","
+                        + "\"DefaultActions\":[{\"Type\":\"forward\",\"TargetGroupArn\":\"arn:aws:elasticloadbalancing:us-west-2:123456789012:targetgroup/my-targets/73e2d6bc24d8a067\"}]}]}")));
         aws.on("DescribeTargetGroups", xml(QueryXml.response("DescribeTargetGroups", NS,
                 "{\"TargetGroups\":[{\"TargetGroupName\":\"my-targets\",\"TargetGroupArn\":\"arn:aws:elasticloadbalancing:us-west-2:123456789012:targetgroup/my-targets/73e2d6bc24d8a067\",\"Protocol\":\"HTTP\",\"Port\":80,\"TargetType\":\"instance\"}]}")));
         aws.on("DescribeTargetHealth", xml(QueryXml.response("DescribeTargetHealth", NS,
@@ -46,8 +47,12 @@ class LoadBalancerInventoryTest {
             assertThat(lb.dnsName()).isEqualTo("my-load-balancer-424835706.us-west-2.elb.amazonaws.com");
             assertThat(lb.state()).isEqualTo("active");
             assertThat(lb.listeners()).containsExactly("HTTP:80");
+            assertThat(lb.zones()).extracting(z -> z.zone() + " " + z.subnetId())
+                    .containsExactly("us-west-2a subnet-8360a9e7", "us-west-2b subnet-b7d581c0");
+            assertThat(lb.zones()).allSatisfy(z -> assertThat(z.addresses()).as("an ALB reports no node addresses").isEmpty());
             assertThat(lb.targetGroups()).singleElement().satisfies(tg -> {
                 assertThat(tg.targetType()).isEqualTo("instance");
+                assertThat(tg.listenerPorts()).as("the listener forwarding to it").containsExactly(80);
                 assertThat(tg.targets()).extracting(LoadBalancerView.TargetView::id).containsExactly("i-ceddcd4d", "i-0f76fade");
                 assertThat(tg.targets()).extracting(LoadBalancerView.TargetView::state).containsOnly("healthy");
             });

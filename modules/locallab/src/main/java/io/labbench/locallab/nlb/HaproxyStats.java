@@ -34,6 +34,11 @@ final class HaproxyStats {
 
     /** Server name → check, merged over backends (a target sits in one backend per zone without cross-zone). */
     static Map<String, ServerCheck> read(Path socket) throws IOException {
+        return parse(showStat(socket));
+    }
+
+    /** The CSV HAProxy answers {@code show stat} with on its runtime API socket. */
+    static String showStat(Path socket) throws IOException {
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(socket));
             channel.write(ByteBuffer.wrap("show stat\n".getBytes(StandardCharsets.US_ASCII)));
@@ -44,7 +49,7 @@ final class HaproxyStats {
                 text.append(StandardCharsets.UTF_8.decode(buffer));
                 buffer.clear();
             }
-            return parse(text.toString());
+            return text.toString();
         }
     }
 

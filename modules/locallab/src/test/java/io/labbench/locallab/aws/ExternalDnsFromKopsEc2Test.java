@@ -80,6 +80,10 @@ class ExternalDnsFromKopsEc2Test {
         assertThat(kopsEc2("EDITOR=~/edns-editor kops edit cluster", "").exitCode()).isZero();
         assertThat(kopsEc2("kops update cluster")).contains("external-dns.addons.k8s.io").contains("Must specify --yes");
         assertThat(kopsEc2("kops update cluster --yes")).contains("Cluster changes have been applied");
+        // kOps's add-on brings ExternalDNS's RBAC with it (its template names both kops:external-dns)
+        assertThat(kopsEc2("kubectl describe clusterrole kops:external-dns")).contains("services").contains("ingresses.networking.k8s.io");
+        assertThat(kopsEc2("kubectl get clusterrolebinding kops:external-dns -o jsonpath='{.roleRef.name} {.subjects[0].namespace}/{.subjects[0].name}'"))
+                .isEqualTo("kops:external-dns kube-system/external-dns");
         assertThat(kopsEc2("kubectl describe deploy -n kube-system external-dns | grep Image | cut -d \"/\" -f 3")).contains("external-dns:v0.12.2");
         String pod = eventually("kubectl get pod -n kube-system -l k8s-app=external-dns", o -> o.contains("Running"), Duration.ofSeconds(30));
         assertThat(pod).contains("Running");
