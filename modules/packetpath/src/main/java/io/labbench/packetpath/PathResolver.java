@@ -100,7 +100,21 @@ public final class PathResolver {
                 direction = Direction.REPLY;
                 replyStart(forward).ifPresent(this::walk);
             }
-            return new PacketPath(flow, hops, forward.outcome(), List.copyOf(notes));
+            return new PacketPath(flow, markUnobservable(), forward.outcome(), List.copyOf(notes));
+        }
+
+        /**
+         * The VPC's hops and the load balancer's are derived from the cluster state; where the backend cannot read
+         * what they did (on AWS: the VPC router, the NLB's internals) each is marked with the backend's reason.
+         */
+        private List<Hop> markUnobservable() {
+            List<Hop> marked = new ArrayList<>(hops.size());
+            for (Hop h : hops) {
+                boolean derived = (h.kind() == HopKind.FABRIC && VPC.equals(h.machine())) || h.kind() == HopKind.LOAD_BALANCER;
+                Optional<String> why = derived ? kernel.notObservable(h.machine()) : Optional.empty();
+                marked.add(why.map(h::unobservable).orElse(h));
+            }
+            return marked;
         }
 
         private Optional<Visit> start() {
@@ -529,7 +543,11 @@ public final class PathResolver {
             Optional<RouteLookup> vpcAnswer = kernel.route(VPC, RouteQuery.local(p.dst()));
             List<String> fabricNotes = new ArrayList<>();
             String fabricRoute = vpcAnswer.map(this::routeText).orElse("");
-            if (vpcAnswer.isEmpty()) {
+            Optional<String> vpcHidden = kernel.notObservable(VPC);
+            if (vpcHidden.isPresent()) {
+                notes.add("The VPC's own routing is not observable on this backend (" + vpcHidden.get() + "): the hop across"
+                        + " the subnet is derived from which ENI owns the destination");
+            } else if (vpcAnswer.isEmpty()) {
                 notes.add("The VPC's own routing is not observable here (on AWS the VPC router and the delivery to the ENI"
                         + " that holds an address are AWS's): the hop across the subnet is derived from which ENI owns the"
                         + " destination");
