@@ -73,7 +73,7 @@ public final class LocalLabPathSource implements PathSource, AutoCloseable {
     @Override
     public PacketPath resolve(String from, String to, String protocol, int port) throws IOException {
         LiveKernel kernel = new LiveKernel(shell);
-        CompletableFuture<LabKube.Listed> objects = new CompletableFuture<>();
+        CompletableFuture<ClusterObjects.Listed> objects = new CompletableFuture<>();
         Thread lister = new Thread(() -> {
             try {
                 objects.complete(kube.list());
@@ -84,7 +84,7 @@ public final class LocalLabPathSource implements PathSource, AutoCloseable {
         lister.setDaemon(true);
         lister.start();
         Map<String, MachineState> nodes = kernel.prefetch(status.nodes().stream().map(LabStatus.Node::name).toList());
-        LabKube.Listed listed;
+        ClusterObjects.Listed listed;
         try {
             listed = objects.join();
         } catch (java.util.concurrent.CompletionException e) {
