@@ -77,6 +77,17 @@ final class LabKube implements ClusterObjects {
         if (http != null) {
             return;
         }
+        // A fresh JVM (labbench path) spends seconds loading Jackson's databind on the first readTree and as long
+        // again on the TLS client: load the former on its own thread while this one sets up the latter.
+        Thread warm = new Thread(() -> {
+            try {
+                JSON.readTree("{\"items\":[{\"metadata\":{}}]}");
+            } catch (IOException e) {
+                // only warming: the real reads report their own errors
+            }
+        }, "path-json-warm");
+        warm.setDaemon(true);
+        warm.start();
         Map<String, Object> config;
         try {
             config = new Yaml().load(Files.readString(Path.of(kubeconfig), StandardCharsets.UTF_8));

@@ -30,6 +30,7 @@ public final class LocalLabPathSource implements PathSource, AutoCloseable {
     private final LabStatus status;
     private final LocalLabShell shell;
     private final LabKube kube;
+    private volatile TraceTimings lastTimings;
 
     public LocalLabPathSource(LabStatus status, long holderPid) {
         this.status = status;
@@ -72,11 +73,29 @@ public final class LocalLabPathSource implements PathSource, AutoCloseable {
 
     @Override
     public PacketPath resolve(String from, String to, String protocol, int port) throws IOException {
-        LiveKernel kernel = new LiveKernel(shell);
+        long start = System.nanoTime();
+        java.util.concurrent.atomic.AtomicInteger routeQuestions = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong routeNanos = new java.util.concurrent.atomic.AtomicLong();
+        // the walk's route questions go through here, so a trace can say what they cost
+        io.labbench.packetpath.live.MachineShell timed = (machine, command) -> {
+            if (!command.startsWith("ip route get ")) {
+                return shell.run(machine, command);
+            }
+            long s = System.nanoTime();
+            try {
+                return shell.run(machine, command);
+            } finally {
+                routeQuestions.incrementAndGet();
+                routeNanos.addAndGet(System.nanoTime() - s);
+            }
+        };
+        LiveKernel kernel = new LiveKernel(timed);
         CompletableFuture<ClusterObjects.Listed> objects = new CompletableFuture<>();
+        long[] listed = new long[1];
         Thread lister = new Thread(() -> {
             try {
                 objects.complete(kube.list());
+                listed[0] = System.nanoTime();
             } catch (IOException | RuntimeException e) {
                 objects.completeExceptionally(e);
             }
@@ -84,19 +103,34 @@ public final class LocalLabPathSource implements PathSource, AutoCloseable {
         lister.setDaemon(true);
         lister.start();
         Map<String, MachineState> nodes = kernel.prefetch(status.nodes().stream().map(LabStatus.Node::name).toList());
-        ClusterObjects.Listed listed;
+        long snapshots = System.nanoTime();
+        ClusterObjects.Listed list;
         try {
-            listed = objects.join();
+            list = objects.join();
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;
             }
             throw e;
         }
-        ClusterState cluster = LocalLabCluster.of(status, nodes, listed);
+        long walkStart = System.nanoTime();
+        ClusterState cluster = LocalLabCluster.of(status, nodes, list);
         Place a = place(from, cluster);
         Place b = place(to, cluster);
-        return new PathResolver(cluster, kernel).resolve(Places.flow(a, b, protocol, port));
+        PacketPath path = new PathResolver(cluster, kernel).resolve(Places.flow(a, b, protocol, port));
+        long end = System.nanoTime();
+        lastTimings = new TraceTimings(ms(listed[0] - start), ms(snapshots - start), ms(end - walkStart), routeQuestions.get(),
+                ms(routeNanos.get()), ms(end - start));
+        return path;
+    }
+
+    /** Where the last trace's time went. */
+    public Optional<TraceTimings> lastTimings() {
+        return Optional.ofNullable(lastTimings);
+    }
+
+    private static long ms(long nanos) {
+        return Math.max(0, nanos / 1_000_000);
     }
 
     private static Place place(String text, ClusterState cluster) throws PathInputException {
@@ -115,5 +149,6 @@ public final class LocalLabPathSource implements PathSource, AutoCloseable {
     @Override
     public void close() {
         kube.close();
+        shell.close();
     }
 }
