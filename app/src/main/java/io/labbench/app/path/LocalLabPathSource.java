@@ -28,11 +28,21 @@ import java.util.Set;
  */
 public final class LocalLabPathSource implements PathSource, AutoCloseable {
     private final LabStatus status;
+    private final Optional<LabSettings> settings;
     private final LocalLabShell shell;
     private final LabKube kube;
     private volatile TraceTimings lastTimings;
 
     public LocalLabPathSource(LabStatus status, long holderPid) {
+        this(status, holderPid, Optional.empty());
+    }
+
+    /**
+     * @param settings the lab's settings, which say where its AWS endpoint is: with them, a flow to a load balancer's
+     *                 DNS name reads the lab's ELBv2 as the AWS source does; without, load balancers are not known
+     */
+    public LocalLabPathSource(LabStatus status, long holderPid, Optional<LabSettings> settings) {
+        this.settings = settings;
         this.status = status;
         this.shell = new LocalLabShell(status, holderPid);
         this.kube = new LabKube(status.kubeconfig());
@@ -46,7 +56,7 @@ public final class LocalLabPathSource implements PathSource, AutoCloseable {
         }
         long holder = LabStateFile.readState(settings).filter(LabStateFile.State::rootless)
                 .map(LabStateFile.State::holderPid).orElse(0L);
-        return Optional.of(new LocalLabPathSource(status, holder));
+        return Optional.of(new LocalLabPathSource(status, holder, Optional.of(settings)));
     }
 
     public LocalLabShell shell() {
@@ -61,13 +71,23 @@ public final class LocalLabPathSource implements PathSource, AutoCloseable {
     @Override
     public List<String> places() throws IOException {
         // names only: no node needs reading
-        ClusterState cluster = LocalLabCluster.of(status, Map.of(), kube.list());
+        ClusterObjects.Listed listed = kube.list();
+        ClusterState cluster = LocalLabCluster.of(status, Map.of(), listed);
         List<String> places = new ArrayList<>();
         cluster.pods().stream().filter(p -> !p.hostNetwork())
                 .map(p -> "default".equals(p.namespace()) ? p.name() : p.namespace() + "/" + p.name()).forEach(places::add);
         cluster.nodes().forEach(n -> places.add(n.name()));
         cluster.services().forEach(s -> places.add("svc/" + ("default".equals(s.namespace()) ? "" : s.namespace() + "/") + s.name()));
         places.addAll(cluster.names().keySet().stream().sorted().toList());
+        // the NLBs' DNS names, as LoadBalancer Services show them (EXTERNAL-IP), without asking ELBv2
+        for (com.fasterxml.jackson.databind.JsonNode svc : listed.services()) {
+            for (com.fasterxml.jackson.databind.JsonNode ingress : svc.path("status").path("loadBalancer").path("ingress")) {
+                String host = ClusterObjects.text(ingress, "hostname");
+                if (!host.isEmpty() && !places.contains(host)) {
+                    places.add(host);
+                }
+            }
+        }
         return places;
     }
 
@@ -114,7 +134,7 @@ public final class LocalLabPathSource implements PathSource, AutoCloseable {
             throw e;
         }
         long walkStart = System.nanoTime();
-        ClusterState cluster = LocalLabCluster.of(status, nodes, list);
+        ClusterState cluster = withLoadBalancers(to, LocalLabCluster.of(status, nodes, list));
         Place a = place(from, cluster);
         Place b = place(to, cluster);
         PacketPath path = new PathResolver(cluster, kernel).resolve(Places.flow(a, b, protocol, port));
@@ -122,6 +142,25 @@ public final class LocalLabPathSource implements PathSource, AutoCloseable {
         lastTimings = new TraceTimings(ms(listed[0] - start), ms(snapshots - start), ms(end - walkStart), routeQuestions.get(),
                 ms(routeNanos.get()), ms(end - start));
         return path;
+    }
+
+    /**
+     * The cluster with the lab's NLBs when {@code to} names none of the cluster's own places (a load balancer's DNS
+     * name): ELBv2 is asked through the lab's AWS endpoint only then, as the AWS SDK's start-up would cost every
+     * other trace seconds.
+     */
+    private ClusterState withLoadBalancers(String to, ClusterState cluster) throws IOException {
+        if (settings.isEmpty() || Places.parse(to, cluster).place().isPresent()) {
+            return cluster;
+        }
+        try (io.labbench.aws.AwsClientFactory clients = new io.labbench.app.aws.LocalLabAwsClients(settings.get())
+                .apply(io.labbench.aws.AwsSettings.defaults());
+             var elb = clients.elbv2()) {
+            List<io.labbench.packetpath.cluster.LoadBalancer> lbs = new Elbv2LoadBalancers(elb).list();
+            return new ClusterState(cluster.nodes(), cluster.pods(), cluster.services(), lbs, cluster.vpcCidr(), cluster.names());
+        } catch (io.labbench.aws.AwsFailure | RuntimeException e) {
+            throw new IOException("the lab's ELBv2 could not be read for '" + to + "': " + e.getMessage(), e);
+        }
     }
 
     /** Where the last trace's time went. */
