@@ -186,7 +186,9 @@ public final class AwsPathSource implements PathSource, AutoCloseable {
 
     @Override
     public CounterReading counters(Set<String> machines) throws IOException {
-        return CounterReading.read(machines.stream().filter(m -> shell.notObservable(m).isEmpty()).collect(Collectors.toSet()), shell);
+        // only the workspace's machines keep iptables counters a path names (not pods, the VPC or an NLB's hops)
+        Set<String> readable = Set.copyOf(this.machines.get());
+        return CounterReading.read(machines.stream().filter(readable::contains).collect(Collectors.toSet()), shell);
     }
 
     @Override

@@ -182,7 +182,9 @@ public final class LocalLabPathSource implements PathSource, AutoCloseable {
 
     @Override
     public CounterReading counters(Set<String> machines) throws IOException {
-        return CounterReading.read(machines, shell);
+        // only the lab's nodes keep iptables counters a path names (not pods, the VPC or a load balancer's hops)
+        Set<String> nodes = status.nodes().stream().map(LabStatus.Node::name).collect(java.util.stream.Collectors.toSet());
+        return CounterReading.read(machines.stream().filter(nodes::contains).collect(java.util.stream.Collectors.toSet()), shell);
     }
 
     @Override
