@@ -26,7 +26,8 @@ final class NodeSshShell implements MachineShell {
             + " this packet";
     static final String LOAD_BALANCER_REASON = "not observable on AWS: the NLB is a managed service; which target a flow"
             + " hashes to and its flow table are AWS's (describe-target-health shows targets and health, not flows)";
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** A node's snapshot over a first connection on a loaded machine took over 10 s in the lab tests. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final CommandRunnerProvider runners;
     private final Set<String> loadBalancers = ConcurrentHashMap.newKeySet();
@@ -73,7 +74,8 @@ final class NodeSshShell implements MachineShell {
             CommandResult r = runner.run(command, TIMEOUT);
             return new Output(r.exitCode(), r.stdout(), r.stderr());
         } catch (CommandException e) {
-            throw new IOException(machine + ": " + e.getMessage(), e);
+            // the runner's message names the endpoint already
+            throw new IOException(e.getMessage(), e);
         }
     }
 

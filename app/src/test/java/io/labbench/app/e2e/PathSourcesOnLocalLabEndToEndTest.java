@@ -71,7 +71,7 @@ class PathSourcesOnLocalLabEndToEndTest {
         assumeTrue(RunningLocalLab.isRoot(), "the local lab builds network namespaces; run as root");
         assumeTrue(RunningLocalLab.onPath("kubectl"), "kubectl is not on PATH");
         running = RunningLocalLab.start(tempDir);
-        local = new LocalLabPathSource(running.status, 0);
+        local = new LocalLabPathSource(running.status, 0, Optional.of(running.lab.settings()));
         nodes = running.status.nodes().stream().map(LabStatus.Node::name).toList();
         awsClients = new LocalLabAwsClients(running.lab.settings()).apply(AwsSettings.defaults());
         aws = new AwsPathSource(running.hub, () -> nodes, AwsPathSource.kubeconfigFile(running.kubeconfig()), awsClients);
@@ -237,6 +237,90 @@ class PathSourcesOnLocalLabEndToEndTest {
         // the AWS source's counters come over SSH too
         Set<String> machines = Set.copyOf(across.machines());
         assertThat(aws.counters(machines).packets()).containsKeys(across.counters().toArray(CounterId[]::new));
+    }
+
+    @Test
+    @Order(3)
+    void kopsEc2ToTheNlbGoesListenerTargetGroupTargetAndTheAwsSourceMarksTheNlbNotObservable() throws Exception {
+        // the study's 2.6: the controller through kops edit cluster, its IAM policy, an IP-mode NLB Service
+        kopsEc2("printf '#!/bin/sh\\nsed -i \"s/^spec:$/spec:\\\\n  awsLoadBalancerController:\\\\n    enabled: true/\" \"$1\"\\n'"
+                + " > ~/lbc-editor && chmod +x ~/lbc-editor && EDITOR=~/lbc-editor kops edit cluster --name $KOPS_CLUSTER_NAME"
+                + " && kops update cluster --yes");
+        kopsEc2("curl -s -o iam_policy.json https://raw.githubusercontent.com/kubernetes-sigs/aws-load-balancer-controller/v2.4.5/docs/install/iam_policy.json"
+                + " && aws iam create-policy --policy-name AWSLoadBalancerControllerIAMPolicy --policy-document file://iam_policy.json"
+                + " && ACCOUNT_ID=$(aws sts get-caller-identity --query Account --output text)"
+                + " && aws iam attach-role-policy --policy-arn arn:aws:iam::$ACCOUNT_ID:policy/AWSLoadBalancerControllerIAMPolicy --role-name nodes.$KOPS_CLUSTER_NAME"
+                + " && aws iam attach-role-policy --policy-arn arn:aws:iam::$ACCOUNT_ID:policy/AWSLoadBalancerControllerIAMPolicy --role-name masters.$KOPS_CLUSTER_NAME");
+        Path nlb = Files.writeString(tempDir.resolve("nlb.yaml"), """
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: svc-nlb-ip-type
+                  annotations:
+                    service.beta.kubernetes.io/aws-load-balancer-nlb-target-type: ip
+                    service.beta.kubernetes.io/aws-load-balancer-scheme: internet-facing
+                spec:
+                  ports:
+                    - port: 80
+                      targetPort: 8080
+                      protocol: TCP
+                  type: LoadBalancer
+                  loadBalancerClass: service.k8s.aws/nlb
+                  selector:
+                    app: deploy-websrv
+                """);
+        kubectl("apply", "-f", nlb.toString());
+        String[] host = new String[1];
+        await(() -> !(host[0] = kubectl("get", "svc", "svc-nlb-ip-type", "-o", "jsonpath={.status.loadBalancer.ingress[0].hostname}")
+                .strip()).isEmpty(), "the NLB's hostname");
+        await(() -> kopsEc2Output("curl -s --max-time 3 http://" + host[0] + "/").contains("Hostname: deploy-echo-"),
+                "the NLB answering curl from kops-ec2");
+
+        Set<String> all = Set.copyOf(nodes);
+        CounterReading before = local.counters(all);
+        assertThat(kopsEc2Output("curl -s --max-time 5 http://" + host[0] + "/")).contains("Hostname: deploy-echo-");
+        PacketPath path = local.resolve("kops-ec2", host[0], "", 0);
+        Map<CounterId, Long> rose = local.counters(all).rises(before);
+        String shown = PathText.render(path, rose);
+        System.out.println(shown);
+        assertThat(path.outcome()).as(shown).isEqualTo(PacketPath.Outcome.DELIVERED);
+        List<Hop> lb = path.hops(Direction.FORWARD).stream().filter(h -> h.kind() == HopKind.LOAD_BALANCER).toList();
+        assertThat(lb).as(shown).extracting(Hop::stage).containsExactly("listener", "target group", "target");
+        Rewrite toTarget = lb.get(2).rewrite().orElseThrow();
+        String target = toTarget.after().replaceAll(":\\d+$", "");
+        assertThat(kubectl("get", "ep", "svc-echo", "-o", "jsonpath={.subsets[0].addresses[*].ip}")).contains(target);
+        assertThat(toTarget.after()).endsWith(":8080");
+        // the NLB connects to the target from its own address: the target's node keeps that connection in conntrack
+        String targetNode = path.hops(Direction.FORWARD).get(path.hops(Direction.FORWARD).indexOf(lb.get(2)) + 1).machine();
+        List<String> nlbAddresses = kopsEc2Output("getent ahostsv4 " + host[0]).lines().map(l -> l.split("\\s+")[0]).distinct().toList();
+        assertThat(nlbAddresses).contains(toTarget.before().replaceAll(":\\d+$", ""));
+        String ct = local.shell().run(targetNode, "conntrack -L -p tcp -d " + target + " 2>/dev/null").stdout();
+        assertThat(ConntrackParser.parse(ct).entries()).as(ct).anySatisfy(e -> assertThat(nlbAddresses).contains(e.original().src()));
+        // Which target this curl's flow hashed to is the NLB's to know (the path says so and shows the first healthy
+        // one); what the path claims is how the NLB's connections reach that target. The NLB opens one to every
+        // target at each health check (10 s), so within a few checks every counter the path names has risen.
+        Set<CounterId> named = Set.copyOf(path.counters());
+        assertThat(named).as(shown).isNotEmpty();
+        await(() -> local.counters(all).rises(before).keySet().containsAll(named),
+                "every counter the NLB path names to rise with the NLB's connections to its target");
+
+        PacketPath onAws = aws.resolve("kops-ec2", host[0], "", 0);
+        String awsShown = PathText.render(onAws);
+        assertThat(onAws.outcome()).as(awsShown).isEqualTo(PacketPath.Outcome.DELIVERED);
+        assertThat(onAws.hops()).as(awsShown).filteredOn(h -> h.kind() == HopKind.LOAD_BALANCER).isNotEmpty()
+                .allSatisfy(h -> assertThat(h.unobservable()).hasValueSatisfying(why -> assertThat(why)
+                        .startsWith("not observable on AWS: the NLB is a managed service")));
+        assertThat(onAws.hops()).as(awsShown).filteredOn(h -> h.machine().equals(targetNode)).isNotEmpty()
+                .allSatisfy(h -> assertThat(h.unobservable()).isEmpty());
+    }
+
+    private void kopsEc2(String script) throws Exception {
+        io.labbench.sessions.CommandResult r = running.hub.runner("kops-ec2").orElseThrow().run(script, Duration.ofSeconds(120));
+        assertThat(r.exitCode()).as(script + "\n" + r.stdout() + r.stderr()).isZero();
+    }
+
+    private String kopsEc2Output(String script) throws Exception {
+        return running.hub.runner("kops-ec2").orElseThrow().run(script, Duration.ofSeconds(60)).stdout();
     }
 
     private static Set<CounterId> serviceCounters(java.util.Collection<CounterId> counters) {
