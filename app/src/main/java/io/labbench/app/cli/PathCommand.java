@@ -49,6 +49,9 @@ public final class PathCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "Destination port for tcp/udp (default: the Service's port).")
     int port;
 
+    @Option(names = "--timings", description = "Also print on stderr where the trace's time went (lists, snapshots, route questions).")
+    boolean timings;
+
     @Option(names = "--prefix", hidden = true, description = "Name prefix of the lab's kernel objects.")
     String prefix = LabSettings.DEFAULT_PREFIX;
 
@@ -73,6 +76,10 @@ public final class PathCommand implements Callable<Integer> {
             PacketPath path = source.resolve(from, to, protocol, port);
             out.print(json ? PathJson.write(path, Map.of()) + "\n" : PathText.render(path));
             out.flush();
+            if (timings) {
+                source.lastTimings().ifPresent(t -> err.println(t));
+                err.flush();
+            }
             return 0;
         } catch (PathSource.PathInputException e) {
             err.println(e.getMessage());

@@ -25,14 +25,9 @@ import org.yaml.snakeyaml.Yaml;
  * loading of its model and HTTP stack), which was nearly all of a {@code labbench path} run; these three GETs
  * take well under a second. One HTTP client serves the source's life.
  */
-final class LabKube implements AutoCloseable {
+final class LabKube implements ClusterObjects {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
-    /** The objects a path needs, listed at one moment, as the API's JSON items. */
-    record Listed(List<JsonNode> pods, List<JsonNode> services, List<JsonNode> endpoints) {
-        static final Listed NONE = new Listed(List.of(), List.of(), List.of());
-    }
 
     private final String kubeconfig;
     private HttpClient http;
@@ -44,12 +39,14 @@ final class LabKube implements AutoCloseable {
         this.kubeconfig = kubeconfig;
     }
 
-    Listed list() throws IOException {
+    @Override
+    public Listed list() throws IOException {
         if (kubeconfig.isEmpty()) {
             return Listed.NONE;
         }
         connect();
-        return new Listed(items("/api/v1/pods"), items("/api/v1/services"), items("/api/v1/endpoints"));
+        // the local lab's nodes are known from its status; their Kubernetes objects are not needed
+        return new Listed(items("/api/v1/pods"), items("/api/v1/services"), items("/api/v1/endpoints"), List.of());
     }
 
     private List<JsonNode> items(String path) throws IOException {
@@ -80,6 +77,17 @@ final class LabKube implements AutoCloseable {
         if (http != null) {
             return;
         }
+        // A fresh JVM (labbench path) spends seconds loading Jackson's databind on the first readTree and as long
+        // again on the TLS client: load the former on its own thread while this one sets up the latter.
+        Thread warm = new Thread(() -> {
+            try {
+                JSON.readTree("{\"items\":[{\"metadata\":{}}]}");
+            } catch (IOException e) {
+                // only warming: the real reads report their own errors
+            }
+        }, "path-json-warm");
+        warm.setDaemon(true);
+        warm.start();
         Map<String, Object> config;
         try {
             config = new Yaml().load(Files.readString(Path.of(kubeconfig), StandardCharsets.UTF_8));
@@ -123,17 +131,5 @@ final class LabKube implements AutoCloseable {
 
     private static String str(Object o) {
         return o == null ? "" : o.toString();
-    }
-
-    static String text(JsonNode node, String... path) {
-        JsonNode n = node;
-        for (String p : path) {
-            n = n.path(p);
-        }
-        return n.isMissingNode() || n.isNull() ? "" : n.asText();
-    }
-
-    static int number(JsonNode node, String field) {
-        return node.path(field).asInt(0);
     }
 }

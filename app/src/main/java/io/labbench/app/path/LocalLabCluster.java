@@ -31,7 +31,7 @@ public final class LocalLabCluster {
      * The cluster from what was read already: each node's snapshot (its {@code ip addr} gives the ENIs; a node
      * missing from {@code nodes} is listed without ENIs) and the Kubernetes objects.
      */
-    public static ClusterState of(LabStatus status, Map<String, MachineState> nodes, LabKube.Listed kube) {
+    public static ClusterState of(LabStatus status, Map<String, MachineState> nodes, ClusterObjects.Listed kube) {
         List<ClusterNode> clusterNodes = new ArrayList<>();
         Map<String, String> names = new LinkedHashMap<>();
         for (LabStatus.Node n : status.nodes()) {
@@ -43,29 +43,46 @@ public final class LocalLabCluster {
             }
         }
         names.put("internet", LabTopology.INET_ADDRESS);
+        java.util.function.UnaryOperator<String> nodeName = kubeName -> nodeName(status, kubeName);
+        List<ClusterPod> pods = pods(kube, nodeName);
+        List<ClusterService> services = services(kube, nodeName);
+        return new ClusterState(clusterNodes, pods, services, List.of(), LabTopology.VPC_CIDR, names);
+    }
+
+    /**
+     * The pods with an address and a node, named by the path's node names ({@code nodeName} maps the Kubernetes
+     * node name); a pod's host veth is the VPC CNI's name for it ({@code eni} + the first 11 hex digits of
+     * SHA-1 of {@code NAMESPACE.NAME}), which the local lab gives its veths too.
+     */
+    static List<ClusterPod> pods(ClusterObjects.Listed kube, java.util.function.UnaryOperator<String> nodeName) {
         List<ClusterPod> pods = new ArrayList<>();
         for (JsonNode p : kube.pods()) {
-            String ip = LabKube.text(p, "status", "podIP");
-            String node = LabKube.text(p, "spec", "nodeName");
+            String ip = ClusterObjects.text(p, "status", "podIP");
+            String node = ClusterObjects.text(p, "spec", "nodeName");
             if (ip.isEmpty() || node.isEmpty()) {
                 continue;
             }
             boolean hostNetwork = p.path("spec").path("hostNetwork").asBoolean(false);
-            String ns = LabKube.text(p, "metadata", "namespace");
-            String name = LabKube.text(p, "metadata", "name");
-            pods.add(new ClusterPod(ns, name, ip, nodeName(status, node),
+            String ns = ClusterObjects.text(p, "metadata", "namespace");
+            String name = ClusterObjects.text(p, "metadata", "name");
+            pods.add(new ClusterPod(ns, name, ip, nodeName.apply(node),
                     hostNetwork ? "" : VpcCniPodNetwork.hostVethName(ns, name), hostNetwork));
         }
+        return pods;
+    }
+
+    /** The Services with their ports and ready endpoints. */
+    static List<ClusterService> services(ClusterObjects.Listed kube, java.util.function.UnaryOperator<String> nodeName) {
         Map<String, JsonNode> endpoints = new LinkedHashMap<>();
         for (JsonNode e : kube.endpoints()) {
-            endpoints.put(LabKube.text(e, "metadata", "namespace") + "/" + LabKube.text(e, "metadata", "name"), e);
+            endpoints.put(ClusterObjects.text(e, "metadata", "namespace") + "/" + ClusterObjects.text(e, "metadata", "name"), e);
         }
         List<ClusterService> services = new ArrayList<>();
         for (JsonNode s : kube.services()) {
-            services.add(service(s, endpoints.get(LabKube.text(s, "metadata", "namespace") + "/" + LabKube.text(s, "metadata", "name")),
-                    status));
+            services.add(service(s, endpoints.get(ClusterObjects.text(s, "metadata", "namespace") + "/"
+                    + ClusterObjects.text(s, "metadata", "name")), nodeName));
         }
-        return new ClusterState(clusterNodes, pods, services, List.of(), LabTopology.VPC_CIDR, names);
+        return services;
     }
 
     static List<ClusterNode.Eni> enis(String ipAddr) {
@@ -95,28 +112,28 @@ public final class LocalLabCluster {
                 || kubeNodeName.equals(n.hostname())).map(LabStatus.Node::name).findFirst().orElse(kubeNodeName);
     }
 
-    private static ClusterService service(JsonNode s, JsonNode e, LabStatus status) {
+    private static ClusterService service(JsonNode s, JsonNode e, java.util.function.UnaryOperator<String> nodeName) {
         List<ClusterService.Port> ports = new ArrayList<>();
         for (JsonNode p : s.path("spec").path("ports")) {
-            int port = LabKube.number(p, "port");
+            int port = ClusterObjects.number(p, "port");
             // a named targetPort is the pod's to resolve; the Service's own port stands in for it
             int target = p.path("targetPort").isInt() ? p.path("targetPort").asInt() : port;
-            String protocol = LabKube.text(p, "protocol");
-            ports.add(new ClusterService.Port(LabKube.text(p, "name"), protocol.isEmpty() ? "TCP" : protocol, port, target,
-                    LabKube.number(p, "nodePort")));
+            String protocol = ClusterObjects.text(p, "protocol");
+            ports.add(new ClusterService.Port(ClusterObjects.text(p, "name"), protocol.isEmpty() ? "TCP" : protocol, port, target,
+                    ClusterObjects.number(p, "nodePort")));
         }
         List<ClusterService.Endpoint> endpoints = new ArrayList<>();
         if (e != null) {
             for (JsonNode subset : e.path("subsets")) {
                 for (JsonNode a : subset.path("addresses")) {
-                    String node = LabKube.text(a, "nodeName");
-                    endpoints.add(new ClusterService.Endpoint(LabKube.text(a, "ip"), LabKube.text(a, "targetRef", "name"),
-                            node.isEmpty() ? "" : nodeName(status, node)));
+                    String node = ClusterObjects.text(a, "nodeName");
+                    endpoints.add(new ClusterService.Endpoint(ClusterObjects.text(a, "ip"), ClusterObjects.text(a, "targetRef", "name"),
+                            node.isEmpty() ? "" : nodeName.apply(node)));
                 }
             }
         }
-        String type = LabKube.text(s, "spec", "type");
-        return new ClusterService(LabKube.text(s, "metadata", "namespace"), LabKube.text(s, "metadata", "name"),
-                type.isEmpty() ? "ClusterIP" : type, LabKube.text(s, "spec", "clusterIP"), ports, endpoints);
+        String type = ClusterObjects.text(s, "spec", "type");
+        return new ClusterService(ClusterObjects.text(s, "metadata", "namespace"), ClusterObjects.text(s, "metadata", "name"),
+                type.isEmpty() ? "ClusterIP" : type, ClusterObjects.text(s, "spec", "clusterIP"), ports, endpoints);
     }
 }

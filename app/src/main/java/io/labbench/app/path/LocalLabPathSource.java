@@ -28,10 +28,21 @@ import java.util.Set;
  */
 public final class LocalLabPathSource implements PathSource, AutoCloseable {
     private final LabStatus status;
+    private final Optional<LabSettings> settings;
     private final LocalLabShell shell;
     private final LabKube kube;
+    private volatile TraceTimings lastTimings;
 
     public LocalLabPathSource(LabStatus status, long holderPid) {
+        this(status, holderPid, Optional.empty());
+    }
+
+    /**
+     * @param settings the lab's settings, which say where its AWS endpoint is: with them, a flow to a load balancer's
+     *                 DNS name reads the lab's ELBv2 as the AWS source does; without, load balancers are not known
+     */
+    public LocalLabPathSource(LabStatus status, long holderPid, Optional<LabSettings> settings) {
+        this.settings = settings;
         this.status = status;
         this.shell = new LocalLabShell(status, holderPid);
         this.kube = new LabKube(status.kubeconfig());
@@ -45,7 +56,7 @@ public final class LocalLabPathSource implements PathSource, AutoCloseable {
         }
         long holder = LabStateFile.readState(settings).filter(LabStateFile.State::rootless)
                 .map(LabStateFile.State::holderPid).orElse(0L);
-        return Optional.of(new LocalLabPathSource(status, holder));
+        return Optional.of(new LocalLabPathSource(status, holder, Optional.of(settings)));
     }
 
     public LocalLabShell shell() {
@@ -60,23 +71,51 @@ public final class LocalLabPathSource implements PathSource, AutoCloseable {
     @Override
     public List<String> places() throws IOException {
         // names only: no node needs reading
-        ClusterState cluster = LocalLabCluster.of(status, Map.of(), kube.list());
+        ClusterObjects.Listed listed = kube.list();
+        ClusterState cluster = LocalLabCluster.of(status, Map.of(), listed);
         List<String> places = new ArrayList<>();
         cluster.pods().stream().filter(p -> !p.hostNetwork())
                 .map(p -> "default".equals(p.namespace()) ? p.name() : p.namespace() + "/" + p.name()).forEach(places::add);
         cluster.nodes().forEach(n -> places.add(n.name()));
         cluster.services().forEach(s -> places.add("svc/" + ("default".equals(s.namespace()) ? "" : s.namespace() + "/") + s.name()));
         places.addAll(cluster.names().keySet().stream().sorted().toList());
+        // the NLBs' DNS names, as LoadBalancer Services show them (EXTERNAL-IP), without asking ELBv2
+        for (com.fasterxml.jackson.databind.JsonNode svc : listed.services()) {
+            for (com.fasterxml.jackson.databind.JsonNode ingress : svc.path("status").path("loadBalancer").path("ingress")) {
+                String host = ClusterObjects.text(ingress, "hostname");
+                if (!host.isEmpty() && !places.contains(host)) {
+                    places.add(host);
+                }
+            }
+        }
         return places;
     }
 
     @Override
     public PacketPath resolve(String from, String to, String protocol, int port) throws IOException {
-        LiveKernel kernel = new LiveKernel(shell);
-        CompletableFuture<LabKube.Listed> objects = new CompletableFuture<>();
+        long start = System.nanoTime();
+        java.util.concurrent.atomic.AtomicInteger routeQuestions = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong routeNanos = new java.util.concurrent.atomic.AtomicLong();
+        // the walk's route questions go through here, so a trace can say what they cost
+        io.labbench.packetpath.live.MachineShell timed = (machine, command) -> {
+            if (!command.startsWith("ip route get ")) {
+                return shell.run(machine, command);
+            }
+            long s = System.nanoTime();
+            try {
+                return shell.run(machine, command);
+            } finally {
+                routeQuestions.incrementAndGet();
+                routeNanos.addAndGet(System.nanoTime() - s);
+            }
+        };
+        LiveKernel kernel = new LiveKernel(timed);
+        CompletableFuture<ClusterObjects.Listed> objects = new CompletableFuture<>();
+        long[] listed = new long[1];
         Thread lister = new Thread(() -> {
             try {
                 objects.complete(kube.list());
+                listed[0] = System.nanoTime();
             } catch (IOException | RuntimeException e) {
                 objects.completeExceptionally(e);
             }
@@ -84,19 +123,53 @@ public final class LocalLabPathSource implements PathSource, AutoCloseable {
         lister.setDaemon(true);
         lister.start();
         Map<String, MachineState> nodes = kernel.prefetch(status.nodes().stream().map(LabStatus.Node::name).toList());
-        LabKube.Listed listed;
+        long snapshots = System.nanoTime();
+        ClusterObjects.Listed list;
         try {
-            listed = objects.join();
+            list = objects.join();
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;
             }
             throw e;
         }
-        ClusterState cluster = LocalLabCluster.of(status, nodes, listed);
+        long walkStart = System.nanoTime();
+        ClusterState cluster = withLoadBalancers(to, LocalLabCluster.of(status, nodes, list));
         Place a = place(from, cluster);
         Place b = place(to, cluster);
-        return new PathResolver(cluster, kernel).resolve(Places.flow(a, b, protocol, port));
+        PacketPath path = new PathResolver(cluster, kernel).resolve(Places.flow(a, b, protocol, port));
+        long end = System.nanoTime();
+        lastTimings = new TraceTimings(ms(listed[0] - start), ms(snapshots - start), ms(end - walkStart), routeQuestions.get(),
+                ms(routeNanos.get()), ms(end - start));
+        return path;
+    }
+
+    /**
+     * The cluster with the lab's NLBs when {@code to} names none of the cluster's own places (a load balancer's DNS
+     * name): ELBv2 is asked through the lab's AWS endpoint only then, as the AWS SDK's start-up would cost every
+     * other trace seconds.
+     */
+    private ClusterState withLoadBalancers(String to, ClusterState cluster) throws IOException {
+        if (settings.isEmpty() || Places.parse(to, cluster).place().isPresent()) {
+            return cluster;
+        }
+        try (io.labbench.aws.AwsClientFactory clients = new io.labbench.app.aws.LocalLabAwsClients(settings.get())
+                .apply(io.labbench.aws.AwsSettings.defaults());
+             var elb = clients.elbv2()) {
+            List<io.labbench.packetpath.cluster.LoadBalancer> lbs = new Elbv2LoadBalancers(elb).list();
+            return new ClusterState(cluster.nodes(), cluster.pods(), cluster.services(), lbs, cluster.vpcCidr(), cluster.names());
+        } catch (io.labbench.aws.AwsFailure | RuntimeException e) {
+            throw new IOException("the lab's ELBv2 could not be read for '" + to + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Where the last trace's time went. */
+    public Optional<TraceTimings> lastTimings() {
+        return Optional.ofNullable(lastTimings);
+    }
+
+    private static long ms(long nanos) {
+        return Math.max(0, nanos / 1_000_000);
     }
 
     private static Place place(String text, ClusterState cluster) throws PathInputException {
@@ -109,11 +182,14 @@ public final class LocalLabPathSource implements PathSource, AutoCloseable {
 
     @Override
     public CounterReading counters(Set<String> machines) throws IOException {
-        return CounterReading.read(machines, shell);
+        // only the lab's nodes keep iptables counters a path names (not pods, the VPC or a load balancer's hops)
+        Set<String> nodes = status.nodes().stream().map(LabStatus.Node::name).collect(java.util.stream.Collectors.toSet());
+        return CounterReading.read(machines.stream().filter(nodes::contains).collect(java.util.stream.Collectors.toSet()), shell);
     }
 
     @Override
     public void close() {
         kube.close();
+        shell.close();
     }
 }

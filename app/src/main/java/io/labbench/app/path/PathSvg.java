@@ -98,6 +98,8 @@ public final class PathSvg {
             b.append(text(x + 8, y + 66, r.counterText(), 10, r.rose() ? "#1b5e20" : "#556", r.rose() ? "bold" : "normal"));
         } else if (h.drops()) {
             b.append(text(x + 8, y + 66, "drops", 10, "#c62828", "bold"));
+        } else if (h.unobservable().isPresent()) {
+            b.append(text(x + 8, y + 66, "not observable on this backend", 10, "#6a5acd", "normal"));
         }
         return b.toString();
     }

@@ -170,6 +170,13 @@ public final class PathView extends BorderPane {
             counter.setStyle(r.rose() ? "-fx-text-fill: #2e7d32; -fx-font-weight: bold;" : "-fx-opacity: 0.75;");
             box.getChildren().add(counter);
         }
+        h.unobservable().ifPresent(why -> {
+            // derived from the cluster state, not read: say so on the box, the reason in full in the tooltip
+            Label hidden = new Label("not observable on this backend");
+            hidden.getStyleClass().add("path-unobservable");
+            hidden.setStyle("-fx-text-fill: #6a5acd; -fx-font-style: italic;");
+            box.getChildren().add(hidden);
+        });
         if (h.drops()) {
             Label drops = new Label("drops the packet");
             drops.setStyle("-fx-text-fill: #c62828; -fx-font-weight: bold;");
@@ -178,7 +185,7 @@ public final class PathView extends BorderPane {
         String border = h.drops() ? "#c62828" : r.rose() ? "#2e7d32" : "rgba(128,128,140,0.6)";
         String fill = h.drops() ? "rgba(198,40,40,0.12)" : r.rose() ? "rgba(46,125,50,0.18)" : "rgba(128,128,140,0.08)";
         box.setStyle("-fx-border-color: " + border + "; -fx-border-width: " + (r.rose() || h.drops() ? 2.5 : 1)
-                + "; -fx-border-radius: 6; -fx-background-radius: 6; -fx-background-color: " + fill + "; -fx-padding: 6 8 6 8;");
+                + (h.unobservable().isPresent() ? "; -fx-border-style: dashed" : "") + "; -fx-border-radius: 6; -fx-background-radius: 6; -fx-background-color: " + fill + "; -fx-padding: 6 8 6 8;");
         box.getStyleClass().add("path-hop");
         if (r.rose()) {
             box.getStyleClass().add("path-hop-rose");
@@ -193,6 +200,7 @@ public final class PathView extends BorderPane {
                 + "\npacket: " + h.packet());
         h.choices().forEach(c -> tip.append("\nmay pick: ").append(c));
         h.notes().forEach(n -> tip.append("\nnote: ").append(n));
+        h.unobservable().ifPresent(why -> tip.append("\n").append(why));
         HopAction.of(h).ifPresent(a -> tip.append("\nclick: ").append(a instanceof HopAction.OpenWatch w
                 ? "open the " + w.watchId() + " watch on " + w.endpoint()
                 : "run '" + ((HopAction.RunCommand) a).command() + "' in " + ((HopAction.RunCommand) a).terminal()));

@@ -1,6 +1,7 @@
 package io.labbench.app.ui;
 
 import io.labbench.app.lab.LabPaneViewModel;
+import io.labbench.app.path.AwsPathSource;
 import io.labbench.app.path.EvidenceSink;
 import io.labbench.app.path.LocalLabPathSource;
 import io.labbench.app.path.PathSource;
@@ -11,22 +12,30 @@ import io.labbench.locallab.LabSettingsFile;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Puts View › Packet path… into the main window: the Path window reads the running local lab (found
- * through the saved lab settings, as the lab menu does) and adds its exported pictures to the lab
- * notebook through the lab pane, once one is open.
+ * through the saved lab settings, as the lab menu does) or, on the AWS backend, the workspace's nodes over
+ * its SSH sessions with the cluster and ELBv2 state ({@link AwsPathSource}), and adds its exported pictures
+ * to the lab notebook through the lab pane, once one is open.
  */
 final class PathWindows {
     private final AtomicReference<LabPaneViewModel> lab = new AtomicReference<>();
+    private final Optional<Supplier<AwsPathSource>> aws;
     private LocalLabPathSource source;
+    private AwsPathSource awsSource;
 
-    private PathWindows() {
+    private PathWindows(Optional<Supplier<AwsPathSource>> aws) {
+        this.aws = aws;
     }
 
-    /** Adds the menu item; {@link #notebook} later tells where exported pictures go. */
-    static PathWindows add(Workbench workbench, WatchDirectory watches, String workspaceName) {
-        PathWindows windows = new PathWindows();
+    /**
+     * Adds the menu item; {@link #notebook} later tells where exported pictures go. {@code aws} makes the AWS
+     * backend's source (once, when the window first traces); empty on the local backend.
+     */
+    static PathWindows add(Workbench workbench, WatchDirectory watches, String workspaceName, Optional<Supplier<AwsPathSource>> aws) {
+        PathWindows windows = new PathWindows(aws);
         AtomicReference<LabPaneViewModel> open = windows.lab;
         // asked on the JavaFX thread at export: the open lab and its selected step are read there, then used
         // from the background thread that writes the picture
@@ -51,7 +60,7 @@ final class PathWindows {
             };
         };
         PathWindow window = new PathWindow(() -> workbench.window().getScene() == null ? null : workbench.window().getScene().getWindow(),
-                windows::localLab, workbench.terminals(), watches, sink);
+                aws.isPresent() ? windows::awsBackend : windows::localLab, workbench.terminals(), watches, sink);
         workbench.addViewMenuItem(window.menuItem());
         workbench.onShutdown(window::close);
         workbench.onShutdown(windows::closeSource);
@@ -60,6 +69,14 @@ final class PathWindows {
 
     void notebook(LabPaneViewModel pane) {
         lab.set(pane);
+    }
+
+    /** The AWS backend's source: made on first use, kept for the window's life (its SSH sessions are the app's). */
+    private synchronized Optional<PathSource> awsBackend() {
+        if (awsSource == null) {
+            awsSource = aws.orElseThrow().get();
+        }
+        return Optional.of(awsSource);
     }
 
     /** The running lab's source; the same one (and its Kubernetes client) while the same lab runs. */
@@ -86,6 +103,10 @@ final class PathWindows {
     }
 
     private synchronized void closeSource() {
+        if (awsSource != null) {
+            awsSource.close();
+            awsSource = null;
+        }
         if (source != null) {
             source.close();
             source = null;

@@ -40,6 +40,20 @@ public final class WorkbenchParts {
                 ? Optional.of(new LabLoader().load(labFile)) : Optional.empty());
     }
 
+    /**
+     * The AWS backend's packet path: the workspace's endpoints (kops-ec2 and the nodes) over the app's SSH
+     * sessions, the kubeconfig kops-ec2 holds (read over SFTP, as the Kubernetes window's kops-ec2 choice does),
+     * and ELBv2/EC2 with the SDK's default credentials in the study's region.
+     */
+    private static io.labbench.app.path.AwsPathSource awsPathSource(WorkbenchSetup setup) {
+        io.labbench.sessions.RemoteFilesProvider files = setup.hub() instanceof io.labbench.sessions.RemoteFilesProvider f
+                ? f : name -> Optional.empty();
+        return new io.labbench.app.path.AwsPathSource(setup.hub(), setup::endpointNames,
+                () -> io.labbench.kube.KubeconfigSource.fromEndpoint(files.files("kops-ec2").orElseThrow(() -> new java.io.IOException(
+                        "this workspace has no kops-ec2 endpoint, whose ~/.kube/config the path reads the cluster with"))),
+                new io.labbench.aws.AwsClientFactory(io.labbench.aws.AwsSettings.defaults()));
+    }
+
     public static void wire(WorkbenchSetup setup, AppDirs dirs, boolean awsBackend, LabFile lab) {
         Workbench workbench = setup.workbench();
         WatchDock dock = WatchDock.create(setup.hub(), () -> setup.endpointNames(), dirs.config());
@@ -51,7 +65,8 @@ public final class WorkbenchParts {
         ClusterWindows windows = new ClusterWindows(setup, dirs);
         workbench.addMenu(windows.menu());
         workbench.onShutdown(windows::close);
-        PathWindows paths = PathWindows.add(workbench, watches, setup.workspaceName());
+        PathWindows paths = PathWindows.add(workbench, watches, setup.workspaceName(),
+                awsBackend ? Optional.of(() -> awsPathSource(setup)) : Optional.empty());
         Path labFile = lab.path();
         if (lab.loaded().isEmpty()) {
             workbench.window().showNoLab("No lab found at " + labFile + ".");

@@ -72,6 +72,7 @@ public final class PathJson {
             if (h.drops()) {
                 m.put("drops", true);
             }
+            h.unobservable().ifPresent(why -> m.put("unobservable", why));
             if (!h.notes().isEmpty()) {
                 m.put("notes", h.notes());
             }

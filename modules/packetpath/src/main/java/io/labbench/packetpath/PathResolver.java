@@ -100,7 +100,21 @@ public final class PathResolver {
                 direction = Direction.REPLY;
                 replyStart(forward).ifPresent(this::walk);
             }
-            return new PacketPath(flow, hops, forward.outcome(), List.copyOf(notes));
+            return new PacketPath(flow, markUnobservable(), forward.outcome(), List.copyOf(notes));
+        }
+
+        /**
+         * The VPC's hops and the load balancer's are derived from the cluster state; where the backend cannot read
+         * what they did (on AWS: the VPC router, the NLB's internals) each is marked with the backend's reason.
+         */
+        private List<Hop> markUnobservable() {
+            List<Hop> marked = new ArrayList<>(hops.size());
+            for (Hop h : hops) {
+                boolean derived = (h.kind() == HopKind.FABRIC && VPC.equals(h.machine())) || h.kind() == HopKind.LOAD_BALANCER;
+                Optional<String> why = derived ? kernel.notObservable(h.machine()) : Optional.empty();
+                marked.add(why.map(h::unobservable).orElse(h));
+            }
+            return marked;
         }
 
         private Optional<Visit> start() {
@@ -447,10 +461,7 @@ public final class PathResolver {
 
         /** The conntrack entry the NAT created, checked against the rewrite the rules say. */
         private void conntrackHop(MachineState st, String m, Packet before, Packet after, boolean dnat) {
-            Optional<ConntrackEntry> entry = st.conntrack().stream()
-                    .filter(e -> e.proto().equals(before.proto()) && e.original().src().equals(original.src())
-                            && e.original().dst().equals(original.dst()))
-                    .findFirst();
+            Optional<ConntrackEntry> entry = latestEntry(st, before.proto(), original.src(), original.dst());
             String show = "conntrack -L -p " + before.proto() + " -s " + original.src();
             if (entry.isEmpty()) {
                 addWithNote(m, HopKind.CONNTRACK, "conntrack", "conntrack", "no entry read for " + original.addresses(), after, show,
@@ -468,14 +479,25 @@ public final class PathResolver {
                     Optional.empty(), Optional.empty(), OptionalLong.empty(), false, hopNotes, show));
         }
 
+        /**
+         * The endpoint the kernel picked for this flow, from its conntrack entry: the walk follows the endpoint
+         * chain that DNATs there. One entry only — the same one {@link #conntrackHop} shows — so a second curl that
+         * went elsewhere does not make the walk follow the first connection while conntrack shows the second.
+         */
         private Set<String> chosenEndpoints(MachineState st, Packet p) {
-            Set<String> chosen = new HashSet<>();
-            for (ConntrackEntry e : st.conntrack()) {
-                if (e.proto().equals(p.proto()) && e.original().src().equals(p.src()) && e.original().dst().equals(p.dst())) {
-                    chosen.add(e.reply().src());
-                }
-            }
-            return chosen;
+            return latestEntry(st, p.proto(), p.src(), p.dst()).map(e -> Set.of(e.reply().src())).orElse(Set.of());
+        }
+
+        /**
+         * Of the entries for {@code src → dst}, the most recently active: the one with the most time left, within the
+         * state that lasts longest (a live connection before one in TIME_WAIT or CLOSE). conntrack keeps no start time
+         * by default, and a timer restarts with every packet, so the largest timeout is the newest traffic.
+         */
+        private Optional<ConntrackEntry> latestEntry(MachineState st, String proto, String src, String dst) {
+            return st.conntrack().stream()
+                    .filter(e -> e.proto().equals(proto) && e.original().src().equals(src) && e.original().dst().equals(dst))
+                    .max(java.util.Comparator.comparing((ConntrackEntry e) -> "ESTABLISHED".equals(e.state()))
+                            .thenComparingLong(e -> e.timeout().orElse(0L)));
         }
 
         private Packet undoSourceNat(String m, Packet p) {
@@ -529,7 +551,11 @@ public final class PathResolver {
             Optional<RouteLookup> vpcAnswer = kernel.route(VPC, RouteQuery.local(p.dst()));
             List<String> fabricNotes = new ArrayList<>();
             String fabricRoute = vpcAnswer.map(this::routeText).orElse("");
-            if (vpcAnswer.isEmpty()) {
+            Optional<String> vpcHidden = kernel.notObservable(VPC);
+            if (vpcHidden.isPresent()) {
+                notes.add("The VPC's own routing is not observable on this backend (" + vpcHidden.get() + "): the hop across"
+                        + " the subnet is derived from which ENI owns the destination");
+            } else if (vpcAnswer.isEmpty()) {
                 notes.add("The VPC's own routing is not observable here (on AWS the VPC router and the delivery to the ENI"
                         + " that holds an address are AWS's): the hop across the subnet is derived from which ENI owns the"
                         + " destination");

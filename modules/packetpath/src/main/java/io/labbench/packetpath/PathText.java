@@ -37,6 +37,7 @@ public final class PathText {
                 b.append("   DROPS");
             }
             b.append('\n');
+            h.unobservable().ifPresent(why -> b.append("                  not observable: ").append(why).append('\n'));
             for (Choice c : h.choices()) {
                 b.append("                  may pick: ").append(c).append('\n');
             }

@@ -78,6 +78,44 @@ class LoadBalancerHopsTest {
         assertThat(last.packet()).isEqualTo(nlbIp + ":80 → " + node1);
     }
 
+    @Test
+    void onABackendThatCannotReadTheVpcAndTheNlbTheirHopsAreMarkedNotObservableWithTheReason() {
+        String target = "10.244.0.24";
+        String nlbIp = "172.20.0.200";
+        String node1 = "172.20.0.70";
+        ClusterState base = FlannelNode.cluster();
+        LoadBalancer nlb = new LoadBalancer("nlb-dns", "nlb-dns-1234.elb.us-east-1.amazonaws.com", List.of(nlbIp),
+                List.of(new LoadBalancer.Listener("TCP", 80, new LoadBalancer.TargetGroup("k8s-kubesyst-dns", "ip", 80,
+                        List.of(new LoadBalancer.Target(target, target, 80, "healthy"))))));
+        ClusterState cluster = new ClusterState(base.nodes(), base.pods(), base.services(), List.of(nlb), base.vpcCidr(), base.names());
+        RecordedKernel kernel = FlannelNode.kernel("")
+                .notObservable(PathResolver.VPC, "not observable on AWS: the VPC router is AWS's")
+                .notObservable("nlb-dns", "not observable on AWS: the NLB's target choice and flow table are AWS's");
+        answer(kernel, RouteQuery.local(nlbIp), nlbIp + " dev eth0 src " + node1 + " uid 0 \n    cache \n");
+        answer(kernel, new RouteQuery(target, nlbIp, "eth0", ""), target + " from " + nlbIp + " dev vethcorednsa \n    cache iif eth0 \n");
+        answer(kernel, new RouteQuery(nlbIp, target, "vethcorednsa", ""), nlbIp + " from " + target
+                + " dev eth0 \n    cache iif vethcorednsa \n");
+        answer(kernel, new RouteQuery(node1, nlbIp, "eth0", ""), "local " + node1 + " from " + nlbIp
+                + " dev lo table local \n    cache <local> iif eth0 \n");
+        Place from = Places.parse("node1", cluster).place().orElseThrow();
+        Place to = Places.parse("nlb-dns-1234.elb.us-east-1.amazonaws.com", cluster).place().orElseThrow();
+        PacketPath path = new PathResolver(cluster, kernel).resolve(Places.flow(from, to, "", 0));
+        String shown = PathText.render(path);
+
+        assertThat(path.outcome()).as(shown).isEqualTo(PacketPath.Outcome.DELIVERED);
+        assertThat(path.hops()).as(shown).filteredOn(h -> h.kind() == HopKind.LOAD_BALANCER).isNotEmpty()
+                .allSatisfy(h -> assertThat(h.unobservable()).contains("not observable on AWS: the NLB's target choice and flow"
+                        + " table are AWS's"));
+        assertThat(path.hops()).as(shown).filteredOn(h -> h.kind() == HopKind.FABRIC).isNotEmpty()
+                .allSatisfy(h -> assertThat(h.unobservable()).contains("not observable on AWS: the VPC router is AWS's"));
+        // what the node did was read: none of its hops is marked
+        assertThat(path.hops()).as(shown).filteredOn(h -> h.machine().equals("node1")).isNotEmpty()
+                .allSatisfy(h -> assertThat(h.unobservable()).isEmpty());
+        assertThat(shown).contains("not observable: not observable on AWS: the VPC router is AWS's");
+        assertThat(PathJson.write(path, java.util.Map.of())).containsPattern("\"unobservable\" ?: ?\"not observable on AWS: the VPC router");
+        assertThat(path.notes()).anySatisfy(n -> assertThat(n).contains("The VPC's own routing is not observable on this backend"));
+    }
+
     private static void answer(RecordedKernel k, RouteQuery q, String text) {
         k.route("node1", q, IpRouteGetParser.parse(text).lookup().orElseThrow());
     }

@@ -11,4 +11,12 @@ public interface KernelView {
 
     /** The kernel's answer to {@code query} on {@code machine}; empty when it was not asked. */
     Optional<RouteLookup> route(String machine, RouteQuery query);
+
+    /**
+     * Why what {@code machine} does cannot be read on this backend ({@code vpc}: on AWS the VPC router is AWS's;
+     * a load balancer's name: an NLB's internals are AWS's); empty when it can be read or is simply not known.
+     */
+    default Optional<String> notObservable(String machine) {
+        return Optional.empty();
+    }
 }

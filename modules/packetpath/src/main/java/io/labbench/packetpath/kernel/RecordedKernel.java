@@ -9,6 +9,7 @@ import java.util.Optional;
 public final class RecordedKernel implements KernelView {
     private final Map<String, MachineState> machines = new HashMap<>();
     private final Map<String, RouteLookup> routes = new HashMap<>();
+    private final Map<String, String> notObservable = new HashMap<>();
 
     public RecordedKernel machine(MachineState state) {
         machines.put(state.machine(), state);
@@ -18,6 +19,17 @@ public final class RecordedKernel implements KernelView {
     public RecordedKernel route(String machine, RouteQuery query, RouteLookup answer) {
         routes.put(machine + " " + query.command(), answer);
         return this;
+    }
+
+    /** Records that {@code machine} cannot be read on the recorded backend, and why. */
+    public RecordedKernel notObservable(String machine, String reason) {
+        notObservable.put(machine, reason);
+        return this;
+    }
+
+    @Override
+    public Optional<String> notObservable(String machine) {
+        return Optional.ofNullable(notObservable.get(machine));
     }
 
     @Override

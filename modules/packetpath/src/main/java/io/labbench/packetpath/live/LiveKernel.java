@@ -82,7 +82,16 @@ public final class LiveKernel implements KernelView {
     }
 
     @Override
+    public Optional<String> notObservable(String machine) {
+        return shell.notObservable(machine);
+    }
+
+    @Override
     public Optional<RouteLookup> route(String machine, RouteQuery query) {
+        if (shell.notObservable(machine).isPresent()) {
+            // not a problem to report: the resolver marks the hop with the reason instead
+            return Optional.empty();
+        }
         return routes.computeIfAbsent(machine + " " + query.command(), k -> {
             try {
                 MachineShell.Output out = shell.run(machine, query.command());

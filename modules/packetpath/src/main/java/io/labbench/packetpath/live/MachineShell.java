@@ -16,4 +16,12 @@ public interface MachineShell {
 
     /** Runs {@code command}; throws only when it could not run at all (no such machine, connection lost). */
     Output run(String machine, String command) throws IOException;
+
+    /**
+     * Why {@code machine} cannot be asked on this backend at all (on AWS: {@code vpc}, whose router is AWS's, and
+     * the load balancers); empty for machines this shell reaches. {@link LiveKernel} does not ask those.
+     */
+    default java.util.Optional<String> notObservable(String machine) {
+        return java.util.Optional.empty();
+    }
 }
