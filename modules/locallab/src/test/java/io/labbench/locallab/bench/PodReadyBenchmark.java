@@ -61,7 +61,7 @@ public final class PodReadyBenchmark {
             Map<String, long[]> perPod = podMemory(lab);
             List<Long> rss = perPod.values().stream().map(v -> v[0]).toList();
             List<Long> pss = perPod.values().stream().map(v -> v[1]).toList();
-            System.out.println("per serving pod (pause + nginx master + worker), " + perPod.size() + " pods: RSS KiB median "
+            System.out.println("per serving pod (its /pause and nginx), " + perPod.size() + " pods: RSS KiB median "
                     + LocalLabBenchmark.median(rss) + ", PSS KiB median " + LocalLabBenchmark.median(pss));
             for (int i = 0; i < n; i++) {
                 delete(http, api + "/api/v1/namespaces/default/pods/ng-" + i);
@@ -263,26 +263,35 @@ public final class PodReadyBenchmark {
         return false;
     }
 
-    /** netns inode → {RSS KiB, PSS KiB} of the processes in that pod namespace (pods with a container process). */
+    /**
+     * netns inode → {RSS KiB, PSS KiB} of the processes in that pod's network namespace: the serving pods,
+     * those whose namespace has a {@code /pause} and an nginx (the internet stand-in's nginx has no /pause).
+     */
     private static Map<String, long[]> podMemory(LocalLab lab) throws Exception {
         Map<String, long[]> byNetns = new HashMap<>();
-        Map<String, Integer> counts = new HashMap<>();
+        Map<String, Integer> nginx = new HashMap<>();
+        java.util.Set<String> paused = new java.util.HashSet<>();
         for (ProcessHandle p : new LabCleaner(lab.settings().prefix(), lab.settings().labDir()).processes()) {
             String ns;
+            String args;
             try {
                 ns = Files.readSymbolicLink(Path.of("/proc", Long.toString(p.pid()), "ns", "net")).toString();
+                args = Files.readString(Path.of("/proc", Long.toString(p.pid()), "cmdline")).replace('\0', ' ').strip();
             } catch (java.io.IOException gone) {
                 continue;
             }
-            String cmd = p.info().command().orElse("");
             long[] sum = byNetns.computeIfAbsent(ns, k -> new long[2]);
             sum[0] += LocalLabBenchmark.rssKb(p.pid());
             sum[1] += pssKb(p.pid());
-            if (cmd.endsWith("nginx")) {
-                counts.merge(ns, 1, Integer::sum);
+            if (p.info().command().orElse("").endsWith("nginx")) {
+                nginx.merge(ns, 1, Integer::sum);
+            }
+            if (args.equals(io.labbench.locallab.net.PodSandbox.COMMAND)) {
+                paused.add(ns);
             }
         }
-        byNetns.keySet().retainAll(counts.keySet().stream().filter(k -> counts.get(k) >= 2 && counts.get(k) <= 2).toList());
+        byNetns.keySet().retainAll(nginx.keySet());
+        byNetns.keySet().retainAll(paused);
         return byNetns;
     }
 
