@@ -87,9 +87,9 @@ public final class TerminalPaneView extends BorderPane {
         Label name = new Label(model.name(), stateIcon);
         name.getStyleClass().add("pane-name");
         // What gives way when the pane is narrow, in order: the user@host and state text, then the name
-        // (ellipsised down to its icon and "…", a Label's own minimum); the node's addresses never do, a
-        // cut IP address being a wrong one. The tooltip has all of it.
-        name.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        // (shortened in the middle, so worker1 and worker2 stay apart as "wo…r1" and "wo…r2"); the node's
+        // addresses never do, a cut IP address being a wrong one. The tooltip has all of it.
+        name.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
         Label addresses = new Label();
         addresses.setId("pane-addresses-" + model.name().replace(':', '-'));
         addresses.setMinWidth(Region.USE_PREF_SIZE);
@@ -134,9 +134,9 @@ public final class TerminalPaneView extends BorderPane {
         // the buttons keep their size: the text beside them is what gives way
         broadcast.setMinWidth(Region.USE_PREF_SIZE);
         maximize.setMinWidth(Region.USE_PREF_SIZE);
-        HBox header = new HBox(6, name, addresses, target, broadcastMarker, broadcast, maximize);
+        HBox header = new HBox(4, name, addresses, target, broadcastMarker, broadcast, maximize);
         header.setAlignment(Pos.CENTER_LEFT);
-        header.setPadding(new Insets(2, 6, 2, 8));
+        header.setPadding(new Insets(2, 4, 2, 6));
         header.getStyleClass().add("pane-header");
         header.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
