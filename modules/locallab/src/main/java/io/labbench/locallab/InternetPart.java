@@ -1,5 +1,6 @@
 package io.labbench.locallab;
 
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.inet.InternetStandIn;
 import io.labbench.locallab.parts.Part;
 import java.util.List;
@@ -16,10 +17,12 @@ final class InternetPart implements Part {
     private final LabSettings settings;
     private final KernelAccessPart kernel;
     private final NetworkPart network;
+    private final LabCaPart labCa;
     private final CompletableFuture<Map<String, String>> ready = new CompletableFuture<>();
     private volatile InternetStandIn standIn;
 
-    InternetPart(LabSettings settings, KernelAccessPart kernel, NetworkPart network) {
+    InternetPart(LabSettings settings, KernelAccessPart kernel, NetworkPart network, LabCaPart labCa) {
+        this.labCa = labCa;
         this.settings = settings;
         this.kernel = kernel;
         this.network = network;
@@ -37,13 +40,13 @@ final class InternetPart implements Part {
 
     @Override
     public List<Part> after() {
-        return List.of(network);
+        return List.of(network, labCa);
     }
 
     @Override
     public void start() throws java.io.IOException {
-        InternetStandIn started = new InternetStandIn(settings.topology(), kernel.kernel(), settings.labDir().resolve("inet"),
-                settings.labDir().resolve("etc"));
+        InternetStandIn started = new InternetStandIn(settings.topology(), kernel.kernel(), standInDir(settings),
+                settings.labDir().resolve("etc"), labCa.ca());
         standIn = started;
         try {
             started.start();
@@ -52,6 +55,11 @@ final class InternetPart implements Part {
             ready.completeExceptionally(e);
             throw e;
         }
+    }
+
+    /** The stand-in's folder in the lab folder. */
+    static java.nio.file.Path standInDir(LabSettings settings) {
+        return settings.labDir().resolve("inet");
     }
 
     /** Completes with node name → public IP once the stand-in answers. */

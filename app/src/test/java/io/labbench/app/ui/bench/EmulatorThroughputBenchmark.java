@@ -23,7 +23,10 @@ import java.util.Random;
  * over the whole stream after 3 warm-up passes (the first, cold pass is reported beside it). A third
  * argument {@code stock} runs the library as it comes instead (its own scrollback limit, none of
  * {@link ScrollbackTrimmer} and {@link PaneTerminal}), for comparison; it is slow enough to want fewer
- * passes (fourth and fifth arguments: warm-up and measured passes).
+ * passes (fourth and fifth arguments: warm-up and measured passes). Without {@code stock}, stock JediTermFX runs
+ * too, pass by pass between ours (the sixth argument: its MB a pass, default a fifth of ours; 0 for none), as
+ * the reference measured under the same load; a row per CPU second of the reading thread says what the
+ * emulator itself costs on a busy machine.
  *
  * <p>Run with the app's JVM options ({@code app/jvm.options}: its JIT thresholds decide how soon the
  * emulator is compiled): {@code java @app/jvm.options -cp app/target/test-classes:app/target/classes:$(cat
@@ -42,7 +45,11 @@ public final class EmulatorThroughputBenchmark {
         boolean stock = args.length > 2 && args[2].equals("stock");
         int warmUpPasses = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         int measuredPasses = args.length > 4 ? Integer.parseInt(args[4]) : 5;
+        // The reference, stock JediTermFX, interleaved pass by pass with ours so both meet the same load; on a
+        // shorter stream (it is ten times slower), since the figure is a rate
+        int referenceMegabytes = stock ? 0 : args.length > 5 ? Integer.parseInt(args[5]) : Math.max(1, megabytes / 5);
         char[] stream = mixedStream(megabytes * 1_000_000);
+        char[] referenceStream = referenceMegabytes > 0 ? mixedStream(referenceMegabytes * 1_000_000) : new char[0];
         // The first pass runs mostly in the JIT's first tiers: on a loaded two-core machine the optimising
         // compiler finishes the emulator's hot methods seconds (tens of MB) into the output, later than a
         // short warm-up reaches. It is reported on its own; the goal is for the passes after it.
@@ -50,9 +57,14 @@ public final class EmulatorThroughputBenchmark {
         for (int i = 0; i < warmUpPasses; i++) {
             measure(stream, scrollback, stock);
         }
+        Pass referenceFirst = referenceMegabytes > 0 ? measure(referenceStream, scrollback, true) : null;
         List<Pass> warm = new ArrayList<>();
+        List<Pass> reference = new ArrayList<>();
         for (int i = 0; i < measuredPasses; i++) {
             warm.add(measure(stream, scrollback, stock));
+            if (referenceMegabytes > 0) {
+                reference.add(measure(referenceStream, scrollback, true));
+            }
         }
         warm.sort(Comparator.comparingDouble(Pass::cpuSeconds));
         Pass median = warm.get(warm.size() / 2);
@@ -63,10 +75,27 @@ public final class EmulatorThroughputBenchmark {
                 scrollback, stock ? ", stock JediTermFX" : "", median.linesKept());
         // Machine-readable lines for ./run-benchmarks: metric, value, unit, reference, goal.
         String who = stock ? "stock JediTermFX" : "LabBench";
-        System.out.printf(Locale.ROOT, "BENCH\temulator throughput, warm median (%s)\t%.1f\tMB/s\t-\t%s%n", who,
-                megabytes / median.seconds(), stock ? "-" : ">=30");
-        System.out.printf(Locale.ROOT, "BENCH\temulator throughput, cold first pass (%s)\t%.1f\tMB/s\t-\t%s%n", who,
-                megabytes / first.seconds(), stock ? "-" : ">=20");
+        String ref = "-";
+        String refFirst = "-";
+        String refCpu = "-";
+        if (referenceMegabytes > 0) {
+            reference.sort(Comparator.comparingDouble(Pass::seconds));
+            Pass refMedian = reference.get(reference.size() / 2);
+            ref = String.format(Locale.ROOT, "%.2f", referenceMegabytes / refMedian.seconds());
+            refFirst = String.format(Locale.ROOT, "%.2f", referenceMegabytes / referenceFirst.seconds());
+            refCpu = String.format(Locale.ROOT, "%.2f", referenceMegabytes / refMedian.cpuSeconds());
+            System.out.printf("stock JediTermFX in the same run, interleaved (%d MB a pass): %.2f MB/s warm median, %.2f MB/s"
+                    + " per CPU second; first pass %.2f MB/s%n", referenceMegabytes, referenceMegabytes / refMedian.seconds(),
+                    referenceMegabytes / refMedian.cpuSeconds(), referenceMegabytes / referenceFirst.seconds());
+        }
+        String vs = stock ? "" : " (ref: stock JediTermFX, same run)";
+        System.out.printf(Locale.ROOT, "BENCH\temulator throughput, warm median (%s)%s\t%.1f\tMB/s\t%s\t%s%n", who, vs,
+                megabytes / median.seconds(), ref, stock ? "-" : ">=30");
+        System.out.printf(Locale.ROOT, "BENCH\temulator throughput, cold first pass (%s)%s\t%.1f\tMB/s\t%s\t%s%n", who, vs,
+                megabytes / first.seconds(), refFirst, stock ? "-" : ">=20");
+        // what the emulator itself costs, whatever else the machine runs: MB per second of the reading thread's CPU
+        System.out.printf(Locale.ROOT, "BENCH\temulator throughput per CPU second, warm median (%s)%s\t%.1f\tMB/s\t%s\t-%n", who, vs,
+                megabytes / median.cpuSeconds(), refCpu);
     }
 
     /** One pass over the whole stream into a new terminal; wall and thread CPU seconds, lines kept. */

@@ -1,7 +1,7 @@
 package io.labbench.locallab.daemon;
 
 import io.labbench.locallab.LocalLabProgress;
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.LabStateFile;
 import io.labbench.locallab.LabStatus;
 import io.labbench.locallab.LocalLab;
@@ -96,7 +96,7 @@ public final class LabDaemonLauncher {
         if (Files.isRegularFile(statusFile) && status(settings).running()) {
             return Started.alreadyUp(Files.readString(statusFile));
         }
-        Files.createDirectories(settings.stateRoot());
+        io.labbench.locallab.settings.LabFolders.createStateRoot(settings);
         Path log = logFile(settings);
         Files.deleteIfExists(log);
         Files.deleteIfExists(errorFile(settings));
@@ -236,6 +236,9 @@ public final class LabDaemonLauncher {
         return done;
     }
 
+    /** MINA's switch for its BouncyCastle provider registrar. */
+    static final String SSHD_BOUNCY_CASTLE = "org.apache.sshd.security.provider.BC.enabled";
+
     /** java -cp <this classpath> LabDaemon <settings>, run in its own session so it outlives the terminal. */
     static List<String> daemonCommand(LabSettings settings) {
         // java.home, not this process's command: in the installed app this process is the jpackage
@@ -247,7 +250,12 @@ public final class LabDaemonLauncher {
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
             argv.add("/usr/bin/setsid");
         }
-        argv.addAll(List.of(java, "-Xmx384m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        argv.addAll(List.of(java, "-Xmx384m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                // MINA registers BouncyCastle as a security provider when it finds it on the class path: 1.5 to 2 s
+                // of CPU in this C1-only JVM, for nothing the lab's servers use (ECDSA host keys, an RSA client key,
+                // the JDK's ciphers and key exchanges). The lab's CA uses BouncyCastle's certificate builder, not its
+                // provider. Tests that run the lab in their own JVM keep MINA's default.
+                "-D" + SSHD_BOUNCY_CASTLE + "=false"));
         String classPath = System.getProperty("java.class.path");
         // only for class paths of jars: a dynamic archive refuses directories of classes (a build tree)
         if (Arrays.stream(classPath.split(File.pathSeparator)).allMatch(e -> e.endsWith(".jar"))) {

@@ -50,14 +50,17 @@ public final class InternetStandIn implements AutoCloseable {
     private final List<Process> servers = new ArrayList<>();
     private final VpcResolver resolver;
 
+    private volatile LabCa ca;
+    private final LabCa preparedCa;
+
     /**
      * @param dir    the stand-in's own folder (configuration, certificates, logs)
      * @param etcDir the lab's {@code etc} folder: the nodes' {@code resolv.conf} and trust bundle go there
      *               (the machines' shells bind them), and pods bind the trust bundle too
+     * @param preparedCa the lab's CA from {@link #prepareCa} for {@code dir}, whose files {@link #start} writes
      */
-    private volatile LabCa ca;
-
-    public InternetStandIn(LabTopology topology, KernelAccess kernel, Path dir, Path etcDir) {
+    public InternetStandIn(LabTopology topology, KernelAccess kernel, Path dir, Path etcDir, LabCa preparedCa) {
+        this.preparedCa = preparedCa;
         this.topology = topology;
         this.kernel = kernel;
         this.dir = dir;
@@ -67,6 +70,14 @@ public final class InternetStandIn implements AutoCloseable {
         StandInSites.names().forEach((name, ip) -> sites.add(new ResolverRecord.A(name, ip)));
         this.resolver = new VpcResolver(topology.vpcNetns(), VPC_RESOLVER, kernel, dir.resolve("resolver"),
                 List.of(Ec2PrivateNames.of(topology), KopsApiNames.of(topology), ResolverRecordSource.fixed(sites)));
+    }
+
+    /**
+     * The lab's CA with the stand-in sites' certificate, in memory ({@link LabCa#prepare}), for the stand-in
+     * whose folder is {@code dir}: made before the stand-in starts, which then writes its files.
+     */
+    public static LabCa prepareCa(Path dir) throws IOException {
+        return LabCa.prepare(dir.resolve("tls"), StandInSites.names().keySet());
     }
 
     /** The VPC resolver, to which later parts add their record sources. */
@@ -89,7 +100,8 @@ public final class InternetStandIn implements AutoCloseable {
         Files.createDirectories(dir.resolve("tmp"));
         copyResource("iam_policy.json");
         copyResource("externaldns-aws-r53-policy.json");
-        LabCa ca = LabCa.create(dir.resolve("tls"), StandInSites.names().keySet());
+        LabCa ca = preparedCa;
+        ca.writeFiles();
         this.ca = ca;
         ca.writeTrustBundle(etcDir.resolve("ca-certificates.crt"));
         Files.writeString(etcDir.resolve("resolv.conf"), "nameserver " + VPC_RESOLVER + "\nsearch "

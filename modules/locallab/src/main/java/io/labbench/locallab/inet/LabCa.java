@@ -58,6 +58,8 @@ public final class LabCa implements CertificateIssuer {
     private final KeyPair caKeys;
     private final X509Certificate caCert;
     private final SecureRandom random = new SecureRandom();
+    /** The stand-in sites' certificate and key, made by {@link #prepare}. */
+    private Issued site;
 
     private LabCa(Path caCertificate, Path certificate, Path key, KeyPair caKeys, X509Certificate caCert) {
         this.caCertificate = caCertificate;
@@ -84,7 +86,17 @@ public final class LabCa implements CertificateIssuer {
 
     /** Creates the CA and a certificate for {@code names} (each with its wildcard) in {@code dir}. */
     public static LabCa create(Path dir, Collection<String> names) throws IOException {
-        Files.createDirectories(dir);
+        LabCa labCa = prepare(dir, names);
+        labCa.writeFiles();
+        return labCa;
+    }
+
+    /**
+     * The CA and the sites' certificate for {@code names}, in memory only: {@link #writeFiles} puts them into
+     * {@code dir} later. The lab makes them from its first moment, beside the network build, since making them
+     * (BouncyCastle's classes, two signatures) took most of a second of a busy machine's CPU.
+     */
+    public static LabCa prepare(Path dir, Collection<String> names) throws IOException {
         try {
             SecureRandom random = new SecureRandom();
             KeyPair caKeys = ecKeys(random);
@@ -102,16 +114,21 @@ public final class LabCa implements CertificateIssuer {
                 sans.add(n);
                 sans.add("*." + n);
             });
-            Issued site = labCa.issue("LabBench internet stand-in", List.copyOf(sans));
-            Files.writeString(labCa.caCertificate, pem(caCert));
-            Files.writeString(labCa.certificate, site.certificatePem());
-            Files.deleteIfExists(labCa.key);
-            Files.createFile(labCa.key, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(labCa.key, site.privateKeyPem());
+            labCa.site = labCa.issue("LabBench internet stand-in", List.copyOf(sans));
             return labCa;
         } catch (GeneralSecurityException | OperatorCreationException | RuntimeException e) {
             throw new IOException("could not make the lab's certificate authority: " + e.getMessage(), e);
         }
+    }
+
+    /** Writes the CA's certificate, the sites' certificate and their key (mode 600) to their paths. */
+    public void writeFiles() throws IOException {
+        Files.createDirectories(caCertificate.getParent());
+        Files.writeString(caCertificate, pem(caCert));
+        Files.writeString(certificate, site.certificatePem());
+        Files.deleteIfExists(key);
+        Files.createFile(key, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(key, site.privateKeyPem());
     }
 
     /** ACM's issue: a fresh P-256 key and a server certificate for {@code names}, the first as CN. */

@@ -16,8 +16,8 @@ import java.util.TreeMap;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 
 /**
- * The keys of one lab, made fresh on every {@code up}: the learner's {@code id_rsa} (accepted by
- * every machine) and one ECDSA host key per machine, which the lab pins in the known_hosts files it
+ * The keys of one lab, made on its first {@code up} and kept for the next ones ({@link LabKeyStore}): the
+ * learner's {@code id_rsa} (accepted by every machine) and one ECDSA host key per machine, which the lab pins in the known_hosts files it
  * writes, so no client ever has to trust a key on first use.
  */
 public final class LabKeys {
@@ -47,6 +47,11 @@ public final class LabKeys {
             hosts.put(machine, ec.generateKeyPair());
         }
         return new LabKeys(client, hosts);
+    }
+
+    /** Keys made before (see {@link LabKeyStore}). */
+    static LabKeys of(ClientKey client, Map<String, KeyPair> hostKeys) {
+        return new LabKeys(client, new TreeMap<>(hostKeys));
     }
 
     /** The learner's public key, the only one the lab's SSH servers accept. */

@@ -48,7 +48,8 @@ public final class SshCommandRunner implements CommandRunner {
             // Opening a channel on a live connection takes milliseconds. JSch waits the whole timeout when the
             // connection dies while the open is in flight (nothing wakes it), which held watches 10.6 s after a
             // drop; a few seconds tell a dead connection from a slow one, and the next run reconnects.
-            channel.connect((int) Math.max(1, Math.min(CHANNEL_OPEN_MILLIS, remainingMillis(deadline))));
+            // ExecChannelStart, not channel.connect(timeout): that also sleeps 10 ms waiting for the exec's reply.
+            ExecChannelStart.connect(channel, (int) Math.max(1, Math.min(CHANNEL_OPEN_MILLIS, remainingMillis(deadline))));
         } catch (JSchException e) {
             if (!session.isConnected()) {
                 throw new CommandException(CommandException.Reason.NOT_CONNECTED,

@@ -1,7 +1,9 @@
 package io.labbench.sessions.bench;
 
 import io.labbench.sessions.SessionHub;
+import io.labbench.sessions.SshEndpoint;
 import io.labbench.sessions.SshFixture;
+import io.labbench.sessions.testing.OpenSshServer;
 import io.labbench.sessions.testing.TestKeys;
 import io.labbench.sessions.testing.TestSshServer;
 import java.io.IOException;
@@ -9,45 +11,98 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** A MINA server, a key, a hub with one endpoint {@code node}, and the matching OpenSSH command line. */
+/**
+ * A server, a key, a hub with one endpoint {@code node}, and the matching OpenSSH command line. The server
+ * is the in-JVM MINA server, or with {@link #preferringOpenSsh()} Debian's sshd when it can run here.
+ */
 final class BenchBed implements AutoCloseable {
 
     final Path dir;
-    final TestSshServer server;
+    /** The MINA server, when that is the server (it counts the connections it accepted). */
+    final Optional<TestSshServer> mina;
+    private final AutoCloseable server;
+    final String serverName;
+    private final String host;
+    private final int port;
     final TestKeys.KeyFiles key;
     final SessionHub hub;
 
+    /** Against the in-JVM MINA server. */
     BenchBed() throws IOException {
+        this(false);
+    }
+
+    /** Against Debian's sshd if it can run here (see {@link OpenSshServer#unavailableReason()}), else MINA. */
+    static BenchBed preferringOpenSsh() throws IOException {
+        return new BenchBed(true);
+    }
+
+    private BenchBed(boolean openSsh) throws IOException {
         dir = Files.createTempDirectory("lbt-bench");
-        server = TestSshServer.start();
-        key = SshFixture.authorize(dir, server, TestKeys.Type.ECDSA);
-        SshFixture.trust(dir, server);
-        hub = SessionHub.builder(SshFixture.workspace(SshFixture.endpoint("node", server, key.privateKey())))
+        key = TestKeys.generate(dir.resolve("keys"), TestKeys.Type.ECDSA);
+        Optional<String> noSshd = openSsh ? OpenSshServer.unavailableReason() : Optional.of("not asked for");
+        String knownHosts;
+        if (noSshd.isEmpty()) {
+            OpenSshServer sshd = OpenSshServer.start(dir.resolve("sshd"), key);
+            server = sshd;
+            mina = Optional.empty();
+            serverName = "OpenSSH sshd";
+            host = sshd.host();
+            port = sshd.port();
+            knownHosts = sshd.knownHostsLine();
+        } else {
+            TestSshServer started = TestSshServer.start();
+            started.authorize(key.publicKey());
+            server = started;
+            mina = Optional.of(started);
+            serverName = openSsh ? "MINA SSHD in this JVM (" + noSshd.get() + ")" : "MINA SSHD in this JVM";
+            host = started.host();
+            port = started.port();
+            knownHosts = started.knownHostsLine();
+        }
+        Files.writeString(dir.resolve("known_hosts"), knownHosts + "\n");
+        hub = SessionHub.builder(SshFixture.workspace(SshEndpoint.direct("node", host, port, "root", List.of(key.privateKey()))))
                 .sshSettings(SshFixture.settings(dir)).build();
     }
 
     /** {@code ssh -p PORT 127.0.0.1 COMMAND} as the brief defines it, never touching the user's known_hosts. */
     List<String> openSsh(String command) {
-        return new ArrayList<>(List.of("ssh", "-p", Integer.toString(server.port()), "-o", "StrictHostKeyChecking=no",
+        return new ArrayList<>(List.of("ssh", "-p", Integer.toString(port), "-o", "StrictHostKeyChecking=no",
                 "-o", "UserKnownHostsFile=/dev/null", "-o", "BatchMode=yes", "-o", "LogLevel=ERROR",
-                "-i", key.privateKey().toString(), "root@127.0.0.1", command));
+                "-i", key.privateKey().toString(), "root@" + host, command));
     }
 
     /** Runs the OpenSSH client with output discarded; returns elapsed nanoseconds. */
     long timeOpenSsh(String command) throws IOException, InterruptedException {
+        return time(openSsh(command), Path.of("/dev/null"));
+    }
+
+    /**
+     * {@code ssh -tt} into the server's interactive shell with {@code script} as what is typed: OpenSSH through
+     * the server's pty, as a terminal pane gets it; output discarded, elapsed nanoseconds returned.
+     */
+    long timeOpenSshShell(Path script) throws IOException, InterruptedException {
+        List<String> argv = openSsh("");
+        argv.remove(argv.size() - 1);
+        argv.add(argv.size() - 1, "-tt");
+        return time(argv, script);
+    }
+
+    private static long time(List<String> argv, Path input) throws IOException, InterruptedException {
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(openSsh(command)).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process process = new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).redirectInput(input.toFile()).start();
         if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException("ssh " + command + " failed (exit " + process.exitValue() + ")");
+            throw new IllegalStateException(argv + " failed (exit " + (process.isAlive() ? "none, still running" : process.exitValue()) + ")");
         }
         return System.nanoTime() - started;
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() throws Exception {
         hub.close();
         server.close();
         try (var files = Files.walk(dir)) {

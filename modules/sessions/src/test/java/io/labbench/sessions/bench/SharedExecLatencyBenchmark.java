@@ -37,7 +37,7 @@ public final class SharedExecLatencyBenchmark {
             double freshMs = Benchmarks.median(fresh) / 1e6;
             System.out.printf("exec `true`, median of %d: shared connection %.1f ms, fresh OpenSSH ssh %.1f ms,"
                     + " shared/fresh %.3f (goal <= 0.1); TCP connections the server accepted from the hub: 1 + %d from ssh%n",
-                    RUNS, sharedMs, freshMs, sharedMs / freshMs, bed.server.connectionsAccepted() - 1);
+                    RUNS, sharedMs, freshMs, sharedMs / freshMs, bed.mina.orElseThrow().connectionsAccepted() - 1);
             // Machine-readable line for ./run-benchmarks: metric, value, unit, reference, goal.
             System.out.printf(Locale.ROOT, "BENCH\texec `true`, shared connection (ref: fresh OpenSSH ssh)\t%.2f\tms\t%.2f\t<=0.1x%n",
                     sharedMs, freshMs);
