@@ -3,6 +3,7 @@ package io.labbench.app.aws;
 import io.labbench.aws.ec2.ClusterNode;
 import io.labbench.sessions.Endpoint;
 import io.labbench.sessions.SshEndpoint;
+import io.labbench.sessions.workspace.NodeAddresses;
 import io.labbench.sessions.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import java.util.Optional;
  * Turns what AWS reports into the workspace's endpoints and variables, the way the study connects:
  * {@code kops-ec2} by its public IP as {@code root} with the learner's key pair, the nodes as
  * {@code ubuntu} through {@code kops-ec2} (jump, so no key is copied to the bastion) or directly by
- * public IP, and {@code W1PIP}/{@code W2PIP} as the study sets them by hand.
+ * public IP, {@code W1PIP}/{@code W2PIP} as the study sets them by hand, and every machine's VPC and
+ * public IP for its pane header.
  */
 public final class AwsEndpoints {
 
@@ -34,6 +36,10 @@ public final class AwsEndpoints {
         Workspace updated = workspace;
         for (Map.Entry<String, ClusterNode> entry : named.entrySet()) {
             ClusterNode node = entry.getValue();
+            // the pane header shows both addresses, whichever one the SSH connection goes to
+            if (!node.privateIp().isBlank()) {
+                updated = updated.withAddresses(entry.getKey(), new NodeAddresses(node.privateIp(), node.publicIp()));
+            }
             if (entry.getKey().equals("kops-ec2")) {
                 if (node.publicIp().isPresent()) {
                     updated = withKopsEc2(updated, node.publicIp().get(), keyFiles);

@@ -5,6 +5,7 @@ import io.labbench.sessions.Endpoint;
 import io.labbench.sessions.LocalShellEndpoint;
 import io.labbench.sessions.SshEndpoint;
 import io.labbench.cluster.Backend;
+import io.labbench.sessions.workspace.NodeAddresses;
 import io.labbench.sessions.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import java.util.Optional;
  * The workspace of a running local lab: the four machines over SSH (their servers listen on host
  * loopback; the host keys are pinned in the lab's own known_hosts), a {@code kubectl} shell and a
  * plain {@code local} shell on this machine with {@code KUBECONFIG} pointing at the lab's API, and the
- * variables the study sets by hand in kops-ec2 ({@code KOPS_CLUSTER_NAME}, {@code W1PIP}, {@code W2PIP}).
+ * variables the study sets by hand in kops-ec2 ({@code KOPS_CLUSTER_NAME}, {@code W1PIP}, {@code W2PIP}), and
+ * each machine's VPC and public IP for its pane header.
  */
 public final class LocalLabWorkspace {
 
@@ -42,22 +44,22 @@ public final class LocalLabWorkspace {
                 variables.put("W" + node.name().substring("worker".length()) + "PIP", node.ip());
             }
         }
-        return new Workspace(NAME, Backend.LOCAL, endpoints, variables);
+        Map<String, NodeAddresses> addresses = new LinkedHashMap<>();
+        for (LabStatus.Node node : status.nodes()) {
+            addresses.put(node.name(), NodeAddresses.of(node.ip(), node.publicIp()));
+        }
+        return new Workspace(NAME, Backend.LOCAL, endpoints, variables, addresses);
     }
 
     /**
-     * What a pane header shows for each machine: the node's own name and VPC address, as the study's
-     * prompt and {@code ip -br addr} show them, and the public IP the lab's Internet Gateway maps it to
-     * (what {@code curl ipinfo.io/ip} prints there), rather than the loopback port its SSH server listens on.
+     * What a pane header shows for each machine after its addresses (which the workspace holds): the
+     * user and the node's own name, as the study's prompt shows them, rather than the loopback port its
+     * SSH server listens on.
      */
     public static Map<String, String> targetNames(LabStatus status) {
-        Map<String, String> publicIps = new LinkedHashMap<>();
-        status.nodes().stream().filter(n -> !n.publicIp().isEmpty()).forEach(n -> publicIps.put(n.name(), n.publicIp()));
         Map<String, String> names = new LinkedHashMap<>();
         for (LabStatus.Endpoint e : status.endpoints()) {
-            // the VPC address (what W1PIP/W2PIP hold), then the public one: the header keeps both whole
-            String publicIp = publicIps.containsKey(e.name()) ? " / " + publicIps.get(e.name()) : "";
-            names.put(e.name(), e.ip() + publicIp + " · " + e.user() + "@" + e.hostname());
+            names.put(e.name(), e.user() + "@" + e.hostname());
         }
         names.put("kubectl", "local shell, kubectl on the local lab");
         return names;

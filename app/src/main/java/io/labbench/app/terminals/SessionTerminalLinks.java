@@ -30,7 +30,7 @@ public final class SessionTerminalLinks implements TerminalLinkFactory {
     /**
      * @param targetNames how to name an endpoint's target in its pane header when its SSH address says
      *                    little (the local lab's nodes all listen on 127.0.0.1); others are described
-     *                    from the endpoint
+     *                    from the endpoint. The machine's addresses come from the workspace either way.
      */
     public SessionTerminalLinks(SessionHub hub, Map<String, String> targetNames) {
         this.hub = hub;
@@ -65,7 +65,10 @@ public final class SessionTerminalLinks implements TerminalLinkFactory {
         }
         String target = Optional.ofNullable(targetNames.get(endpoint))
                 .orElseGet(() -> describe(hub.workspace().endpoint(endpoint).orElseThrow()));
-        return new SessionLink(session, target);
+        // a pod shell runs on the kubectl endpoint: the addresses are the machine's, not the pod's
+        String addresses = name.startsWith(POD_PREFIX) ? ""
+                : hub.workspace().addressesOf(endpoint).map(io.labbench.sessions.workspace.NodeAddresses::label).orElse("");
+        return new SessionLink(session, target, addresses);
     }
 
     /** Terminal names {@code pod:NAME} or {@code pod:NAMESPACE/NAME} open a shell in that pod. */
@@ -134,10 +137,17 @@ public final class SessionTerminalLinks implements TerminalLinkFactory {
     private static final class SessionLink implements TerminalLink {
         private final TerminalSession session;
         private final String target;
+        private final String addresses;
 
-        SessionLink(TerminalSession session, String target) {
+        SessionLink(TerminalSession session, String target, String addresses) {
             this.session = session;
             this.target = target;
+            this.addresses = addresses;
+        }
+
+        @Override
+        public String addresses() {
+            return addresses;
         }
 
         @Override

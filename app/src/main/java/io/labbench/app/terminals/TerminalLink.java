@@ -16,6 +16,14 @@ public interface TerminalLink {
     /** A short description of the other end for the pane header, e.g. {@code local shell}. */
     String target();
 
+    /**
+     * The machine's addresses for the pane header ({@code 172.30.46.72 / 198.51.100.72}: VPC and public
+     * IP), kept whole where the target gives way; empty when the other end is no lab machine.
+     */
+    default String addresses() {
+        return "";
+    }
+
     /** True once the session is over (the shell exited or the pane closed it); Reconnect then starts a new one. */
     boolean ended();
 

@@ -427,6 +427,13 @@ class AwsTabViewModelsTest {
         assertThat(worker1.jumpEndpointName()).contains("kops-ec2");
         assertThat(workspace.get().variables()).containsKeys("W1PIP", "W2PIP");
         assertThat(workspace.get().variables().get("W1PIP")).isEqualTo(worker1.host());
+        // the pane header shows both of a node's addresses, though the connection goes to the VPC one
+        assertThat(workspace.get().addressesOf("worker1")).hasValueSatisfying(a -> {
+            assertThat(a.vpc()).isEqualTo(worker1.host());
+            assertThat(a.publicIp()).isPresent().get().isNotEqualTo(worker1.host());
+            assertThat(a.label()).isEqualTo(worker1.host() + " / " + a.publicIp().get());
+        });
+        assertThat(workspace.get().addressesOf("master")).get().extracting(a -> a.label()).isEqualTo("172.30.47.189 / 3.36.26.76");
 
         fx(() -> {
             vm.jumpThroughKopsEc2Property().set(false);

@@ -26,10 +26,12 @@ class LocalLabWorkspaceTest {
     @Test
     void paneHeadersNameTheNodeItsVpcAddressAndItsPublicIpNotTheLoopbackPort() {
         Map<String, String> names = LocalLabWorkspace.targetNames(RUNNING);
+        Workspace workspace = LocalLabWorkspace.from(RUNNING);
 
-        assertThat(names).containsEntry("worker1", "172.30.46.72 / 198.51.100.21 · ubuntu@ip-172-30-46-72")
-                .containsEntry("worker2", "172.30.85.10 · ubuntu@ip-172-30-85-10");
+        assertThat(names).containsEntry("worker1", "ubuntu@ip-172-30-46-72").containsEntry("worker2", "ubuntu@ip-172-30-85-10");
         assertThat(names.values()).noneMatch(name -> name.contains("127.0.0.1") || name.contains("40122"));
+        assertThat(workspace.addressesOf("worker1")).get().extracting(a -> a.label()).isEqualTo("172.30.46.72 / 198.51.100.21");
+        assertThat(workspace.addressesOf("worker2")).get().extracting(a -> a.label()).isEqualTo("172.30.85.10");
     }
 
     @Test

@@ -86,12 +86,13 @@ public final class TerminalPaneView extends BorderPane {
         stateIcon.getStyleClass().add("pane-state-icon");
         Label name = new Label(model.name(), stateIcon);
         name.getStyleClass().add("pane-name");
-        // The node name is what the learner looks for: it keeps its width, the target text gives way.
-        name.setMinWidth(Region.USE_PREF_SIZE);
-        // the node's addresses (VPC and public IP) come first and shorten last: the user@host and state
-        // text after them takes only the room left (its preferred width is 0, it grows into the rest)
+        // What gives way when the pane is narrow, in order: the user@host and state text, then the name
+        // (shortened in the middle, so worker1 and worker2 stay apart as "wo…r1" and "wo…r2"); the node's
+        // addresses never do, a cut IP address being a wrong one. The tooltip has all of it.
+        name.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
         Label addresses = new Label();
-        addresses.setMinWidth(0);
+        addresses.setId("pane-addresses-" + model.name().replace(':', '-'));
+        addresses.setMinWidth(Region.USE_PREF_SIZE);
         addresses.getStyleClass().addAll("pane-target", "pane-addresses");
         addresses.textProperty().bind(model.addressesProperty());
         addresses.visibleProperty().bind(model.addressesProperty().isNotEmpty());
@@ -103,13 +104,16 @@ public final class TerminalPaneView extends BorderPane {
         HBox.setHgrow(target, Priority.ALWAYS);
         target.getStyleClass().add("pane-target");
         target.textProperty().bind(Bindings.createStringBinding(
-                () -> (model.targetDetailProperty().get().isEmpty() ? "" : model.targetDetailProperty().get() + " · ")
+                () -> (model.targetProperty().get().isEmpty() ? "" : model.targetProperty().get() + " · ")
                         + StatusBarView.describe(model.state()),
-                model.targetDetailProperty(), model.stateProperty()));
-        Tooltip fullTarget = new Tooltip();
-        fullTarget.textProperty().bind(model.targetProperty());
-        target.setTooltip(fullTarget);
-        addresses.setTooltip(fullTarget);
+                model.targetProperty(), model.stateProperty()));
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(Bindings.createStringBinding(() -> String.join(" · ", java.util.stream.Stream.of(
+                        model.name(), model.addressesProperty().get(), target.getText()).filter(t -> !t.isEmpty()).toList()),
+                model.addressesProperty(), target.textProperty()));
+        name.setTooltip(whole);
+        addresses.setTooltip(whole);
+        target.setTooltip(whole);
         model.stateProperty().addListener((obs, old, now) -> stateClass(stateIcon, now));
         stateClass(stateIcon, model.state());
 
@@ -130,9 +134,9 @@ public final class TerminalPaneView extends BorderPane {
         // the buttons keep their size: the text beside them is what gives way
         broadcast.setMinWidth(Region.USE_PREF_SIZE);
         maximize.setMinWidth(Region.USE_PREF_SIZE);
-        HBox header = new HBox(6, name, addresses, target, broadcastMarker, broadcast, maximize);
+        HBox header = new HBox(4, name, addresses, target, broadcastMarker, broadcast, maximize);
         header.setAlignment(Pos.CENTER_LEFT);
-        header.setPadding(new Insets(2, 6, 2, 8));
+        header.setPadding(new Insets(2, 4, 2, 6));
         header.getStyleClass().add("pane-header");
         header.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {

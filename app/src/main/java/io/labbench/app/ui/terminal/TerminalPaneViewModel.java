@@ -24,10 +24,7 @@ public final class TerminalPaneViewModel {
 
     private final String name;
     private final StringProperty target = new SimpleStringProperty("");
-    private final javafx.beans.binding.StringBinding addresses = javafx.beans.binding.Bindings.createStringBinding(
-            () -> target.get().substring(0, addressesEnd(target.get())), target);
-    private final javafx.beans.binding.StringBinding targetDetail = javafx.beans.binding.Bindings.createStringBinding(
-            () -> target.get().substring(addressesEnd(target.get())).replaceFirst("^ · ", ""), target);
+    private final StringProperty addresses = new SimpleStringProperty("");
     private final ObjectProperty<ConnectionState> state = new SimpleObjectProperty<>(ConnectionState.DISCONNECTED);
     private final BooleanProperty broadcastMember = new SimpleBooleanProperty();
     private final ReadOnlyBooleanWrapper maximized = new ReadOnlyBooleanWrapper();
@@ -56,26 +53,15 @@ public final class TerminalPaneViewModel {
         return name;
     }
 
-    /** What the pane talks to, e.g. {@code local shell} or {@code ubuntu@10.0.0.11 via kops-ec2}. */
     /**
-     * The addresses the target starts with ({@code 172.30.46.72 / 198.51.100.72}: a node's VPC and public
-     * IP), which a narrow header keeps whole; empty when the target starts with no address.
+     * The machine's addresses ({@code 172.30.46.72 / 198.51.100.72}: a node's VPC and public IP), which
+     * the header keeps whole; empty for a pane on no lab machine.
      */
-    public javafx.beans.binding.StringBinding addressesProperty() {
+    public StringProperty addressesProperty() {
         return addresses;
     }
 
-    /** The target after its leading addresses ({@code ubuntu@ip-172-30-46-72}), or all of it when it has none. */
-    public javafx.beans.binding.StringBinding targetDetailProperty() {
-        return targetDetail;
-    }
-
-    /** Where a target's leading addresses end: before the first " · " when the target starts with a digit. */
-    static int addressesEnd(String target) {
-        int dot = target.indexOf(" · ");
-        return target.isEmpty() || !Character.isDigit(target.charAt(0)) ? 0 : dot < 0 ? target.length() : dot;
-    }
-
+    /** What the pane talks to, e.g. {@code ubuntu@ip-172-30-46-72}, {@code local shell} or {@code ubuntu@10.0.0.11 via kops-ec2}. */
     public StringProperty targetProperty() {
         return target;
     }
@@ -141,6 +127,7 @@ public final class TerminalPaneViewModel {
     void attach(TerminalLink value) {
         link.set(value);
         target.set(value == null ? target.get() : value.target());
+        addresses.set(value == null ? addresses.get() : value.addresses());
     }
 
     /** Records a new connection state; a healthy connection clears the banner. */

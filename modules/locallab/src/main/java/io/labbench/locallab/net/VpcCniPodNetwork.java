@@ -140,7 +140,8 @@ public final class VpcCniPodNetwork implements PodNetwork {
         try {
             PodEtcFiles etc = PodEtcFiles.write(podDir(namespace, podName), namespace, hostname(podName), pod.ip(),
                     podsDir.resolveSibling("etc").resolve("ca-certificates.crt"));
-            sandboxes.put(key, PodSandbox.start(kernel, podWiring(node, pod, allocation), pod.netns(), hostname(podName), etc));
+            sandboxes.put(key, PodSandbox.start(kernel, podWiring(node, pod, allocation), pod.netns(), hostname(podName), etc,
+                    holderProgram()));
         } catch (IOException | RuntimeException e) {
             stopSandbox(key);
             unwire(node, pod, allocation.deviceIndex());
@@ -151,6 +152,22 @@ public final class VpcCniPodNetwork implements PodNetwork {
         }
         pods.put(key, pod);
         return pod.ip();
+    }
+
+    private volatile String holderProgram;
+
+    /** What each pod's {@code /pause} runs: {@link PauseProgram} in the lab's folder where it runs, else {@code cat}. */
+    private String holderProgram() {
+        String program = holderProgram;
+        if (program == null) {
+            synchronized (this) {
+                if (holderProgram == null) {
+                    holderProgram = PauseProgram.install(podsDir.resolveSibling("sandbox")).map(Path::toString).orElse("cat");
+                }
+                program = holderProgram;
+            }
+        }
+        return program;
     }
 
     /** Unwires a pod; its address goes back to the node only once nothing of the pod is left in the kernel. */

@@ -8,14 +8,26 @@ import java.util.Optional;
  *
  * @param argv        the process, run inside the pod's namespaces
  * @param notEmulated the warning the pod's events get when the lab runs a stand-in instead of the image
+ * @param firstLines  what the image's entrypoint prints before it starts its server, written to the log
+ *                    by the runtime (no shell process just to print them)
  */
-public record ContainerProgram(List<String> argv, Optional<String> notEmulated) {
+public record ContainerProgram(List<String> argv, Optional<String> notEmulated, List<String> firstLines) {
     public ContainerProgram {
         argv = List.copyOf(argv);
+        firstLines = List.copyOf(firstLines);
+    }
+
+    public ContainerProgram(List<String> argv, Optional<String> notEmulated) {
+        this(argv, notEmulated, List.of());
     }
 
     static ContainerProgram of(List<String> argv) {
         return new ContainerProgram(argv, Optional.empty());
+    }
+
+    /** {@code argv} run directly, its log starting with {@code firstLines}. */
+    static ContainerProgram printingFirst(List<String> firstLines, List<String> argv) {
+        return new ContainerProgram(argv, Optional.empty(), firstLines);
     }
 
     /** Sleeps after printing {@code message} to its log, so {@code kubectl logs} says what happened too. */

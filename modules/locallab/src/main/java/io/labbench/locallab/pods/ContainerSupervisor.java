@@ -85,6 +85,9 @@ final class ContainerSupervisor {
             // the kubelet keeps the current run's log and the previous one's
             Files.deleteIfExists(logFile(restartCount - 2));
         }
+        if (!program.firstLines().isEmpty()) {
+            Files.write(log, program.firstLines(), java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        }
         ProcessBuilder builder = SystemTools.ofThisMachine().processBuilder(inPod.apply(program.argv()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

@@ -21,21 +21,16 @@ public final class ImageCatalog {
             "curlimages/curl", "amazonlinux", "centos", "fedora", "praqma/network-multitool", "nicolaka/netshoot");
 
     private final Predicate<String> hostHasTool;
-    private final boolean rootless;
     private final java.util.Optional<ClusterDnsServers> clusterDns;
 
-    /**
-     * @param hostHasTool whether a program name resolves on the host's PATH (the pod sees the host's files)
-     * @param rootless    whether the lab runs in a user namespace (nginx then runs as one process)
-     */
-    public ImageCatalog(Predicate<String> hostHasTool, boolean rootless) {
-        this(hostHasTool, rootless, java.util.Optional.empty());
+    /** @param hostHasTool whether a program name resolves on the host's PATH (the pod sees the host's files) */
+    public ImageCatalog(Predicate<String> hostHasTool) {
+        this(hostHasTool, java.util.Optional.empty());
     }
 
     /** @param clusterDns runs CoreDNS's image (without it, CoreDNS sleeps like any image the lab does not run) */
-    public ImageCatalog(Predicate<String> hostHasTool, boolean rootless, java.util.Optional<ClusterDnsServers> clusterDns) {
+    public ImageCatalog(Predicate<String> hostHasTool, java.util.Optional<ClusterDnsServers> clusterDns) {
         this.hostHasTool = hostHasTool;
-        this.rootless = rootless;
         this.clusterDns = clusterDns;
     }
 
@@ -44,17 +39,17 @@ public final class ImageCatalog {
         return ClusterDnsServers.isClusterDnsImage(repository(image));
     }
 
-    public static ImageCatalog ofThisHost(boolean rootless) {
-        return ofThisHost(rootless, java.util.Optional.empty());
+    public static ImageCatalog ofThisHost() {
+        return ofThisHost(java.util.Optional.empty());
     }
 
-    public static ImageCatalog ofThisHost(boolean rootless, java.util.Optional<ClusterDnsServers> clusterDns) {
+    public static ImageCatalog ofThisHost(java.util.Optional<ClusterDnsServers> clusterDns) {
         List<Path> path = new ArrayList<>();
         for (String dir : "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".split(":")) {
             path.add(Path.of(dir));
         }
         return new ImageCatalog(tool -> tool.contains("/") ? Files.isExecutable(Path.of(tool))
-                : path.stream().anyMatch(d -> Files.isExecutable(d.resolve(tool))), rootless, clusterDns);
+                : path.stream().anyMatch(d -> Files.isExecutable(d.resolve(tool))), clusterDns);
     }
 
     /** The image's repository without registry host and tag: {@code k8s.gcr.io/echoserver:1.5} → {@code echoserver}. */
@@ -93,13 +88,13 @@ public final class ImageCatalog {
             if (!hostHasTool.test("nginx")) {
                 return missing(container, "nginx", "nginx-light");
             }
-            return NginxSites.welcome(dir, rootless);
+            return NginxSites.welcome(dir);
         }
         if (repo.endsWith("echoserver") || repo.equals("google_containers/echoserver")) {
             if (!hostHasTool.test("nginx")) {
                 return missing(container, "nginx", "nginx-light");
             }
-            return NginxSites.echoserver(dir, rootless);
+            return NginxSites.echoserver(dir);
         }
         if (SHELL_IMAGES.stream().anyMatch(s -> repo.equals(s) || repo.endsWith("/" + s))) {
             List<String> argv = new ArrayList<>(container.command());

@@ -9,8 +9,9 @@ import java.util.List;
  * nginx configurations for the images the lab serves with Debian's nginx: the {@code nginx} image's
  * welcome page on :80 (access log on stdout, error log on stderr, as the image sets it up), and
  * echoserver on :8080, whose reply repeats the request in echoserver's layout ({@code Hostname:}, server
- * values, {@code client_address=} as the pod's kernel saw it, method, path, headers). One worker
- * process: a serving pod costs a few MB.
+ * values, {@code client_address=} as the pod's kernel saw it, method, path, headers). nginx runs as one
+ * process ({@code master_process off}), not as a master and a worker as the image does: the worker was a
+ * third of a serving pod's memory (4 of 12.3 MiB RSS), and one process serves a lab's requests as well.
  */
 final class NginxSites {
 
@@ -24,15 +25,13 @@ final class NginxSites {
     }
 
     /**
-     * The process model line: master and one worker (as the image runs it), or, in a rootless lab, one
-     * process: its worker cannot switch users there (the user namespace forbids setgroups).
+     * The process model: one process, rootless or not (in a rootless lab a worker could not switch users
+     * anyway: the user namespace forbids setgroups); "user root": nginx otherwise gives its temp folders
+     * to nobody, whom a user namespace lacks.
      */
-    static String processes(boolean rootless) {
-        // "user root" either way: nginx otherwise gives its temp folders to nobody, whom a user namespace lacks
-        return (rootless ? "master_process off;" : "worker_processes 1;") + "\nuser root root;";
-    }
+    static final String PROCESSES = "master_process off;\nuser root root;";
 
-    static ContainerProgram welcome(Path dir, boolean rootless) throws IOException {
+    static ContainerProgram welcome(Path dir) throws IOException {
         String server = """
                     server {
                         listen 80;
@@ -43,12 +42,11 @@ final class NginxSites {
                         }
                     }
                 """;
-        write(dir, server, rootless);
-        return ContainerProgram.of(List.of("sh", "-c", "printf '%s\\n' \"$@\"; exec nginx -e stderr -p \"$0\" -c \"$0/nginx.conf\"",
-                dir.toString(), ENTRYPOINT_LINES.get(0), ENTRYPOINT_LINES.get(1), ENTRYPOINT_LINES.get(2)));
+        write(dir, server);
+        return ContainerProgram.printingFirst(ENTRYPOINT_LINES, nginx(dir));
     }
 
-    static ContainerProgram echoserver(Path dir, boolean rootless) throws IOException {
+    static ContainerProgram echoserver(Path dir) throws IOException {
         String maps = """
                     map $server_protocol $echo_version {
                         "HTTP/1.0" "1.0";
@@ -76,9 +74,13 @@ final class NginxSites {
                         }
                     }
                 """.formatted(reply);
-        write(dir, server, rootless);
-        return ContainerProgram.of(List.of("sh", "-c", "printf '%s\\n' \"$@\"; exec nginx -e stderr -p \"$0\" -c \"$0/nginx.conf\"",
-                dir.toString(), "Starting nginx"));
+        write(dir, server);
+        return ContainerProgram.printingFirst(List.of("Starting nginx"), nginx(dir));
+    }
+
+    /** nginx itself, straight from the runtime's {@code nsenter} (no shell in between: one process start less per pod). */
+    private static List<String> nginx(Path dir) {
+        return List.of("nginx", "-e", "stderr", "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString());
     }
 
     /** {@code $echo_user_agent} is {@code "\tuser-agent=<value>\n"} when the request has the header, else empty. */
@@ -88,7 +90,7 @@ final class NginxSites {
                 + "\\n\";\n    }\n";
     }
 
-    private static void write(Path dir, String servers, boolean rootless) throws IOException {
+    private static void write(Path dir, String servers) throws IOException {
         Files.createDirectories(dir.resolve("tmp"));
         String conf = """
                 # written by LabBench's local lab: Debian's nginx standing in for the container image
@@ -114,7 +116,7 @@ final class NginxSites {
                     sendfile on;
                     keepalive_timeout 65;
                 %2$s}
-                """.formatted(dir, servers, processes(rootless));
+                """.formatted(dir, servers, PROCESSES);
         Path file = dir.resolve("nginx.conf");
         Files.writeString(file, conf);
     }

@@ -69,7 +69,7 @@ public final class ProcessContainerRuntime implements ContainerRuntime {
      */
     public static ProcessContainerRuntime ofThisHost(CompletableFuture<VpcCniPodNetwork> network) {
         Optional<ClusterDnsServers> dns = Optional.of(new ClusterDnsServers(LabTopology.VPC_RESOLVER));
-        return new ProcessContainerRuntime(network, kernel -> ImageCatalog.ofThisHost(kernel.rootless(), dns), dns);
+        return new ProcessContainerRuntime(network, kernel -> ImageCatalog.ofThisHost(dns), dns);
     }
 
     @Override

@@ -61,7 +61,7 @@ public final class PodReadyBenchmark {
             Map<String, long[]> perPod = podMemory(lab);
             List<Long> rss = perPod.values().stream().map(v -> v[0]).toList();
             List<Long> pss = perPod.values().stream().map(v -> v[1]).toList();
-            System.out.println("per serving pod (pause + nginx master + worker), " + perPod.size() + " pods: RSS KiB median "
+            System.out.println("per serving pod (its /pause and nginx), " + perPod.size() + " pods: RSS KiB median "
                     + LocalLabBenchmark.median(rss) + ", PSS KiB median " + LocalLabBenchmark.median(pss));
             for (int i = 0; i < n; i++) {
                 delete(http, api + "/api/v1/namespaces/default/pods/ng-" + i);
@@ -69,7 +69,9 @@ public final class PodReadyBenchmark {
             }
             Thread.sleep(3000);
             List<Long> fillMs = new ArrayList<>();
+            StartPhases.listen();
             for (int f = 0; f < fills; f++) {
+                StartPhases.reset();
                 fillMs.add(fillToAllocatable(http, api, node, f, f == fills - 1));
             }
             System.out.println("worker1 filled to allocatable, ms each run " + fillMs + "  median " + LocalLabBenchmark.median(fillMs)
@@ -120,6 +122,7 @@ public final class PodReadyBenchmark {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         System.out.println("run " + run + ": " + readyCount + " of " + replicas + " nginx pods Ready on worker1 (allocatable " + allocatable
                 + ", " + systemPods + " kube-system pods there) " + ms + " ms after the Deployment was created");
+        StartPhases.print(run, ms);
         if (!keep) {
             delete(http, api + "/apis/apps/v1/namespaces/default/deployments/" + name);
             long t1 = System.nanoTime();
@@ -129,6 +132,86 @@ public final class PodReadyBenchmark {
             System.out.println("run " + run + ": deleted, node back to its kube-system pods after " + (System.nanoTime() - t1) / 1_000_000 + " ms");
         }
         return ms;
+    }
+
+    /**
+     * The kubelet's {@link io.labbench.locallab.kube.control.PodStartTiming}s of a fill, and the CPU this
+     * JVM and the processes it reaped (ip, nsenter, bash, mount: a pod's set-up) used meanwhile.
+     */
+    private static final class StartPhases extends java.util.logging.Handler {
+        private static final List<io.labbench.locallab.kube.control.PodStartTiming> TIMINGS =
+                java.util.Collections.synchronizedList(new ArrayList<>());
+        private static long[] cpuAtReset = cpu();
+
+        static void listen() {
+            java.util.logging.Logger kubelet = java.util.logging.Logger.getLogger(io.labbench.locallab.kube.control.PodStartTiming.LOGGER);
+            kubelet.setLevel(java.util.logging.Level.FINE);
+            kubelet.addHandler(new StartPhases());
+        }
+
+        static void reset() {
+            TIMINGS.clear();
+            cpuAtReset = cpu();
+        }
+
+        @Override
+        public void publish(java.util.logging.LogRecord r) {
+            if (r.getParameters() != null && r.getParameters().length > 0
+                    && r.getParameters()[0] instanceof io.labbench.locallab.kube.control.PodStartTiming t) {
+                TIMINGS.add(t);
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        static void print(int run, long wallMs) {
+            List<io.labbench.locallab.kube.control.PodStartTiming> all;
+            synchronized (TIMINGS) {
+                all = List.copyOf(TIMINGS);
+            }
+            long[] now = cpu();
+            System.out.printf("run %d phases over %d pod starts (ms: median / p95 / sum): queued %s, network+/pause %s,"
+                            + " containers spawned %s, first status write %s%n", run, all.size(),
+                    stats(all.stream().map(t -> t.queuedMicros()).toList()), stats(all.stream().map(t -> t.networkMicros()).toList()),
+                    stats(all.stream().map(t -> t.containersMicros()).toList()), stats(all.stream().map(t -> t.statusMicros()).toList()));
+            System.out.printf("run %d CPU during the fill (%d ms wall): this JVM %.1f s, reaped child processes %.1f s; load %s%n", run,
+                    wallMs, (now[0] - cpuAtReset[0]) / 100.0, (now[1] - cpuAtReset[1]) / 100.0, loadAverage());
+        }
+
+        private static String stats(List<Long> micros) {
+            if (micros.isEmpty()) {
+                return "-";
+            }
+            List<Long> sorted = micros.stream().sorted().toList();
+            return String.format("%.0f / %.0f / %.0f", sorted.get(sorted.size() / 2) / 1000.0,
+                    sorted.get(Math.min(sorted.size() - 1, sorted.size() * 95 / 100)) / 1000.0,
+                    sorted.stream().mapToLong(Long::longValue).sum() / 1000.0);
+        }
+
+        /** {utime+stime, cutime+cstime} of this process in clock ticks (100 a second). */
+        private static long[] cpu() {
+            try {
+                String stat = Files.readString(Path.of("/proc/self/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return new long[] {Long.parseLong(f[11]) + Long.parseLong(f[12]), Long.parseLong(f[13]) + Long.parseLong(f[14])};
+            } catch (java.io.IOException e) {
+                return new long[2];
+            }
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "?";
+        }
     }
 
     /** Pods of the default namespace on {@code node}, whatever their state. */
@@ -180,26 +263,35 @@ public final class PodReadyBenchmark {
         return false;
     }
 
-    /** netns inode → {RSS KiB, PSS KiB} of the processes in that pod namespace (pods with a container process). */
+    /**
+     * netns inode → {RSS KiB, PSS KiB} of the processes in that pod's network namespace: the serving pods,
+     * those whose namespace has a {@code /pause} and an nginx (the internet stand-in's nginx has no /pause).
+     */
     private static Map<String, long[]> podMemory(LocalLab lab) throws Exception {
         Map<String, long[]> byNetns = new HashMap<>();
-        Map<String, Integer> counts = new HashMap<>();
+        Map<String, Integer> nginx = new HashMap<>();
+        java.util.Set<String> paused = new java.util.HashSet<>();
         for (ProcessHandle p : new LabCleaner(lab.settings().prefix(), lab.settings().labDir()).processes()) {
             String ns;
+            String args;
             try {
                 ns = Files.readSymbolicLink(Path.of("/proc", Long.toString(p.pid()), "ns", "net")).toString();
+                args = Files.readString(Path.of("/proc", Long.toString(p.pid()), "cmdline")).replace('\0', ' ').strip();
             } catch (java.io.IOException gone) {
                 continue;
             }
-            String cmd = p.info().command().orElse("");
             long[] sum = byNetns.computeIfAbsent(ns, k -> new long[2]);
             sum[0] += LocalLabBenchmark.rssKb(p.pid());
             sum[1] += pssKb(p.pid());
-            if (cmd.endsWith("nginx")) {
-                counts.merge(ns, 1, Integer::sum);
+            if (p.info().command().orElse("").endsWith("nginx")) {
+                nginx.merge(ns, 1, Integer::sum);
+            }
+            if (args.equals(io.labbench.locallab.net.PodSandbox.COMMAND)) {
+                paused.add(ns);
             }
         }
-        byNetns.keySet().retainAll(counts.keySet().stream().filter(k -> counts.get(k) >= 2 && counts.get(k) <= 2).toList());
+        byNetns.keySet().retainAll(nginx.keySet());
+        byNetns.keySet().retainAll(paused);
         return byNetns;
     }
 

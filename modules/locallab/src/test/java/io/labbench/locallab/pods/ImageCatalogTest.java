@@ -19,7 +19,7 @@ class ImageCatalogTest {
     @TempDir
     Path dir;
 
-    private final ImageCatalog catalog = new ImageCatalog(tool -> Set.of("nginx", "tail", "sh", "sleep").contains(tool), false);
+    private final ImageCatalog catalog = new ImageCatalog(tool -> Set.of("nginx", "tail", "sh", "sleep").contains(tool));
     private final ContainerRuntime.Pod pod = new ContainerRuntime.Pod("default", "p", "uid", "worker1", "172.30.40.1", "Always", List.of());
 
     private ContainerProgram program(String image, List<String> command) throws Exception {
@@ -37,8 +37,11 @@ class ImageCatalogTest {
 
     @Test
     void nginxAndEchoserverRunNginxWithTheirOwnConfiguration() throws Exception {
-        assertThat(program("nginx:alpine", List.of()).argv()).anyMatch(a -> a.contains("exec nginx"));
-        assertThat(Files.readString(dir.resolve("nginx.conf"))).contains("listen 80;").contains("access_log /dev/stdout main;");
+        ContainerProgram nginx = program("nginx:alpine", List.of());
+        assertThat(nginx.argv()).first().isEqualTo("nginx");
+        assertThat(nginx.firstLines()).last().isEqualTo("/docker-entrypoint.sh: Configuration complete; ready for start up");
+        assertThat(Files.readString(dir.resolve("nginx.conf"))).contains("listen 80;").contains("access_log /dev/stdout main;")
+                .contains("master_process off;");
         assertThat(program("k8s.gcr.io/echoserver:1.5", List.of()).notEmulated()).isEmpty();
         assertThat(Files.readString(dir.resolve("nginx.conf"))).contains("listen 8080;").contains("Hostname: $hostname")
                 .contains("client_address=$remote_addr");
@@ -57,7 +60,7 @@ class ImageCatalogTest {
     @Test
     void corednsRunsDnsmasqAnsweringClusterLocalFromItsHostsFileAndForwardingTheRestToTheVpcResolver() throws Exception {
         ClusterDnsServers dns = new ClusterDnsServers("172.30.0.2");
-        ImageCatalog withDns = new ImageCatalog(tool -> Set.of("dnsmasq", "socat", "sh").contains(tool), false,
+        ImageCatalog withDns = new ImageCatalog(tool -> Set.of("dnsmasq", "socat", "sh").contains(tool),
                 java.util.Optional.of(dns));
         dns.publish(List.of(new io.labbench.locallab.spi.ClusterNames.Name("kubernetes.default.svc.cluster.local", "100.64.0.1")));
         ContainerProgram coredns = withDns.program(pod, new ContainerRuntime.Container("coredns",
@@ -68,7 +71,7 @@ class ImageCatalogTest {
         assertThat(Files.readString(dir.resolve("hosts.d/cluster.hosts"))).contains("100.64.0.1 kubernetes.default.svc.cluster.local");
         assertThat(ImageCatalog.runsInKubeSystem("registry.k8s.io/coredns/coredns:v1.9.3")).isTrue();
         assertThat(ImageCatalog.runsInKubeSystem("registry.k8s.io/kops/dns-controller:1.24.11")).isFalse();
-        ImageCatalog noDnsmasq = new ImageCatalog(tool -> Set.of("sh", "sleep").contains(tool), false, java.util.Optional.of(dns));
+        ImageCatalog noDnsmasq = new ImageCatalog(tool -> Set.of("sh", "sleep").contains(tool), java.util.Optional.of(dns));
         assertThat(noDnsmasq.program(pod, new ContainerRuntime.Container("coredns", "coredns/coredns:1.9.3", List.of(), List.of(),
                 List.of(), Map.of()), dir).notEmulated()).hasValueSatisfying(m -> assertThat(m).contains("apt-get install dnsmasq-base socat"));
     }

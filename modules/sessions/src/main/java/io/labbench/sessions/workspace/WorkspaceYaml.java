@@ -54,12 +54,15 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *     argv: [bash, -l]
  * variables:
  *   W1PIP: 172.30.1.100
+ * addresses:                # what the pane headers show (optional)
+ *   worker1: {vpc: 172.30.1.100, public: 203.0.113.21}
  * </pre>
  */
 public final class WorkspaceYaml {
 
     private static final Pattern ENDPOINT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]*");
-    private static final Set<String> TOP_KEYS = Set.of("name", "backend", "endpoints", "variables");
+    private static final Set<String> TOP_KEYS = Set.of("name", "backend", "endpoints", "variables", "addresses");
+    private static final Set<String> ADDRESS_KEYS = Set.of("vpc", "public");
     private static final Set<String> SSH_KEYS =
             Set.of("name", "type", "host", "port", "user", "identityFiles", "jump", "sshConfigAlias");
     private static final Set<String> LOCAL_KEYS = Set.of("name", "type", "argv", "env", "workingDir");
@@ -97,6 +100,16 @@ public final class WorkspaceYaml {
         }
         root.put("endpoints", endpoints);
         root.put("variables", new LinkedHashMap<>(workspace.variables()));
+        if (!workspace.addresses().isEmpty()) {
+            Map<String, Object> addresses = new LinkedHashMap<>();
+            workspace.addresses().forEach((endpoint, a) -> {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("vpc", a.vpc());
+                a.publicIp().ifPresent(ip -> one.put("public", ip));
+                addresses.put(endpoint, one);
+            });
+            root.put("addresses", addresses);
+        }
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setIndicatorIndent(2);
@@ -218,10 +231,39 @@ public final class WorkspaceYaml {
                     problems.add(problem(node, "variables: expected a mapping of NAME: value"));
                 }
             }
+            Map<String, NodeAddresses> addresses = top.containsKey("addresses")
+                    ? addresses(top.get("addresses").getValueNode()) : Map.of();
             if (!problems.isEmpty()) {
                 throw new WorkspaceFileException(problems);
             }
-            return new Workspace(name, backend, endpoints, variables);
+            return new Workspace(name, backend, endpoints, variables, addresses);
+        }
+
+        /** {@code addresses:}: endpoint name → {@code {vpc: …, public: …}}. */
+        private Map<String, NodeAddresses> addresses(Node node) {
+            Map<String, NodeAddresses> addresses = new LinkedHashMap<>();
+            if (isNull(node)) {
+                return addresses;
+            }
+            if (!(node instanceof MappingNode byName)) {
+                problems.add(problem(node, "addresses: expected a mapping of endpoint name: {vpc: 172.30.1.100, public: 203.0.113.21}"));
+                return addresses;
+            }
+            for (NodeTuple tuple : byName.getValue()) {
+                Optional<String> endpoint = scalar(tuple.getKeyNode(), "endpoint name");
+                if (endpoint.isEmpty()) {
+                    continue;
+                }
+                if (!(tuple.getValueNode() instanceof MappingNode one)) {
+                    problems.add(problem(tuple.getValueNode(), "addresses of " + endpoint.get() + ": expected {vpc: 172.30.1.100, public: 203.0.113.21}"));
+                    continue;
+                }
+                Map<String, NodeTuple> keys = keys(one, ADDRESS_KEYS, "the addresses of " + endpoint.get());
+                Optional<String> vpc = requiredScalar(keys, "vpc", one, "the VPC (private) address of " + endpoint.get());
+                Optional<String> publicIp = optionalScalar(keys, "public");
+                vpc.ifPresent(v -> addresses.put(endpoint.get(), new NodeAddresses(v, publicIp)));
+            }
+            return addresses;
         }
 
         private Optional<Endpoint> endpoint(Node item, Map<String, Node> jumpReferences) {

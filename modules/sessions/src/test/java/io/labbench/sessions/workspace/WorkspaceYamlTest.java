@@ -65,7 +65,9 @@ class WorkspaceYamlTest {
                         SshEndpoint.direct("worker1", "172.30.1.100", 0, "ubuntu", List.of()).withJump("kops-ec2"),
                         new SshEndpoint("worker2", "", 0, "", List.of(), Optional.empty(), Optional.of("pkos-w2")),
                         LocalShellEndpoint.loginShell("local")))
-                .withVariable("POD1", "pod-1: 172.30.1.45");
+                .withVariable("POD1", "pod-1: 172.30.1.45")
+                .withAddresses("kops-ec2", NodeAddresses.of("172.30.1.10", "203.0.113.10"))
+                .withAddresses("worker1", NodeAddresses.of("172.30.1.100", null));
         Path file = dir.resolve("ws/workspace.yaml");
         WorkspaceYaml.write(original, file);
         assertThat(Files.readString(file)).startsWith("# LabBench workspace").contains("jump: kops-ec2");
@@ -101,6 +103,24 @@ class WorkspaceYamlTest {
                     assertThat(e.problems().get(4).message()).contains("type 'telnet' is unknown; expected ssh or local");
                     assertThat(e.problems().get(5).message()).contains("jump 'bastion' is not an endpoint");
                     assertThat(e.getMessage()).contains("Fix the file");
+                });
+    }
+
+    @Test
+    void anAddressesEntryWithoutItsVpcAddressIsNamedWithItsLine() {
+        String yaml = """
+                name: pkos
+                endpoints: []
+                addresses:
+                  worker1: {vpc: 172.30.1.100, public: 203.0.113.21}
+                  worker2: {public: 203.0.113.22}
+                  master: 172.30.1.10
+                """;
+        assertThatThrownBy(() -> WorkspaceYaml.parse(Path.of("/ws/workspace.yaml"), yaml))
+                .isInstanceOfSatisfying(WorkspaceFileException.class, e -> {
+                    assertThat(e.problems()).extracting(WorkspaceProblem::line).containsExactly(5, 6);
+                    assertThat(e.problems().get(0).message()).contains("missing 'vpc'").contains("worker2");
+                    assertThat(e.problems().get(1).message()).contains("addresses of master: expected {vpc:");
                 });
     }
 
