@@ -44,9 +44,10 @@ final class ClusterDnsController implements Controller {
         return false;
     }
 
+    /** Read-only over the shared store objects (no copies): this runs on every controller pass. */
     List<ClusterNames.Name> names() {
         Set<ClusterNames.Name> out = new LinkedHashSet<>();
-        for (ObjectNode svc : store.list(ResourceCatalog.SERVICES, "")) {
+        for (ObjectNode svc : store.listShared(ResourceCatalog.SERVICES, "")) {
             String name = Meta.name(svc) + "." + Meta.namespace(svc) + ".svc." + CLUSTER_DOMAIN;
             String clusterIp = Json.text(svc, "spec", "clusterIP");
             if (clusterIp.equals("None")) {
@@ -61,7 +62,7 @@ final class ClusterDnsController implements Controller {
                 out.add(new ClusterNames.Name(name, clusterIp));
             }
         }
-        for (ObjectNode pod : store.list(ResourceCatalog.PODS, "")) {
+        for (ObjectNode pod : store.listShared(ResourceCatalog.PODS, "")) {
             String ip = Json.text(pod, "status", "podIP");
             if (!ip.isEmpty() && !Meta.terminated(pod)) {
                 out.add(new ClusterNames.Name(ip.replace('.', '-') + "." + Meta.namespace(pod) + ".pod." + CLUSTER_DOMAIN, ip));
