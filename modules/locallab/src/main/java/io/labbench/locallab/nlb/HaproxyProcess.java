@@ -53,10 +53,15 @@ final class HaproxyProcess implements AutoCloseable {
     }
 
     private static void check(KernelAccess kernel, String netns, Path config) throws IOException {
-        ProcessRunner.Result r = ProcessRunner.runAllowingFailure(kernel.inNetns(netns, List.of(binary(), "-c", "-q", "-f",
+        ProcessRunner.Result r = ProcessRunner.runAllowingFailure(kernel.inNetns(netns, List.of(binary(), "-c", "-f",
                 config.toString())), "");
         if (r.exitCode() != 0) {
-            throw new IOException("HAProxy refused the NLB configuration " + config + ": " + (r.stderr() + r.stdout()).strip());
+            // its ALERT lines say what is wrong (-q would silence them too); NOTICE lines only name the version
+            String output = (r.stderr() + r.stdout()).strip();
+            String alerts = output.lines().filter(l -> l.contains("[ALERT]")).map(l -> l.replaceFirst("^\\[ALERT\\]\\s*\\(\\d+\\)\\s*:\\s*", ""))
+                    .collect(java.util.stream.Collectors.joining("; "));
+            throw new IOException("HAProxy refused the NLB configuration " + config + ": "
+                    + (alerts.isEmpty() ? output : alerts) + " (exit " + r.exitCode() + ")");
         }
     }
 
