@@ -72,13 +72,13 @@ final class DeployedNlb implements AutoCloseable {
             java.util.Optional<KernelForwarding> forwarding = java.util.Optional.empty();
             if (model.keepsClientAddress()) {
                 KernelForwarding f = new KernelForwarding(kernel, namespace.netns(), namespace.vpcNetns(), namespace.bridgeChain(),
-                        namespace.macByZone(), namespace.bridgeByZone());
+                        namespace.macByZone());
                 forwarding = java.util.Optional.of(f);
                 f.start(model);
             }
             HaproxyProcess haproxy;
             try {
-                haproxy = HaproxyProcess.start(kernel, namespace.netns(), dir, HaproxyConfig.render(model, pems, socket));
+                haproxy = HaproxyProcess.start(kernel, namespace.netns(), dir, HaproxyConfig.render(model, pems, socket), socket);
             } catch (IOException | RuntimeException e) {
                 if (forwarding.isPresent()) {
                     forwarding.get().close();

@@ -32,31 +32,36 @@ final class KernelForwarding implements AutoCloseable {
     private final String vpcNetns;
     private final String chain;
     private final Map<String, String> macByZone;
-    private final Map<String, String> bridgeByZone;
     private String natApplied = "";
     private List<List<String>> redirectsApplied = List.of();
 
     /**
      * @param chain the ebtables chain of this NLB in the VPC router's nat table (one per NLB, e.g. {@code NLB0})
      */
-    KernelForwarding(KernelAccess kernel, String nlbNetns, String vpcNetns, String chain, Map<String, String> macByZone,
-                     Map<String, String> bridgeByZone) {
+    KernelForwarding(KernelAccess kernel, String nlbNetns, String vpcNetns, String chain, Map<String, String> macByZone) {
         this.kernel = kernel;
         this.nlbNetns = nlbNetns;
         this.vpcNetns = vpcNetns;
         this.chain = chain;
         this.macByZone = Map.copyOf(macByZone);
-        this.bridgeByZone = Map.copyOf(bridgeByZone);
     }
 
-    /** Creates the bridge chain and applies the model's rules, all targets in service until checks say otherwise. */
+    /**
+     * Creates the bridge chain and applies the model's rules, all targets in service until checks say
+     * otherwise; on failure nothing of it is left in the VPC router.
+     */
     synchronized void start(NlbModel model) throws IOException {
         String ebtables = tool(EBTABLES);
         StringBuilder script = new StringBuilder("set -e\n");
         script.append(inVpc(ebtables, List.of("-t", "nat", "-N", chain, "-P", "RETURN"))).append('\n')
                 .append(inVpc(ebtables, List.of("-t", "nat", "-A", "PREROUTING", "-j", chain))).append('\n');
-        runScript(script.toString());
-        apply(model, t -> true);
+        try {
+            runScript(script.toString());
+            apply(model, t -> true);
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     /**
@@ -64,7 +69,7 @@ final class KernelForwarding implements AutoCloseable {
      * changed (the nat table as a whole with {@code iptables-restore}, the bridge chain when targets changed).
      */
     synchronized void apply(NlbModel model, Predicate<NlbModel.Target> inService) throws IOException {
-        List<List<String>> redirects = KernelForwardingRules.replyRedirects(model, chain, macByZone, bridgeByZone);
+        List<List<String>> redirects = KernelForwardingRules.replyRedirects(model, chain, macByZone);
         if (!redirects.equals(redirectsApplied)) {
             String ebtables = tool(EBTABLES);
             StringBuilder script = new StringBuilder("set -e\n").append(inVpc(ebtables, List.of("-t", "nat", "-F", chain))).append('\n');
@@ -97,8 +102,9 @@ final class KernelForwarding implements AutoCloseable {
     private void runScript(String script) throws IOException {
         ProcessRunner.Result r = ProcessRunner.runAllowingFailure(kernel.command(List.of(tool("bash"), "-c", script)), "");
         if (r.exitCode() != 0) {
-            throw new KernelCommandException(List.of("bash", "-c", "(ebtables rules of " + chain + ")"), r.exitCode(),
-                    (r.stderr() + r.stdout()).strip() + " in namespace " + vpcNetns);
+            // the same words on every retry (no chain name), so the Service gets one Warning event, not one per pass
+            throw new KernelCommandException(List.of("ebtables", "-t", "nat"), r.exitCode(),
+                    (r.stderr() + r.stdout()).strip().replace(chain, "of this NLB") + " (the NLB's replies to its clients, in the VPC router)");
         }
     }
 

@@ -54,7 +54,7 @@ final class KernelForwardingRules {
                 }
                 for (int i = 0; i < routed.size(); i++) {
                     NlbModel.Target t = routed.get(i);
-                    rules.append("-A ").append(chain).append(" -m comment --comment \"").append(group.name()).append(' ').append(t.id())
+                    rules.append("-A ").append(chain).append(" -p tcp -m comment --comment \"").append(group.name()).append(' ').append(t.id())
                             .append('"');
                     int left = routed.size() - i;
                     if (left > 1) {
@@ -69,24 +69,26 @@ final class KernelForwardingRules {
     }
 
     /**
-     * One ebtables rule per target (arguments after {@code ebtables -t nat}), appended to {@code chain}.
+     * The ebtables rules of the NLB's bridge chain (arguments after {@code ebtables -t nat}): first a
+     * RETURN for every frame the NLB itself sends (a reply it already turned back, or one it passes on
+     * unchanged), then one rule per target handing its replies to the NLB's interface in the target's
+     * subnet. A node is plugged into its own subnet's bridge only, so the rule needs no bridge match
+     * (which this kernel's nf_tables may not offer: {@code --logical-in} is refused on some).
      *
      * @param macByZone the MAC of the NLB's interface in each zone's subnet
-     * @param bridgeByZone the VPC router's bridge of each zone's subnet
      */
-    static List<List<String>> replyRedirects(NlbModel nlb, String chain, Map<String, String> macByZone, Map<String, String> bridgeByZone) {
+    static List<List<String>> replyRedirects(NlbModel nlb, String chain, Map<String, String> macByZone) {
+        List<List<String>> rules = new ArrayList<>();
+        macByZone.values().stream().distinct().sorted().forEach(mac -> rules.add(List.of("-A", chain, "-s", mac, "-j", "RETURN")));
         Map<String, NlbModel.Target> unique = new LinkedHashMap<>();
         nlb.listeners().forEach(l -> l.targetGroup().targets().forEach(t -> unique.putIfAbsent(t.address() + ":" + t.port(), t)));
-        List<List<String>> rules = new ArrayList<>();
         for (NlbModel.Target t : unique.values()) {
             String mac = macByZone.get(t.zone());
-            String bridge = bridgeByZone.get(t.zone());
-            if (mac == null || bridge == null) {
+            if (mac == null) {
                 continue;
             }
-            // frames the NLB itself sends (a reply it already turned back, or one it passes on) are left alone
-            rules.add(List.of("-A", chain, "-p", "IPv4", "--logical-in", bridge, "-s", "!", mac, "--ip-src", t.address(),
-                    "--ip-proto", "tcp", "--ip-sport", Integer.toString(t.port()), "-j", "dnat", "--to-dst", mac, "--dnat-target", "ACCEPT"));
+            rules.add(List.of("-A", chain, "-p", "IPv4", "--ip-src", t.address(), "--ip-proto", "tcp", "--ip-sport",
+                    Integer.toString(t.port()), "-j", "dnat", "--to-dst", mac, "--dnat-target", "ACCEPT"));
         }
         return rules;
     }

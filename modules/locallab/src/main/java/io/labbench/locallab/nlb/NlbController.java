@@ -111,23 +111,39 @@ public final class NlbController implements AutoCloseable {
         return log.file();
     }
 
+    /**
+     * Looks at the API's revision every 50 ms and reconciles as soon as anything was written (a new Service,
+     * its Endpoints filling in), at the latest every 250 ms (a retry after a failure); health every 250 ms.
+     */
     private void run() {
+        long seenRevision = -1;
+        long lastPass = 0;
         while (running) {
             try {
-                reconcileAll();
-                // every pass: an NLB the kernel forwards routes by the checks' latest word, and ELBv2's listeners
-                // hear a health change within a pass (they hear nothing when nothing changed)
-                refreshHealth();
+                long revision = store.revision();
+                long now = System.nanoTime();
+                if (revision != seenRevision || now - lastPass >= PASS_NANOS) {
+                    seenRevision = revision;
+                    reconcileAll();
+                }
+                if (now - lastPass >= PASS_NANOS) {
+                    // an NLB the kernel forwards routes by the checks' latest word, and ELBv2's listeners hear a
+                    // health change within a pass (they hear nothing when nothing changed)
+                    refreshHealth();
+                    lastPass = now;
+                }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "the local load balancer controller failed a pass; it retries", e);
             }
             try {
-                Thread.sleep(250);
+                Thread.sleep(50);
             } catch (InterruptedException e) {
                 return;
             }
         }
     }
+
+    private static final long PASS_NANOS = 250_000_000L;
 
     /** The log so far, for {@code kubectl logs -n kube-system deploy/aws-load-balancer-controller}. */
     public String logText() {

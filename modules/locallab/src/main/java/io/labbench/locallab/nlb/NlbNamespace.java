@@ -79,13 +79,6 @@ final class NlbNamespace {
         return macs;
     }
 
-    /** The VPC router's bridge of each zone's subnet. */
-    Map<String, String> bridgeByZone() {
-        Map<String, String> bridges = new LinkedHashMap<>();
-        topology.subnets().forEach(s -> bridges.put(s.zone(), s.bridge()));
-        return bridges;
-    }
-
     /** A locally administered unicast MAC ({@code 0a:…}, as the lab's ENIs) derived from the namespace and zone. */
     private String mac(String zone) {
         try {

@@ -454,7 +454,12 @@ class NlbLabTest {
 
     /** The NLB's DNS name once kubectl shows it, from kops-ec2. */
     private String hostnameOf(String svc) throws Exception {
-        kubectl.await(out -> out.contains(".elb.us-east-1.amazonaws.com"), "get", "svc", svc, "--no-headers");
+        try {
+            kubectl.await(out -> out.contains(".elb.us-east-1.amazonaws.com"), "get", "svc", svc, "--no-headers");
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\nthe Service's events:\n"
+                    + kubectl.ok("get", "events", "--field-selector", "involvedObject.name=" + svc), e);
+        }
         return kopsEc2.ok("kubectl get svc " + svc + " -o jsonpath={.status.loadBalancer.ingress[0].hostname}").strip();
     }
 

@@ -71,9 +71,11 @@ class HaproxyConfigTest {
                 + "tg-80,FRONTEND,,OPEN,\n"
                 + "tg-80,172.30.45.9:8080,0,UP,L4OK\n"
                 + "tg-80,172.30.80.3:8080,0,DOWN,L4CON\n"
+                + "tg-80,172.30.81.4:8080,0,UP,* L4OK\n" // a check in progress: the last one passed
                 + "tg-80,BACKEND,0,UP,\n";
         Map<String, HaproxyStats.ServerCheck> checks = HaproxyStats.parse(csv);
-        assertThat(checks).containsOnlyKeys("172.30.45.9:8080", "172.30.80.3:8080");
+        assertThat(checks).containsOnlyKeys("172.30.45.9:8080", "172.30.80.3:8080", "172.30.81.4:8080");
+        assertThat(checks.get("172.30.81.4:8080").passed()).isTrue();
         assertThat(checks.get("172.30.45.9:8080").passed()).isTrue();
         assertThat(checks.get("172.30.80.3:8080").down()).isTrue();
     }

@@ -28,8 +28,8 @@ class KernelForwardingRulesTest {
         assertThat(both).startsWith("*nat\n").endsWith("COMMIT\n").contains(":NLB-80 - [0:0]\n")
                 .contains("-A PREROUTING -d 172.30.40.1/32 -p tcp -m tcp --dport 80 -m comment --comment \"k8s-default-svc-0123456789 listener 80\" -j NLB-80\n")
                 .contains("-A PREROUTING -d 172.30.70.1/32 -p tcp -m tcp --dport 80")
-                .contains("-A NLB-80 -m comment --comment \"k8s-default-svc-tg i-01\" -m statistic --mode random --probability 0.50000000000 -j DNAT --to-destination 172.30.46.72:31245\n")
-                .contains("-A NLB-80 -m comment --comment \"k8s-default-svc-tg i-02\" -j DNAT --to-destination 172.30.89.212:31245\n")
+                .contains("-A NLB-80 -p tcp -m comment --comment \"k8s-default-svc-tg i-01\" -m statistic --mode random --probability 0.50000000000 -j DNAT --to-destination 172.30.46.72:31245\n")
+                .contains("-A NLB-80 -p tcp -m comment --comment \"k8s-default-svc-tg i-02\" -j DNAT --to-destination 172.30.89.212:31245\n")
                 .doesNotContain("SNAT").doesNotContain("MASQUERADE");
 
         // worker2 fails kube-proxy's /healthz (no local endpoint): only worker1 gets new connections
@@ -44,19 +44,21 @@ class KernelForwardingRulesTest {
     void withoutCrossZoneEachAddressSendsOnlyToItsZonesTargets() {
         String nat = KernelForwardingRules.nat(model(false), t -> true);
         assertThat(nat).contains("-A PREROUTING -d 172.30.40.1/32 -p tcp -m tcp --dport 80 -m comment --comment \"k8s-default-svc-0123456789 listener 80\" -j NLB-80-A\n")
-                .contains("-A NLB-80-A -m comment --comment \"k8s-default-svc-tg i-01\" -j DNAT --to-destination 172.30.46.72:31245\n")
-                .contains("-A NLB-80-C -m comment --comment \"k8s-default-svc-tg i-02\" -j DNAT --to-destination 172.30.89.212:31245\n");
+                .contains("-A NLB-80-A -p tcp -m comment --comment \"k8s-default-svc-tg i-01\" -j DNAT --to-destination 172.30.46.72:31245\n")
+                .contains("-A NLB-80-C -p tcp -m comment --comment \"k8s-default-svc-tg i-02\" -j DNAT --to-destination 172.30.89.212:31245\n");
     }
 
     @Test
     void eachTargetsRepliesAreHandedToTheNlbsInterfaceInItsOwnSubnet() {
         List<List<String>> rules = KernelForwardingRules.replyRedirects(model(true), "NLB0",
-                Map.of("us-east-1a", "0a:00:00:00:00:0a", "us-east-1c", "0a:00:00:00:00:0c"), Map.of("us-east-1a", "br-az-a", "us-east-1c", "br-az-c"));
+                Map.of("us-east-1a", "0a:00:00:00:00:0a", "us-east-1c", "0a:00:00:00:00:0c"));
         assertThat(rules).containsExactly(
-                List.of("-A", "NLB0", "-p", "IPv4", "--logical-in", "br-az-a", "-s", "!", "0a:00:00:00:00:0a", "--ip-src", "172.30.46.72",
-                        "--ip-proto", "tcp", "--ip-sport", "31245", "-j", "dnat", "--to-dst", "0a:00:00:00:00:0a", "--dnat-target", "ACCEPT"),
-                List.of("-A", "NLB0", "-p", "IPv4", "--logical-in", "br-az-c", "-s", "!", "0a:00:00:00:00:0c", "--ip-src", "172.30.89.212",
-                        "--ip-proto", "tcp", "--ip-sport", "31245", "-j", "dnat", "--to-dst", "0a:00:00:00:00:0c", "--dnat-target", "ACCEPT"));
+                List.of("-A", "NLB0", "-s", "0a:00:00:00:00:0a", "-j", "RETURN"),
+                List.of("-A", "NLB0", "-s", "0a:00:00:00:00:0c", "-j", "RETURN"),
+                List.of("-A", "NLB0", "-p", "IPv4", "--ip-src", "172.30.46.72", "--ip-proto", "tcp", "--ip-sport", "31245",
+                        "-j", "dnat", "--to-dst", "0a:00:00:00:00:0a", "--dnat-target", "ACCEPT"),
+                List.of("-A", "NLB0", "-p", "IPv4", "--ip-src", "172.30.89.212", "--ip-proto", "tcp", "--ip-sport", "31245",
+                        "-j", "dnat", "--to-dst", "0a:00:00:00:00:0c", "--dnat-target", "ACCEPT"));
     }
 
     @Test
