@@ -45,7 +45,9 @@ public final class NlbBenchmark {
                     + " && aws iam create-policy --policy-name AWSLoadBalancerControllerIAMPolicy --policy-document file://iam_policy.json >/dev/null"
                     + " && ACCOUNT_ID=$(aws sts get-caller-identity --query 'Account' --output text)"
                     + " && aws iam attach-role-policy --policy-arn arn:aws:iam::$ACCOUNT_ID:policy/AWSLoadBalancerControllerIAMPolicy --role-name masters.$KOPS_CLUSTER_NAME"
-                    + " && kubectl apply -f ~/echo-dp.yaml >/dev/null && kubectl rollout status deploy/deploy-echo --timeout=120s >/dev/null");
+                    // polled, not `kubectl rollout status`: its watch through kops-ec2 has hung past its own --timeout twice
+                    + " && kubectl apply -f ~/echo-dp.yaml >/dev/null"
+                    + " && for i in $(seq 1 240); do [ \"$(kubectl get deploy deploy-echo -o jsonpath='{.status.availableReplicas}')\" = 2 ] && break; sleep 0.5; done");
             List<Long> hostname = new ArrayList<>();
             List<Long> firstCurl = new ArrayList<>();
             List<Long> addressKnown = new ArrayList<>();
