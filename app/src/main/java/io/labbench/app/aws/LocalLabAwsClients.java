@@ -2,7 +2,7 @@ package io.labbench.app.aws;
 
 import io.labbench.aws.AwsClientFactory;
 import io.labbench.aws.AwsSettings;
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.aws.LabAws;
 import java.io.IOException;
 import java.io.Reader;

@@ -1,6 +1,6 @@
 package io.labbench.app.cli;
 
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.daemon.LabDaemonLauncher;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -2,7 +2,7 @@ package io.labbench.app.cli;
 
 import io.labbench.app.path.LocalLabPathSource;
 import io.labbench.app.path.PathSource;
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.packetpath.PacketPath;
 import io.labbench.packetpath.PathJson;
 import io.labbench.packetpath.PathText;

@@ -66,7 +66,7 @@ public final class ClusterViewModel implements AutoCloseable {
     private KubernetesClient ownedClient;
 
     /**
-     * @param localLabKubeconfig the local lab's kubeconfig ({@code AppDirs.fromEnvironment().state()/locallab/kubeconfig})
+     * @param localLabKubeconfig the local lab's kubeconfig ({@code LabSettings.defaults().kubeconfig()}: one per lab prefix)
      * @param files              reads kops-ec2's kubeconfig (SFTP on its shared SSH connection)
      */
     public ClusterViewModel(Path localLabKubeconfig, RemoteFilesProvider files, TerminalDirectory terminals, Executor executor) {

@@ -1,7 +1,7 @@
 package io.labbench.app.locallab;
 
 import io.labbench.locallab.LocalLabProgress;
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.LabStatus;
 import io.labbench.locallab.daemon.LabDaemonLauncher;
 import io.labbench.locallab.daemon.LabReroll;
@@ -23,6 +23,9 @@ public final class LocalLabLifecycle {
     @FunctionalInterface
     public interface HubFactory extends Function<LabStatus, SessionHub> {
     }
+
+    /** How long a node's SSH port may take to accept a probe connection on loopback. */
+    private static final Duration NODE_PROBE = Duration.ofMillis(300);
 
     private final DeferredSessions sessions;
     private final HubFactory hubs;
@@ -113,6 +116,23 @@ public final class LocalLabLifecycle {
         connectedPid = status.pid();
         pending.complete(connect(status));
         return java.util.Optional.of(status);
+    }
+
+    /**
+     * While the lab the sessions are connected to reports itself up, reconnects at once the terminals
+     * whose node answers again, instead of leaving them to the backoff (up to 30 s; a watch on the node
+     * would hurry it, a bare terminal has none). Its nodes are on loopback, so probing them is free.
+     * Returns the endpoints it hurried.
+     */
+    public synchronized List<String> reconnectNodesThatAnswer() {
+        if (connectedPid == 0 || !hub.isDone() || hub.isCompletedExceptionally()) {
+            return List.of();
+        }
+        LabStatus status = LabDaemonLauncher.status(settings);
+        if (!status.running() || status.pid() != connectedPid) {
+            return List.of();
+        }
+        return hub.join().reconnectWhereAnswering(NODE_PROBE);
     }
 
     /**

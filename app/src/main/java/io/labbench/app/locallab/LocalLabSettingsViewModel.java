@@ -1,7 +1,7 @@
 package io.labbench.app.locallab;
 
 import io.labbench.locallab.LocalLabProgress;
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.LabStatus;
 import io.labbench.locallab.daemon.LabReroll;
 import io.labbench.cluster.vpccni.InstanceType;

@@ -89,7 +89,7 @@ final class ClusterWindows {
         if (aws == null) {
             // on the local backend the same window talks to the lab's own AWS endpoint with the lab's key
             java.util.function.Function<io.labbench.aws.AwsSettings, AwsClientFactory> factories = onLocalLab()
-                    ? new io.labbench.app.aws.LocalLabAwsClients(io.labbench.locallab.LabSettings.defaults()) : AwsClientFactory::new;
+                    ? new io.labbench.app.aws.LocalLabAwsClients(io.labbench.locallab.settings.LabSettings.defaults()) : AwsClientFactory::new;
             aws = new AwsWorkbench(factories, executor, this::editAwsWorkspace, setup.workbench().terminals());
         }
         return aws;
@@ -127,7 +127,7 @@ final class ClusterWindows {
         if (kubeStage == null) {
             // The local lab's sessions read no remote files: its kubeconfig is the "Local lab" choice.
             RemoteFilesProvider files = setup.hub() instanceof RemoteFilesProvider hubFiles ? hubFiles : name -> Optional.empty();
-            kube = new ClusterViewModel(dirs.state().resolve("locallab/kubeconfig"), files, setup.workbench().terminals(), executor);
+            kube = new ClusterViewModel(io.labbench.locallab.settings.LabSettings.defaults().kubeconfig(), files, setup.workbench().terminals(), executor);
             kubeStage = window("LabBench — Kubernetes", new ClusterView(kube).node(), 1100, 700);
         }
         kubeStage.show();

@@ -6,7 +6,7 @@ import io.labbench.app.path.LocalLabPathSource;
 import io.labbench.app.path.PathSource;
 import io.labbench.app.path.PathWindow;
 import io.labbench.app.shell.WatchDirectory;
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.LabSettingsFile;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -9,7 +9,7 @@ import io.labbench.app.locallab.LocalLabLifecycle;
 import io.labbench.app.locallab.LocalLabSettingsDialog;
 import io.labbench.app.locallab.LocalLabSettingsViewModel;
 import io.labbench.app.locallab.LocalLabWorkspace;
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.LabSettingsFile;
 import io.labbench.locallab.daemon.LabReroll;
 import io.labbench.cluster.vpccni.InstanceTypeCatalog;
@@ -177,7 +177,8 @@ public final class WorkbenchSetup {
         }, "local-lab-start");
         starter.setDaemon(true);
         starter.start();
-        // kops rolling-update in kops-ec2 re-rolls the lab from inside it: the terminals follow the new lab
+        // kops rolling-update in kops-ec2 re-rolls the lab from inside it: the terminals follow the new lab;
+        // otherwise terminals waiting to reconnect go back as soon as their node answers
         java.util.concurrent.ScheduledExecutorService follower = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "local-lab-reroll-follower");
             t.setDaemon(true);
@@ -185,11 +186,11 @@ public final class WorkbenchSetup {
         });
         follower.scheduleWithFixedDelay(() -> {
             try {
-                lab.followRerollFromInside().ifPresent(status -> Platform.runLater(() -> {
+                lab.followRerollFromInside().ifPresentOrElse(status -> Platform.runLater(() -> {
                     workbench.terminalArea().reopen(name -> !name.startsWith("pod:"));
                     workbench.statusBar().showMessage("The local lab was re-rolled from kops-ec2 (" + LabReroll.describe(lab.settings())
                             + "); the terminals reconnect to the new nodes.");
-                }));
+                }), lab::reconnectNodesThatAnswer);
             } catch (RuntimeException e) {
                 Platform.runLater(() -> workbench.statusBar().showMessage("Could not follow the re-rolled lab: " + e.getMessage()));
             }

@@ -1,11 +1,11 @@
 package io.labbench.app.watch;
 
 import io.labbench.sessions.AppDirs;
+import io.labbench.storage.AtomicFileWriter;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -30,8 +30,15 @@ final class WatchFiles {
     }
 
     static void saveText(Node owner, String fileName, String text, Consumer<String> notice) {
-        choose(owner, fileName).ifPresent(file -> write(file.toPath(), notice, () ->
-                Files.writeString(file.toPath(), text, StandardCharsets.UTF_8)));
+        choose(owner, fileName).ifPresent(file -> write(file.toPath(), notice, () -> writeText(text, file.toPath())));
+    }
+
+    /**
+     * Writes an export whole or not at all ({@link AtomicFileWriter}): saving over an earlier export that
+     * fails half-way, or is cut short by a crash, leaves the earlier one. Call off the JavaFX thread.
+     */
+    static void writeText(String text, Path file) throws IOException {
+        AtomicFileWriter.write(file, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A PNG of {@code node} as it looks now (the snapshot must be taken on the JavaFX thread). */
@@ -42,11 +49,13 @@ final class WatchFiles {
         });
     }
 
-    /** Writes {@code image} as PNG; call off the JavaFX thread. */
+    /** Writes {@code image} as PNG, whole or not at all like {@link #writeText}; call off the JavaFX thread. */
     static void writePng(BufferedImage image, Path file) throws IOException {
-        if (!ImageIO.write(image, "png", file.toFile())) {
-            throw new IOException("no PNG writer in this Java runtime");
-        }
+        AtomicFileWriter.write(file, out -> {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer in this Java runtime");
+            }
+        });
     }
 
     static WritableImage snapshot(Node node) {

@@ -71,7 +71,7 @@ class LabLifecycleCommandTest {
 
         Run up = run("lab", "up", "--prefix", prefix, "--json", "--timings");
         assertThat(up.exitCode()).as(up.err()).isZero();
-        int parts = io.labbench.locallab.LocalLab.upSteps(io.labbench.locallab.LabSettings.defaults(Path.of("/tmp"), prefix));
+        int parts = io.labbench.locallab.LocalLab.upSteps(io.labbench.locallab.settings.LabSettings.defaults(Path.of("/tmp"), prefix));
         assertThat(up.err()).containsPattern("\\[\\d+/" + parts + "\\] Building the VPC").contains("[" + parts + "/" + parts + "] Lab is up");
         // --timings: one line per part of the daemon's up, with its start, end and duration (stderr beside --json)
         assertThat(up.err()).containsPattern("(?m)^machine check +\\+\\d+ ms +\\+\\d+ ms +\\d+ ms$")
@@ -85,7 +85,7 @@ class LabLifecycleCommandTest {
         assertThat(json.get("running").asBoolean()).isTrue();
         assertThat(json.get("rootless").asBoolean()).isFalse();
         assertThat(json.get("kubeconfig").asText()).satisfiesAnyOf(k -> assertThat(k).isEmpty(),
-                k -> assertThat(k).endsWith("locallab/kubeconfig"));
+                k -> assertThat(k).endsWith("locallab/" + prefix + "-kubeconfig"));
         JsonNode worker1 = null;
         for (JsonNode node : json.get("nodes")) {
             if (node.get("name").asText().equals("worker1")) {
@@ -130,6 +130,40 @@ class LabLifecycleCommandTest {
         JsonNode second = new ObjectMapper().readTree(explicit.out());
         assertThat(second.get("prefixDelegation").asBoolean()).isFalse();
         assertThat(second.get("nodes").findValuesAsText("maxPods")).contains("35");
+    }
+
+    @Test
+    void twoLabsWithTheirOwnPrefixesKeepTheirOwnKubeconfigs() throws Exception {
+        String other = prefix.replaceFirst("^lbt", "lbu");
+        try {
+            Run upA = run("lab", "up", "--prefix", prefix, "--json");
+            assertThat(upA.exitCode()).as(upA.err()).isZero();
+            Run upB = run("lab", "up", "--prefix", other, "--json");
+            assertThat(upB.exitCode()).as(upB.err()).isZero();
+            Path kubeconfigA = Path.of(new ObjectMapper().readTree(run("lab", "status", "--json", "--prefix", prefix).out()).get("kubeconfig").asText());
+            Path kubeconfigB = Path.of(new ObjectMapper().readTree(run("lab", "status", "--json", "--prefix", other).out()).get("kubeconfig").asText());
+            assertThat(kubeconfigA).isNotEqualTo(kubeconfigB);
+            String configA = java.nio.file.Files.readString(kubeconfigA);
+            assertThat(java.nio.file.Files.readString(kubeconfigB)).isNotEqualTo(configA);
+            assertThat(kubectlNodes(kubeconfigA)).isEqualTo(3);
+            assertThat(kubectlNodes(kubeconfigB)).isEqualTo(3);
+
+            // the second lab going down leaves the first one's kubeconfig as it was, and working
+            assertThat(run("lab", "down", "--prefix", other).exitCode()).isZero();
+            assertThat(java.nio.file.Files.readString(kubeconfigA)).isEqualTo(configA);
+            assertThat(kubectlNodes(kubeconfigA)).isEqualTo(3);
+        } finally {
+            run("lab", "down", "--prefix", other);
+        }
+    }
+
+    /** {@code kubectl get nodes} with that kubeconfig: how many nodes the lab's API server lists. */
+    private static long kubectlNodes(Path kubeconfig) throws Exception {
+        Process p = new ProcessBuilder("kubectl", "--kubeconfig", kubeconfig.toString(), "get", "nodes", "-o", "name")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        return out.lines().filter(l -> l.startsWith("node/")).count();
     }
 
     @Test

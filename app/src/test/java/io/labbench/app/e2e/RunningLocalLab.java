@@ -3,7 +3,7 @@ package io.labbench.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.labbench.app.locallab.LocalLabWorkspace;
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.LabStatus;
 import io.labbench.locallab.LocalLab;
 import io.labbench.sessions.SessionHub;

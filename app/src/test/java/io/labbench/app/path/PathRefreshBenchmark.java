@@ -1,6 +1,6 @@
 package io.labbench.app.path;
 
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.packetpath.PacketPath;
 import io.labbench.sessions.AppDirs;
 import java.util.ArrayList;

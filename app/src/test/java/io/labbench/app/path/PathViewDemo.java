@@ -1,7 +1,7 @@
 package io.labbench.app.path;
 
 import io.labbench.app.shell.TerminalDirectory;
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.sessions.AppDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;

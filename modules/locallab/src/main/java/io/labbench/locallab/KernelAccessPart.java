@@ -1,11 +1,11 @@
 package io.labbench.locallab;
 
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.net.KernelAccess;
 import io.labbench.locallab.net.LabCleaner;
 import io.labbench.locallab.net.RootlessHolder;
 import io.labbench.locallab.parts.Part;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -55,7 +55,8 @@ final class KernelAccessPart implements Part {
     @Override
     public void start() throws IOException {
         try {
-            Files.createDirectories(settings.labDir());
+            // it holds the lab's keys and tokens: the user's alone, also when an older LabBench left it 0755
+            io.labbench.locallab.settings.LabFolders.createPrivate(settings);
             if (rootless) {
                 RootlessHolder started = RootlessHolder.start();
                 holder = Optional.of(started);

@@ -1,5 +1,6 @@
 package io.labbench.locallab;
 
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.kube.LocalKubeApi;
 import io.labbench.locallab.net.LabNode;
 import io.labbench.locallab.net.LabTopology;

@@ -1,5 +1,7 @@
 package io.labbench.locallab;
 
+import io.labbench.locallab.settings.LabSettings;
+import io.labbench.locallab.aws.KopsControl;
 import io.labbench.locallab.check.MachineCheck;
 import io.labbench.locallab.net.LabTopology;
 import io.labbench.locallab.parts.Part;
@@ -30,8 +32,11 @@ final class LabParts {
     final StatusFilePart statusFile;
     private final List<Part> inOrder = new ArrayList<>();
 
-    /** @param status the lab's status once every other part runs, from these parts */
-    LabParts(LabSettings settings, LabTopology topology, MachineCheck check, Function<LabParts, LabStatus> status) {
+    /**
+     * @param kops   what re-rolls the lab when kops-ec2 runs {@code kops update cluster --yes}
+     * @param status the lab's status once every other part runs, from these parts
+     */
+    LabParts(LabSettings settings, LabTopology topology, MachineCheck check, KopsControl kops, Function<LabParts, LabStatus> status) {
         machineCheck = add(new MachineCheckPart(check));
         sshKeys = add(new SshKeysPart(settings, topology));
         leftovers = add(new LeftoversPart(settings, machineCheck));
@@ -42,7 +47,7 @@ final class LabParts {
         sshServers = add(new SshServersPart(settings, topology, kernel, sshKeys));
         sshRelays = add(new NodeSshRelaysPart(sshServers, network));
         apiRelay = add(new ApiRelayPart(sshServers, kubernetes, network));
-        localAws = add(new LocalAwsPart(settings, topology, kernel, network, sshServers, kubernetes, internet));
+        localAws = add(new LocalAwsPart(settings, topology, kernel, network, sshServers, kubernetes, internet, kops));
         nlb = add(new NlbPart(settings, topology, kernel, kubernetes, localAws));
         statusFile = add(new StatusFilePart(settings, kernel, () -> status.apply(this), List.copyOf(inOrder)));
     }

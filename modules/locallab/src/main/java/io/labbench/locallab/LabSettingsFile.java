@@ -1,5 +1,6 @@
 package io.labbench.locallab;
 
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.storage.AtomicFileWriter;
 import java.io.IOException;
 import java.io.Reader;

@@ -1,5 +1,6 @@
 package io.labbench.locallab;
 
+import io.labbench.locallab.settings.LabSettings;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,5 +1,7 @@
 package io.labbench.locallab;
 
+import io.labbench.locallab.settings.LabSettings;
+import io.labbench.locallab.aws.KopsControl;
 import io.labbench.locallab.aws.LabAws;
 import io.labbench.locallab.net.LabTopology;
 import io.labbench.locallab.net.VpcCniPodNetwork;
@@ -25,10 +27,11 @@ final class LocalAwsPart implements Part {
     private final SshServersPart ssh;
     private final KubernetesApiPart api;
     private final InternetPart internet;
+    private final KopsControl kopsControl;
     private volatile LabAws aws;
 
     LocalAwsPart(LabSettings settings, LabTopology topology, KernelAccessPart kernel, NetworkPart network, SshServersPart ssh,
-                 KubernetesApiPart api, InternetPart internet) {
+                 KubernetesApiPart api, InternetPart internet, KopsControl kopsControl) {
         this.settings = settings;
         this.topology = topology;
         this.kernel = kernel;
@@ -36,6 +39,7 @@ final class LocalAwsPart implements Part {
         this.ssh = ssh;
         this.api = api;
         this.internet = internet;
+        this.kopsControl = kopsControl;
     }
 
     @Override
@@ -58,7 +62,7 @@ final class LocalAwsPart implements Part {
         LocalKubeApi kube = api.api().orElseThrow(() -> new IOException("the Kubernetes API is not running"));
         io.labbench.locallab.inet.LabCa ca = internet.ca().orElseThrow(() -> new IOException("the lab's CA is missing (the internet stand-in did not start)"));
         aws = LabAws.start(settings, topology, kernel.kernel(), this::podNetwork, URI.create(kube.url()), kube.credentials(), ca,
-                kube.addonLogs());
+                kube.addonLogs(), kopsControl);
         // load balancer names and Route 53 records answer in the VPC as soon as the state holds them
         internet.resolver().ifPresent(r -> r.add(aws.resolverNames()));
     }

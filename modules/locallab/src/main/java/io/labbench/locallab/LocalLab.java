@@ -1,5 +1,7 @@
 package io.labbench.locallab;
 
+import io.labbench.locallab.settings.LabSettings;
+import io.labbench.locallab.aws.KopsControl;
 import io.labbench.locallab.check.MachineCheck;
 import io.labbench.locallab.net.KernelAccess;
 import io.labbench.locallab.net.LabTopology;
@@ -47,6 +49,7 @@ public final class LocalLab implements AutoCloseable {
     private final LabSettings settings;
     private final LabTopology topology;
     private final MachineCheck machineCheck;
+    private final KopsControl kopsControl;
     private Optional<LabParts> parts = Optional.empty();
     private StartedParts started = StartedParts.none();
     private LabStatus status;
@@ -58,9 +61,15 @@ public final class LocalLab implements AutoCloseable {
     }
 
     public LocalLab(LabSettings settings, MachineCheck machineCheck) {
+        this(settings, machineCheck, KopsControl.insideAnotherProgram());
+    }
+
+    /** @param kopsControl what re-rolls or deletes this lab for kops in kops-ec2 (the daemon's relaunches it) */
+    public LocalLab(LabSettings settings, MachineCheck machineCheck, KopsControl kopsControl) {
         this.settings = settings;
         this.topology = settings.topology();
         this.machineCheck = machineCheck;
+        this.kopsControl = kopsControl;
         this.status = LabStatus.stopped(settings.prefix());
     }
 
@@ -83,7 +92,7 @@ public final class LocalLab implements AutoCloseable {
         long start = System.nanoTime();
         UpTimeline timeline = new UpTimeline();
         lastUpTimeline = timeline;
-        LabParts next = new LabParts(settings, topology, machineCheck, p -> buildStatus(p, System.nanoTime() - start));
+        LabParts next = new LabParts(settings, topology, machineCheck, kopsControl, p -> buildStatus(p, System.nanoTime() - start));
         parts = Optional.of(next);
         try {
             started = RUNNER.start(next.inOrder(), progress::step, timeline);
@@ -100,7 +109,7 @@ public final class LocalLab implements AutoCloseable {
 
     /** How many progress steps {@code up} reports (one per part); for callers that add steps of their own. */
     public static int upSteps(LabSettings settings) {
-        return new LabParts(settings, settings.topology(), MachineCheck.ofThisMachine(), p -> {
+        return new LabParts(settings, settings.topology(), MachineCheck.ofThisMachine(), KopsControl.insideAnotherProgram(), p -> {
             throw new IllegalStateException("not started");
         }).inOrder().size();
     }

@@ -1,5 +1,6 @@
 package io.labbench.locallab;
 
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.parts.Part;
 import java.io.IOException;
 import java.util.List;

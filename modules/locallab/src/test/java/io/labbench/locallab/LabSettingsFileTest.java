@@ -1,5 +1,6 @@
 package io.labbench.locallab;
 
+import io.labbench.locallab.settings.LabSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.labbench.locallab;
 
+import io.labbench.locallab.settings.LabSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.labbench.locallab.net.VpcCniPodNetwork;

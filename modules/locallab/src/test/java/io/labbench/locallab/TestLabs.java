@@ -1,5 +1,6 @@
 package io.labbench.locallab;
 
+import io.labbench.locallab.settings.LabSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.labbench.locallab.net.ProcessRunner;
@@ -19,7 +20,7 @@ public final class TestLabs {
         byte[] random = new byte[3];
         ThreadLocalRandom.current().nextBytes(random);
         String prefix = "lbt" + HexFormat.of().formatHex(random);
-        return LabSettings.defaults(stateRoot, prefix).withKubeconfig(stateRoot.resolve(prefix + "-kubeconfig"));
+        return LabSettings.defaults(stateRoot, prefix);
     }
 
     /** Runs a command, expects exit 0, returns stdout. */

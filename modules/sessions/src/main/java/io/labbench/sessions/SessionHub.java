@@ -166,6 +166,21 @@ public final class SessionHub implements CommandRunnerProvider, RemoteFilesProvi
                 .ifPresent(endpoint -> connection((SshEndpoint) endpoint).reconnectNow());
     }
 
+    /**
+     * Reconnects at once every SSH endpoint that is waiting out its backoff while its server answers
+     * again ({@link SshConnection#reconnectIfAnswering}); for a lab on this machine that reports its
+     * nodes up. Returns the endpoints it hurried.
+     */
+    public List<String> reconnectWhereAnswering(java.time.Duration probeTimeout) {
+        List<String> hurried = new ArrayList<>();
+        for (SshConnection connection : connections.values()) {
+            if (connection.reconnectIfAnswering(probeTimeout)) {
+                hurried.add(connection.endpointName());
+            }
+        }
+        return hurried;
+    }
+
     /** A terminal named after its endpoint. */
     public TerminalSession openTerminal(String endpointName, int columns, int rows) {
         return openTerminal(endpointName, endpointName, columns, rows);

@@ -16,7 +16,6 @@ import io.labbench.storage.AtomicFileWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +119,8 @@ public final class NotebookExporter {
                 Path source = workspaceDir.resolve(evidence.file()).normalize();
                 if (Files.isRegularFile(source) && source.startsWith(workspaceDir.normalize())) {
                     Path target = outDir.resolve(source.getFileName());
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                    // whole or not at all, like the notebook beside it (a re-export replaces the old picture)
+                    AtomicFileWriter.write(target, out -> Files.copy(source, out));
                     images.add(target);
                     md.append("![").append(mask.apply(evidence.title())).append("](").append(target.getFileName()).append(")\n\n");
                     html.append("<img src=\"").append(MarkdownHtml.escape(target.getFileName().toString())).append("\" alt=\"")

@@ -73,5 +73,16 @@ class NotebookExporterTest {
         assertThat(md + html).doesNotContain("s3cr3t-value").doesNotContain("AKIAABCDEFGHIJKLMNOP").doesNotContain("Untouched");
         assertThat(html).contains("<code>code</code>", "<img src=\"evidence-1.png\"", "class=\"pass\"");
         assertThat(files.images()).singleElement().satisfies(p -> assertThat(Files.readAllBytes(p)).isEqualTo(Files.readAllBytes(png)));
+
+        // exporting again over that folder replaces the picture whole, private like the notebook, nothing left beside it
+        Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', 2});
+        NotebookFiles again = new NotebookExporter(text -> text).export(engine, Language.EN, workspace, out);
+        assertThat(Files.readAllBytes(again.images().get(0))).isEqualTo(Files.readAllBytes(png));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(again.images().get(0))))
+                .isEqualTo("rw-------");
+        try (var listed = Files.list(out)) {
+            assertThat(listed.map(p -> p.getFileName().toString()).sorted().toList())
+                    .containsExactly("evidence-1.png", "notebook.html", "notebook.md");
+        }
     }
 }

@@ -6,8 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labbench.localaws.AwsHttpRequest;
 import io.labbench.localaws.AwsReply;
 import io.labbench.localaws.service.ServiceApi;
-import io.labbench.locallab.LabSettings;
-import io.labbench.locallab.daemon.LabReroll;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.net.LabNode;
 import io.labbench.locallab.net.LabTopology;
 import java.io.IOException;
@@ -455,7 +454,7 @@ final class KopsApi implements ServiceApi {
                     .append(klog(pid, "instancegroups.go:618] Stopping instance \"" + id + "\", node \"" + id + "\", in group \""
                             + e.getKey() + "." + next.clusterName() + "\" (this may take a while)."));
         }
-        out.append("\nThe local lab replaces every node at once (" + LabReroll.describe(next) + "): kops-ec2 goes down with them,\n"
+        out.append("\nThe local lab replaces every node at once (" + next.describe() + "): kops-ec2 goes down with them,\n"
                 + "this terminal closes and reconnects when the new nodes are up (about 10 s). Then: kops validate cluster\n");
         try {
             control.reroll(next);

@@ -1,6 +1,6 @@
 package io.labbench.locallab.aws;
 
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.cluster.vpccni.InstanceTypeCatalog;
 import io.labbench.locallab.net.LabNode;
 import io.labbench.locallab.net.LabTopology;

@@ -1,6 +1,6 @@
 package io.labbench.locallab.aws;
 
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -15,4 +15,29 @@ public interface KopsControl {
 
     /** Why this lab cannot be re-rolled from kops-ec2, when it cannot. */
     Optional<String> unavailable();
+
+    /**
+     * For a lab that runs inside another program (a test, a benchmark): that program owns the lab, so
+     * kops can only say why it cannot re-roll or delete it.
+     */
+    static KopsControl insideAnotherProgram() {
+        String why = "this lab runs inside another program, not as the lab daemon "
+                + "(labbench lab up / the app), so kops cannot re-roll it; use that program's own settings";
+        return new KopsControl() {
+            @Override
+            public void reroll(LabSettings next) throws IOException {
+                throw new IOException(why);
+            }
+
+            @Override
+            public void delete() throws IOException {
+                throw new IOException(why);
+            }
+
+            @Override
+            public Optional<String> unavailable() {
+                return Optional.of(why);
+            }
+        };
+    }
 }

@@ -4,7 +4,7 @@ package io.labbench.locallab.aws;
 import io.labbench.localaws.LabCredentials;
 import io.labbench.localaws.LocalAwsEndpoint;
 import io.labbench.localaws.state.CertificateIssuer;
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.net.Ipv4;
 import io.labbench.locallab.net.KernelAccess;
 import io.labbench.locallab.net.LabTopology;
@@ -97,17 +97,18 @@ public final class LabAws implements Closeable {
      * @param podNetwork the lab's pod network while it exists (ENIs and their addresses come from it)
      * @param ca         signs the certificates the lab's ACM issues
      * @param addonLogs  where ExternalDNS's log goes, for {@code kubectl logs}
+     * @param control    what re-rolls or deletes the lab for {@code kops update cluster --yes} / {@code kops delete cluster}
      */
     public static LabAws start(LabSettings settings, LabTopology topology, KernelAccess kernel,
                                Supplier<Optional<VpcCniPodNetwork>> podNetwork, URI kubeApi, ApiCredentials kubeCredentials,
-                               CertificateIssuer ca, AddonLogs addonLogs) throws IOException {
+                               CertificateIssuer ca, AddonLogs addonLogs, KopsControl control) throws IOException {
         LabCredentials credentials = LabCredentials.generate();
         Instant launched = Instant.now();
         KopsClusterState kops = new KopsClusterState(settings, topology, stateStore(settings.prefix()), launched,
                 settings.stateRoot().resolve(settings.prefix() + "-kops-state"));
         LabCloudView cloud = new LabCloudView(settings, topology, podNetwork, kops, launched, ca);
         KubeHttp kube = new KubeHttp(kubeApi, kubeCredentials);
-        KopsApi kopsApi = new KopsApi(kops, topology, kubeApi, kubeCredentials, settings.kubeconfig(), DetachedLabControl.forLab(settings),
+        KopsApi kopsApi = new KopsApi(kops, topology, kubeApi, kubeCredentials, settings.kubeconfig(), control,
                 List.of(new ExternalDnsAddon(kube, settings.clusterName()), new LoadBalancerControllerAddon(kube, settings.clusterName())));
         LocalAwsEndpoint endpoint = startOnPreferredPort(settings, cloud, credentials, kopsApi);
         String mastersRole = "masters." + settings.clusterName();

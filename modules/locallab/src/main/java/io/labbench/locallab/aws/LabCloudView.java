@@ -4,7 +4,7 @@ import io.labbench.localaws.state.AcmCertificates;
 import io.labbench.localaws.state.CertificateIssuer;
 import io.labbench.localaws.state.LabCloud;
 import io.labbench.localaws.state.Route53Zones;
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.net.EniState;
 import io.labbench.cluster.vpccni.InstanceType;
 import io.labbench.cluster.vpccni.InstanceTypeCatalog;

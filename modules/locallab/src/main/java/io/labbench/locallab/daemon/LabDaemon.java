@@ -1,6 +1,6 @@
 package io.labbench.locallab.daemon;
 
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.LabStateFile;
 import io.labbench.locallab.LabStatus;
 import io.labbench.locallab.LocalLab;
@@ -45,7 +45,7 @@ public final class LabDaemon {
         }, "locallab-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
-        LocalLab lab = new LocalLab(settings);
+        LocalLab lab = new LocalLab(settings, io.labbench.locallab.check.MachineCheck.ofThisMachine(), DetachedLabControl.forLab(settings));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

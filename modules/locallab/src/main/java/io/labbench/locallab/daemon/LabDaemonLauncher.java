@@ -1,7 +1,7 @@
 package io.labbench.locallab.daemon;
 
 import io.labbench.locallab.LocalLabProgress;
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.LabStateFile;
 import io.labbench.locallab.LabStatus;
 import io.labbench.locallab.LocalLab;
@@ -96,7 +96,7 @@ public final class LabDaemonLauncher {
         if (Files.isRegularFile(statusFile) && status(settings).running()) {
             return Started.alreadyUp(Files.readString(statusFile));
         }
-        Files.createDirectories(settings.stateRoot());
+        io.labbench.locallab.settings.LabFolders.createStateRoot(settings);
         Path log = logFile(settings);
         Files.deleteIfExists(log);
         Files.deleteIfExists(errorFile(settings));

@@ -1,7 +1,7 @@
 package io.labbench.locallab.daemon;
 
 import io.labbench.locallab.LocalLabProgress;
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.LabSettingsFile;
 import io.labbench.locallab.LabStatus;
 import io.labbench.locallab.LocalLab;
@@ -52,12 +52,8 @@ public final class LabReroll {
         return status;
     }
 
-    /** e.g. {@code t3.medium nodes, prefix delegation off} (for progress and errors). */
+    /** e.g. {@code t3.medium nodes, prefix delegation off} (for progress and errors); see {@link LabSettings#describe()}. */
     public static String describe(LabSettings s) {
-        String types = s.controlPlaneInstanceType().equals(s.nodesInstanceType())
-                ? s.nodesInstanceType() + " nodes"
-                : s.controlPlaneInstanceType() + " control plane, " + s.nodesInstanceType() + " nodes";
-        return types + (s.prefixDelegation() ? ", prefix delegation on, maxPods " + s.kubeletMaxPods()
-                : ", prefix delegation off" + (s.kubeletMaxPods() > 0 ? ", maxPods " + s.kubeletMaxPods() : ""));
+        return s.describe();
     }
 }

@@ -1,6 +1,6 @@
 package io.labbench.locallab.daemon;
 
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;

@@ -125,10 +125,10 @@ public final class LabSsh implements Closeable {
         boolean bastion = !node.isKubernetesNode();
         String user = bastion ? BASTION_USER : NODE_USER;
         Map<String, String> env = new LinkedHashMap<>();
-        String path = nodeBin + ":/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+        List<Path> labPath = new ArrayList<>(List.of(nodeBin));
         if (bastion) {
             Path bastionBin = writeBastionBin(home, keys);
-            path = bastionBin + ":" + path;
+            labPath.add(0, bastionBin);
             env.put("KUBECONFIG", kubeconfig.toString());
             env.put("KOPS_CLUSTER_NAME", topology.clusterName());
             env.put("KOPS_STATE_STORE", "s3://" + topology.kopsStateBucket());
@@ -136,7 +136,8 @@ public final class LabSsh implements Closeable {
             env.put("W1PIP", topology.node("worker1").ip().toString());
             env.put("W2PIP", topology.node("worker2").ip().toString());
         }
-        env.put("PATH", path);
+        env.put("PATH", String.join(":", labPath.stream().map(Path::toString).toList())
+                + ":/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
         env.put("HOME", home.toString());
         env.put("USER", user);
         env.put("LOGNAME", user);
@@ -149,16 +150,22 @@ public final class LabSsh implements Closeable {
                 + "PS1='" + prompt + "'\n"
                 + "alias ls='ls --color=auto'\n"
                 + "cd \"$HOME\"\n");
+        LoginProfile.write(LoginProfile.folder(hosts, node.hostname()), Path.of("/etc/profile.d"), labPath, env, bastion, home);
         return new MachineShell(node.name(), node.hostname(), node.netns(), kernel, home, rc, hosts, env);
     }
 
-    /** {@code sudo} on a node: the shell already runs with the lab's privileges. */
+    /**
+     * {@code sudo} on a node: the shell already runs with the lab's privileges. {@code sudo -i} and
+     * {@code sudo su -} give a login shell as the real ones do (the machine's profile.d keeps the lab's PATH).
+     */
     private Path writeNodeBin() throws IOException {
         Path bin = labDir.resolve("bin");
         writeScript(bin.resolve("sudo"), "#!/bin/sh\n"
                 + "# LabBench: shells in the local lab already have the lab's privileges\n"
-                + "while [ $# -gt 0 ]; do case \"$1\" in -i|-s|-E|-H|su|-) shift;; -u|-g) shift 2;; -*) shift;; *) break;; esac; done\n"
-                + "[ $# -eq 0 ] && exec bash -i\n"
+                + "login=\n"
+                + "while [ $# -gt 0 ]; do case \"$1\" in -i|-) login=1; shift;; -s|-E|-H|su) shift;; -u|-g) shift 2;; -*) shift;; *) break;; esac; done\n"
+                + "if [ $# -eq 0 ]; then [ -n \"$login\" ] && exec bash -l -i; exec bash -i; fi\n"
+                + "[ -n \"$login\" ] && exec bash -lc \"$*\"\n"
                 + "exec \"$@\"\n");
         return bin;
     }

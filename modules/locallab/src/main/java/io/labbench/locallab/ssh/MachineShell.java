@@ -16,11 +16,14 @@ public record MachineShell(String machine, String hostname, String netns, Kernel
 
     // $1 hostname, $2 hosts file, then the command; unshare --mount makes the bind mounts private. The
     // internet stand-in's resolv.conf (the VPC resolver) and trust bundle (with the lab CA) lie beside the
-    // hosts file; each is bound only where both it and the host's file exist.
+    // hosts file; each is bound only where both it and the host's file exist. So is the machine's
+    // profile.d/<hostname> (LoginProfile: what login shells need of the lab).
     private static final String ENTER = "hostname \"$1\" && mount --bind \"$2\" /etc/hosts && d=$(dirname \"$2\")"
             + " && { [ ! -e \"$d/resolv.conf\" ] || [ ! -e /etc/resolv.conf ] || mount --bind \"$d/resolv.conf\" /etc/resolv.conf; }"
             + " && { [ ! -e \"$d/ca-certificates.crt\" ] || [ ! -e /etc/ssl/certs/ca-certificates.crt ]"
-            + " || mount --bind \"$d/ca-certificates.crt\" /etc/ssl/certs/ca-certificates.crt; } && shift 2 && exec \"$@\"";
+            + " || mount --bind \"$d/ca-certificates.crt\" /etc/ssl/certs/ca-certificates.crt; }"
+            + " && { [ ! -d \"$d/profile.d/$1\" ] || [ ! -d /etc/profile.d ] || mount --bind \"$d/profile.d/$1\" /etc/profile.d; }"
+            + " && shift 2 && exec \"$@\"";
 
     public List<String> interactiveArgv() {
         return wrap(List.of("bash", "--rcfile", rcFile.toString(), "-i"));

@@ -2,7 +2,7 @@ package io.labbench.locallab.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.net.LabTopology;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.labbench.localaws.state.AcmCertificates;
 import io.labbench.localaws.state.LabCloud;
 import io.labbench.localaws.state.Route53Zones;
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.TestLabs;
 import io.labbench.locallab.inet.LabCa;
 import java.io.ByteArrayInputStream;

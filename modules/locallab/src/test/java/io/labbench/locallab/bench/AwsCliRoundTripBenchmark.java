@@ -1,6 +1,6 @@
 package io.labbench.locallab.bench;
 
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.LabStatus;
 import io.labbench.locallab.daemon.LabDaemonLauncher;
 import io.labbench.locallab.net.ProcessRunner;
@@ -26,7 +26,7 @@ public final class AwsCliRoundTripBenchmark {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         Path root = Files.createTempDirectory("labbench-awsbench");
-        LabSettings settings = LabSettings.defaults(root, "lbbaws").withKubeconfig(root.resolve("kubeconfig"));
+        LabSettings settings = LabSettings.defaults(root, BenchPrefixes.random("lba")).withKubeconfig(root.resolve("kubeconfig"));
         try {
             LabStatus status = LabDaemonLauncher.start(settings, (d, t, m) -> { }, Duration.ofSeconds(180));
             LabStatus.Endpoint e = status.endpoints().stream().filter(x -> x.name().equals("kops-ec2")).findFirst().orElseThrow();

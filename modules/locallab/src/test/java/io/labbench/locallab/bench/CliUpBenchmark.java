@@ -1,6 +1,6 @@
 package io.labbench.locallab.bench;
 
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.net.LabCleaner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  */
 final class CliUpBenchmark {
 
-    private static final String PREFIX = "lbbcli";
+    /** Random per run of the benchmark, so it never meets a running lab (see {@link BenchPrefixes}). */
+    private static final String PREFIX = BenchPrefixes.random("lbc");
     private static final Pattern TIMING = Pattern.compile("^TIMING (\\d+) (\\d+) (.+)$");
     private static final Pattern PID = Pattern.compile("\"pid\" : (\\d+)");
 

@@ -1,6 +1,6 @@
 package io.labbench.locallab.bench;
 
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.LocalLab;
 import io.labbench.locallab.net.PodSandbox;
 import io.labbench.locallab.net.ProcessRunner;
@@ -36,7 +36,7 @@ public final class ClusterDnsQueryBenchmark {
     public static void main(String[] args) throws Exception {
         int batches = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         Path root = Files.createTempDirectory("lbdnsbench");
-        try (LocalLab lab = new LocalLab(LabSettings.defaults(root, "lbdnsb").withKubeconfig(root.resolve("kubeconfig")))) {
+        try (LocalLab lab = new LocalLab(LabSettings.defaults(root, BenchPrefixes.random("lbd")).withKubeconfig(root.resolve("kubeconfig")))) {
             lab.up((d, t, m) -> { });
             Path kubeconfig = lab.settings().kubeconfig();
             kubectl(kubeconfig, root, "run", "asker", "--image=nicolaka/netshoot", "--", "sleep", "infinity");

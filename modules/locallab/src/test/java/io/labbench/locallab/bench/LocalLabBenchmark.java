@@ -1,6 +1,6 @@
 package io.labbench.locallab.bench;
 
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.LocalLab;
 import io.labbench.locallab.net.VpcCniPodNetwork;
 import java.nio.file.Files;
@@ -32,7 +32,7 @@ public final class LocalLabBenchmark {
     public static void main(String[] args) throws Exception {
         Path root = Files.createTempDirectory("lbbench");
         if (args.length > 0 && args[0].equals("hold")) {
-            try (LocalLab lab = new LocalLab(LabSettings.defaults(root, "lbhold"))) {
+            try (LocalLab lab = new LocalLab(LabSettings.defaults(root, BenchPrefixes.random("lbh")))) {
                 System.out.println(io.labbench.locallab.LabStateFile.toJson(lab.up((d, t, m) -> System.out.println(d + "/" + t + " " + m))));
                 System.out.println("lab up; press Enter to take it down");
                 System.in.read();
@@ -55,7 +55,7 @@ public final class LocalLabBenchmark {
         List<Long> ups = new ArrayList<>();
         List<Long> downs = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            LocalLab lab = new LocalLab(LabSettings.defaults(root, "lbbench"));
+            LocalLab lab = new LocalLab(LabSettings.defaults(root, BenchPrefixes.random("lbb")));
             long t0 = System.nanoTime();
             StringBuilder steps = new StringBuilder();
             long[] last = {t0};
@@ -76,7 +76,7 @@ public final class LocalLabBenchmark {
         System.out.println("BENCH\tlocal lab up (in-process)\t" + median(ups) + "\tms\t-\t-");
         List<Long> kernelOnly = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            LabSettings settings = LabSettings.defaults(root, "lbkern");
+            LabSettings settings = LabSettings.defaults(root, BenchPrefixes.random("lbk"));
             io.labbench.locallab.net.LabTopology topology = settings.topology();
             long t0 = System.nanoTime();
             new io.labbench.locallab.net.LabNetworkBuilder(topology, new io.labbench.locallab.net.KernelAccess.Root()).build();
@@ -87,7 +87,7 @@ public final class LocalLabBenchmark {
                 + "  median " + median(kernelOnly));
         System.out.println("lab down ms (each run): " + downs + "  median " + median(downs));
 
-        try (LocalLab lab = new LocalLab(LabSettings.defaults(root, "lbbench").withPrefixDelegation(110))) {
+        try (LocalLab lab = new LocalLab(LabSettings.defaults(root, BenchPrefixes.random("lbb")).withPrefixDelegation(110))) {
             lab.up((d, t, m) -> { });
             VpcCniPodNetwork pods = lab.podNetwork();
             Thread.sleep(2000); // the Kubernetes side wires its kube-system pods first
@@ -142,7 +142,7 @@ public final class LocalLabBenchmark {
      * more); timed from {@code kubectl apply} until kubectl lists 110 Running pods on worker1.
      */
     static void podsRunningOnOneNode(Path root) throws Exception {
-        try (LocalLab lab = new LocalLab(LabSettings.defaults(root, "lbpods").withPrefixDelegation(110))) {
+        try (LocalLab lab = new LocalLab(LabSettings.defaults(root, BenchPrefixes.random("lbq")).withPrefixDelegation(110))) {
             lab.up((d, t, m) -> { });
             String kubeconfig = lab.settings().kubeconfig().toString();
             String node = lab.topology().node("worker1").instanceId(); // kOps names nodes by instance ID

@@ -1,6 +1,6 @@
 package io.labbench.locallab.bench;
 
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.LabStatus;
 import io.labbench.locallab.LocalLab;
 import io.labbench.locallab.LocalLabProgress;
@@ -29,8 +29,7 @@ public final class NlbBenchmark {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         Path root = Files.createTempDirectory("labbench-nlbbench");
-        // a prefix of its own per run, so a second benchmark or a helper's test on the machine does not collide with it
-        LabSettings settings = io.labbench.locallab.TestLabs.settings(root);
+        LabSettings settings = LabSettings.defaults(root, BenchPrefixes.random("lbn")).withKubeconfig(root.resolve("kubeconfig"));
         try (LocalLab lab = new LocalLab(settings)) {
             LabStatus status = lab.up(LocalLabProgress.none());
             LabStatus.Endpoint e = status.endpoints().stream().filter(x -> x.name().equals("kops-ec2")).findFirst().orElseThrow();

@@ -1,6 +1,6 @@
 package io.labbench.locallab.bench;
 
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.LocalLab;
 import io.labbench.locallab.net.LabCleaner;
 import java.net.URI;
@@ -33,7 +33,7 @@ public final class PodReadyBenchmark {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int fills = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path root = Files.createTempDirectory("lbpodbench");
-        try (LocalLab lab = new LocalLab(LabSettings.defaults(root, "lbpodb").withPrefixDelegation(110))) {
+        try (LocalLab lab = new LocalLab(LabSettings.defaults(root, BenchPrefixes.random("lbp")).withPrefixDelegation(110))) {
             lab.up((d, t, m) -> { });
             String api = Files.readAllLines(lab.settings().kubeconfig()).stream().filter(l -> l.trim().startsWith("server:"))
                     .findFirst().orElseThrow().trim().substring("server:".length()).trim();

@@ -2,7 +2,7 @@ package io.labbench.locallab.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.LabSettingsFile;
 import io.labbench.locallab.LabStatus;
 import io.labbench.locallab.TestLabs;

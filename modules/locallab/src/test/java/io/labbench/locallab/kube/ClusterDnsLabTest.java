@@ -2,7 +2,7 @@ package io.labbench.locallab.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.LocalLab;
 import io.labbench.locallab.LocalLabProgress;
 import io.labbench.locallab.TestLabs;

@@ -3,7 +3,7 @@ package io.labbench.locallab.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;

@@ -3,7 +3,7 @@ package io.labbench.locallab.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.labbench.locallab.ssh.LabEndpoint;
-import io.labbench.locallab.LabSettings;
+import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.LocalLab;
 import io.labbench.locallab.TestLabs;
 import io.labbench.locallab.net.ProcessRunner;
@@ -58,6 +58,12 @@ class LabSshTest {
     }
 
     @Test
+    void theLabsFolderWithItsKeysIsTheUsersAlone() throws IOException {
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(lab.settings().labDir()))).isEqualTo("rwx------");
+    }
+
+    @Test
     void worker1AnswersHostnameAndShowsItsEns5() throws IOException {
         LabEndpoint worker1 = endpoint("worker1");
         assertThat(worker1.user()).isEqualTo("ubuntu");
@@ -98,6 +104,30 @@ class LabSshTest {
         String nodes = ProcessRunner.run(ssh(kops, "kubectl get nodes -o name"), "");
         assertThat(nodes.lines().filter(l -> l.startsWith("node/i-0")).count()).as(nodes).isEqualTo(3);
         assertThat(ProcessRunner.run(ssh(kops, "echo $KUBECONFIG"), "").strip()).isEqualTo(lab.settings().kubeconfig().toString());
+    }
+
+    @Test
+    void loginShellsInKopsEc2KeepKopsAwsKubectlAndTheKubeconfig() throws IOException {
+        LabEndpoint kops = endpoint("kops-ec2");
+        // /etc/profile resets PATH; the lab's tools must survive it as they do on a real kops-ec2
+        List<String> found = ProcessRunner.run(ssh(kops, "bash -lc 'command -v kops aws kubectl'"), "").lines().toList();
+        assertThat(found).hasSize(3);
+        assertThat(found.get(0)).endsWith("/bin-kops-ec2/kops");
+        assertThat(found.get(1)).endsWith("/bin-kops-ec2/aws");
+        assertThat(found.get(2)).endsWith("/kubectl");
+        assertThat(ProcessRunner.run(ssh(kops, "bash -lc 'kubectl get nodes -o name'"), "").lines()
+                .filter(l -> l.startsWith("node/i-0")).count()).isEqualTo(3);
+        // sudo -i runs its command in a login shell, as the real one does
+        List<String> sudo = ProcessRunner.run(ssh(kops, "sudo -i command -v kops aws kubectl"), "").lines().toList();
+        assertThat(sudo).hasSize(3);
+        assertThat(sudo.get(0)).endsWith("/bin-kops-ec2/kops");
+        // su - clears the environment too: the settings come back, and root's home is the machine's
+        String su = ProcessRunner.run(ssh(kops, "su - -c 'command -v kops; echo $KUBECONFIG $KOPS_CLUSTER_NAME; pwd; ls ~/pkos/2'"), "");
+        assertThat(su).contains("/bin-kops-ec2/kops\n")
+                .contains(lab.settings().kubeconfig() + " " + LabSettings.DEFAULT_CLUSTER_NAME + "\n")
+                .contains("/home/kops-ec2\n").contains("nginx-dp.yaml");
+        // the host's own login shells are untouched: the snippet lives only in kops-ec2's mount namespace
+        assertThat(ProcessRunner.run(List.of("bash", "-lc", "ls /etc/profile.d"), "")).doesNotContain("labbench");
     }
 
     @Test

@@ -1,9 +1,7 @@
-package io.labbench.locallab.aws;
+package io.labbench.locallab.daemon;
 
-import io.labbench.locallab.LabSettings;
-import io.labbench.locallab.daemon.LabDaemon;
-import io.labbench.locallab.daemon.LabDaemonLauncher;
-import io.labbench.locallab.daemon.LabRerollMain;
+import io.labbench.locallab.aws.KopsControl;
+import io.labbench.locallab.settings.LabSettings;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,8 +14,9 @@ import java.util.Optional;
  * Re-rolls or stops the lab on kops's behalf from a separate process: the lab's daemon cannot replace
  * itself, so it starts {@link LabRerollMain} in its own session, which stops this daemon (taking the old
  * nodes down) and starts a new one with the new settings, like the app's Local lab settings do.
+ * The daemon hands it to its {@link io.labbench.locallab.LocalLab}; the lab's AWS knows only {@link KopsControl}.
  */
-final class DetachedLabControl implements KopsControl {
+public final class DetachedLabControl implements KopsControl {
 
     private final LabSettings current;
 
@@ -25,7 +24,7 @@ final class DetachedLabControl implements KopsControl {
         this.current = current;
     }
 
-    static DetachedLabControl forLab(LabSettings current) {
+    public static DetachedLabControl forLab(LabSettings current) {
         return new DetachedLabControl(current);
     }
 

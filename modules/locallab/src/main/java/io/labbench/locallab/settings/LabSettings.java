@@ -1,4 +1,4 @@
-package io.labbench.locallab;
+package io.labbench.locallab.settings;
 
 import io.labbench.cluster.vpccni.InstanceType;
 import io.labbench.cluster.vpccni.InstanceTypeCatalog;
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  *
  * @param prefix            names every namespace, link and file of this lab ({@code lb} by default)
  * @param stateRoot         {@code AppDirs.state()/locallab}: state files, keys, sockets, homes
- * @param kubeconfig        where the Kubernetes side writes the kubeconfig ({@code stateRoot/kubeconfig})
+ * @param kubeconfig        where the Kubernetes side writes the kubeconfig ({@link #kubeconfig(Path, String)})
  * @param kubeletMaxPods    kubelet maxPods as kOps sets it (0 = the ENI formula)
  */
 public record LabSettings(String prefix, Path stateRoot, Path kubeconfig, String controlPlaneInstanceType,
@@ -51,8 +51,17 @@ public record LabSettings(String prefix, Path stateRoot, Path kubeconfig, String
     }
 
     public static LabSettings defaults(Path stateRoot, String prefix) {
-        return new LabSettings(prefix, stateRoot, stateRoot.resolve("kubeconfig"), DEFAULT_INSTANCE_TYPE,
+        return new LabSettings(prefix, stateRoot, kubeconfig(stateRoot, prefix), DEFAULT_INSTANCE_TYPE,
                 DEFAULT_INSTANCE_TYPE, false, 0, DEFAULT_CLUSTER_NAME);
+    }
+
+    /**
+     * The lab's kubeconfig: {@code stateRoot/kubeconfig} for the default lab (the path learners and the
+     * app already use), {@code stateRoot/<prefix>-kubeconfig} for any other, so two labs side by side
+     * never overwrite each other's. Beside the lab's folder, not in it: a stopped lab's folder goes.
+     */
+    public static Path kubeconfig(Path stateRoot, String prefix) {
+        return stateRoot.resolve(DEFAULT_PREFIX.equals(prefix) ? "kubeconfig" : prefix + "-kubeconfig");
     }
 
     public LabSettings withInstanceTypes(String controlPlane, String nodes) {
@@ -85,6 +94,15 @@ public record LabSettings(String prefix, Path stateRoot, Path kubeconfig, String
     /** The lab these settings describe: the study's VPC, subnets and nodes with these instance types. */
     public io.labbench.locallab.net.LabTopology topology() {
         return io.labbench.locallab.net.LabTopology.of(prefix, clusterName, controlPlaneInstanceType, nodesInstanceType, this::maxPods);
+    }
+
+    /** e.g. {@code t3.medium nodes, prefix delegation off} (for progress and errors). */
+    public String describe() {
+        String types = controlPlaneInstanceType.equals(nodesInstanceType)
+                ? nodesInstanceType + " nodes"
+                : controlPlaneInstanceType + " control plane, " + nodesInstanceType + " nodes";
+        return types + (prefixDelegation ? ", prefix delegation on, maxPods " + kubeletMaxPods
+                : ", prefix delegation off" + (kubeletMaxPods > 0 ? ", maxPods " + kubeletMaxPods : ""));
     }
 
     /** A node's pods allocatable: kubelet maxPods when set (as kubelet takes it), else the ENI formula. */
