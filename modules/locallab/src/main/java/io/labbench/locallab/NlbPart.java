@@ -57,7 +57,7 @@ final class NlbPart implements Part {
         String master = topology.kubernetesNodes().stream().filter(n -> n.role() == LabNode.Role.CONTROL_PLANE).findFirst()
                 .map(LabNode::instanceId).orElse("i-0");
         NlbController started = NlbController.start(kube.store(), topology, kernel.kernel(), api.podNetwork(), labAws.cloud(),
-                labAws.elbv2(), io.labbench.locallab.nlb.NlbTraffic.directory(settings),
+                labAws.elbv2(), io.labbench.locallab.nlb.NlbTraffic.directory(settings), settings.labDir().resolve("s"),
                 () -> labAws.allows(masters, NlbController.CHECKED_ACTION) || labAws.allows(nodes, NlbController.CHECKED_ACTION),
                 "arn:aws:sts::" + labAws.cloud().accountId() + ":assumed-role/" + masters + "/" + master);
         kube.addonLogs().register(NlbController.IMAGE, started::logText);

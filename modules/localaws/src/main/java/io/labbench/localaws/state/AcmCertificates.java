@@ -46,6 +46,20 @@ public final class AcmCertificates {
         }
     }
 
+    /**
+     * A certificate as the lab keeps it between labs: everything but the key and the signed certificate,
+     * which {@link #restore} has the lab's CA of the day issue again (a re-rolled lab has a new CA, which
+     * its machines trust; the key never reaches the disk).
+     */
+    public record SavedCertificate(String arn, String domainName, List<String> subjectAlternativeNames, String status,
+                                   Instant createdAt, List<Validation> validations) {
+        public SavedCertificate {
+            subjectAlternativeNames = List.copyOf(subjectAlternativeNames);
+            validations = List.copyOf(validations);
+        }
+    }
+
+    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final String accountId;
     private final String region;
     private final CertificateIssuer issuer;
@@ -60,6 +74,45 @@ public final class AcmCertificates {
         this.zones = zones;
         this.clock = clock;
         zones.onChange(change -> validate());
+    }
+
+    /** Runs {@code listener} after a certificate was requested, issued, deleted or put in use (the lab saves them then). */
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    private void changed() {
+        listeners.forEach(Runnable::run);
+    }
+
+    /** Every certificate without its key material, for {@link #restore}. */
+    public synchronized List<SavedCertificate> saved() {
+        return certificates.values().stream().map(c -> new SavedCertificate(c.arn(), c.domainName(), c.subjectAlternativeNames(),
+                c.status(), c.createdAt(), c.validations())).toList();
+    }
+
+    /**
+     * Puts certificates kept by an earlier lab back under their ARNs: an ISSUED one is issued again for the
+     * same names by this lab's CA, a pending one waits for its validation record as before. No load balancer
+     * uses them yet (the earlier lab's are gone).
+     */
+    public void restore(List<SavedCertificate> saved) {
+        synchronized (this) {
+            for (SavedCertificate c : saved) {
+                Optional<CertificateIssuer.Issued> issued = Optional.empty();
+                String status = c.status();
+                if (status.equals("ISSUED")) {
+                    try {
+                        issued = Optional.of(issuer.issue(c.subjectAlternativeNames()));
+                    } catch (RuntimeException e) {
+                        status = "FAILED";
+                    }
+                }
+                certificates.put(c.arn(), new Certificate(c.arn(), c.domainName(), c.subjectAlternativeNames(), status, c.createdAt(),
+                        c.validations(), issued, List.of()));
+            }
+        }
+        validate();
     }
 
     /**
@@ -94,7 +147,9 @@ public final class AcmCertificates {
                 Optional.empty(), List.of());
         certificates.put(arn, c);
         validate();
-        return certificates.get(arn);
+        Certificate made = certificates.get(arn);
+        changed();
+        return made;
     }
 
     /** All certificates, oldest first, after a validation check. */
@@ -114,12 +169,19 @@ public final class AcmCertificates {
     }
 
     /** {@code DeleteCertificate}; refused while a load balancer uses it, as ACM refuses. */
-    public synchronized boolean delete(String arn) {
-        Certificate c = certificates.get(arn);
-        if (c != null && !c.inUseBy().isEmpty()) {
-            throw new IllegalStateException("ResourceInUseException: Certificate " + arn + " in use by " + String.join(", ", c.inUseBy()));
+    public boolean delete(String arn) {
+        boolean removed;
+        synchronized (this) {
+            Certificate c = certificates.get(arn);
+            if (c != null && !c.inUseBy().isEmpty()) {
+                throw new IllegalStateException("ResourceInUseException: Certificate " + arn + " in use by " + String.join(", ", c.inUseBy()));
+            }
+            removed = certificates.remove(arn) != null;
         }
-        return certificates.remove(arn) != null;
+        if (removed) {
+            changed();
+        }
+        return removed;
     }
 
     /** Records which load balancers use a certificate (ACM's {@code InUseBy}); the NLB part calls it. */
@@ -132,7 +194,15 @@ public final class AcmCertificates {
     }
 
     /** Moves each pending certificate whose validation records all exist to ISSUED. */
-    public synchronized void validate() {
+    public void validate() {
+        if (validatePending()) {
+            changed();
+        }
+    }
+
+    /** @return whether a certificate changed status */
+    private synchronized boolean validatePending() {
+        boolean any = false;
         for (Certificate c : List.copyOf(certificates.values())) {
             if (!c.status().equals("PENDING_VALIDATION")) {
                 continue;
@@ -159,7 +229,9 @@ public final class AcmCertificates {
             }
             certificates.put(c.arn(), new Certificate(c.arn(), c.domainName(), c.subjectAlternativeNames(), status, c.createdAt(),
                     checked, issued, c.inUseBy()));
+            any = true;
         }
+        return any;
     }
 
     private boolean recordExists(String name, String value) {

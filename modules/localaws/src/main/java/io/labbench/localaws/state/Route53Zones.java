@@ -53,6 +53,13 @@ public final class Route53Zones {
     private record Zone(String id, String name, String callerReference, String comment, List<LabCloud.RecordSet> records) {
     }
 
+    /** A zone as the lab keeps it between labs (a re-roll keeps the learner's zones, as AWS would). */
+    public record SavedZone(String zoneId, String name, String callerReference, String comment, List<LabCloud.RecordSet> records) {
+        public SavedZone {
+            records = List.copyOf(records);
+        }
+    }
+
     private final Map<String, Zone> zones = new LinkedHashMap<>();
     private final Map<String, ChangeInfo> changes = new LinkedHashMap<>();
     private final List<Consumer<AppliedChange>> listeners = new CopyOnWriteArrayList<>();
@@ -113,6 +120,46 @@ public final class Route53Zones {
             throw new IllegalArgumentException("HostedZoneNotEmpty: The specified hosted zone contains non-required resource record sets and so cannot be deleted.");
         }
         zones.remove(zoneId);
+    }
+
+    /** Every zone with everything needed to {@link #restore} it. */
+    public synchronized List<SavedZone> saved() {
+        return zones.values().stream().map(z -> new SavedZone(z.id(), z.name(), z.callerReference(), z.comment(), z.records())).toList();
+    }
+
+    /**
+     * Puts zones kept by an earlier lab back, with their IDs and records (a zone of the same ID is
+     * replaced); listeners hear each restored zone, so the resolver and ACM follow.
+     */
+    public void restore(List<SavedZone> saved) {
+        List<AppliedChange> restored = new ArrayList<>();
+        synchronized (this) {
+            for (SavedZone z : saved) {
+                List<LabCloud.RecordSet> records = new ArrayList<>(z.records().stream().map(Route53Zones::normalize).toList());
+                Zone zone = new Zone(z.zoneId(), dotted(z.name().toLowerCase(Locale.ROOT)), z.callerReference(), z.comment(), records);
+                zones.put(zone.id(), zone);
+                restored.add(new AppliedChange(view(zone), records.stream().map(r -> new Change(Action.UPSERT, r)).toList()));
+            }
+        }
+        restored.forEach(a -> listeners.forEach(l -> l.accept(a)));
+    }
+
+    /**
+     * A zone the lab itself holds, with the records the lab keeps in it: a zone already there (restored from
+     * an earlier lab) keeps its other records and gets these upserted; otherwise it is created with them.
+     */
+    public LabCloud.HostedZone seed(String zoneId, String name, List<LabCloud.RecordSet> records) {
+        synchronized (this) {
+            if (!zones.containsKey(zoneId)) {
+                return add(zoneId, name, records);
+            }
+        }
+        try {
+            change(zoneId, "records the local lab keeps", records.stream().map(r -> new Change(Action.UPSERT, r)).toList());
+        } catch (InvalidChangeBatch e) {
+            throw new IllegalStateException("the lab's own records do not fit its restored zone " + name + ": " + e.getMessage(), e);
+        }
+        return zone(zoneId).orElseThrow();
     }
 
     public synchronized List<LabCloud.HostedZone> zones() {

@@ -59,8 +59,16 @@ public final class LabAws implements Closeable {
         this.externalDns = externalDns;
         this.addonLogs = addonLogs;
         this.cloud = cloud;
-        this.names = new LabCloudNames(cloud, io.labbench.localaws.state.LabCloud.LoadBalancer::addresses,
-                listener -> cloud.route53().onChange(applied -> listener.run()));
+        // Route 53's batches and ELBv2's load balancers coming and going make the VPC resolver re-read at once
+        // (target health alone changes no name)
+        this.names = new LabCloudNames(cloud, io.labbench.localaws.state.LabCloud.LoadBalancer::addresses, listener -> {
+            cloud.route53().onChange(applied -> listener.run());
+            cloud.elbv2().subscribe(change -> {
+                if (!(change instanceof io.labbench.localaws.state.Elbv2Change.TargetHealthChanged)) {
+                    listener.run();
+                }
+            });
+        });
     }
 
     /** The lab's AWS state (Route 53 zones, ACM certificates, …) as the endpoint serves it. */

@@ -16,9 +16,9 @@ import java.util.function.Function;
  * address is an alias (Route 53's {@code AliasTarget}, e.g. ExternalDNS pointing a name at an NLB): it
  * answers the target's addresses, as Route 53 does, without a CNAME in between.
  *
- * <p>The VPC resolver reads {@link #records()} once a second; a writer that can say when it changed the
- * state (Route 53's change batches, the NLB controller) is given as {@code changeSignal} and makes it
- * follow at once.
+ * <p>The VPC resolver reads {@link #records()} again whenever {@code changeSignal} fires: the lab wires it
+ * to Route 53's change batches and to ELBv2's changes ({@code Elbv2State.subscribe}), so a new load
+ * balancer's name or a new record answers at once; its once-a-second re-read is only a safety net.
  */
 public final class LabCloudNames implements ResolverRecordSource {
 

@@ -54,7 +54,16 @@ final class LabCloudView implements LabCloud {
         this.ids = new LabAwsIds(settings.prefix());
         this.route53 = new Route53Zones(java.time.Clock.systemUTC(), settings.prefix());
         this.acm = new AcmCertificates(accountId(), region(), ca, route53, java.time.Clock.systemUTC());
+        // the learner's zones and certificates outlive a re-roll, as they outlive a cluster on AWS
+        SavedAwsState saved = new SavedAwsState(savedStateDir(settings));
+        saved.restore(route53, acm);
         clusterZone();
+        saved.keep(route53, acm);
+    }
+
+    /** Where the lab keeps its Route 53 zones and ACM certificates between labs ({@link SavedAwsState}). */
+    static java.nio.file.Path savedStateDir(LabSettings settings) {
+        return settings.stateRoot().resolve(settings.prefix() + "-aws-state");
     }
 
     /** The zone of the learner's default domain, {@code MyDomain}: the cluster's name, as in the study. */
@@ -302,6 +311,6 @@ final class LabCloudView implements LabCloud {
         List<RecordSet> records = List.of(new RecordSet("api." + cluster + ".", "A", 60, List.of(master)),
                 new RecordSet("api.internal." + cluster + ".", "A", 60, List.of(master)),
                 new RecordSet("kops-controller.internal." + cluster + ".", "A", 60, List.of(master)));
-        route53.add(clusterZoneId(), zone, records);
+        route53.seed(clusterZoneId(), zone, records);
     }
 }

@@ -49,6 +49,7 @@ public final class MachineCheck {
             new Tool("aws", "awscli", false, "the study's aws lines in kops-ec2 (the real AWS CLI against the lab's own AWS)"),
             new Tool("python3", "python3", false, "kops in kops-ec2"),
             new Tool("haproxy", "haproxy", false, "the NLBs of LoadBalancer Services (TLS, PROXY protocol v2, health checks)"),
+            new Tool("ebtables", "iptables", false, "instance-mode NLBs that keep the client's address (replies handed back to the NLB)"),
             new Tool("jq", "jq", false, "the study's `aws … | jq` lines"));
 
     /** What the check reads from the machine. */

@@ -14,22 +14,28 @@ import java.util.Map;
 
 /**
  * One NLB that runs: its namespace, its HAProxy, its certificates on disk and the health of its
- * targets. {@link #apply} brings a running NLB to a new model of the same shape (other targets) with
- * a graceful reload.
+ * targets, and for an NLB that keeps the client's address its kernel forwarding rules (HAProxy then
+ * only checks the targets, and the rules send to those that pass). {@link #apply} brings a running NLB
+ * to a new model of the same shape (other targets) with a graceful reload.
  */
 final class DeployedNlb implements AutoCloseable {
 
     private final NlbNamespace namespace;
     private final KernelAccess kernel;
     private final Path dir;
+    private final Path socket;
     private final HaproxyProcess haproxy;
     private final Map<String, Path> certificates;
     private final TargetHealthTracker health = new TargetHealthTracker();
     private final Instant created;
+    private final java.util.Optional<KernelForwarding> forwarding;
     private volatile NlbModel model;
+    private volatile Map<String, HaproxyStats.ServerCheck> lastChecks = Map.of();
 
-    private DeployedNlb(NlbNamespace namespace, KernelAccess kernel, Path dir, HaproxyProcess haproxy, Map<String, Path> certificates,
-                        NlbModel model, Instant created) {
+    private DeployedNlb(NlbNamespace namespace, KernelAccess kernel, Path dir, Path socket, HaproxyProcess haproxy,
+                        Map<String, Path> certificates, NlbModel model, Instant created, java.util.Optional<KernelForwarding> forwarding) {
+        this.forwarding = forwarding;
+        this.socket = socket;
         this.namespace = namespace;
         this.kernel = kernel;
         this.dir = dir;
@@ -40,12 +46,17 @@ final class DeployedNlb implements AutoCloseable {
         health.register(model, created);
     }
 
-    /** Builds the namespace and starts HAProxy; on failure nothing of it is left. */
-    static DeployedNlb start(NlbNamespace namespace, KernelAccess kernel, Path dir, NlbModel model,
+    /**
+     * Builds the namespace and starts HAProxy; on failure nothing of it is left.
+     *
+     * @param socket HAProxy's runtime API socket (the health reader asks it)
+     */
+    static DeployedNlb start(NlbNamespace namespace, KernelAccess kernel, Path dir, Path socket, NlbModel model,
                              Map<String, CertificateIssuer.Issued> material) throws IOException {
         boolean made = false;
         try {
             Files.createDirectories(dir);
+            Files.createDirectories(socket.getParent());
             Map<String, Path> pems = new LinkedHashMap<>();
             int n = 0;
             for (Map.Entry<String, CertificateIssuer.Issued> m : material.entrySet()) {
@@ -58,9 +69,23 @@ final class DeployedNlb implements AutoCloseable {
             }
             namespace.create(model.zones());
             made = true;
-            HaproxyProcess haproxy = HaproxyProcess.start(kernel, namespace.netns(), dir,
-                    HaproxyConfig.render(model, pems, dir.resolve("haproxy.sock")));
-            return new DeployedNlb(namespace, kernel, dir, haproxy, pems, model, Instant.now());
+            java.util.Optional<KernelForwarding> forwarding = java.util.Optional.empty();
+            if (model.keepsClientAddress()) {
+                KernelForwarding f = new KernelForwarding(kernel, namespace.netns(), namespace.vpcNetns(), namespace.bridgeChain(),
+                        namespace.macByZone());
+                forwarding = java.util.Optional.of(f);
+                f.start(model);
+            }
+            HaproxyProcess haproxy;
+            try {
+                haproxy = HaproxyProcess.start(kernel, namespace.netns(), dir, HaproxyConfig.render(model, pems, socket), socket);
+            } catch (IOException | RuntimeException e) {
+                if (forwarding.isPresent()) {
+                    forwarding.get().close();
+                }
+                throw e;
+            }
+            return new DeployedNlb(namespace, kernel, dir, socket, haproxy, pems, model, Instant.now(), forwarding);
         } catch (IOException | RuntimeException e) {
             if (made) {
                 namespace.delete();
@@ -83,18 +108,38 @@ final class DeployedNlb implements AutoCloseable {
 
     /** New targets for the same load balancer: HAProxy reloads, leavers start draining. */
     void apply(NlbModel next) throws IOException {
-        haproxy.reload(kernel, namespace.netns(), HaproxyConfig.render(next, certificates, dir.resolve("haproxy.sock")));
+        haproxy.reload(kernel, namespace.netns(), HaproxyConfig.render(next, certificates, socket));
         health.register(next, Instant.now());
         model = next;
+        if (forwarding.isPresent()) {
+            Map<String, HaproxyStats.ServerCheck> checks = lastChecks;
+            forwarding.get().apply(next, t -> inService(checks, t));
+        }
+    }
+
+    /** A target the kernel sends new connections to: its last check passed and HAProxy has not marked it down. */
+    private static boolean inService(Map<String, HaproxyStats.ServerCheck> checks, NlbModel.Target target) {
+        HaproxyStats.ServerCheck c = checks.get(HaproxyConfig.serverName(target));
+        return c != null && c.passed() && !c.down();
     }
 
     /** The targets' health now, per target group ARN (every group of the model present). */
     Map<String, List<LabCloud.TargetHealth>> targetHealth() {
         Map<String, HaproxyStats.ServerCheck> checks;
         try {
-            checks = HaproxyStats.read(dir.resolve("haproxy.sock"));
+            checks = HaproxyStats.read(socket);
         } catch (IOException e) {
             checks = Map.of();
+        }
+        lastChecks = checks;
+        if (forwarding.isPresent()) {
+            Map<String, HaproxyStats.ServerCheck> now = checks;
+            try {
+                forwarding.get().apply(model, t -> inService(now, t));
+            } catch (IOException e) {
+                java.util.logging.Logger.getLogger(DeployedNlb.class.getName()).warning(() -> "the NLB " + model.name()
+                        + " could not route to its healthy targets; it retries on the next check: " + e.getMessage());
+            }
         }
         Map<String, List<LabCloud.TargetHealth>> byGroup = new LinkedHashMap<>();
         model.listeners().forEach(l -> byGroup.put(l.targetGroup().arn(), List.of()));
@@ -105,6 +150,9 @@ final class DeployedNlb implements AutoCloseable {
     @Override
     public void close() throws IOException {
         haproxy.close();
+        if (forwarding.isPresent()) {
+            forwarding.get().close();
+        }
         namespace.delete();
     }
 }

@@ -20,6 +20,11 @@ final class HaproxyStats {
      * @param checkStatus {@code INI} before the first check, {@code L4OK} after a good one, {@code L4CON}/{@code L4TOUT} after a bad one
      */
     record ServerCheck(String status, String checkStatus) {
+        /** HAProxy marks a check in progress with {@code "* "} before the last result ({@code * L4OK}). */
+        ServerCheck {
+            checkStatus = checkStatus.startsWith("* ") ? checkStatus.substring(2) : checkStatus;
+        }
+
         boolean passed() {
             return checkStatus.startsWith("L4OK") || checkStatus.startsWith("L6OK") || checkStatus.startsWith("L7OK");
         }

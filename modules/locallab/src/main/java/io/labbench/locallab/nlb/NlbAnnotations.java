@@ -45,6 +45,16 @@ final class NlbAnnotations {
     }
 
     static Result read(Map<String, String> annotations) {
+        return read(annotations, false);
+    }
+
+    /**
+     * @param externalTrafficLocal the Service's {@code externalTrafficPolicy} is {@code Local}: instance targets are
+     *                             then checked as the controller checks them, HTTP {@code /healthz} on the Service's
+     *                             {@code healthCheckNodePort} (kube-proxy answers 200 only on nodes with a local
+     *                             endpoint), every 10 s, timeout 6 s, thresholds 2 and 2, unless annotated otherwise
+     */
+    static Result read(Map<String, String> annotations, boolean externalTrafficLocal) {
         try {
             String targetType = annotations.getOrDefault(TARGET_TYPE, "instance").strip();
             if (!Set.of("ip", "instance").contains(targetType)) {
@@ -55,16 +65,19 @@ final class NlbAnnotations {
                 throw new Refused(SCHEME, "unknown scheme: " + scheme + " (expected internal or internet-facing)");
             }
             boolean crossZone = bool(annotations, CROSS_ZONE, false);
-            String hcPort = annotations.getOrDefault(HC_PORT, "traffic-port").strip();
-            if (!hcPort.equals("traffic-port")) {
+            boolean localInstance = externalTrafficLocal && targetType.equals("instance");
+            String hcPort = annotations.getOrDefault(HC_PORT, localInstance ? NlbSpec.KUBE_PROXY_HEALTH_PORT : "traffic-port").strip();
+            String hcPath = hcPort.equals(NlbSpec.KUBE_PROXY_HEALTH_PORT) ? "/healthz" : "";
+            if (!hcPort.equals("traffic-port") && !hcPort.equals(NlbSpec.KUBE_PROXY_HEALTH_PORT)) {
                 int port = number(HC_PORT, hcPort, "health check port");
                 if (port < 1 || port > 65535) {
                     throw new Refused(HC_PORT, "health check port " + port + " is outside 1-65535");
                 }
             }
             NlbSpec.HealthCheckTiming timing = new NlbSpec.HealthCheckTiming(
-                    ranged(annotations, HC_INTERVAL, 10, 5, 300), ranged(annotations, HC_TIMEOUT, 10, 2, 120),
-                    ranged(annotations, HC_HEALTHY, 3, 2, 10), ranged(annotations, HC_UNHEALTHY, 3, 2, 10));
+                    ranged(annotations, HC_INTERVAL, 10, 5, 300), ranged(annotations, HC_TIMEOUT, localInstance ? 6 : 10, 2, 120),
+                    ranged(annotations, HC_HEALTHY, localInstance ? 2 : 3, 2, 10),
+                    ranged(annotations, HC_UNHEALTHY, localInstance ? 2 : 3, 2, 10));
             String proxy = annotations.getOrDefault(PROXY_PROTOCOL, "").strip();
             if (!proxy.isEmpty() && !proxy.equals("*")) {
                 throw new Refused(PROXY_PROTOCOL, "invalid value \"" + proxy + "\" for proxy protocol annotation, only value currently supported is *");
@@ -75,7 +88,7 @@ final class NlbAnnotations {
             if (!Set.of("tcp", "http", "ssl", "tls", "https").contains(backend)) {
                 throw new Refused(BACKEND_PROTOCOL, "unsupported backend protocol \"" + backend + "\" (expected tcp, http, ssl or https)");
             }
-            return new Valid(new NlbSpec(targetType, scheme, crossZone, hcPort, timing, proxy.equals("*"), certs, sslPorts,
+            return new Valid(new NlbSpec(targetType, scheme, crossZone, hcPort, hcPath, timing, proxy.equals("*"), certs, sslPorts,
                     Set.of("ssl", "tls", "https").contains(backend)));
         } catch (Refused r) {
             return new Invalid(r.annotation, r.getMessage());

@@ -33,7 +33,7 @@ import java.util.logging.Logger;
  * The lab's AWS Load Balancer Controller: every few hundred milliseconds it reconciles each
  * {@code LoadBalancer} Service it owns ({@code loadBalancerClass: service.k8s.aws/nlb}, or the
  * {@code nlb-target-type} annotation) into a running NLB, the Service's {@code status.loadBalancer}
- * and the local AWS's ELBv2 state, and refreshes the targets' health from HAProxy once a second.
+ * and the local AWS's ELBv2 state, and refreshes the targets' health from HAProxy on every pass.
  * A Service it cannot build gets a Warning event and a log line naming the annotation; nothing of
  * its NLB is created.
  */
@@ -60,6 +60,7 @@ public final class NlbController implements AutoCloseable {
     private final TargetGroupBindings bindings;
     private final ControllerLog log;
     private final Path dir;
+    private final Path socketDir;
     private final Map<String, DeployedNlb> deployed = new LinkedHashMap<>();
     private final Map<String, String> lastProblem = new HashMap<>();
     private final AtomicInteger nextIndex = new AtomicInteger();
@@ -69,8 +70,9 @@ public final class NlbController implements AutoCloseable {
     private volatile boolean running = true;
 
     private NlbController(Store store, LabTopology topology, KernelAccess kernel, VpcCniPodNetwork network, LabCloud cloud,
-                          Elbv2State elbv2, Path dir, java.util.function.BooleanSupplier allowed, String principal) {
+                          Elbv2State elbv2, Path dir, Path socketDir, java.util.function.BooleanSupplier allowed, String principal) {
         this.allowed = allowed;
+        this.socketDir = socketDir;
         this.principal = principal;
         this.store = store;
         this.topology = topology;
@@ -88,17 +90,17 @@ public final class NlbController implements AutoCloseable {
     }
 
     /**
-     * @param dir where each NLB's HAProxy configuration, socket and certificates go, and the controller's log
-     */
-    /**
+     * @param dir       where each NLB's HAProxy configuration and certificates go, and the controller's log
+     * @param socketDir where each NLB's HAProxy runtime socket goes: a short path, as a socket's path must stay
+     *                  under HAProxy's 97 characters (the lab's {@code s/} folder)
      * @param allowed   whether the role the controller runs with may build load balancers (the study's
      *                  {@code AWSLoadBalancerControllerIAMPolicy} attached)
      * @param principal who AWS names in an AccessDenied ({@code arn:aws:sts::…:assumed-role/masters.<cluster>/i-…})
      */
     public static NlbController start(Store store, LabTopology topology, KernelAccess kernel, VpcCniPodNetwork network,
-                                      LabCloud cloud, Elbv2State elbv2, Path dir, java.util.function.BooleanSupplier allowed,
-                                      String principal) {
-        NlbController c = new NlbController(store, topology, kernel, network, cloud, elbv2, dir, allowed, principal);
+                                      LabCloud cloud, Elbv2State elbv2, Path dir, Path socketDir,
+                                      java.util.function.BooleanSupplier allowed, String principal) {
+        NlbController c = new NlbController(store, topology, kernel, network, cloud, elbv2, dir, socketDir, allowed, principal);
         c.log.info("setup", "version", "", "", "\"GitVersion\":\"v2.4.5 (LabBench local lab)\"");
         c.thread.start();
         return c;
@@ -109,25 +111,39 @@ public final class NlbController implements AutoCloseable {
         return log.file();
     }
 
+    /**
+     * Looks at the API's revision every 50 ms and reconciles as soon as anything was written (a new Service,
+     * its Endpoints filling in), at the latest every 250 ms (a retry after a failure); health every 250 ms.
+     */
     private void run() {
-        long lastHealth = 0;
+        long seenRevision = -1;
+        long lastPass = 0;
         while (running) {
             try {
-                reconcileAll();
-                if (System.nanoTime() - lastHealth > 1_000_000_000L) {
+                long revision = store.revision();
+                long now = System.nanoTime();
+                if (revision != seenRevision || now - lastPass >= PASS_NANOS) {
+                    seenRevision = revision;
+                    reconcileAll();
+                }
+                if (now - lastPass >= PASS_NANOS) {
+                    // an NLB the kernel forwards routes by the checks' latest word, and ELBv2's listeners hear a
+                    // health change within a pass (they hear nothing when nothing changed)
                     refreshHealth();
-                    lastHealth = System.nanoTime();
+                    lastPass = now;
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "the local load balancer controller failed a pass; it retries", e);
             }
             try {
-                Thread.sleep(250);
+                Thread.sleep(50);
             } catch (InterruptedException e) {
                 return;
             }
         }
     }
+
+    private static final long PASS_NANOS = 250_000_000L;
 
     /** The log so far, for {@code kubectl logs -n kube-system deploy/aws-load-balancer-controller}. */
     public String logText() {
@@ -175,7 +191,8 @@ public final class NlbController implements AutoCloseable {
     private void reconcile(String key, ObjectNode svc) {
         Map<String, String> annotations = new LinkedHashMap<>();
         svc.path("metadata").path("annotations").fields().forEachRemaining(e -> annotations.put(e.getKey(), e.getValue().asText()));
-        NlbAnnotations.Result read = NlbAnnotations.read(annotations);
+        NlbAnnotations.Result read = NlbAnnotations.read(annotations,
+                svc.path("spec").path("externalTrafficPolicy").asText().equals("Local"));
         if (read instanceof NlbAnnotations.Invalid invalid) {
             problem(key, svc, "FailedBuildModel", "Failed build model due to " + invalid.message());
             return;
@@ -215,8 +232,9 @@ public final class NlbController implements AutoCloseable {
         try {
             if (current == null) {
                 log.info("controllers.service", "deploying model", ns, svcName, "\"loadBalancer\":" + ControllerLog.quote(model.name()));
-                DeployedNlb started = DeployedNlb.start(new NlbNamespace(topology, kernel, nextIndex.getAndIncrement()),
-                        kernel, dir.resolve(model.name()), model, material);
+                int index = nextIndex.getAndIncrement();
+                DeployedNlb started = DeployedNlb.start(new NlbNamespace(topology, kernel, index),
+                        kernel, dir.resolve(model.name()), socketDir.resolve("nlb" + index + ".sock"), model, material);
                 deployed.put(key, started);
                 spec.certificateArns().forEach(arn -> cloud.acm().setInUseBy(arn, List.of(model.arn())));
                 elbv2.put(Elbv2Records.of(model, vpcId(), started.created()));

@@ -40,13 +40,24 @@ final class NlbModelBuilder {
             int tgPort = spec.targetType().equals("instance") ? p.path("nodePort").asInt()
                     : ts.stream().findFirst().map(NlbModel.Target::port).orElse(p.path("targetPort").asInt(port));
             String protocol = spec.backendTls() ? "TLS" : "TCP";
+            String hcPort = healthCheckPort(service, spec);
+            String hcPath = hcPort.equals("traffic-port") ? "" : spec.healthCheckPath();
             String tgName = NlbNames.targetGroupName(clusterName, ns, svc, port, tgPort, spec.targetType(), protocol,
-                    spec.healthCheckPort(), "TCP");
+                    hcPort, hcPath.isEmpty() ? "TCP" : "HTTP");
             NlbModel.TargetGroup group = new NlbModel.TargetGroup(tgName, NlbNames.targetGroupArn(accountId, tgName),
-                    spec.targetType(), tgPort, protocol, spec.healthCheckPort(), spec.timing(), ts);
+                    spec.targetType(), tgPort, protocol, hcPort, hcPath, spec.timing(), ts);
             listeners.add(new NlbModel.Listener(port, tls ? "TLS" : "TCP", tls ? spec.certificateArn() : Optional.empty(), group));
         }
         return new NlbModel(ns + "/" + svc, lbName, NlbNames.loadBalancerArn(accountId, lbName), NlbNames.dnsName(lbName, accountId),
                 spec.scheme(), spec.crossZone(), spec.proxyProtocolV2(), spec.backendTls(), zones, listeners);
+    }
+
+    /** The annotated port, or kube-proxy's {@code healthCheckNodePort} of the Service (traffic port while it has none). */
+    private static String healthCheckPort(JsonNode service, NlbSpec spec) {
+        if (!spec.healthCheckPort().equals(NlbSpec.KUBE_PROXY_HEALTH_PORT)) {
+            return spec.healthCheckPort();
+        }
+        int port = service.path("spec").path("healthCheckNodePort").asInt(0);
+        return port > 0 ? Integer.toString(port) : "traffic-port";
     }
 }

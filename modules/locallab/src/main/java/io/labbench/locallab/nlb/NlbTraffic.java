@@ -61,15 +61,29 @@ public final class NlbTraffic {
         if (loadBalancerName.contains("/") || loadBalancerName.startsWith(".")) {
             return Optional.empty(); // not a name the controller gives; never read outside its folder
         }
-        Path socket = directory(settings).resolve(loadBalancerName).resolve("haproxy.sock");
-        if (!Files.exists(socket)) {
+        Optional<Path> named = statsSocket(directory(settings).resolve(loadBalancerName).resolve("haproxy.cfg"));
+        if (named.isEmpty() || !Files.exists(named.get())) {
             return Optional.empty();
         }
+        Path socket = named.get();
         try {
             return Optional.of(parse(HaproxyStats.showStat(socket)));
         } catch (IOException e) {
             throw new IOException("the NLB " + loadBalancerName + "'s HAProxy did not answer on " + socket + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The runtime socket an NLB's HAProxy configuration names ({@code stats socket PATH …}). The socket
+     * lives apart from the NLB's folder, under a short path, because a socket's path must stay under the
+     * kernel's 108 bytes; the configuration is where the controller records which one it gave.
+     */
+    static Optional<Path> statsSocket(Path config) throws IOException {
+        if (!Files.isRegularFile(config)) {
+            return Optional.empty();
+        }
+        return Files.readAllLines(config).stream().map(String::trim).filter(l -> l.startsWith("stats socket "))
+                .map(l -> l.split("\\s+")).filter(f -> f.length >= 3).map(f -> Path.of(f[2])).findFirst();
     }
 
     static Counts parse(String csv) {

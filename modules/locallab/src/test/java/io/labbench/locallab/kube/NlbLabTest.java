@@ -8,6 +8,7 @@ import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.LabStatus;
 import io.labbench.locallab.LocalLab;
 import io.labbench.locallab.LocalLabProgress;
+import io.labbench.locallab.KopsEc2Shell;
 import io.labbench.locallab.TestLabs;
 import io.labbench.locallab.net.ProcessRunner;
 import java.nio.file.Files;
@@ -15,8 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
 class NlbLabTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern HOSTNAME = Pattern.compile("(?m)^Hostname: (\\S+)");
 
     @TempDir
     static Path stateRoot;
@@ -47,6 +45,7 @@ class NlbLabTest {
     private LocalLab lab;
     private LabStatus status;
     private Kubectl kubectl;
+    private KopsEc2Shell kopsEc2;
     private Path manifests;
     private String nlbHost;
 
@@ -56,6 +55,7 @@ class NlbLabTest {
         lab = new LocalLab(settings);
         status = lab.up(LocalLabProgress.none());
         kubectl = new Kubectl(settings.kubeconfig(), Files.createDirectories(stateRoot.resolve("home")));
+        kopsEc2 = new KopsEc2Shell(status);
         manifests = Files.createDirectories(stateRoot.resolve("manifests"));
     }
 
@@ -66,58 +66,16 @@ class NlbLabTest {
         }
     }
 
-    /** A command typed in kops-ec2 over the lab's SSH (its login shell: the study's PATH and variables). */
-    private ProcessRunner.Result inKopsEc2(String script) throws Exception {
-        LabStatus.Endpoint e = status.endpoints().stream().filter(x -> x.name().equals("kops-ec2")).findFirst().orElseThrow();
-        return ProcessRunner.runAllowingFailure(List.of("ssh", "-F", "/dev/null", "-i", e.privateKey(), "-o",
-                "UserKnownHostsFile=" + e.knownHosts(), "-o", "GlobalKnownHostsFile=/dev/null", "-o", "StrictHostKeyChecking=yes",
-                "-o", "BatchMode=yes", "-o", "ConnectTimeout=20", "-p", Integer.toString(e.port()), e.user() + "@" + e.host(), script), "");
-    }
-
-    private String ok(String script) throws Exception {
-        ProcessRunner.Result r = inKopsEc2(script);
-        assertThat(r.exitCode()).as(script + ": " + r.stderr()).isZero();
-        return r.stdout();
-    }
-
-    private String aws(String args) throws Exception {
-        ProcessRunner.Result r = inKopsEc2("aws " + args);
-        assertThat(r.exitCode()).as("aws " + args + ": " + r.stderr()).isZero();
-        return r.stdout();
-    }
-
-    private String awaitAws(String args, Predicate<JsonNode> done) throws Exception {
-        String last = "";
-        for (long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos(); System.nanoTime() < deadline; Thread.sleep(500)) {
-            last = aws(args);
-            if (done.test(JSON.readTree(last))) {
-                return last;
-            }
-        }
-        throw new AssertionError("aws " + args + " never showed what was expected; last output:\n" + last);
-    }
-
-    /** The study's loop: 100 curls to the NLB, Hostname counted per pod. */
-    private Map<String, Integer> hundredCurls(String target) throws Exception {
-        ProcessRunner.Result r = inKopsEc2("for i in $(seq 1 100); do curl -s --max-time 3 " + target + " | grep Hostname; done");
-        Map<String, Integer> counts = new TreeMap<>();
-        Matcher m = HOSTNAME.matcher(r.stdout());
-        while (m.find()) {
-            counts.merge(m.group(1), 1, Integer::sum);
-        }
-        return counts;
-    }
-
     @Test
     @Order(0)
     void enablingTheControllerWithKopsMakesItsCrdsRbacAndDeploymentAppear() throws Exception {
         assertThat(kubectl.ok("get", "crd")).doesNotContain("elbv2.k8s.aws");
-        ok("cat > ~/lbc-editor <<'EOF'\n#!/bin/sh\n"
+        kopsEc2.ok("cat > ~/lbc-editor <<'EOF'\n#!/bin/sh\n"
                 + "sed -i 's/^spec:$/spec:\\n  certManager:\\n    enabled: true\\n  awsLoadBalancerController:\\n    enabled: true/' \"$1\"\nEOF\n"
                 + "chmod +x ~/lbc-editor");
-        ok("EDITOR=~/lbc-editor kops edit cluster --name ${KOPS_CLUSTER_NAME}");
-        assertThat(ok("kops get cluster -o yaml")).contains("awsLoadBalancerController:\n    enabled: true");
-        assertThat(ok("kops update cluster --yes")).contains("aws-load-balancer-controller").contains("Cluster changes have been applied");
+        kopsEc2.ok("EDITOR=~/lbc-editor kops edit cluster --name ${KOPS_CLUSTER_NAME}");
+        assertThat(kopsEc2.ok("kops get cluster -o yaml")).contains("awsLoadBalancerController:\n    enabled: true");
+        assertThat(kopsEc2.ok("kops update cluster --yes")).contains("aws-load-balancer-controller").contains("Cluster changes have been applied");
         assertThat(kubectl.ok("get", "crd")).contains("targetgroupbindings.elbv2.k8s.aws").contains("ingressclassparams.elbv2.k8s.aws");
         assertThat(kubectl.ok("get", "deploy", "-n", "kube-system", "aws-load-balancer-controller")).contains("aws-load-balancer-controller");
         assertThat(kubectl.ok("get", "sa", "-n", "kube-system")).contains("aws-load-balancer-controller");
@@ -142,9 +100,9 @@ class NlbLabTest {
     @Test
     @Order(2)
     void theStudysEchoServiceGetsAnNlbThatAnswersCurlFromKopsEc2() throws Exception {
-        ok("curl -s -o iam_policy.json https://raw.githubusercontent.com/kubernetes-sigs/aws-load-balancer-controller/v2.4.5/docs/install/iam_policy.json"
+        kopsEc2.ok("curl -s -o iam_policy.json https://raw.githubusercontent.com/kubernetes-sigs/aws-load-balancer-controller/v2.4.5/docs/install/iam_policy.json"
                 + " && aws iam create-policy --policy-name AWSLoadBalancerControllerIAMPolicy --policy-document file://iam_policy.json");
-        ok("ACCOUNT_ID=$(aws sts get-caller-identity --query 'Account' --output text)"
+        kopsEc2.ok("ACCOUNT_ID=$(aws sts get-caller-identity --query 'Account' --output text)"
                 + " && aws iam attach-role-policy --policy-arn arn:aws:iam::$ACCOUNT_ID:policy/AWSLoadBalancerControllerIAMPolicy --role-name masters.$KOPS_CLUSTER_NAME"
                 + " && aws iam attach-role-policy --policy-arn arn:aws:iam::$ACCOUNT_ID:policy/AWSLoadBalancerControllerIAMPolicy --role-name nodes.$KOPS_CLUSTER_NAME");
         String svc = kubectl.await(out -> out.contains(".elb.us-east-1.amazonaws.com"), "get", "svc", "svc-nlb-ip-type", "--no-headers");
@@ -154,7 +112,7 @@ class NlbLabTest {
         kubectl.await(out -> out.lines().filter(l -> l.contains("1/1") && l.contains("Running")).count() == 2,
                 "get", "pod", "-l", "app=deploy-websrv", "--no-headers");
 
-        JsonNode lbs = JSON.readTree(aws("elbv2 describe-load-balancers"));
+        JsonNode lbs = JSON.readTree(kopsEc2.aws("elbv2 describe-load-balancers"));
         JsonNode lb = lbs.path("LoadBalancers").path(0);
         assertThat(lb.path("LoadBalancerName").asText()).isEqualTo(name.group(1));
         assertThat(lb.path("DNSName").asText()).isEqualTo(nlbHost);
@@ -169,7 +127,7 @@ class NlbLabTest {
         String address = addresses.get(0);
         String reply = "";
         for (long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos(); System.nanoTime() < deadline; Thread.sleep(300)) {
-            reply = inKopsEc2("curl -s --max-time 3 " + address).stdout();
+            reply = kopsEc2.run("curl -s --max-time 3 " + address).stdout();
             if (reply.contains("Hostname:")) {
                 break;
             }
@@ -177,14 +135,19 @@ class NlbLabTest {
         assertThat(reply).contains("Hostname: deploy-echo-");
         // IP targets without PROXY protocol: the pod sees the NLB's own private address as the client
         assertThat(reply).containsPattern("client_address=(" + Pattern.quote(addresses.get(0)) + "|" + Pattern.quote(addresses.get(1)) + ")\\b");
-        assertThat(inKopsEc2("curl -s --max-time 3 " + addresses.get(1)).stdout()).contains("Hostname: deploy-echo-");
+        assertThat(kopsEc2.run("curl -s --max-time 3 " + addresses.get(1)).stdout()).contains("Hostname: deploy-echo-");
+
+        // the study's way: by the DNS name kubectl shows, which the VPC resolver answers with the NLB's addresses
+        assertThat(kopsEc2.ok("dig +short " + nlbHost).lines().toList()).containsExactlyInAnyOrderElementsOf(addresses);
+        assertThat(kopsEc2.ok("NLB=$(kubectl get svc svc-nlb-ip-type -o jsonpath={.status.loadBalancer.ingress[0].hostname});"
+                + " curl -s --max-time 3 $NLB")).contains("Hostname: deploy-echo-");
     }
 
     @Test
     @Order(3)
     void theHundredCurlLoopSpreadsOverBothPods() throws Exception {
-        String address = JSON.readTree(aws("elbv2 describe-load-balancers")).findValuesAsText("PrivateIPv4Address").get(0);
-        Map<String, Integer> counts = hundredCurls(address);
+        String address = JSON.readTree(kopsEc2.aws("elbv2 describe-load-balancers")).findValuesAsText("PrivateIPv4Address").get(0);
+        Map<String, Integer> counts = kopsEc2.hundredCurls(address);
         assertThat(counts).hasSize(2);
         assertThat(counts.values()).allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(30));
         assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(100);
@@ -193,12 +156,12 @@ class NlbLabTest {
     @Test
     @Order(4)
     void describeTargetHealthShowsThePodsHealthyOnTheAnnotatedPort() throws Exception {
-        JsonNode groups = JSON.readTree(aws("elbv2 describe-target-groups"));
+        JsonNode groups = JSON.readTree(kopsEc2.aws("elbv2 describe-target-groups"));
         JsonNode group = groups.path("TargetGroups").path(0);
         assertThat(group.path("TargetType").asText()).isEqualTo("ip");
         assertThat(group.path("HealthCheckPort").asText()).isEqualTo("8080");
         String arn = group.path("TargetGroupArn").asText();
-        String health = awaitAws("elbv2 describe-target-health --target-group-arn " + arn, j ->
+        String health = kopsEc2.awaitAws("elbv2 describe-target-health --target-group-arn " + arn, j ->
                 j.path("TargetHealthDescriptions").size() == 2
                         && j.path("TargetHealthDescriptions").findValuesAsText("State").stream().allMatch("healthy"::equals));
         List<String> podIps = List.of(kubectl.ok("get", "pod", "-l", "app=deploy-websrv", "-o",
@@ -212,15 +175,15 @@ class NlbLabTest {
         kubectl.ok("scale", "deployment", "deploy-echo", "--replicas=3");
         kubectl.await(out -> out.lines().filter(l -> l.contains("1/1") && l.contains("Running")).count() == 3,
                 "get", "pod", "-l", "app=deploy-websrv", "--no-headers");
-        String arn = JSON.readTree(aws("elbv2 describe-target-groups")).findValuesAsText("TargetGroupArn").get(0);
-        awaitAws("elbv2 describe-target-health --target-group-arn " + arn, j -> j.path("TargetHealthDescriptions").size() == 3);
-        String address = JSON.readTree(aws("elbv2 describe-load-balancers")).findValuesAsText("PrivateIPv4Address").get(0);
-        Map<String, Integer> counts = hundredCurls(address);
+        String arn = JSON.readTree(kopsEc2.aws("elbv2 describe-target-groups")).findValuesAsText("TargetGroupArn").get(0);
+        kopsEc2.awaitAws("elbv2 describe-target-health --target-group-arn " + arn, j -> j.path("TargetHealthDescriptions").size() == 3);
+        String address = JSON.readTree(kopsEc2.aws("elbv2 describe-load-balancers")).findValuesAsText("PrivateIPv4Address").get(0);
+        Map<String, Integer> counts = kopsEc2.hundredCurls(address);
         assertThat(counts).hasSize(3);
         assertThat(counts.values()).allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(20));
 
         kubectl.ok("scale", "deployment", "deploy-echo", "--replicas=2");
-        awaitAws("elbv2 describe-target-health --target-group-arn " + arn,
+        kopsEc2.awaitAws("elbv2 describe-target-health --target-group-arn " + arn,
                 j -> j.path("TargetHealthDescriptions").findValuesAsText("State").contains("draining"));
     }
 
@@ -267,16 +230,16 @@ class NlbLabTest {
         try {
             String svc = kubectl.await(out -> out.contains(".elb.us-east-1.amazonaws.com"), "get", "svc", "svc-nlb-proxy", "--no-headers");
             String name = svc.split("\\s+")[3].replaceAll("-[0-9a-f]{16}\\..*", "");
-            JsonNode lb = JSON.readTree(aws("elbv2 describe-load-balancers --names " + name)).path("LoadBalancers").path(0);
+            JsonNode lb = JSON.readTree(kopsEc2.aws("elbv2 describe-load-balancers --names " + name)).path("LoadBalancers").path(0);
             String address = lb.findValuesAsText("PrivateIPv4Address").get(0);
             // the reader starts after the target registered: wait for HAProxy's checks to pass again (rise 3)
-            String group = JSON.readTree(aws("elbv2 describe-target-groups --load-balancer-arn " + lb.path("LoadBalancerArn").asText()))
+            String group = JSON.readTree(kopsEc2.aws("elbv2 describe-target-groups --load-balancer-arn " + lb.path("LoadBalancerArn").asText()))
                     .findValuesAsText("TargetGroupArn").get(0);
-            awaitAws("elbv2 describe-target-health --target-group-arn " + group,
+            kopsEc2.awaitAws("elbv2 describe-target-health --target-group-arn " + group,
                     j -> j.path("TargetHealthDescriptions").findValuesAsText("State").equals(List.of("healthy")));
             String reply = "";
             for (long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos(); System.nanoTime() < deadline; Thread.sleep(300)) {
-                reply = inKopsEc2("curl -s --max-time 3 " + address).stdout();
+                reply = kopsEc2.run("curl -s --max-time 3 " + address).stdout();
                 if (reply.contains("proxy_v2=")) {
                     break;
                 }
@@ -323,14 +286,14 @@ class NlbLabTest {
     @Order(7)
     void tlsOnTheSslPortsServesTheAcmCertificate() throws Exception {
         String domain = "websrv." + settings.clusterName();
-        String arn = ok("aws acm request-certificate --domain-name " + domain + " --validation-method DNS --query CertificateArn --output text").strip();
-        JsonNode record = JSON.readTree(ok("aws acm describe-certificate --certificate-arn " + arn))
+        String arn = kopsEc2.ok("aws acm request-certificate --domain-name " + domain + " --validation-method DNS --query CertificateArn --output text").strip();
+        JsonNode record = JSON.readTree(kopsEc2.ok("aws acm describe-certificate --certificate-arn " + arn))
                 .path("Certificate").path("DomainValidationOptions").get(0).path("ResourceRecord");
-        String zone = ok("aws route53 list-hosted-zones-by-name --dns-name ${KOPS_CLUSTER_NAME}. --query 'HostedZones[0].Id' --output text").strip();
-        ok("aws route53 change-resource-record-sets --hosted-zone-id " + zone + " --change-batch '{\"Changes\": [{\"Action\": \"UPSERT\", "
+        String zone = kopsEc2.ok("aws route53 list-hosted-zones-by-name --dns-name ${KOPS_CLUSTER_NAME}. --query 'HostedZones[0].Id' --output text").strip();
+        kopsEc2.ok("aws route53 change-resource-record-sets --hosted-zone-id " + zone + " --change-batch '{\"Changes\": [{\"Action\": \"UPSERT\", "
                 + "\"ResourceRecordSet\": {\"Name\": \"" + record.path("Name").asText() + "\", \"Type\": \"CNAME\", \"TTL\": 300, "
                 + "\"ResourceRecords\": [{\"Value\": \"" + record.path("Value").asText() + "\"}]}}]}'");
-        awaitAws("acm describe-certificate --certificate-arn " + arn, j -> j.path("Certificate").path("Status").asText().equals("ISSUED"));
+        kopsEc2.awaitAws("acm describe-certificate --certificate-arn " + arn, j -> j.path("Certificate").path("Status").asText().equals("ISSUED"));
 
         Files.writeString(manifests.resolve("tls.yaml"), """
                 apiVersion: v1
@@ -363,24 +326,24 @@ class NlbLabTest {
         kubectl.ok("apply", "-f", manifests.resolve("tls.yaml").toString());
         String svc = kubectl.await(out -> out.contains(".elb.us-east-1.amazonaws.com"), "get", "svc", "svc-nlb-tls", "--no-headers");
         String name = svc.split("\\s+")[3].replaceAll("-[0-9a-f]{16}\\..*", "");
-        JsonNode lb = JSON.readTree(aws("elbv2 describe-load-balancers --names " + name)).path("LoadBalancers").path(0);
+        JsonNode lb = JSON.readTree(kopsEc2.aws("elbv2 describe-load-balancers --names " + name)).path("LoadBalancers").path(0);
         String address = lb.findValuesAsText("PrivateIPv4Address").get(1);
-        JsonNode listeners = JSON.readTree(aws("elbv2 describe-listeners --load-balancer-arn " + lb.path("LoadBalancerArn").asText()));
+        JsonNode listeners = JSON.readTree(kopsEc2.aws("elbv2 describe-listeners --load-balancer-arn " + lb.path("LoadBalancerArn").asText()));
         assertThat(listeners.path("Listeners").findValuesAsText("Protocol")).containsExactlyInAnyOrder("TCP", "TLS");
         assertThat(listeners.path("Listeners").findValuesAsText("CertificateArn")).containsExactly(arn);
 
         String reply = "";
         for (long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos(); System.nanoTime() < deadline; Thread.sleep(300)) {
-            reply = inKopsEc2("curl -s -k --max-time 3 https://" + address + " | grep Hostname").stdout();
+            reply = kopsEc2.run("curl -s -k --max-time 3 https://" + address + " | grep Hostname").stdout();
             if (reply.contains("Hostname:")) {
                 break;
             }
         }
         assertThat(reply).contains("Hostname: deploy-echo-");
-        assertThat(inKopsEc2("curl -s --max-time 3 http://" + address + " | grep Hostname").stdout()).contains("Hostname: deploy-echo-");
-        String served = ok("openssl s_client -connect " + address + ":443 -servername " + domain + " </dev/null 2>/dev/null"
+        assertThat(kopsEc2.run("curl -s --max-time 3 http://" + address + " | grep Hostname").stdout()).contains("Hostname: deploy-echo-");
+        String served = kopsEc2.ok("openssl s_client -connect " + address + ":443 -servername " + domain + " </dev/null 2>/dev/null"
                 + " | openssl x509 -noout -fingerprint -sha256");
-        String issued = ok("aws acm get-certificate --certificate-arn " + arn + " --query Certificate --output text"
+        String issued = kopsEc2.ok("aws acm get-certificate --certificate-arn " + arn + " --query Certificate --output text"
                 + " | openssl x509 -noout -fingerprint -sha256");
         assertThat(served).startsWith("sha256 Fingerprint=").isEqualTo(issued);
     }
@@ -388,8 +351,8 @@ class NlbLabTest {
     @Test
     @Order(8)
     void anSslCertArnThatDoesNotExistGetsCertificateNotFoundAndNoLoadBalancer() throws Exception {
-        int before = JSON.readTree(aws("elbv2 describe-load-balancers")).path("LoadBalancers").size();
-        String missing = "arn:aws:acm:us-east-1:" + ok("aws sts get-caller-identity --query Account --output text").strip()
+        int before = JSON.readTree(kopsEc2.aws("elbv2 describe-load-balancers")).path("LoadBalancers").size();
+        String missing = "arn:aws:acm:us-east-1:" + kopsEc2.ok("aws sts get-caller-identity --query Account --output text").strip()
                 + ":certificate/00000000-0000-0000-0000-000000000000";
         Files.writeString(manifests.resolve("nocert.yaml"), """
                 apiVersion: v1
@@ -413,7 +376,7 @@ class NlbLabTest {
                 "--field-selector", "involvedObject.name=svc-nocert");
         assertThat(events).contains("Warning").contains(missing).contains("aws-load-balancer-ssl-cert");
         assertThat(kubectl.ok("get", "svc", "svc-nocert", "--no-headers")).contains("<pending>");
-        assertThat(JSON.readTree(aws("elbv2 describe-load-balancers")).path("LoadBalancers").size()).isEqualTo(before);
+        assertThat(JSON.readTree(kopsEc2.aws("elbv2 describe-load-balancers")).path("LoadBalancers").size()).isEqualTo(before);
     }
 
     @Test
@@ -440,9 +403,137 @@ class NlbLabTest {
                 "--field-selector", "involvedObject.name=svc-bad");
         assertThat(events).contains("Warning").contains("aws-load-balancer-nlb-target-type").contains("unsupported target type \"pod\"");
         assertThat(kubectl.ok("get", "svc", "svc-bad", "--no-headers")).contains("<pending>");
-        assertThat(JSON.readTree(aws("elbv2 describe-load-balancers")).findValuesAsText("LoadBalancerName"))
+        assertThat(JSON.readTree(kopsEc2.aws("elbv2 describe-load-balancers")).findValuesAsText("LoadBalancerName"))
                 .noneMatch(n -> n.startsWith("k8s-default-svcbad-"));
         assertThat(Files.readString(settings.labDir().resolve("nlb/aws-load-balancer-controller.log")))
                 .contains("unsupported target type \\\"pod\\\"");
+    }
+
+    /** One echoserver pod of its own, so exactly one worker has a local endpoint. */
+    private static final String INSTANCE_MODE = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: deploy-local
+            spec:
+              replicas: 1
+              selector:
+                matchLabels:
+                  app: echo-local
+              template:
+                metadata:
+                  labels:
+                    app: echo-local
+                spec:
+                  terminationGracePeriodSeconds: 0
+                  containers:
+                  - name: echo
+                    image: k8s.gcr.io/echoserver:1.5
+                    ports:
+                    - containerPort: 8080
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: svc-nlb-%1$s
+              annotations:
+                service.beta.kubernetes.io/aws-load-balancer-nlb-target-type: instance
+                service.beta.kubernetes.io/aws-load-balancer-scheme: internet-facing
+                service.beta.kubernetes.io/aws-load-balancer-cross-zone-load-balancing-enabled: "true"
+            spec:
+              externalTrafficPolicy: %2$s
+              ports:
+                - port: 80
+                  targetPort: 8080
+                  protocol: TCP
+              type: LoadBalancer
+              loadBalancerClass: service.k8s.aws/nlb
+              selector:
+                app: echo-local
+            """;
+
+    /** The NLB's DNS name once kubectl shows it, from kops-ec2. */
+    private String hostnameOf(String svc) throws Exception {
+        try {
+            kubectl.await(out -> out.contains(".elb.us-east-1.amazonaws.com"), "get", "svc", svc, "--no-headers");
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\nthe Service's events:\n"
+                    + kubectl.ok("get", "events", "--field-selector", "involvedObject.name=" + svc), e);
+        }
+        return kopsEc2.ok("kubectl get svc " + svc + " -o jsonpath={.status.loadBalancer.ingress[0].hostname}").strip();
+    }
+
+    @Test
+    @Order(10)
+    void instanceModeWithExternalTrafficPolicyLocalShowsThePodKopsEc2sOwnAddressAndOnlyThePodsNodeIsHealthy() throws Exception {
+        Files.writeString(manifests.resolve("instance-local.yaml"), INSTANCE_MODE.formatted("local", "Local"));
+        kubectl.ok("apply", "-f", manifests.resolve("instance-local.yaml").toString());
+        kubectl.await(out -> out.contains("1/1") && out.contains("Running"), "get", "pod", "-l", "app=echo-local", "--no-headers");
+        String nlb = hostnameOf("svc-nlb-local");
+        String kopsEc2Ip = lab.topology().bastion().ip().toString();
+
+        // by its DNS name, through the VPC resolver, as the study curls it
+        String reply = kopsEc2.awaitOutput("curl -s --max-time 3 " + nlb, "client_address=", Duration.ofSeconds(30));
+        assertThat(reply).contains("Hostname: deploy-local-").contains("client_address=" + kopsEc2Ip + "\n");
+
+        // kube-proxy's /healthz on the healthCheckNodePort: 200 only on the node with the pod, so only it is healthy
+        String podNode = kubectl.ok("get", "pod", "-l", "app=echo-local", "-o", "jsonpath={.items[0].spec.nodeName}").strip();
+        String podInstance = lab.topology().nodes().stream().filter(n -> n.hostname().equals(podNode) || n.instanceId().equals(podNode))
+                .findFirst().orElseThrow().instanceId();
+        String name = nlb.replaceAll("-[0-9a-f]{16}\\..*", "");
+        JsonNode lb = kopsEc2.awsJson("elbv2 describe-load-balancers --names " + name).path("LoadBalancers").path(0);
+        JsonNode group = kopsEc2.awsJson("elbv2 describe-target-groups --load-balancer-arn " + lb.path("LoadBalancerArn").asText())
+                .path("TargetGroups").path(0);
+        assertThat(group.path("TargetType").asText()).isEqualTo("instance");
+        assertThat(group.path("HealthCheckProtocol").asText()).isEqualTo("HTTP");
+        String healthCheckNodePort = kubectl.ok("get", "svc", "svc-nlb-local", "-o", "jsonpath={.spec.healthCheckNodePort}").strip();
+        assertThat(group.path("HealthCheckPort").asText()).isEqualTo(healthCheckNodePort);
+        String health = kopsEc2.awaitAws("elbv2 describe-target-health --target-group-arn " + group.path("TargetGroupArn").asText(),
+                j -> j.path("TargetHealthDescriptions").size() == 2
+                        && j.path("TargetHealthDescriptions").findValuesAsText("State").containsAll(List.of("healthy", "unhealthy")));
+        for (JsonNode d : JSON.readTree(health).path("TargetHealthDescriptions")) {
+            String expected = d.path("Target").path("Id").asText().equals(podInstance) ? "healthy" : "unhealthy";
+            assertThat(d.path("TargetHealth").path("State").asText()).as(d.toString()).isEqualTo(expected);
+        }
+        // once the checks have spoken, every connection goes to the pod's node and is answered
+        Map<String, Integer> counts = kopsEc2.hundredCurls(nlb);
+        assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).as("every curl answered: " + counts).isEqualTo(100);
+        // the kernel forwards it: the DNAT in the NLB's namespace counts the connections
+        String nat = TestLabs.inNetns(settings.prefix() + "-nlb" + nlbIndex(lb), "iptables", "-t", "nat", "-L", "-n", "-v");
+        assertThat(nat).contains("DNAT").contains(healthyNodeAddress(podInstance));
+    }
+
+    @Test
+    @Order(11)
+    void instanceModeWithExternalTrafficPolicyClusterShowsTheNodesAddressAsOnAws() throws Exception {
+        kubectl.ok("delete", "svc", "svc-nlb-local");
+        Files.writeString(manifests.resolve("instance-cluster.yaml"), INSTANCE_MODE.formatted("cluster", "Cluster"));
+        kubectl.ok("apply", "-f", manifests.resolve("instance-cluster.yaml").toString());
+        String nlb = hostnameOf("svc-nlb-cluster");
+        List<String> nodeIps = lab.topology().kubernetesNodes().stream().map(n -> n.ip().toString()).toList();
+
+        String reply = kopsEc2.awaitOutput("curl -s --max-time 3 " + nlb, "client_address=", Duration.ofSeconds(30));
+        Matcher client = Pattern.compile("client_address=(\\S+)").matcher(reply);
+        assertThat(client.find()).as(reply).isTrue();
+        // kube-proxy masquerades NodePort traffic under the Cluster policy: the pod sees a node, not kops-ec2
+        assertThat(nodeIps).as(reply).contains(client.group(1));
+        Map<String, Integer> counts = kopsEc2.hundredCurls(nlb);
+        assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).as("every curl answered: " + counts).isEqualTo(100);
+        kubectl.ok("delete", "-f", manifests.resolve("instance-cluster.yaml").toString());
+    }
+
+    /** The NLB namespace's index: the controller numbers them in the order it built them. */
+    private int nlbIndex(JsonNode lb) throws Exception {
+        String address = lb.findValuesAsText("PrivateIPv4Address").get(0);
+        for (String netns : TestLabs.sh("ip", "netns", "list").lines().map(l -> l.split(" ")[0]).toList()) {
+            if (netns.startsWith(settings.prefix() + "-nlb") && TestLabs.inNetns(netns, "ip", "-o", "addr").contains(" " + address + "/")) {
+                return Integer.parseInt(netns.substring((settings.prefix() + "-nlb").length()));
+            }
+        }
+        throw new AssertionError("no NLB namespace holds " + address);
+    }
+
+    private String healthyNodeAddress(String instanceId) {
+        return lab.topology().nodes().stream().filter(n -> n.instanceId().equals(instanceId)).findFirst().orElseThrow().ip().toString();
     }
 }

@@ -49,14 +49,33 @@ class HaproxyConfigTest {
     }
 
     @Test
+    void anNlbTheKernelForwardsGetsAChecksOnlyHaproxyWithKubeProxysHttpCheck() {
+        List<NlbModel.Target> nodes = List.of(new NlbModel.Target("i-01", "172.30.46.72", 31245, "us-east-1a"),
+                new NlbModel.Target("i-02", "172.30.89.212", 31245, "us-east-1c"));
+        NlbModel.TargetGroup group = new NlbModel.TargetGroup("k8s-tg", "arn:tg", "instance", 31245, "TCP", "32100", "/healthz",
+                new NlbSpec.HealthCheckTiming(10, 6, 2, 2), nodes);
+        NlbModel m = new NlbModel("default/svc", "k8s-lb", "arn:lb", "dns", "internet-facing", false, false, false, ZONES,
+                List.of(new NlbModel.Listener(80, "TCP", Optional.empty(), group)));
+        String cfg = HaproxyConfig.render(m, Map.of(), Path.of("/s"));
+        assertThat(cfg).doesNotContain("bind 172.30.").contains("bind 127.0.0.1:" + HaproxyConfig.CHECKS_ONLY_PORT)
+                .contains("tcp-request connection reject")
+                .contains("option httpchk GET /healthz\n    http-check expect status 200\n")
+                .contains("default-server inter 2000ms rise 2 fall 2")
+                .contains("server i-01:31245 172.30.46.72:31245 check port 32100\n")
+                .contains("server i-02:31245 172.30.89.212:31245 check port 32100\n");
+    }
+
+    @Test
     void showStatIsReadPerServerPreferringAPassingCheck() {
         String csv = "# pxname,svname,qcur,status,check_status\n"
                 + "tg-80,FRONTEND,,OPEN,\n"
                 + "tg-80,172.30.45.9:8080,0,UP,L4OK\n"
                 + "tg-80,172.30.80.3:8080,0,DOWN,L4CON\n"
+                + "tg-80,172.30.81.4:8080,0,UP,* L4OK\n" // a check in progress: the last one passed
                 + "tg-80,BACKEND,0,UP,\n";
         Map<String, HaproxyStats.ServerCheck> checks = HaproxyStats.parse(csv);
-        assertThat(checks).containsOnlyKeys("172.30.45.9:8080", "172.30.80.3:8080");
+        assertThat(checks).containsOnlyKeys("172.30.45.9:8080", "172.30.80.3:8080", "172.30.81.4:8080");
+        assertThat(checks.get("172.30.81.4:8080").passed()).isTrue();
         assertThat(checks.get("172.30.45.9:8080").passed()).isTrue();
         assertThat(checks.get("172.30.80.3:8080").down()).isTrue();
     }

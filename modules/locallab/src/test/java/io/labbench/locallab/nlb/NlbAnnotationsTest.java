@@ -34,6 +34,23 @@ class NlbAnnotationsTest {
     }
 
     @Test
+    void instanceTargetsWithExternalTrafficPolicyLocalAreCheckedOnKubeProxysHealthzAsTheControllerDoes() {
+        NlbSpec local = ((NlbAnnotations.Valid) NlbAnnotations.read(Map.of(P + "nlb-target-type", "instance"), true)).spec();
+        assertThat(local.healthCheckPort()).isEqualTo(NlbSpec.KUBE_PROXY_HEALTH_PORT);
+        assertThat(local.healthCheckPath()).isEqualTo("/healthz");
+        assertThat(local.timing()).isEqualTo(new NlbSpec.HealthCheckTiming(10, 6, 2, 2));
+
+        NlbSpec annotated = ((NlbAnnotations.Valid) NlbAnnotations.read(Map.of(P + "nlb-target-type", "instance",
+                P + "healthcheck-port", "8080"), true)).spec();
+        assertThat(annotated.healthCheckPort()).isEqualTo("8080");
+        assertThat(annotated.healthCheckPath()).isEmpty();
+
+        NlbSpec ip = ((NlbAnnotations.Valid) NlbAnnotations.read(Map.of(P + "nlb-target-type", "ip"), true)).spec();
+        assertThat(ip.healthCheckPort()).isEqualTo("traffic-port");
+        assertThat(ip.timing()).isEqualTo(new NlbSpec.HealthCheckTiming(10, 10, 3, 3));
+    }
+
+    @Test
     void sslPortsByNameTerminateTlsOnlyThere() {
         NlbSpec spec = ((NlbAnnotations.Valid) NlbAnnotations.read(Map.of(P + "ssl-cert", "arn:aws:acm:us-east-1:1:certificate/x",
                 P + "ssl-ports", "https", P + "backend-protocol", "http", P + "proxy-protocol", "*"))).spec();

@@ -1,0 +1,99 @@
+package io.labbench.locallab.nlb;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The rules of an NLB the kernel forwards ({@link KernelForwarding}), as text, so they can be read and
+ * tested without a kernel:
+ * <ul>
+ *   <li>{@link #nat}: the NLB namespace's nat table. A new connection to the NLB's address on a
+ *       listener's port is DNATed to one target (node IP and NodePort), picked at random among the
+ *       targets in service in the same way kube-proxy picks endpoints, and only among the zone's own
+ *       targets without cross-zone load balancing. The source is left alone: the node sees the client.</li>
+ *   <li>{@link #replyRedirects}: ebtables rules for the VPC router's subnet bridges. A target's reply
+ *       leaves its node addressed to the client, which may sit on the same subnet; these rules hand the
+ *       frame to the NLB's own interface in that subnet instead, so the NLB's conntrack turns the source
+ *       back into the NLB's address before the client sees it (on AWS the VPC fabric does this).</li>
+ * </ul>
+ */
+final class KernelForwardingRules {
+
+    private KernelForwardingRules() {
+    }
+
+    /**
+     * @param inService whether a target passes its health checks; when none of a front's targets does,
+     *                  the front sends to all of them, as an NLB fails open
+     */
+    static String nat(NlbModel nlb, Predicate<NlbModel.Target> inService) {
+        StringBuilder chains = new StringBuilder();
+        StringBuilder rules = new StringBuilder();
+        for (NlbModel.Listener listener : nlb.listeners()) {
+            NlbModel.TargetGroup group = listener.targetGroup();
+            List<List<NlbModel.ZoneNode>> fronts = nlb.crossZone() ? List.of(nlb.zones()) : nlb.zones().stream().map(List::of).toList();
+            for (List<NlbModel.ZoneNode> front : fronts) {
+                String zone = nlb.crossZone() ? "" : front.get(0).zone();
+                String chain = "NLB-" + listener.port() + (zone.isEmpty() ? "" : "-" + zoneLetter(zone));
+                chains.append(':').append(chain).append(" - [0:0]\n");
+                for (NlbModel.ZoneNode node : front) {
+                    rules.append("-A PREROUTING -d ").append(node.address()).append("/32 -p tcp -m tcp --dport ").append(listener.port())
+                            .append(" -m comment --comment \"").append(nlb.name()).append(" listener ").append(listener.port())
+                            .append("\" -j ").append(chain).append('\n');
+                }
+                List<NlbModel.Target> targets = group.targets().stream().filter(t -> zone.isEmpty() || t.zone().equals(zone)).toList();
+                if (targets.isEmpty()) {
+                    targets = group.targets(); // no target in its own zone: the NLB node still answers through the others
+                }
+                List<NlbModel.Target> routed = targets.stream().filter(inService).toList();
+                if (routed.isEmpty()) {
+                    routed = targets;
+                }
+                for (int i = 0; i < routed.size(); i++) {
+                    NlbModel.Target t = routed.get(i);
+                    rules.append("-A ").append(chain).append(" -p tcp -m comment --comment \"").append(group.name()).append(' ').append(t.id())
+                            .append('"');
+                    int left = routed.size() - i;
+                    if (left > 1) {
+                        rules.append(" -m statistic --mode random --probability ").append(String.format(java.util.Locale.ROOT, "%.11f", 1.0 / left));
+                    }
+                    rules.append(" -j DNAT --to-destination ").append(t.address()).append(':').append(t.port()).append('\n');
+                }
+            }
+        }
+        return "*nat\n:PREROUTING ACCEPT [0:0]\n:INPUT ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n:POSTROUTING ACCEPT [0:0]\n"
+                + chains + rules + "COMMIT\n";
+    }
+
+    /**
+     * The ebtables rules of the NLB's bridge chain (arguments after {@code ebtables -t nat}): first a
+     * RETURN for every frame the NLB itself sends (a reply it already turned back, or one it passes on
+     * unchanged), then one rule per target handing its replies to the NLB's interface in the target's
+     * subnet. A node is plugged into its own subnet's bridge only, so the rule needs no bridge match
+     * (which this kernel's nf_tables may not offer: {@code --logical-in} is refused on some).
+     *
+     * @param macByZone the MAC of the NLB's interface in each zone's subnet
+     */
+    static List<List<String>> replyRedirects(NlbModel nlb, String chain, Map<String, String> macByZone) {
+        List<List<String>> rules = new ArrayList<>();
+        macByZone.values().stream().distinct().sorted().forEach(mac -> rules.add(List.of("-A", chain, "-s", mac, "-j", "RETURN")));
+        Map<String, NlbModel.Target> unique = new LinkedHashMap<>();
+        nlb.listeners().forEach(l -> l.targetGroup().targets().forEach(t -> unique.putIfAbsent(t.address() + ":" + t.port(), t)));
+        for (NlbModel.Target t : unique.values()) {
+            String mac = macByZone.get(t.zone());
+            if (mac == null) {
+                continue;
+            }
+            rules.add(List.of("-A", chain, "-p", "IPv4", "--ip-src", t.address(), "--ip-proto", "tcp", "--ip-sport",
+                    Integer.toString(t.port()), "-j", "dnat", "--to-dst", mac, "--dnat-target", "ACCEPT"));
+        }
+        return rules;
+    }
+
+    static String zoneLetter(String zone) {
+        return zone.substring(zone.length() - 1).toUpperCase(java.util.Locale.ROOT);
+    }
+}
