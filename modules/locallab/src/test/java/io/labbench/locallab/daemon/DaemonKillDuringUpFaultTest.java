@@ -151,6 +151,9 @@ class DaemonKillDuringUpFaultTest {
         try (Stream<Path> files = Files.list(settings.stateRoot())) {
             files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(settings.prefix()))
                     .filter(n -> !n.equals(settings.prefix() + "-daemon.log") && !n.equals(settings.kubeconfig().getFileName().toString()))
+                    // kept on purpose from one up to the next: the lab's SSH keys (so the learner's known_hosts
+                    // stays true) and the Route 53 zones and ACM certificates the learner made
+                    .filter(n -> !n.equals(settings.prefix() + "-keys") && !n.equals(settings.prefix() + "-aws-state"))
                     .forEach(stray::add);
         }
         return stray;
