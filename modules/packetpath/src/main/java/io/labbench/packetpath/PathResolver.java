@@ -491,12 +491,15 @@ public final class PathResolver {
         /**
          * Of the entries for {@code src → dst}, the most recently active: the one with the most time left, within the
          * state that lasts longest (a live connection before one in TIME_WAIT or CLOSE). conntrack keeps no start time
-         * by default, and a timer restarts with every packet, so the largest timeout is the newest traffic.
+         * by default, and a timer restarts with every packet, so the largest timeout is the newest traffic. A
+         * connection still closing (FIN_WAIT, CLOSE_WAIT, LAST_ACK: timers of 30–120 s) is newer than any that has
+         * finished closing, whatever their timers say: a curl that just ended sits in LAST_ACK for a moment with less
+         * time left than the previous curl's TIME_WAIT, and two reads a second apart would follow different connections.
          */
         private Optional<ConntrackEntry> latestEntry(MachineState st, String proto, String src, String dst) {
             return st.conntrack().stream()
                     .filter(e -> e.proto().equals(proto) && e.original().src().equals(src) && e.original().dst().equals(dst))
-                    .max(java.util.Comparator.comparing((ConntrackEntry e) -> "ESTABLISHED".equals(e.state()))
+                    .max(java.util.Comparator.comparingInt(PathResolver::liveness)
                             .thenComparingLong(e -> e.timeout().orElse(0L)));
         }
 
@@ -746,5 +749,15 @@ public final class PathResolver {
 
     private static String endpoint(String address, int port) {
         return port > 0 ? address + ":" + port : address;
+    }
+
+    /** 2: an open connection; 1: one still closing; 0: one done (TIME_WAIT, CLOSE) or without TCP state (UDP, ICMP). */
+    private static int liveness(ConntrackEntry e) {
+        String state = e.state() == null ? "" : e.state();
+        return switch (state) {
+            case "ESTABLISHED" -> 2;
+            case "SYN_SENT", "SYN_RECV", "FIN_WAIT", "CLOSE_WAIT", "LAST_ACK" -> 1;
+            default -> 0;
+        };
     }
 }

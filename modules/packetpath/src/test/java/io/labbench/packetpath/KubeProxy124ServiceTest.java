@@ -81,6 +81,20 @@ class KubeProxy124ServiceTest {
     }
 
     @Test
+    void aConnectionStillClosingIsNewerThanOneInTimeWaitWithMoreTimeLeft() {
+        // the previous curl went to web-a and waits out TIME_WAIT (117 s left); the one that just ended went to
+        // web-b and sits in LAST_ACK (29 s left): the path follows the one that just ended
+        String entries = "tcp      6 117 TIME_WAIT src=" + CLIENT + " dst=" + WEB_SVC + " sport=40500 dport=80 src=" + WEB_A
+                + " dst=" + CLIENT + " sport=8080 dport=40500 [ASSURED] mark=0 use=1\n"
+                + "tcp      6 29 LAST_ACK src=" + CLIENT + " dst=" + WEB_SVC + " sport=40512 dport=80 src=" + WEB_B
+                + " dst=" + CLIENT + " sport=8080 dport=40512 [ASSURED] mark=0 use=1\n";
+        PacketPath path = resolve("svc/web", entries);
+        String shown = PathText.render(path);
+        Hop pick = hop(path, "nat " + WEB_SVC_CHAIN + " #3");
+        assertThat(pick.choices()).as(shown).filteredOn(Choice::followed).extracting(Choice::endpoint).containsExactly(WEB_B + ":8080");
+    }
+
+    @Test
     void nodePortGoesThroughKubeExtWhichMarksForMasqueradeBeforeTheServiceChain() {
         io.labbench.packetpath.cluster.ClusterService web = cluster().services().get(0);
         PacketPath path = KubeProxy124Node.resolve(new Place.Address(NODE_IP, "worker1:30080"), "tcp", 30080);
