@@ -25,8 +25,9 @@ import java.util.stream.Collectors;
  * plain {@code java}. Goal: at most 350 MB. Needs a display (run-benchmarks uses xvfb-run).
  *
  * <p>Run: {@code java -cp app/target/test-classes:app/target/classes:$(cat app/target/bench.cp)
- * io.labbench.app.ui.bench.AppMemoryBenchmark ./labbench [seconds] ["JVM options"]}: with JVM options, a second
- * app with them runs beside the first (its own home), to compare heap settings under the same load.
+ * io.labbench.app.ui.bench.AppMemoryBenchmark ./labbench [seconds] ["JVM options" ...]}: each further argument
+ * starts one more app with those JVM options beside the first (its own home), to compare heap settings under
+ * the same load.
  */
 public final class AppMemoryBenchmark {
 
@@ -55,11 +56,11 @@ public final class AppMemoryBenchmark {
         boolean twoApps = args.length > 2;
         Process app = startApp(launcher, home, "", twoApps);
         Process hello = helloBuilder.start();
-        Optional<Process> other = Optional.empty();
-        if (twoApps) {
+        List<Process> others = new ArrayList<>();
+        for (int i = 2; i < args.length; i++) {
             Path otherHome = Files.createTempDirectory("lbt-memory-b-");
             copyTree(home.resolve("config"), otherHome.resolve("config"));
-            other = Optional.of(startApp(launcher, otherHome, args[2], true));
+            others.add(startApp(launcher, otherHome, args[i], true));
         }
         try {
             Thread.sleep(seconds * 1000);
@@ -67,8 +68,8 @@ public final class AppMemoryBenchmark {
             long helloKb = rssKb(hello, home);
             System.out.printf("after %d s: LabBench (4 terminals, 4 watches at 1 s) RSS %d MiB; idle JavaFX window %d MiB%n",
                     seconds, appKb / 1024, helloKb / 1024);
-            if (other.isPresent()) {
-                System.out.printf("after %d s: LabBench with %s: RSS %d MiB%n", seconds, args[2], rssKb(other.get(), home) / 1024);
+            for (int i = 0; i < others.size(); i++) {
+                System.out.printf("after %d s: LabBench with %s: RSS %d MiB%n", seconds, args[i + 2], rssKb(others.get(i), home) / 1024);
             }
             // Machine-readable line for ./run-benchmarks: metric, value, unit, reference, goal.
             System.out.printf(Locale.ROOT, "BENCH\tapp RSS, 4 terminals + 4 watches after %d s (ref: idle JavaFX window)\t%.0f\tMB\t%.0f\t<=350%n",
@@ -76,7 +77,7 @@ public final class AppMemoryBenchmark {
         } finally {
             app.destroy();
             hello.destroy();
-            other.ifPresent(Process::destroy);
+            others.forEach(Process::destroy);
         }
     }
 
