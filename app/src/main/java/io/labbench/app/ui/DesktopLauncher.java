@@ -4,9 +4,11 @@ import io.labbench.app.ui.settings.UiSettingsStore;
 import io.labbench.app.ui.startup.StartupProbe;
 import io.labbench.app.ui.startup.StartupThreads;
 import io.labbench.app.ui.startup.StartupTrace;
+import io.labbench.app.ui.terminal.EmulatorWarmUp;
 import io.labbench.app.ui.terminal.TerminalSettings;
 import org.kordamp.ikonli.javafx.IkonResolver;
 import io.labbench.sessions.AppDirs;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -90,6 +92,11 @@ public final class DesktopLauncher {
                 StartupTrace.cpu("first frame");
                 StartupTrace.nodes(workbench.scene());
                 WorkbenchParts.wire(setup, dirs, "aws".equals(options.backend()), lab.join());
+                if (!options.startupProbe()) {
+                    // After the lab guide and dock are in and the learner is reading: the first cat in a
+                    // pane then meets compiled emulator code (EmulatorWarmUp says why).
+                    EmulatorWarmUp.startAfter(Duration.ofSeconds(3));
+                }
                 if (options.startupProbe()) {
                     StartupProbe.onFirstFrame(workbench.scene(), ready -> {
                         printProbe(firstFrame, ready);

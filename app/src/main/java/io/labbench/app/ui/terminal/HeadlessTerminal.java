@@ -16,7 +16,8 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The emulator and text buffer of a terminal pane without JavaFX, for tests and benchmarks: wired as
+ * The emulator and text buffer of a terminal pane without JavaFX, for the emulator's start-up warm-up
+ * ({@link EmulatorWarmUp}), tests and benchmarks: wired as
  * JediTermFxWidget's constructor wires them (default style, link processing, the settings' history
  * limit), with the panel's listeners reduced to the flags they set, plus what {@link LabTerminalWidget}
  * adds ({@link ScrollbackTrimmer}, {@link PaneTerminal}). {@link #stock} is the library as it comes,
