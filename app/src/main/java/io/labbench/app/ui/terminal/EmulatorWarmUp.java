@@ -33,8 +33,14 @@ public final class EmulatorWarmUp {
     private EmulatorWarmUp() {
     }
 
-    /** Starts the warm-up on a daemon thread after {@code delay}; returns at once. */
+    /**
+     * Starts the warm-up on a daemon thread after {@code delay}; returns at once. {@code
+     * -Dlabbench.emulator-warm-up=off} leaves it out (for measuring what it costs, e.g. in AppMemoryBenchmark).
+     */
     public static void startAfter(Duration delay) {
+        if ("off".equals(System.getProperty("labbench.emulator-warm-up"))) {
+            return;
+        }
         Thread thread = new Thread(() -> {
             try {
                 Thread.sleep(delay.toMillis());
