@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.labbench.locallab.settings.LabSettings;
+import io.labbench.locallab.KopsEc2Shell;
 import io.labbench.locallab.LabStatus;
 import io.labbench.locallab.TestLabs;
 import io.labbench.locallab.daemon.LabDaemonLauncher;
@@ -42,11 +43,13 @@ class LabAwsFromKopsEc2Test {
     static Path stateRoot;
     private LabSettings settings;
     private LabStatus status;
+    private KopsEc2Shell shell;
 
     @BeforeAll
     void up() throws Exception {
         settings = TestLabs.settings(stateRoot);
         status = LabDaemonLauncher.start(settings, (d, t, m) -> { }, Duration.ofSeconds(120));
+        shell = new KopsEc2Shell(status);
     }
 
     @AfterAll
@@ -54,19 +57,12 @@ class LabAwsFromKopsEc2Test {
         LabDaemonLauncher.stop(settings, Duration.ofSeconds(60));
     }
 
-    private List<String> ssh(String command) {
-        LabStatus.Endpoint e = status.endpoints().stream().filter(x -> x.name().equals("kops-ec2")).findFirst().orElseThrow();
-        return List.of("ssh", "-F", "/dev/null", "-i", e.privateKey(), "-o", "UserKnownHostsFile=" + e.knownHosts(),
-                "-o", "GlobalKnownHostsFile=/dev/null", "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes",
-                "-o", "ConnectTimeout=20", "-p", Integer.toString(e.port()), e.user() + "@" + e.host(), command);
-    }
-
     private String kopsEc2(String command) throws Exception {
-        return ProcessRunner.run(ssh(command), "");
+        return shell.ok(command);
     }
 
     private ProcessRunner.Result kopsEc2AllowingFailure(String command, String stdin) throws Exception {
-        return ProcessRunner.runAllowingFailure(ssh(command), stdin);
+        return shell.run(command, stdin);
     }
 
     private String nodeId(String name) {
