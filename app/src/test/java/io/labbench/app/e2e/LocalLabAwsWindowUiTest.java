@@ -74,28 +74,6 @@ class LocalLabAwsWindowUiTest {
         stage.show();
     }
 
-    /** The window types nothing in this test (no cleanup is run). */
-    private static final class NoTerminals implements TerminalDirectory {
-        @Override
-        public List<String> names() {
-            return List.of();
-        }
-
-        @Override
-        public void type(String terminalName, String text, boolean pressEnter) {
-            throw new AssertionError("nothing should be typed: " + text);
-        }
-
-        @Override
-        public void focus(String terminalName) {
-        }
-
-        @Override
-        public List<String> recentLines(String terminalName, int maxLines) {
-            return List.of();
-        }
-    }
-
     @Test
     void theWindowShowsTheLabsAccountAndNodes(FxRobot robot) throws Exception {
         robot.interact(bench::checkIdentity);
