@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.labbench.aws.net.PublicAddressLookup;
 import io.labbench.aws.testing.FakeAwsEndpoint;
 import io.labbench.aws.testing.QueryXml;
+import io.labbench.app.ui.SceneSnapshot;
 import io.labbench.locallab.TestLabs;
 import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.nlb.CountingPod;
@@ -25,16 +26,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -171,12 +169,7 @@ class LoadBalancersTabUiTest {
         assertThat(robot.lookup("#lb-test-instead").queryAs(Label.class).getText()).contains("kops-ec2").contains("uniq -c");
         assertThat(robot.lookup("#lb-test-run").tryQuery()).isEmpty();
 
-        WaitForAsyncUtils.waitForFxEvents();
-        AtomicReference<WritableImage> image = new AtomicReference<>();
-        robot.interact(() -> image.set(robot.lookup("#lb-targets").queryAs(TableView.class).getScene().snapshot(null)));
-        Path png = Path.of("target/load-balancers-tab.png");
-        Files.createDirectories(png.getParent());
-        ImageIO.write(SwingFXUtils.fromFXImage(image.get(), null), "png", png.toFile());
+        SceneSnapshot.save(robot.lookup("#lb-targets").query(), Path.of("target/load-balancers-tab.png"));
     }
 
     private InetSocketAddress listener() {

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.labbench.app.aws.AwsWorkbench;
 import io.labbench.app.aws.LocalLabAwsClients;
 import io.labbench.app.aws.LocalLabTargetTraffic;
+import io.labbench.app.ui.SceneSnapshot;
 import io.labbench.aws.net.PublicAddressLookup;
 import io.labbench.locallab.KopsEc2Shell;
 import io.labbench.sessions.workspace.Workspace;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,17 +23,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,12 +130,7 @@ class LoadBalancersTabOnLocalLabUiTest {
         waitFor(20, () -> answered.entrySet().stream().allMatch(e -> bars(robot).contains(e.getKey() + " " + e.getValue() + " connection")));
         System.out.println("LBTAB histogram: " + bars(robot).replace('\n', ';'));
 
-        WaitForAsyncUtils.waitForFxEvents();
-        AtomicReference<WritableImage> image = new AtomicReference<>();
-        robot.interact(() -> image.set(robot.lookup("#lb-targets").queryAs(TableView.class).getScene().snapshot(null)));
-        Path png = Path.of("target/load-balancers-tab-local-lab.png");
-        Files.createDirectories(png.getParent());
-        ImageIO.write(SwingFXUtils.fromFXImage(image.get(), null), "png", png.toFile());
+        SceneSnapshot.save(robot.lookup("#lb-targets").query(), Path.of("target/load-balancers-tab-local-lab.png"));
     }
 
     private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
