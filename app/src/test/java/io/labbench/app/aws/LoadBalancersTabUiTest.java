@@ -4,10 +4,10 @@ import static io.labbench.aws.testing.FakeAwsEndpoint.xml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.labbench.app.ui.SceneSnapshot;
 import io.labbench.aws.net.PublicAddressLookup;
 import io.labbench.aws.testing.FakeAwsEndpoint;
 import io.labbench.aws.testing.QueryXml;
-import io.labbench.app.ui.SceneSnapshot;
 import io.labbench.locallab.TestLabs;
 import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.nlb.CountingPod;
