@@ -43,13 +43,11 @@ class LabAwsFromKopsEc2Test {
     static Path stateRoot;
     private LabSettings settings;
     private LabStatus status;
-    private KopsEc2Shell shell;
 
     @BeforeAll
     void up() throws Exception {
         settings = TestLabs.settings(stateRoot);
         status = LabDaemonLauncher.start(settings, (d, t, m) -> { }, Duration.ofSeconds(120));
-        shell = new KopsEc2Shell(status);
     }
 
     @AfterAll
@@ -57,12 +55,17 @@ class LabAwsFromKopsEc2Test {
         LabDaemonLauncher.stop(settings, Duration.ofSeconds(60));
     }
 
+    /** kops-ec2 as the lab's status names it now: a re-roll (the last test) brings it back on another port. */
+    private KopsEc2Shell kopsEc2() {
+        return new KopsEc2Shell(status);
+    }
+
     private String kopsEc2(String command) throws Exception {
-        return shell.ok(command);
+        return kopsEc2().ok(command);
     }
 
     private ProcessRunner.Result kopsEc2AllowingFailure(String command, String stdin) throws Exception {
-        return shell.run(command, stdin);
+        return kopsEc2().run(command, stdin);
     }
 
     private String nodeId(String name) {
