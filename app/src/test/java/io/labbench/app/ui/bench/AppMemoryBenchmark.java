@@ -109,6 +109,14 @@ public final class AppMemoryBenchmark {
             throw new IllegalStateException(process.info().commandLine().orElse("a process") + " ended (exit "
                     + process.exitValue() + "); the app's log is in " + home);
         }
+        // ./labbench execs java once its build is current; before that the pid is the launcher's bash
+        // (or a Maven build under it), whose few MiB would pass the goal without measuring the app
+        String command = Files.readString(Path.of("/proc", Long.toString(process.pid()), "comm")).strip();
+        if (!command.equals("java")) {
+            throw new IllegalStateException("the launcher's process " + process.pid() + " is still '" + command
+                    + "', not the app's JVM: ./labbench is rebuilding (sources newer than its last build). Run ./labbench"
+                    + " --startup-probe once, then the benchmark again");
+        }
         return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
                 .filter(line -> line.startsWith("VmRSS:")).map(line -> line.replaceAll("[^0-9]", ""))
                 .mapToLong(Long::parseLong).findFirst().orElseThrow();
