@@ -1,9 +1,10 @@
 # LabBench local lab: a machine's exec helper (see io.labbench.locallab.ssh.NodeExecHelper).
-# Runs inside the machine's namespaces and forks each command the JVM sends, so a command costs one fork
-# and one exec instead of a JVM spawn, nsenter and the command. Talks over stdin/stdout in frames:
+# Runs inside the machine's namespaces and runs each command the JVM sends in a child forked ahead of
+# time, so a command costs one exec instead of a JVM spawn, nsenter and the command. Each command gets
+# its own session (setsid), as sshd gives it. Talks over stdin/stdout in frames:
 #   type (1 byte), id (uint32 BE), length (uint32 BE), payload
 # JVM -> helper: R run (payload: cwd NUL env-count NUL K=V... NUL argv..., NUL-separated)
-#                I stdin bytes for id (empty payload: end of stdin), K signal (payload: number)
+#                I stdin bytes for id (empty payload: end of stdin), K signal to its process group (payload: number)
 # helper -> JVM: O stdout bytes, E stderr bytes, X exit (payload: code, 128+signal when killed),
 #                F could not start (payload: reason). Ends when its stdin ends (the JVM is gone).
 use strict;
@@ -52,6 +53,9 @@ sub fork_spare {
     return undef unless defined $pid;
     if ($pid == 0) {
         $SIG{CHLD} = 'DEFAULT'; $SIG{PIPE} = 'DEFAULT';
+        # its own session and process group, as OpenSSH's sshd gives each command: a signal for the
+        # command (its channel closed) reaches what it started too
+        POSIX::setsid();
         # let go of the helper's pipe to the JVM and of other commands' pipes at once: a spare holding a
         # command's stdin would keep it from ever seeing the end of it
         dup2(fileno $in_r, 0); dup2(fileno $out_w, 1); dup2(fileno $err_w, 2);
@@ -143,7 +147,7 @@ sub request {
         if (length $payload) { $k->{inbuf} .= $payload; } else { $k->{ineof} = 1; }
         feed($k);
     } elsif ($type eq 'K') {
-        kill $payload + 0, $k->{pid};
+        kill $payload + 0, -$k->{pid};
     }
 }
 

@@ -108,6 +108,23 @@ class LabSshTest {
     }
 
     @Test
+    void aCommandWhoseClientGoesAwayIsKilled() throws Exception {
+        // a watch that gives up on a command (its timeout) closes the channel: the command must not live on
+        LabEndpoint worker2 = endpoint("worker2");
+        String marker = "7." + System.nanoTime() % 1_000_000;
+        Process client = new ProcessBuilder(ssh(worker2, "echo started; sleep " + marker + "; true")).start();
+        assertThat(new String(client.getInputStream().readNBytes(8), StandardCharsets.UTF_8)).isEqualTo("started\n");
+        assertThat(ProcessRunner.runAllowingFailure(List.of("pgrep", "-f", "sleep " + marker), "").exitCode()).isZero();
+        client.destroyForcibly();
+        boolean gone = false;
+        for (int i = 0; i < 100 && !gone; i++) {
+            Thread.sleep(100);
+            gone = ProcessRunner.runAllowingFailure(List.of("pgrep", "-f", "sleep " + marker), "").exitCode() != 0;
+        }
+        assertThat(gone).as("the command's bash and sleep are gone after the client went away").isTrue();
+    }
+
+    @Test
     void aCommandWhoseExecHelperDiesEndsWithAClearErrorAndTheNextCommandGetsANewHelper() throws Exception {
         LabEndpoint worker1 = endpoint("worker1");
         // bash -c's parent is the process that forked it: the helper
