@@ -154,9 +154,13 @@ final class NodeExecHelper implements Closeable {
                         default -> throw new IOException("unknown frame type " + type);
                     }
                 } catch (IOException e) {
-                    // this command's channel is gone; the helper and the other commands go on
+                    // this command's channel is gone: end the command; the helper and the other commands go on
                     running.remove(id);
-                    signal(id, 9);
+                    try {
+                        signal(id, 9);
+                    } catch (IOException gone) {
+                        // the helper's stdin is closed: the next read ends this loop
+                    }
                 }
             }
         } catch (EOFException e) {

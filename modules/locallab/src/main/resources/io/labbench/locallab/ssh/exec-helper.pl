@@ -74,8 +74,9 @@ sub fork_spare {
         %ENV = map { split /=/, $_, 2 } splice(@f, 0, $n);
         chdir $cwd or do { syswrite STDERR, "cannot enter $cwd: $!\n"; _exit(126); };
         { no warnings 'exec'; exec { $f[0] } @f; }
+        my $missing = $! == 2;   # ENOENT, read before the write below changes $!
         syswrite STDERR, "$f[0]: $!\n";
-        _exit($! == 2 ? 127 : 126);
+        _exit($missing ? 127 : 126);
     }
     close $_ for $ctl_r, $in_r, $out_w, $err_w;
     nonblocking($_) for $in_w, $out_r, $err_r;
