@@ -3,6 +3,7 @@ package io.labbench.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.labbench.locallab.TestLabs;
 import io.labbench.locallab.daemon.LabDaemonLauncher;
 import io.labbench.locallab.settings.LabSettings;
 import java.io.IOException;
@@ -10,9 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,10 +32,8 @@ class SignalClosesLocalLabTest {
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
     void sigtermSavesTheLayoutAndTakesTheLabDown() throws Exception {
         assumeTrue(RunningLocalLab.isRoot(), "the local lab needs root (network namespaces)");
-        byte[] random = new byte[3];
-        ThreadLocalRandom.current().nextBytes(random);
-        String prefix = "lbt" + HexFormat.of().formatHex(random);
-        LabSettings settings = LabSettings.defaults(home.resolve("state").resolve("locallab"), prefix);
+        LabSettings settings = TestLabs.settings(home.resolve("state").resolve("locallab"));
+        String prefix = settings.prefix();
         Path uiSettings = home.resolve("config").resolve("settings.json");
 
         Process app = new ProcessBuilder(appCommand(prefix)).redirectErrorStream(true)
