@@ -29,6 +29,8 @@ public final class LabNodeExecBenchmark {
 
     /** MachineNamespaces' switch back to building the namespaces for each command. */
     private static final String FRESH_NAMESPACES = "labbench.locallab.freshNamespaces";
+    /** MachineNamespaces' switch from the node's exec helper back to one JVM spawn of nsenter per command. */
+    private static final String NSENTER_PER_COMMAND = "labbench.locallab.nsenterPerCommand";
 
     private LabNodeExecBenchmark() {
     }
@@ -71,14 +73,21 @@ public final class LabNodeExecBenchmark {
                 }
                 long[] ours = new long[runs];
                 long[] before = new long[runs];
+                long[] nsenter = new long[runs];
                 long[] openssh = new long[runs];
                 long[] controlMaster = new long[runs];
                 for (int i = 0; i < runs; i++) {
-                    ours[i] = shared(runner);
+                    // the same command spawned by the JVM through nsenter into the held namespaces, as before the exec
+                    // helper, right before or after ours (alternating, so neither always follows the slow fresh ssh)
+                    if (i % 2 == 0) {
+                        ours[i] = shared(runner);
+                        nsenter[i] = sharedWith(NSENTER_PER_COMMAND, runner);
+                    } else {
+                        nsenter[i] = sharedWith(NSENTER_PER_COMMAND, runner);
+                        ours[i] = shared(runner);
+                    }
                     // the same, with the node's namespaces built for the command as before issue 21
-                    System.setProperty(FRESH_NAMESPACES, "true");
-                    before[i] = shared(runner);
-                    System.clearProperty(FRESH_NAMESPACES);
+                    before[i] = sharedWith(FRESH_NAMESPACES, runner);
                     openssh[i] = time(fresh);
                     if (withControlMaster) {
                         try {
@@ -93,10 +102,12 @@ public final class LabNodeExecBenchmark {
                 double freshMs = Benchmarks.median(openssh) / 1e6;
                 double cmMs = Benchmarks.median(controlMaster) / 1e6;
                 double beforeMs = Benchmarks.median(before) / 1e6;
+                double nsenterMs = Benchmarks.median(nsenter) / 1e6;
                 System.out.printf("`true` on local-lab worker1, median of %d: shared connection %.1f ms, fresh OpenSSH %.1f ms"
                         + " (ratio %.2f, goal <= 0.1), OpenSSH ControlMaster %s; namespaces built per command (as before)"
-                        + " %.1f ms%n", runs, oursMs, freshMs, oursMs / freshMs,
-                        withControlMaster ? String.format(Locale.ROOT, "%.1f ms", cmMs) : "left out", beforeMs);
+                        + " %.1f ms; nsenter spawned per command (before the exec helper) %.1f ms; load %s%n", runs, oursMs, freshMs,
+                        oursMs / freshMs, withControlMaster ? String.format(Locale.ROOT, "%.1f ms", cmMs) : "left out", beforeMs,
+                        nsenterMs, Files.readString(Path.of("/proc/loadavg")).strip());
                 // Machine-readable lines for ./run-benchmarks: metric, value, unit, reference, goal.
                 System.out.printf(Locale.ROOT, "BENCH\twatch command `true` on a local-lab node (ref: fresh OpenSSH ssh)\t%.2f\tms\t%.2f\t<=0.1x%n",
                         oursMs, freshMs);
@@ -104,11 +115,22 @@ public final class LabNodeExecBenchmark {
                     System.out.printf(Locale.ROOT, "BENCH\twatch command `true` on a local-lab node (ref: OpenSSH ControlMaster)\t%.2f\tms\t%.2f\t-%n",
                             oursMs, cmMs);
                 }
+                System.out.printf(Locale.ROOT, "BENCH\twatch command `true` on a local-lab node (ref: nsenter spawned per command, as before the exec helper)\t%.2f\tms\t%.2f\t-%n",
+                        oursMs, nsenterMs);
                 System.out.printf(Locale.ROOT, "BENCH\twatch command `true` on a local-lab node (ref: namespaces built per command, as before)\t%.2f\tms\t%.2f\t-%n",
                         oursMs, beforeMs);
             } finally {
                 master.destroy();
             }
+        }
+    }
+
+    private static long sharedWith(String switchedOn, CommandRunner runner) throws CommandException {
+        System.setProperty(switchedOn, "true");
+        try {
+            return shared(runner);
+        } finally {
+            System.clearProperty(switchedOn);
         }
     }
 

@@ -1,11 +1,9 @@
 package io.labbench.locallab.ssh;
 
 import io.labbench.locallab.host.SystemTools;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,18 +17,21 @@ import java.util.logging.Logger;
  * them took {@code nsenter}, {@code unshare}, {@code sh}, {@code hostname}, two or three {@code mount}s
  * and a {@code dirname} per command, most of a watch panel's 20 ms per refresh.
  *
- * <p>The holder is {@code cat} reading a pipe from this JVM: it ends when the JVM does, and the lab's
- * teardown kills it with the machine's other processes. It is started on first use and again whenever
- * it is found dead; if it cannot start, commands go the old way ({@link MachineShell#execArgv}).
+ * <p>The holder is the machine's {@link NodeExecHelper}, reading a pipe from this JVM: it ends when the
+ * JVM does, and the lab's teardown kills it with the machine's other processes. Plain execs (no pty) are
+ * forked by it; pty sessions enter its namespaces with {@code nsenter}. It is started on first use and
+ * again whenever it is found dead; if it cannot start, commands go the old way ({@link MachineShell#execArgv}).
  */
 final class MachineNamespaces implements Closeable {
 
     private static final Logger LOG = Logger.getLogger(MachineNamespaces.class.getName());
     private static final String READY = "namespaces-ready";
     static final String FRESH_NAMESPACES = "labbench.locallab.freshNamespaces";
+    /** Off switch for the exec helper: plain execs are spawned by the JVM through nsenter, as before issue 21's helper. */
+    static final String NSENTER_PER_COMMAND = "labbench.locallab.nsenterPerCommand";
 
     private final MachineShell shell;
-    private Process holder;
+    private NodeExecHelper holder;
     private boolean closed;
 
     MachineNamespaces(MachineShell shell) {
@@ -47,10 +48,28 @@ final class MachineNamespaces implements Closeable {
         }
         List<String> argv = new ArrayList<>(List.of(SystemTools.ofThisMachine().resolve("nsenter"), "--target", Long.toString(pid.get()), "--net", "--uts", "--mount",
                 "--wd=" + shell.home(), "--"));
-        String path = shell.environment().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
-        PlainCommand.parse(command, path).ifPresentOrElse(plain -> argv.addAll(plain.argv()),
-                () -> argv.addAll(List.of("bash", "-c", command)));
+        argv.addAll(commandArgv(command));
         return shell.kernel().command(argv);
+    }
+
+    /** The machine's exec helper, started if need be; empty when switched off or it cannot start (then use {@link #execArgv}). */
+    Optional<NodeExecHelper> helper() {
+        // The helper was started through the lab's KernelAccess (a rootless lab's user namespace too), so its
+        // forks are in every namespace the machine's commands need.
+        if (Boolean.getBoolean(FRESH_NAMESPACES) || Boolean.getBoolean(NSENTER_PER_COMMAND)) {
+            return Optional.empty();
+        }
+        return holderPid().map(pid -> currentHolder());
+    }
+
+    private synchronized NodeExecHelper currentHolder() {
+        return holder;
+    }
+
+    /** argv for {@code command} inside the machine: the program itself when bash would only call it, else {@code bash -c}. */
+    List<String> commandArgv(String command) {
+        String path = shell.environment().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
+        return PlainCommand.parse(command, path).map(PlainCommand::argv).orElseGet(() -> List.of("bash", "-c", command));
     }
 
     private synchronized Optional<Long> holderPid() {
@@ -61,18 +80,20 @@ final class MachineNamespaces implements Closeable {
             return Optional.of(holder.pid());
         }
         holder = null;
-        List<String> argv = shell.wrap(List.of("sh", "-c", "echo " + READY + " && exec cat"));
+        List<String> argv = shell.wrap(NodeExecHelper.argv(READY));
         try {
             Process started = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            // The first line comes once hostname and mounts are in place; EOF means they failed.
-            String line = new BufferedReader(new InputStreamReader(started.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            // The first line comes once hostname and mounts are in place and Perl runs; EOF means they failed.
+            // Read byte by byte: the helper's frames follow on the same pipe.
+            InputStream fromHelper = started.getInputStream();
+            String line = readLine(fromHelper);
             if (!READY.equals(line)) {
                 started.destroyForcibly();
-                LOG.warning(() -> "could not hold " + shell.machine() + "'s namespaces (" + argv + " printed " + line
+                LOG.warning(() -> "could not hold " + shell.machine() + "'s namespaces (the helper printed " + line
                         + "); its commands start them each time");
                 return Optional.empty();
             }
-            holder = started;
+            holder = new NodeExecHelper(shell.machine(), started, fromHelper);
             return Optional.of(started.pid());
         } catch (IOException e) {
             LOG.log(Level.WARNING, "could not hold " + shell.machine() + "'s namespaces; its commands start them each time", e);
@@ -80,11 +101,22 @@ final class MachineNamespaces implements Closeable {
         }
     }
 
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+            line.append((char) b);
+            if (line.length() > 200) {
+                break;
+            }
+        }
+        return line.toString();
+    }
+
     @Override
     public synchronized void close() {
         closed = true;
         if (holder != null) {
-            holder.destroy();
+            holder.close();
             holder = null;
         }
     }

@@ -42,6 +42,7 @@ final class MachineShellCommand implements Command {
     private OutputStream err;
     private ExitCallback exitCallback;
     private volatile Process process;
+    private volatile HelperRun helperRun;
     private final AtomicBoolean exited = new AtomicBoolean();
 
     MachineShellCommand(MachineShell shell, MachineNamespaces namespaces, Optional<String> command) {
@@ -89,6 +90,8 @@ final class MachineShellCommand implements Command {
                 copyOutput(pty4j.getInputStream(), out);
                 finish();
             });
+        } else if (namespaces.helper().isPresent()) {
+            startInHelper(namespaces.helper().get(), command.get(), environment);
         } else {
             ProcessBuilder builder = new ProcessBuilder(argv).directory(shell.home().toFile());
             builder.environment().clear();
@@ -111,6 +114,54 @@ final class MachineShellCommand implements Command {
                 done.run();
             });
         }
+    }
+
+    /**
+     * Runs the exec in the machine's {@link NodeExecHelper}: its output is written to the channel from the
+     * helper's reader thread (SSH's window still holds a command that outputs faster than its client reads;
+     * while it does, the machine's other plain execs wait too, which only a client that stops reading causes).
+     */
+    private void startInHelper(NodeExecHelper helper, String line, Map<String, String> environment) throws IOException {
+        int id = helper.start(namespaces.commandArgv(line), environment, shell.home().toString(), new NodeExecHelper.Listener() {
+            @Override
+            public void stdout(byte[] data) throws IOException {
+                out.write(data);
+                out.flush();
+            }
+
+            @Override
+            public void stderr(byte[] data) throws IOException {
+                err.write(data);
+                err.flush();
+            }
+
+            @Override
+            public void exited(int code) {
+                helperRun = null;
+                if (exited.compareAndSet(false, true)) {
+                    exitCallback.onExit(code);
+                }
+            }
+        });
+        if (!exited.get()) {
+            helperRun = new HelperRun(helper, id);
+        }
+        PUMPS.execute(() -> {
+            byte[] buffer = new byte[8192];
+            try {
+                int n;
+                while ((n = in.read(buffer)) >= 0 && !exited.get()) {
+                    helper.stdin(id, buffer, 0, n);
+                }
+                helper.stdin(id, buffer, 0, 0);
+            } catch (IOException e) {
+                // the command ended, the channel closed or the helper is gone (which ends the command too)
+            }
+        });
+    }
+
+    /** A command running in the helper, for {@link #destroy}. */
+    private record HelperRun(NodeExecHelper helper, int id) {
     }
 
     private void finish() {
@@ -163,6 +214,14 @@ final class MachineShellCommand implements Command {
 
     @Override
     public void destroy(ChannelSession channel) {
+        HelperRun run = helperRun;
+        if (run != null && !exited.get()) {
+            try {
+                run.helper().signal(run.id(), 9);
+            } catch (IOException e) {
+                // the helper is gone, and its commands with it
+            }
+        }
         Process p = process;
         if (p != null && p.isAlive()) {
             // an interactive bash ignores SIGTERM; the channel is gone, so nothing can read it any more

@@ -87,6 +87,63 @@ class LabSshTest {
     }
 
     @Test
+    void execsKeepExitCodesSeparateStderrStdinTheMachinesEnvironmentAndMountNamespace() throws IOException {
+        // plain execs are forked by the machine's exec helper: what a client sees must not change
+        LabEndpoint kops = endpoint("kops-ec2");
+        ProcessRunner.Result mixed = ProcessRunner.runAllowingFailure(
+                ssh(kops, "read line; echo \"got $line\"; echo to-stderr >&2; exit 3"), "hello\n");
+        assertThat(mixed.exitCode()).isEqualTo(3);
+        assertThat(mixed.stdout()).isEqualTo("got hello\n");
+        assertThat(mixed.stderr()).isEqualTo("to-stderr\n");
+        // a plain program call (no bash): stdin to its end, then its exit code
+        assertThat(ProcessRunner.run(ssh(kops, "wc -c"), "x".repeat(200_000)).strip()).isEqualTo("200000");
+        assertThat(ProcessRunner.runAllowingFailure(ssh(kops, "false"), "").exitCode()).isEqualTo(1);
+        // killed by a signal: 128 + the signal, as bash and sshd report it
+        assertThat(ProcessRunner.runAllowingFailure(ssh(kops, "kill -TERM $$"), "").exitCode()).isEqualTo(143);
+        String env = ProcessRunner.run(ssh(kops, "env"), "");
+        assertThat(env).contains("KUBECONFIG=" + lab.settings().kubeconfig()).contains("HOME=");
+        // the machine's own /etc/profile.d is bound in its mount namespace only
+        assertThat(ProcessRunner.run(ssh(kops, "ls /etc/profile.d"), "")).contains(LoginProfile.SNIPPET);
+        assertThat(ProcessRunner.run(ssh(kops, "pwd"), "").strip()).endsWith("/home/kops-ec2");
+    }
+
+    @Test
+    void aCommandWhoseClientGoesAwayIsKilled() throws Exception {
+        // a watch that gives up on a command (its timeout) closes the channel: the command must not live on
+        LabEndpoint worker2 = endpoint("worker2");
+        String marker = "7." + System.nanoTime() % 1_000_000;
+        Process client = new ProcessBuilder(ssh(worker2, "echo started; sleep " + marker + "; true")).start();
+        assertThat(new String(client.getInputStream().readNBytes(8), StandardCharsets.UTF_8)).isEqualTo("started\n");
+        assertThat(ProcessRunner.runAllowingFailure(List.of("pgrep", "-f", "sleep " + marker), "").exitCode()).isZero();
+        client.destroyForcibly();
+        boolean gone = false;
+        for (int i = 0; i < 100 && !gone; i++) {
+            Thread.sleep(100);
+            gone = ProcessRunner.runAllowingFailure(List.of("pgrep", "-f", "sleep " + marker), "").exitCode() != 0;
+        }
+        assertThat(gone).as("the command's bash and sleep are gone after the client went away").isTrue();
+    }
+
+    @Test
+    void aCommandWhoseExecHelperDiesEndsWithAClearErrorAndTheNextCommandGetsANewHelper() throws Exception {
+        LabEndpoint worker1 = endpoint("worker1");
+        // bash -c's parent is the process that forked it: the helper
+        long helper = Long.parseLong(ProcessRunner.run(ssh(worker1, "echo $PPID"), "").strip());
+        assertThat(java.nio.file.Files.readString(Path.of("/proc/" + helper + "/cmdline"))).startsWith("perl");
+        Process running = new ProcessBuilder(ssh(worker1, "echo started; sleep 60")).start();
+        assertThat(new String(running.getInputStream().readNBytes(8), StandardCharsets.UTF_8)).isEqualTo("started\n");
+        // this test's own lab's helper, by its pid
+        new ProcessBuilder("kill", "-KILL", Long.toString(helper)).start().waitFor();
+        assertThat(running.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(running.exitValue()).isEqualTo(255);
+        assertThat(new String(running.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+                .contains("worker1's exec helper stopped").contains("run the command again");
+        long next = Long.parseLong(ProcessRunner.run(ssh(worker1, "echo $PPID"), "").strip());
+        assertThat(next).isNotEqualTo(helper);
+        assertThat(ProcessRunner.run(ssh(worker1, "hostname"), "")).isEqualTo("ip-172-30-46-72\n");
+    }
+
+    @Test
     void sshFromInsideKopsEc2ReachesWorker1ByItsIpAndMasterByTheApiName() throws IOException {
         LabEndpoint kops = endpoint("kops-ec2");
         assertThat(ProcessRunner.run(ssh(kops, "echo $W1PIP $W2PIP $KOPS_CLUSTER_NAME"), ""))
