@@ -70,6 +70,10 @@ final class Kubelet implements Controller {
     private final Set<String> changedPods = ConcurrentHashMap.newKeySet();
     /** uid → the runtime stopping a Terminating pod's containers. */
     private final Map<String, CompletableFuture<Void>> stoppingContainers = new ConcurrentHashMap<>();
+    /** uid → when the kubelet last reported the pod's missing volume source (nanoTime). */
+    private final Map<String, Long> mountFailures = new ConcurrentHashMap<>();
+    /** How often a pod waiting for a volume source gets its {@code FailedMount} event again. */
+    static final Duration MOUNT_RETRY = Duration.ofSeconds(10);
 
     Kubelet(Store store, PodNetwork network, EventRecorder events) {
         this(store, network, events, Optional.empty());
@@ -100,6 +104,7 @@ final class Kubelet implements Controller {
                 changed = true;
             }
         }
+        mountFailures.keySet().retainAll(present.values());
         changed |= stopTerminating(pods);
         changed |= syncContainers();
         Map<String, String> nodeIps = new HashMap<>();
@@ -120,13 +125,24 @@ final class Kubelet implements Controller {
                 continue;
             }
             String hostIp = nodeIps.getOrDefault(node, "");
+            List<ContainerRuntime.Volume> volumes = List.of();
+            if (runtime.isPresent() && !pod.path("spec").path("hostNetwork").asBoolean()) {
+                PodVolumes.Outcome outcome = PodVolumes.resolve(store, pod);
+                if (outcome instanceof PodVolumes.Outcome.Waiting waiting) {
+                    changed |= waitForVolumes(pod, node, hostIp, waiting.message());
+                    continue;
+                }
+                volumes = ((PodVolumes.Outcome.Ready) outcome).volumes();
+            }
+            mountFailures.remove(Meta.uid(pod));
+            List<ContainerRuntime.Volume> podVolumes = volumes;
             starting.put(key, Meta.uid(pod));
             long queued = System.nanoTime();
             try {
                 starter(node).execute(() -> {
                     boolean started = false;
                     try {
-                        started = start(pod, node, hostIp, queued);
+                        started = start(pod, node, hostIp, queued, podVolumes);
                     } catch (RuntimeException e) {
                         LOG.log(Level.WARNING, "could not start pod " + key + "; the kubelet retries", e);
                     } finally {
@@ -143,6 +159,25 @@ final class Kubelet implements Controller {
             }
         }
         return changed;
+    }
+
+    /**
+     * Keeps a pod whose volume source is missing in ContainerCreating, as the kubelet's volume manager
+     * does, with a {@code FailedMount} warning at most every {@link #MOUNT_RETRY} (the kubelet backs off
+     * too); the pod starts on the first pass after the source appears.
+     */
+    private boolean waitForVolumes(ObjectNode pod, String node, String hostIp, String message) {
+        long now = System.nanoTime();
+        Long last = mountFailures.get(Meta.uid(pod));
+        if (last != null && now - last < MOUNT_RETRY.toNanos()) {
+            return false;
+        }
+        mountFailures.put(Meta.uid(pod), now);
+        events.warning(pod, "FailedMount", message, new EventRecorder.Source("kubelet", node));
+        if (pod.path("status").path("containerStatuses").isEmpty()) {
+            store.update(ResourceCatalog.PODS, Meta.namespace(pod), Meta.name(pod), p -> waiting(p, hostIp));
+        }
+        return true;
     }
 
     private ExecutorService starter(String node) {
@@ -260,7 +295,7 @@ final class Kubelet implements Controller {
         return changed;
     }
 
-    private boolean start(ObjectNode pod, String node, String hostIp, long queued) {
+    private boolean start(ObjectNode pod, String node, String hostIp, long queued, List<ContainerRuntime.Volume> volumes) {
         long begun = System.nanoTime();
         boolean hostNetwork = pod.path("spec").path("hostNetwork").asBoolean();
         String ip;
@@ -277,7 +312,7 @@ final class Kubelet implements Controller {
         long wired = System.nanoTime();
         if (runtime.isPresent() && !hostNetwork) {
             try {
-                if (runtime.get().start(ContainerStatuses.podOf(pod, node, ip))) {
+                if (runtime.get().start(ContainerStatuses.podOf(pod, node, ip, volumes))) {
                     long spawned = System.nanoTime();
                     running.put(key(pod), node);
                     List<ContainerRuntime.ContainerStatus> statuses = runtime.get().statuses(Meta.namespace(pod), Meta.name(pod));
