@@ -122,22 +122,92 @@ record PodMounts(List<Bind> binds) {
     private static void write(Volume volume, Path dir) throws IOException {
         Files.createDirectories(dir);
         if (volume instanceof Volume.Files files) {
-            Path data = dir.resolve(LocalDateTime.now().format(DATA_DIR));
-            Files.createDirectories(data);
-            Set<String> top = new java.util.LinkedHashSet<>();
-            for (Map.Entry<String, byte[]> file : files.files().entrySet()) {
-                Path target = data.resolve(file.getKey()).normalize();
-                if (!target.startsWith(data) || target.equals(data)) {
-                    throw new IOException("volume " + volume.name() + ": the path " + file.getKey() + " leaves the volume");
-                }
-                Files.createDirectories(target.getParent());
-                Files.write(target, file.getValue());
-                setMode(target, files.mode());
-                top.add(data.relativize(target).getName(0).toString());
-            }
+            Path data = writeData(files, dir);
             Files.createSymbolicLink(dir.resolve("..data"), data.getFileName());
-            for (String name : top) {
+            for (String name : topNames(files, data)) {
                 Files.createSymbolicLink(dir.resolve(name), Path.of("..data").resolve(name));
+            }
+        }
+    }
+
+    /**
+     * The kubelet's update of a mounted configMap or secret: a new timestamped folder, {@code ..data}
+     * switched to it in one rename (a reader sees the old files or the new, never half), links for new
+     * keys added and for gone ones removed, the old folder deleted. Nothing happens when the files are the same.
+     */
+    static void update(Volume.Files files, Path dir) throws IOException {
+        Path link = dir.resolve("..data");
+        if (!Files.isSymbolicLink(link)) {
+            return;
+        }
+        Path old = dir.resolve(Files.readSymbolicLink(link));
+        if (sameFiles(files, old)) {
+            return;
+        }
+        Path data = writeData(files, dir);
+        Path swap = dir.resolve("..data_tmp");
+        Files.deleteIfExists(swap);
+        Files.createSymbolicLink(swap, data.getFileName());
+        Files.move(swap, link, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Set<String> names = topNames(files, data);
+        try (var entries = Files.list(dir)) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                if (!name.startsWith("..") && !names.contains(name)) {
+                    Files.delete(entry);
+                }
+            }
+        }
+        for (String name : names) {
+            if (!Files.isSymbolicLink(dir.resolve(name))) {
+                Files.createSymbolicLink(dir.resolve(name), Path.of("..data").resolve(name));
+            }
+        }
+        deleteTree(old);
+    }
+
+    private static Path writeData(Volume.Files files, Path dir) throws IOException {
+        Path data = dir.resolve(LocalDateTime.now().format(DATA_DIR));
+        Files.createDirectories(data);
+        for (Map.Entry<String, byte[]> file : files.files().entrySet()) {
+            Path target = data.resolve(file.getKey()).normalize();
+            if (!target.startsWith(data) || target.equals(data)) {
+                throw new IOException("volume " + files.name() + ": the path " + file.getKey() + " leaves the volume");
+            }
+            Files.createDirectories(target.getParent());
+            Files.write(target, file.getValue());
+            setMode(target, files.mode());
+        }
+        return data;
+    }
+
+    private static Set<String> topNames(Volume.Files files, Path data) {
+        Set<String> top = new java.util.LinkedHashSet<>();
+        files.files().keySet().forEach(k -> top.add(data.relativize(data.resolve(k).normalize()).getName(0).toString()));
+        return top;
+    }
+
+    private static boolean sameFiles(Volume.Files files, Path data) throws IOException {
+        List<Path> present;
+        try (var walk = Files.walk(data)) {
+            present = walk.filter(Files::isRegularFile).toList();
+        }
+        if (present.size() != files.files().size()) {
+            return false;
+        }
+        for (Map.Entry<String, byte[]> file : files.files().entrySet()) {
+            Path p = data.resolve(file.getKey()).normalize();
+            if (!Files.isRegularFile(p) || !java.util.Arrays.equals(Files.readAllBytes(p), file.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
     }

@@ -140,6 +140,19 @@ public final class ProcessContainerRuntime implements ContainerRuntime {
     }
 
     @Override
+    public void updateVolumes(String namespace, String pod, List<Volume> volumes) throws IOException {
+        VpcCniPodNetwork net = network.getNow(null);
+        if (net == null || !pods.containsKey(namespace + "/" + pod)) {
+            return;
+        }
+        for (Volume v : volumes) {
+            if (v instanceof Volume.Files files) {
+                PodMounts.update(files, net.podDir(namespace, pod).resolve("volumes").resolve(v.name()));
+            }
+        }
+    }
+
+    @Override
     public List<ContainerStatus> statuses(String namespace, String pod) {
         return pods.getOrDefault(namespace + "/" + pod, List.of()).stream().map(ContainerSupervisor::status).toList();
     }

@@ -107,6 +107,13 @@ public interface ContainerRuntime {
      */
     boolean start(Pod pod) throws IOException;
 
+    /**
+     * The pod's configMap and secret volumes read again after their source changed: the files in the
+     * mounted folders change in place, as the kubelet updates them ({@code subPath} mounts keep theirs).
+     */
+    default void updateVolumes(String namespace, String pod, List<Volume> volumes) throws IOException {
+    }
+
     /** The containers' states now; empty for a pod this runtime does not run. */
     List<ContainerStatus> statuses(String namespace, String pod);
 

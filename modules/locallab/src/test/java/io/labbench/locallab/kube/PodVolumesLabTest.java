@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestInstance;
  * Pod volumes on a real lab, checked with kubectl as a learner would: a ConfigMap at the nginx image's
  * {@code conf.d} replaces its default site (the PROXY v2 manifest's set-up), read-only, without touching
  * the host's {@code /etc/nginx}; secret and emptyDir volumes; a missing ConfigMap holding the pod in
- * ContainerCreating with the kubelet's message until it appears; and each pod's own {@code /root}, so a
+ * ContainerCreating with the kubelet's message until it appears, and an edit of it reaching the mounted file; and each pod's own {@code /root}, so a
  * pod's shell does not read the learner's dotfiles. The lab's folder lies under the host's home here, as
  * the default {@code ~/.local/state/labbench} does, so the pods' files must stay reachable through their
  * own {@code /root}.
@@ -199,6 +199,9 @@ class PodVolumesLabTest {
             kubectl.ok("create", "configmap", "not-yet", "--from-literal=default.conf=server { listen 8081; }");
             kubectl.await(out -> out.contains("1/1") && out.contains("Running"), "get", "pod", "waiting", "--no-headers");
             assertThat(kubectl.ok("exec", "waiting", "--", "cat", "/etc/nginx/conf.d/default.conf")).isEqualTo("server { listen 8081; }");
+            // an edited ConfigMap reaches the mounted file, as the kubelet's sync brings it (there within about a minute)
+            kubectl.ok("patch", "configmap", "not-yet", "--type", "merge", "-p", "{\"data\":{\"default.conf\":\"server { listen 8082; }\"}}");
+            kubectl.await(out -> out.equals("server { listen 8082; }"), "exec", "waiting", "--", "cat", "/etc/nginx/conf.d/default.conf");
         } finally {
             kubectl.run("delete", "pod", "waiting", "--grace-period=0", "--wait=false");
         }

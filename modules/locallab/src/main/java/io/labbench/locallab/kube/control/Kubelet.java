@@ -72,6 +72,8 @@ final class Kubelet implements Controller {
     private final Map<String, CompletableFuture<Void>> stoppingContainers = new ConcurrentHashMap<>();
     /** uid → when the kubelet last reported the pod's missing volume source (nanoTime). */
     private final Map<String, Long> mountFailures = new ConcurrentHashMap<>();
+    /** "namespace/name" → {@link #fingerprint} of the volume files a running pod was given (pods with configMap or secret volumes). */
+    private final Map<String, Integer> volumeFingerprints = new ConcurrentHashMap<>();
     /** How often a pod waiting for a volume source gets its {@code FailedMount} event again. */
     static final Duration MOUNT_RETRY = Duration.ofSeconds(10);
 
@@ -106,6 +108,7 @@ final class Kubelet implements Controller {
         }
         mountFailures.keySet().retainAll(present.values());
         changed |= stopTerminating(pods);
+        refreshVolumes(pods);
         changed |= syncContainers();
         Map<String, String> nodeIps = new HashMap<>();
         Set<String> nodeNames = new HashSet<>();
@@ -159,6 +162,46 @@ final class Kubelet implements Controller {
             }
         }
         return changed;
+    }
+
+    /**
+     * Hands the runtime the new files of a running pod's configMap and secret volumes once their source
+     * changed, as the kubelet's periodic sync does (there within about a minute, here on the next pass).
+     */
+    private void refreshVolumes(List<ObjectNode> pods) {
+        if (runtime.isEmpty()) {
+            return;
+        }
+        volumeFingerprints.keySet().retainAll(running.keySet());
+        for (ObjectNode pod : pods) {
+            String key = key(pod);
+            Integer given = volumeFingerprints.get(key);
+            if (given == null || pod.path("metadata").has("deletionTimestamp")) {
+                continue;
+            }
+            if (PodVolumes.resolve(store, pod) instanceof PodVolumes.Outcome.Ready ready && fingerprint(ready.volumes()) != given) {
+                try {
+                    runtime.get().updateVolumes(Meta.namespace(pod), Meta.name(pod), ready.volumes());
+                    volumeFingerprints.put(key, fingerprint(ready.volumes()));
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.WARNING, "could not update the volumes of pod " + key + "; the kubelet tries again", e);
+                }
+            }
+        }
+    }
+
+    /** What the files of a pod's volumes hold, to tell when a source changed. */
+    private static int fingerprint(List<ContainerRuntime.Volume> volumes) {
+        int hash = 1;
+        for (ContainerRuntime.Volume v : volumes) {
+            hash = 31 * hash + v.name().hashCode();
+            if (v instanceof ContainerRuntime.Volume.Files files) {
+                for (var file : new java.util.TreeMap<>(files.files()).entrySet()) {
+                    hash = 31 * (31 * hash + file.getKey().hashCode()) + java.util.Arrays.hashCode(file.getValue());
+                }
+            }
+        }
+        return hash;
     }
 
     /**
@@ -315,6 +358,9 @@ final class Kubelet implements Controller {
                 if (runtime.get().start(ContainerStatuses.podOf(pod, node, ip, volumes))) {
                     long spawned = System.nanoTime();
                     running.put(key(pod), node);
+                    if (volumes.stream().anyMatch(v -> v instanceof ContainerRuntime.Volume.Files)) {
+                        volumeFingerprints.put(key(pod), fingerprint(volumes));
+                    }
                     List<ContainerRuntime.ContainerStatus> statuses = runtime.get().statuses(Meta.namespace(pod), Meta.name(pod));
                     String now = Meta.now();
                     store.update(ResourceCatalog.PODS, Meta.namespace(pod), Meta.name(pod), p -> {
