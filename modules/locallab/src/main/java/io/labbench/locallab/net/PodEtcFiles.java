@@ -15,7 +15,11 @@ import java.util.Map;
  *
  * @param dir the pod's folder in the lab folder
  */
-public record PodEtcFiles(Path dir, java.util.Optional<Path> trustBundle) {
+public record PodEtcFiles(Path dir, java.util.Optional<Path> trustBundle, java.util.Optional<PodHome> home) {
+
+    public PodEtcFiles(Path dir, java.util.Optional<Path> trustBundle) {
+        this(dir, trustBundle, java.util.Optional.empty());
+    }
 
     /** The kube-dns Service's ClusterIP in a kOps cluster whose service range is 100.64.0.0/13. */
     public static final String CLUSTER_DNS = "100.64.0.10";
@@ -32,6 +36,17 @@ public record PodEtcFiles(Path dir, java.util.Optional<Path> trustBundle) {
         Files.writeString(dir.resolve("hosts"), hosts(hostname, ip));
         Files.writeString(dir.resolve("resolv.conf"), resolvConf(namespace));
         return new PodEtcFiles(dir, java.util.Optional.of(trustBundle).filter(Files::isRegularFile));
+    }
+
+    /**
+     * {@link #write(Path, String, String, String, Path)}, plus the pod's own {@code /root} ({@link PodHome})
+     * in {@code dir/root}, through which {@code labState} (the lab's folders, which the containers' files
+     * live in) stays reachable when it lies under the host's {@code /root}.
+     */
+    public static PodEtcFiles write(Path dir, String namespace, String hostname, String ip, Path trustBundle, Path labState)
+            throws IOException {
+        PodEtcFiles etc = write(dir, namespace, hostname, ip, trustBundle);
+        return new PodEtcFiles(dir, etc.trustBundle(), java.util.Optional.of(PodHome.write(dir.resolve("root"), labState)));
     }
 
     /** The file kubelet writes: the usual loopback lines, then the pod's IP and name. */
@@ -53,6 +68,8 @@ public record PodEtcFiles(Path dir, java.util.Optional<Path> trustBundle) {
         b.put(dir.resolve("hostname"), "/etc/hostname");
         b.put(dir.resolve("resolv.conf"), "/etc/resolv.conf");
         trustBundle.ifPresent(bundle -> b.put(bundle, "/etc/ssl/certs/ca-certificates.crt"));
+        // last: binds are recursive, so the home carries the lab's folder bound into it first
+        home.ifPresent(h -> b.putAll(h.bindings()));
         return b;
     }
 }

@@ -56,7 +56,7 @@ public final class PodSandbox {
             // the hostname through /proc (no process); a file the host lacks (or a dangling /etc/resolv.conf
             // symlink) is skipped rather than failing the pod
             String pause = "{ printf %s \"$1\" > /proc/sys/kernel/hostname; } 2>/dev/null || hostname \"$1\" || exit 1; shift;"
-                    + " while [ $# -gt 0 ]; do if [ -e \"$2\" ]; then mount --bind \"$1\" \"$2\" || exit 1; fi; shift 2; done;"
+                    + " while [ $# -gt 0 ]; do if [ -e \"$2\" ]; then mount --rbind \"$1\" \"$2\" || exit 1; fi; shift 2; done;"
                     + " echo ready; exec -a " + COMMAND + " \"$0\"";
             script.append("nsenter=$1; netns=$2; holder=$3; shift 3\n")
                     .append("exec \"$nsenter\" --net=\"$netns\" -- unshare --uts --mount --propagation private -- bash -c '")

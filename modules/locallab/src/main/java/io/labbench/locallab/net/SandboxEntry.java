@@ -36,10 +36,11 @@ final class SandboxEntry {
             // MS_REC | MS_PRIVATE on /: the pod's binds stay its own
             "my $root = '/'; syscall($mount, 0, $root, 0, 0x4000 | 0x40000, 0) == 0 or die \"private /: $!\\n\";",
             "syscall($sethostname, $host, length($host)) == 0 or die \"sethostname: $!\\n\";",
-            // MS_BIND; a file the host lacks (or a dangling /etc/resolv.conf symlink) is skipped
+            // MS_BIND | MS_REC (a folder brings the binds made inside it: the pod's home); a file the host
+            // lacks (or a dangling /etc/resolv.conf symlink) is skipped
             "while (my ($from, $to) = splice(@binds, 0, 2)) {",
             "  next unless -e $to;",
-            "  syscall($mount, $from, $to, 0, 0x1000, 0) == 0 or die \"bind $to: $!\\n\";",
+            "  syscall($mount, $from, $to, 0, 0x1000 | 0x4000, 0) == 0 or die \"bind $to: $!\\n\";",
             "}",
             "print \"ready\\n\";",
             "exec { $holder } $shown or die \"cannot run $holder: $!\\n\";");

@@ -139,7 +139,7 @@ public final class VpcCniPodNetwork implements PodNetwork {
         }
         try {
             PodEtcFiles etc = PodEtcFiles.write(podDir(namespace, podName), namespace, hostname(podName), pod.ip(),
-                    podsDir.resolveSibling("etc").resolve("ca-certificates.crt"));
+                    podsDir.resolveSibling("etc").resolve("ca-certificates.crt"), labState());
             sandboxes.put(key, PodSandbox.start(kernel, podWiring(node, pod, allocation), pod.netns(), hostname(podName), etc,
                     holderProgram()));
         } catch (IOException | RuntimeException e) {
@@ -152,6 +152,15 @@ public final class VpcCniPodNetwork implements PodNetwork {
         }
         pods.put(key, pod);
         return pod.ip();
+    }
+
+    /**
+     * The folder holding every lab's files (the pods' folders, the kubeconfig, the pods' zsh settings),
+     * which a pod's own {@code /root} keeps reachable ({@link PodHome}).
+     */
+    private Path labState() {
+        Path lab = podsDir.toAbsolutePath().getParent();
+        return lab.getParent() == null ? lab : lab.getParent();
     }
 
     private volatile String holderProgram;

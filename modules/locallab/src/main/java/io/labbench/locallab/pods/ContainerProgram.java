@@ -10,15 +10,31 @@ import java.util.Optional;
  * @param notEmulated the warning the pod's events get when the lab runs a stand-in instead of the image
  * @param firstLines  what the image's entrypoint prints before it starts its server, written to the log
  *                    by the runtime (no shell process just to print them)
+ * @param imageFolders folders of the image's own files: path in the container → the lab's folder holding
+ *                    them (e.g. the nginx image's {@code /etc/nginx/conf.d} with its {@code default.conf}),
+ *                    bound there in the pod's mount namespace unless a volume covers that path
  */
-public record ContainerProgram(List<String> argv, Optional<String> notEmulated, List<String> firstLines) {
+public record ContainerProgram(List<String> argv, Optional<String> notEmulated, List<String> firstLines,
+                               java.util.Map<String, java.nio.file.Path> imageFolders) {
     public ContainerProgram {
         argv = List.copyOf(argv);
         firstLines = List.copyOf(firstLines);
+        imageFolders = java.util.Map.copyOf(imageFolders);
+    }
+
+    public ContainerProgram(List<String> argv, Optional<String> notEmulated, List<String> firstLines) {
+        this(argv, notEmulated, firstLines, java.util.Map.of());
     }
 
     public ContainerProgram(List<String> argv, Optional<String> notEmulated) {
         this(argv, notEmulated, List.of());
+    }
+
+    /** This program with the image's folder {@code source} at {@code path} in the container. */
+    ContainerProgram withImageFolder(String path, java.nio.file.Path source) {
+        java.util.Map<String, java.nio.file.Path> folders = new java.util.LinkedHashMap<>(imageFolders);
+        folders.put(path, source);
+        return new ContainerProgram(argv, notEmulated, firstLines, folders);
     }
 
     static ContainerProgram of(List<String> argv) {

@@ -31,19 +31,45 @@ final class NginxSites {
      */
     static final String PROCESSES = "master_process off;\nuser root root;";
 
+    /** Where the nginx image's {@code nginx.conf} takes its sites from. */
+    static final String CONF_D = "/etc/nginx/conf.d";
+
+    /**
+     * The nginx image: its {@code nginx.conf} includes {@code /etc/nginx/conf.d/*.conf}, and the image's
+     * {@code conf.d} holds {@code default.conf}, the welcome page on :80. The runtime binds that folder at
+     * {@code /etc/nginx/conf.d} in the pod, so a volume mounted there (the PROXY v2 manifest's ConfigMap)
+     * replaces the default site, as on Docker. Where the host has no {@code /etc/nginx/conf.d} to bind
+     * over, nginx reads the image's folder where it lies.
+     */
     static ContainerProgram welcome(Path dir) throws IOException {
-        String server = """
-                    server {
-                        listen 80;
-                        server_name localhost;
-                        location / {
-                            root /usr/share/nginx/html;
-                            index index.html index.htm;
-                        }
+        Path confD = Files.createDirectories(dir.resolve("conf.d"));
+        // the image's default.conf without its [::]:80 listener (a pod here has no IPv6 address)
+        Files.writeString(confD.resolve("default.conf"), """
+                server {
+                    listen       80;
+                    server_name  localhost;
+
+                    #access_log  /var/log/nginx/host.access.log  main;
+
+                    location / {
+                        root   /usr/share/nginx/html;
+                        index  index.html index.htm;
                     }
-                """;
-        write(dir, server);
-        return ContainerProgram.printingFirst(ENTRYPOINT_LINES, nginx(dir));
+
+                    #error_page  404              /404.html;
+
+                    # redirect server error pages to the static page /50x.html
+                    #
+                    error_page   500 502 503 504  /50x.html;
+                    location = /50x.html {
+                        root   /usr/share/nginx/html;
+                    }
+                }
+                """);
+        boolean bindable = Files.isDirectory(Path.of(CONF_D));
+        write(dir, "    include " + (bindable ? CONF_D : confD.toString()) + "/*.conf;\n");
+        ContainerProgram program = ContainerProgram.printingFirst(ENTRYPOINT_LINES, nginx(dir));
+        return bindable ? program.withImageFolder(CONF_D, confD) : program;
     }
 
     static ContainerProgram echoserver(Path dir) throws IOException {

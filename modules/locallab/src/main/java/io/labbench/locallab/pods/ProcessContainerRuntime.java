@@ -4,6 +4,7 @@ import io.labbench.locallab.spi.ContainerRuntime;
 import io.labbench.locallab.net.KernelAccess;
 import io.labbench.locallab.net.LabTopology;
 import io.labbench.locallab.net.PodSandbox;
+import io.labbench.locallab.net.ProcessRunner;
 import io.labbench.locallab.net.VpcCniPodNetwork;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -100,9 +101,25 @@ public final class ProcessContainerRuntime implements ContainerRuntime {
         List<String> enter = VpcCniPodNetwork.inSandbox(sandbox.get());
         Path podDir = network.podDir(pod.namespace(), pod.name());
         List<ContainerSupervisor> containers = new ArrayList<>();
+        List<ContainerProgram> programs = new ArrayList<>();
         for (Container c : pod.containers()) {
-            Path dir = Files.createDirectories(podDir.resolve("containers").resolve(c.name()));
-            ContainerProgram program = catalog.program(pod, c, dir);
+            programs.add(catalog.program(pod, c, Files.createDirectories(podDir.resolve("containers").resolve(c.name()))));
+        }
+        PodMounts mounts = PodMounts.of(pod, programs, podDir);
+        if (!mounts.isEmpty()) {
+            // once per pod, before any container: a restarted container finds its mounts in place
+            List<String> mount = new ArrayList<>(enter);
+            mount.addAll(mounts.mountCommand());
+            try {
+                ProcessRunner.run(kernel.command(mount), "");
+            } catch (IOException e) {
+                throw new IOException("could not mount the pod's volumes: " + e.getMessage(), e);
+            }
+        }
+        for (int i = 0; i < pod.containers().size(); i++) {
+            Container c = pod.containers().get(i);
+            Path dir = podDir.resolve("containers").resolve(c.name());
+            ContainerProgram program = programs.get(i);
             containers.add(new ContainerSupervisor(pod, c, dir, program, argv -> {
                 List<String> full = new ArrayList<>(enter);
                 full.addAll(argv);
@@ -120,6 +137,19 @@ public final class ProcessContainerRuntime implements ContainerRuntime {
             throw e;
         }
         return true;
+    }
+
+    @Override
+    public void updateVolumes(String namespace, String pod, List<Volume> volumes) throws IOException {
+        VpcCniPodNetwork net = network.getNow(null);
+        if (net == null || !pods.containsKey(namespace + "/" + pod)) {
+            return;
+        }
+        for (Volume v : volumes) {
+            if (v instanceof Volume.Files files) {
+                PodMounts.update(files, net.podDir(namespace, pod).resolve("volumes").resolve(v.name()));
+            }
+        }
     }
 
     @Override

@@ -17,20 +17,63 @@ public interface ContainerRuntime {
 
     /** One container of a pod spec, as much of it as the runtime needs. */
     record Container(String name, String image, List<String> command, List<String> args, List<Integer> ports,
-                     Map<String, String> env) {
+                     Map<String, String> env, List<VolumeMount> volumeMounts) {
         public Container {
             command = List.copyOf(command);
             args = List.copyOf(args);
             ports = List.copyOf(ports);
             env = Map.copyOf(env);
+            volumeMounts = List.copyOf(volumeMounts);
+        }
+
+        /** A container that mounts no volume. */
+        public Container(String name, String image, List<String> command, List<String> args, List<Integer> ports,
+                         Map<String, String> env) {
+            this(name, image, command, args, ports, env, List.of());
+        }
+    }
+
+    /**
+     * One of a container's {@code volumeMounts}: the pod volume {@code name} at {@code mountPath}, only
+     * its {@code subPath} (empty: the whole volume) when one is given.
+     */
+    record VolumeMount(String name, String mountPath, String subPath, boolean readOnly) {
+    }
+
+    /**
+     * A pod volume as the kubelet hands it to the runtime, its sources already read from the API (a
+     * volume whose source is missing never gets here: the pod waits in ContainerCreating).
+     */
+    sealed interface Volume {
+        String name();
+
+        /**
+         * A configMap or secret volume: relative path → content (secrets already base64-decoded), each
+         * file with {@code mode}; always mounted read-only, as the kubelet does.
+         */
+        record Files(String name, Map<String, byte[]> files, int mode) implements Volume {
+            public Files {
+                files = Map.copyOf(files);
+            }
+        }
+
+        /** An {@code emptyDir}: a fresh writable folder that lives as long as the pod. */
+        record EmptyDir(String name) implements Volume {
         }
     }
 
     /** A pod bound to a node whose network is attached; {@code restartPolicy} is Always, OnFailure or Never. */
     record Pod(String namespace, String name, String uid, String node, String ip, String restartPolicy,
-               List<Container> containers) {
+               List<Container> containers, List<Volume> volumes) {
         public Pod {
             containers = List.copyOf(containers);
+            volumes = List.copyOf(volumes);
+        }
+
+        /** A pod with no volumes. */
+        public Pod(String namespace, String name, String uid, String node, String ip, String restartPolicy,
+                   List<Container> containers) {
+            this(namespace, name, uid, node, ip, restartPolicy, containers, List.of());
         }
 
         public String key() {
@@ -63,6 +106,13 @@ public interface ContainerRuntime {
      * stand-in (the cluster's own add-ons, which the lab shows as running without a process).
      */
     boolean start(Pod pod) throws IOException;
+
+    /**
+     * The pod's configMap and secret volumes read again after their source changed: the files in the
+     * mounted folders change in place, as the kubelet updates them ({@code subPath} mounts keep theirs).
+     */
+    default void updateVolumes(String namespace, String pod, List<Volume> volumes) throws IOException {
+    }
 
     /** The containers' states now; empty for a pod this runtime does not run. */
     List<ContainerStatus> statuses(String namespace, String pod);

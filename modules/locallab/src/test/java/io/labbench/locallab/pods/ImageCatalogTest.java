@@ -40,8 +40,13 @@ class ImageCatalogTest {
         ContainerProgram nginx = program("nginx:alpine", List.of());
         assertThat(nginx.argv()).first().isEqualTo("nginx");
         assertThat(nginx.firstLines()).last().isEqualTo("/docker-entrypoint.sh: Configuration complete; ready for start up");
-        assertThat(Files.readString(dir.resolve("nginx.conf"))).contains("listen 80;").contains("access_log /dev/stdout main;")
-                .contains("master_process off;");
+        // the image's nginx.conf takes its sites from conf.d, whose default.conf is the welcome page on :80
+        Path confD = dir.resolve("conf.d");
+        assertThat(Files.readString(confD.resolve("default.conf"))).contains("listen       80;").contains("root   /usr/share/nginx/html;");
+        boolean bindable = Files.isDirectory(Path.of("/etc/nginx/conf.d"));
+        assertThat(Files.readString(dir.resolve("nginx.conf"))).contains("include " + (bindable ? "/etc/nginx/conf.d" : confD.toString())
+                + "/*.conf;").contains("access_log /dev/stdout main;").contains("master_process off;");
+        assertThat(nginx.imageFolders()).isEqualTo(bindable ? Map.of("/etc/nginx/conf.d", confD) : Map.of());
         assertThat(program("k8s.gcr.io/echoserver:1.5", List.of()).notEmulated()).isEmpty();
         assertThat(Files.readString(dir.resolve("nginx.conf"))).contains("listen 8080;").contains("Hostname: $hostname")
                 .contains("client_address=$remote_addr");

@@ -22,8 +22,8 @@ final class ContainerStatuses {
     private ContainerStatuses() {
     }
 
-    /** Converts the runtime's view of a pod's spec for {@link ContainerRuntime#start}. */
-    static ContainerRuntime.Pod podOf(JsonNode pod, String node, String ip) {
+    /** Converts the runtime's view of a pod's spec for {@link ContainerRuntime#start}, with its volumes read ({@link PodVolumes}). */
+    static ContainerRuntime.Pod podOf(JsonNode pod, String node, String ip, List<ContainerRuntime.Volume> volumes) {
         List<ContainerRuntime.Container> containers = new ArrayList<>();
         for (JsonNode c : pod.path("spec").path("containers")) {
             List<String> command = new ArrayList<>();
@@ -42,11 +42,16 @@ final class ContainerStatuses {
                     env.put(e.path("name").asText(), e.path("value").asText());
                 }
             }
+            List<ContainerRuntime.VolumeMount> mounts = new ArrayList<>();
+            for (JsonNode m : c.path("volumeMounts")) {
+                mounts.add(new ContainerRuntime.VolumeMount(m.path("name").asText(), m.path("mountPath").asText(),
+                        m.path("subPath").asText(""), m.path("readOnly").asBoolean(false)));
+            }
             containers.add(new ContainerRuntime.Container(c.path("name").asText(), c.path("image").asText(), command, args,
-                    ports, env));
+                    ports, env, mounts));
         }
         return new ContainerRuntime.Pod(Meta.namespace(pod), Meta.name(pod), Meta.uid(pod), node, ip,
-                pod.path("spec").path("restartPolicy").asText("Always"), containers);
+                pod.path("spec").path("restartPolicy").asText("Always"), containers, volumes);
     }
 
     /** Applies {@code statuses} to {@code pod}'s status (in place). */

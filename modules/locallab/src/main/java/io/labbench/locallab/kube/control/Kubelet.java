@@ -70,6 +70,12 @@ final class Kubelet implements Controller {
     private final Set<String> changedPods = ConcurrentHashMap.newKeySet();
     /** uid → the runtime stopping a Terminating pod's containers. */
     private final Map<String, CompletableFuture<Void>> stoppingContainers = new ConcurrentHashMap<>();
+    /** uid → when the kubelet last reported the pod's missing volume source (nanoTime). */
+    private final Map<String, Long> mountFailures = new ConcurrentHashMap<>();
+    /** "namespace/name" → {@link #fingerprint} of the volume files a running pod was given (pods with configMap or secret volumes). */
+    private final Map<String, Integer> volumeFingerprints = new ConcurrentHashMap<>();
+    /** How often a pod waiting for a volume source gets its {@code FailedMount} event again. */
+    static final Duration MOUNT_RETRY = Duration.ofSeconds(10);
 
     Kubelet(Store store, PodNetwork network, EventRecorder events) {
         this(store, network, events, Optional.empty());
@@ -100,7 +106,9 @@ final class Kubelet implements Controller {
                 changed = true;
             }
         }
+        mountFailures.keySet().retainAll(present.values());
         changed |= stopTerminating(pods);
+        refreshVolumes(pods);
         changed |= syncContainers();
         Map<String, String> nodeIps = new HashMap<>();
         Set<String> nodeNames = new HashSet<>();
@@ -120,13 +128,24 @@ final class Kubelet implements Controller {
                 continue;
             }
             String hostIp = nodeIps.getOrDefault(node, "");
+            List<ContainerRuntime.Volume> volumes = List.of();
+            if (runtime.isPresent() && !pod.path("spec").path("hostNetwork").asBoolean()) {
+                PodVolumes.Outcome outcome = PodVolumes.resolve(store, pod);
+                if (outcome instanceof PodVolumes.Outcome.Waiting waiting) {
+                    changed |= waitForVolumes(pod, node, hostIp, waiting.message());
+                    continue;
+                }
+                volumes = ((PodVolumes.Outcome.Ready) outcome).volumes();
+            }
+            mountFailures.remove(Meta.uid(pod));
+            List<ContainerRuntime.Volume> podVolumes = volumes;
             starting.put(key, Meta.uid(pod));
             long queued = System.nanoTime();
             try {
                 starter(node).execute(() -> {
                     boolean started = false;
                     try {
-                        started = start(pod, node, hostIp, queued);
+                        started = start(pod, node, hostIp, queued, podVolumes);
                     } catch (RuntimeException e) {
                         LOG.log(Level.WARNING, "could not start pod " + key + "; the kubelet retries", e);
                     } finally {
@@ -143,6 +162,65 @@ final class Kubelet implements Controller {
             }
         }
         return changed;
+    }
+
+    /**
+     * Hands the runtime the new files of a running pod's configMap and secret volumes once their source
+     * changed, as the kubelet's periodic sync does (there within about a minute, here on the next pass).
+     */
+    private void refreshVolumes(List<ObjectNode> pods) {
+        if (runtime.isEmpty()) {
+            return;
+        }
+        volumeFingerprints.keySet().retainAll(running.keySet());
+        for (ObjectNode pod : pods) {
+            String key = key(pod);
+            Integer given = volumeFingerprints.get(key);
+            if (given == null || pod.path("metadata").has("deletionTimestamp")) {
+                continue;
+            }
+            if (PodVolumes.resolve(store, pod) instanceof PodVolumes.Outcome.Ready ready && fingerprint(ready.volumes()) != given) {
+                try {
+                    runtime.get().updateVolumes(Meta.namespace(pod), Meta.name(pod), ready.volumes());
+                    volumeFingerprints.put(key, fingerprint(ready.volumes()));
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.WARNING, "could not update the volumes of pod " + key + "; the kubelet tries again", e);
+                }
+            }
+        }
+    }
+
+    /** What the files of a pod's volumes hold, to tell when a source changed. */
+    private static int fingerprint(List<ContainerRuntime.Volume> volumes) {
+        int hash = 1;
+        for (ContainerRuntime.Volume v : volumes) {
+            hash = 31 * hash + v.name().hashCode();
+            if (v instanceof ContainerRuntime.Volume.Files files) {
+                for (var file : new java.util.TreeMap<>(files.files()).entrySet()) {
+                    hash = 31 * (31 * hash + file.getKey().hashCode()) + java.util.Arrays.hashCode(file.getValue());
+                }
+            }
+        }
+        return hash;
+    }
+
+    /**
+     * Keeps a pod whose volume source is missing in ContainerCreating, as the kubelet's volume manager
+     * does, with a {@code FailedMount} warning at most every {@link #MOUNT_RETRY} (the kubelet backs off
+     * too); the pod starts on the first pass after the source appears.
+     */
+    private boolean waitForVolumes(ObjectNode pod, String node, String hostIp, String message) {
+        long now = System.nanoTime();
+        Long last = mountFailures.get(Meta.uid(pod));
+        if (last != null && now - last < MOUNT_RETRY.toNanos()) {
+            return false;
+        }
+        mountFailures.put(Meta.uid(pod), now);
+        events.warning(pod, "FailedMount", message, new EventRecorder.Source("kubelet", node));
+        if (pod.path("status").path("containerStatuses").isEmpty()) {
+            store.update(ResourceCatalog.PODS, Meta.namespace(pod), Meta.name(pod), p -> waiting(p, hostIp));
+        }
+        return true;
     }
 
     private ExecutorService starter(String node) {
@@ -260,7 +338,7 @@ final class Kubelet implements Controller {
         return changed;
     }
 
-    private boolean start(ObjectNode pod, String node, String hostIp, long queued) {
+    private boolean start(ObjectNode pod, String node, String hostIp, long queued, List<ContainerRuntime.Volume> volumes) {
         long begun = System.nanoTime();
         boolean hostNetwork = pod.path("spec").path("hostNetwork").asBoolean();
         String ip;
@@ -277,9 +355,12 @@ final class Kubelet implements Controller {
         long wired = System.nanoTime();
         if (runtime.isPresent() && !hostNetwork) {
             try {
-                if (runtime.get().start(ContainerStatuses.podOf(pod, node, ip))) {
+                if (runtime.get().start(ContainerStatuses.podOf(pod, node, ip, volumes))) {
                     long spawned = System.nanoTime();
                     running.put(key(pod), node);
+                    if (volumes.stream().anyMatch(v -> v instanceof ContainerRuntime.Volume.Files)) {
+                        volumeFingerprints.put(key(pod), fingerprint(volumes));
+                    }
                     List<ContainerRuntime.ContainerStatus> statuses = runtime.get().statuses(Meta.namespace(pod), Meta.name(pod));
                     String now = Meta.now();
                     store.update(ResourceCatalog.PODS, Meta.namespace(pod), Meta.name(pod), p -> {

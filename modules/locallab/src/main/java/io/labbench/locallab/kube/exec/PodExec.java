@@ -83,7 +83,8 @@ public final class PodExec implements ExecEndpoint {
         List<String> argv = new ArrayList<>(network.execArgv(path.namespace(), path.name(), choice.command()));
         Map<String, String> env = new HashMap<>();
         env.put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
-        env.put("HOME", System.getProperty("user.home", "/root"));
+        // a pod's own /root (its mount namespace's, see net.PodHome); a host-network pod's shell is the node's
+        env.put("HOME", pod.path("spec").path("hostNetwork").asBoolean() ? System.getProperty("user.home", "/root") : "/root");
         env.put("HOSTNAME", path.name());
         env.put("ZDOTDIR", zshDotDir.toString());
         env.put("LANG", "C.UTF-8");
