@@ -46,7 +46,9 @@ public final class Elbv2State {
     /**
      * Hears every change from now on, in the order the writer made them. The listener runs on the
      * writer's thread after the state is updated and unlocked: it must be quick and must not block (a
-     * UI hands the change to its own thread). A listener that throws is logged and kept.
+     * UI hands the change to its own thread). The one exception is on purpose: the local lab's VPC resolver
+     * takes a new or removed name before it returns (milliseconds), so a writer that goes on to show the name
+     * (a Service's EXTERNAL-IP) shows one that resolves. A listener that throws is logged and kept.
      */
     public Subscription subscribe(Consumer<Elbv2Change> listener) {
         Objects.requireNonNull(listener, "listener");

@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * What the lab's AWS state adds to the VPC resolver: each load balancer's DNS name → its addresses, and
+ * What the lab's AWS state adds to the VPC resolver: each active load balancer's DNS name → its addresses
+ * (a provisioning one's name does not resolve yet, as on AWS; nor does an alias to it), and
  * the Route 53 hosted zones' A, CNAME and TXT records. An A record whose value is a name rather than an
  * address is an alias (Route 53's {@code AliasTarget}, e.g. ExternalDNS pointing a name at an NLB): it
  * answers the target's addresses, as Route 53 does, without a CNAME in between.
@@ -46,6 +47,9 @@ public final class LabCloudNames implements ResolverRecordSource {
         List<ResolverRecord> out = new ArrayList<>();
         Map<String, List<String>> known = new LinkedHashMap<>();
         for (LabCloud.LoadBalancer lb : cloud.loadBalancers()) {
+            if (!lb.state().equals("active")) {
+                continue; // AWS answers a load balancer's name once it is active, not while it is provisioning
+            }
             String name = ResolverRecord.normalizedName(lb.dnsName());
             for (String ip : addresses.apply(lb)) {
                 out.add(new ResolverRecord.A(name, ip));

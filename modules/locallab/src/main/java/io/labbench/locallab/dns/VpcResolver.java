@@ -26,8 +26,9 @@ import java.util.regex.Pattern;
  * <p>A records go into a hosts file alone in a folder dnsmasq watches ({@code --hostsdir}, inotify): a new
  * file renamed into place replaces the old one's names with no signal and no gap. CNAME and TXT records are
  * dnsmasq options, which it reads only at start, so a change to those restarts it (a gap of a few
- * milliseconds that a client's retry covers). Sources are read again when they signal a change
- * and once a second, so a source that forgets to signal is still followed within a second.
+ * milliseconds that a client's retry covers). Sources are read again when they signal a change, on the
+ * signalling thread, which returns once dnsmasq answers the new names (so a writer never shows a name
+ * before it resolves), and once a second, so a source that forgets to signal is still followed within a second.
  */
 public final class VpcResolver implements AutoCloseable {
 
@@ -91,7 +92,20 @@ public final class VpcResolver implements AutoCloseable {
 
     private void subscribe(ResolverRecordSource source) {
         sources.add(source);
-        source.onChange(this::refreshSoon);
+        source.onChange(this::refreshBeforeReturning);
+    }
+
+    /**
+     * A source's change, taken in on the writer's own thread: it returns once dnsmasq answers the new names
+     * (a few milliseconds), so whatever the writer shows next (a Service's EXTERNAL-IP, a Route 53 change that
+     * returned, ExternalDNS's "successfully updated") is already true for {@code dig} and {@code curl}. Handed to
+     * the refresher thread instead, a name could be shown a moment before it resolved.
+     */
+    private void refreshBeforeReturning() {
+        if (refresher.isShutdown()) {
+            return;
+        }
+        refreshQuietly();
     }
 
     private void refreshSoon() {
@@ -124,9 +138,61 @@ public final class VpcResolver implements AutoCloseable {
             stopProcess();
             launch();
         } else if (!newHosts.equals(hosts)) {
-            // dnsmasq sees the rename (inotify) and swaps the names by itself
+            // dnsmasq sees the rename (inotify) and swaps the names by itself, in its own time: wait until it says
+            // it read the new file, so that a caller returning from here has its names answered
+            long mark = logSize();
             writeAtomically(hostsPath(), newHosts);
             hosts = newHosts;
+            awaitHostsRead(mark);
+        }
+    }
+
+    /** How long dnsmasq may take to read a renamed hosts file before the resolver says so and goes on. */
+    private static final long HOSTS_READ_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+    private long logSize() {
+        try {
+            Path log = dir.resolve("dnsmasq.log");
+            return Files.isRegularFile(log) ? Files.size(log) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Waits for dnsmasq's {@code read <hosts file> - N names} after {@code mark} bytes of its log: it logs that
+     * line once the file's names replaced the old ones (dnsmasq 2.85 says "addresses", later ones "names").
+     */
+    private void awaitHostsRead(long mark) {
+        String line = "read " + hostsPath() + " - ";
+        long deadline = System.nanoTime() + HOSTS_READ_NANOS;
+        while (!logSince(mark).contains(line)) {
+            if (System.nanoTime() > deadline || dnsmasq == null || !dnsmasq.isAlive()) {
+                LOG.warning(() -> "the VPC resolver's dnsmasq did not say within 5 s that it read " + hostsPath()
+                        + "; names written there may answer late (see " + dir.resolve("dnsmasq.log") + ")");
+                return;
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private String logSince(long mark) {
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(dir.resolve("dnsmasq.log").toFile(), "r")) {
+            long length = f.length();
+            if (length <= mark) {
+                return "";
+            }
+            byte[] bytes = new byte[(int) Math.min(length - mark, 1 << 20)];
+            f.seek(mark);
+            f.readFully(bytes);
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,13 @@ final class DeployedNlb implements AutoCloseable {
     private final java.util.Optional<KernelForwarding> forwarding;
     private volatile NlbModel model;
     private volatile Map<String, HaproxyStats.ServerCheck> lastChecks = Map.of();
+    private volatile boolean active;
+
+    /**
+     * How long an NLB whose targets never answer stays {@code provisioning}: on AWS an NLB goes active whether
+     * or not its targets do (after minutes); here it goes active as soon as a target answers, or after this.
+     */
+    static final Duration PROVISIONING_AT_MOST = Duration.ofSeconds(30);
 
     private DeployedNlb(NlbNamespace namespace, KernelAccess kernel, Path dir, Path socket, HaproxyProcess haproxy,
                         Map<String, Path> certificates, NlbModel model, Instant created, java.util.Optional<KernelForwarding> forwarding) {
@@ -123,7 +131,25 @@ final class DeployedNlb implements AutoCloseable {
         return c != null && c.passed() && !c.down();
     }
 
-    /** The targets' health now, per target group ARN (every group of the model present). */
+    /**
+     * {@code provisioning} until the NLB can serve: until one of its targets passed a check (the NLB's listeners
+     * then reach it), or {@link #PROVISIONING_AT_MOST} after it was made; {@code active} from then on. Its DNS name
+     * answers only once it is active (as on AWS, where the name resolves when provisioning ends), so a learner who
+     * sees {@code active}, or whose {@code dig $NLB} answers, can curl it.
+     */
+    String state() {
+        return active ? "active" : "provisioning";
+    }
+
+    /** Whether the NLB is active now, given its targets' last checks (it never goes back to provisioning). */
+    static boolean serves(NlbModel model, Map<String, HaproxyStats.ServerCheck> checks, Duration sinceCreated) {
+        if (sinceCreated.compareTo(PROVISIONING_AT_MOST) >= 0) {
+            return true;
+        }
+        return model.listeners().stream().flatMap(l -> l.targetGroup().targets().stream()).anyMatch(t -> inService(checks, t));
+    }
+
+    /** The targets' health now, per target group ARN (every group of the model present); may turn the NLB active. */
     Map<String, List<LabCloud.TargetHealth>> targetHealth() {
         Map<String, HaproxyStats.ServerCheck> checks;
         try {
@@ -132,6 +158,9 @@ final class DeployedNlb implements AutoCloseable {
             checks = Map.of();
         }
         lastChecks = checks;
+        if (!active && serves(model, checks, Duration.between(created, Instant.now()))) {
+            active = true;
+        }
         if (forwarding.isPresent()) {
             Map<String, HaproxyStats.ServerCheck> now = checks;
             try {

@@ -11,9 +11,10 @@ final class Elbv2Records {
     private Elbv2Records() {
     }
 
-    static Elbv2State.Entry of(NlbModel nlb, String vpcId, Instant created) {
+    /** @param state {@code provisioning} or {@code active} ({@link DeployedNlb#state()}) */
+    static Elbv2State.Entry of(NlbModel nlb, String vpcId, Instant created, String state) {
         LabCloud.LoadBalancer lb = new LabCloud.LoadBalancer(nlb.name(), nlb.arn(), nlb.dnsName(), "network", nlb.scheme(),
-                "active", vpcId, nlb.zones().stream().map(z -> new LabCloud.ZoneAddress(z.zone(), z.subnetId(), z.address())).toList(),
+                state, vpcId, nlb.zones().stream().map(z -> new LabCloud.ZoneAddress(z.zone(), z.subnetId(), z.address())).toList(),
                 created);
         List<LabCloud.Listener> listeners = nlb.listeners().stream().map(l -> new LabCloud.Listener(
                 NlbNames.listenerArn(arnAccount(nlb.arn()), nlb.name(), l.port()), nlb.arn(), l.port(), l.protocol(),

@@ -237,7 +237,7 @@ public final class NlbController implements AutoCloseable {
                         kernel, dir.resolve(model.name()), socketDir.resolve("nlb" + index + ".sock"), model, material);
                 deployed.put(key, started);
                 spec.certificateArns().forEach(arn -> cloud.acm().setInUseBy(arn, List.of(model.arn())));
-                elbv2.put(Elbv2Records.of(model, vpcId(), started.created()));
+                elbv2.put(Elbv2Records.of(model, vpcId(), started.created(), started.state()));
                 publishHealth(started);
                 bindings.write(svc, model);
                 logTargets(ns, svcName, model);
@@ -251,7 +251,7 @@ public final class NlbController implements AutoCloseable {
                     return;
                 }
                 current.apply(model);
-                elbv2.put(Elbv2Records.of(model, vpcId(), current.created()));
+                elbv2.put(Elbv2Records.of(model, vpcId(), current.created(), current.state()));
                 publishHealth(current);
                 bindings.write(svc, model);
                 logTargets(ns, svcName, model);
@@ -337,8 +337,16 @@ public final class NlbController implements AutoCloseable {
         deployed.values().forEach(this::publishHealth);
     }
 
+    /** The targets' health into ELBv2, and the NLB's state once it turned active (its DNS name then answers). */
     private void publishHealth(DeployedNlb nlb) {
-        nlb.targetHealth().forEach(elbv2::setTargets);
+        String before = nlb.state();
+        Map<String, List<io.labbench.localaws.state.LabCloud.TargetHealth>> health = nlb.targetHealth();
+        if (!nlb.state().equals(before)) {
+            // active first (the VPC resolver answers the name before this returns), then the health that made it so:
+            // whoever reads a healthy target can already reach the NLB by name
+            elbv2.put(Elbv2Records.of(nlb.model(), vpcId(), nlb.created(), nlb.state()));
+        }
+        health.forEach(elbv2::setTargets);
     }
 
     @Override

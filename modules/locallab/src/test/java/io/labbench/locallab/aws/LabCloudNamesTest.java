@@ -30,6 +30,18 @@ class LabCloudNamesTest {
     }
 
     @Test
+    void aProvisioningLoadBalancersNameAndAnAliasToItAnswerNothingUntilItIsActive() {
+        WritableLabCloud cloud = new WritableLabCloud();
+        cloud.loadBalancer(LB, List.of("172.30.33.200"), "provisioning");
+        cloud.zone("mydomain.test.", List.of(new RecordSet("nginx.mydomain.test.", "A", 60, List.of("dualstack." + LB + "."))));
+        assertThat(cloud.names().records()).as("while provisioning: dig $NLB and dig nginx.mydomain.test answer nothing, as on AWS")
+                .isEmpty();
+        cloud.loadBalancer(LB, List.of("172.30.33.200"), "active");
+        assertThat(cloud.names().records()).containsExactlyInAnyOrder(new ResolverRecord.A(LB, "172.30.33.200"),
+                new ResolverRecord.A("nginx.mydomain.test", "172.30.33.200"));
+    }
+
+    @Test
     void aWriterSignalReachesTheResolversListener() {
         WritableLabCloud cloud = new WritableLabCloud();
         AtomicInteger heard = new AtomicInteger();

@@ -11,8 +11,13 @@ public final class WritableLabCloud implements LabCloud {
     private volatile List<HostedZone> zones = List.of();
 
     public void loadBalancer(String dnsName, List<String> ips) {
+        loadBalancer(dnsName, ips, "active");
+    }
+
+    /** @param state {@code provisioning} or {@code active}, as ELBv2 reports it */
+    public void loadBalancer(String dnsName, List<String> ips, String state) {
         loadBalancers = List.of(new LoadBalancer("svc-nlb", "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/x/y",
-                dnsName, "network", "internet-facing", "active", "vpc-1",
+                dnsName, "network", "internet-facing", state, "vpc-1",
                 ips.stream().map(ip -> new ZoneAddress("us-east-1a", "subnet-1", ip)).toList(), java.time.Instant.now()));
     }
 

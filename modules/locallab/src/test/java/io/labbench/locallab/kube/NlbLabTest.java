@@ -136,7 +136,9 @@ class NlbLabTest {
         assertThat(reply).containsPattern("client_address=(" + Pattern.quote(addresses.get(0)) + "|" + Pattern.quote(addresses.get(1)) + ")\\b");
         assertThat(kopsEc2.run("curl -s --max-time 3 " + addresses.get(1)).stdout()).contains("Hostname: deploy-echo-");
 
-        // the study's way: by the DNS name kubectl shows, which the VPC resolver answers with the NLB's addresses
+        // the study's way: by the DNS name kubectl shows, which the VPC resolver answers with the NLB's addresses once
+        // the NLB is active (a target passed its check; HAProxy may serve a moment before its first check ran)
+        kopsEc2.awaitOutput("dig +short " + nlbHost, addresses.get(0), Duration.ofSeconds(30));
         assertThat(kopsEc2.ok("dig +short " + nlbHost).lines().toList()).containsExactlyInAnyOrderElementsOf(addresses);
         assertThat(kopsEc2.ok("NLB=$(kubectl get svc svc-nlb-ip-type -o jsonpath={.status.loadBalancer.ingress[0].hostname});"
                 + " curl -s --max-time 3 $NLB")).contains("Hostname: deploy-echo-");
