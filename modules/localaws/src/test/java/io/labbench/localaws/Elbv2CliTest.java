@@ -83,7 +83,7 @@ class Elbv2CliTest {
                 List.of(new LabCloud.Listener(LB_ARN.replace(":loadbalancer/", ":listener/") + "/aaaabbbbccccdddd", LB_ARN, 443, "TLS",
                         java.util.Optional.of("arn:aws:acm:us-east-1:123456789012:certificate/abc"), TG_ARN)),
                 List.of(new LabCloud.TargetGroup(TG_ARN, "k8s-default-svcnlbip-9f8e7d6c5b", "TCP", 8080, "ip", "vpc-0bbb", LB_ARN,
-                        new LabCloud.HealthCheck("TCP", "8080", 10, 10, 3, 3)))));
+                        new LabCloud.HealthCheck("TCP", "8080", "", 10, 10, 3, 3)))));
         cloud.elbv2.setTargets(TG_ARN, List.of(
                 new LabCloud.TargetHealth(TG_ARN, "172.30.45.9", 8080, "us-east-1a", "healthy", "", ""),
                 new LabCloud.TargetHealth(TG_ARN, "172.30.80.3", 8080, "us-east-1c", "initial", "Elb.RegistrationInProgress",
@@ -115,6 +115,7 @@ class Elbv2CliTest {
         assertThat(tg.path("HealthCheckPort").asText()).isEqualTo("8080");
         assertThat(tg.path("HealthyThresholdCount").asInt()).isEqualTo(3);
         assertThat(tg.path("LoadBalancerArns").get(0).asText()).isEqualTo(LB_ARN);
+        assertThat(tg.has("HealthCheckPath")).as("a TCP check has no path on AWS: " + tg).isFalse();
 
         JsonNode health = aws("elbv2", "describe-target-health", "--target-group-arn", TG_ARN).json().path("TargetHealthDescriptions");
         assertThat(health.size()).isEqualTo(2);
@@ -132,5 +133,26 @@ class Elbv2CliTest {
         Run tg = aws("elbv2", "describe-target-health", "--target-group-arn", TG_ARN);
         assertThat(tg.exit()).isNotZero();
         assertThat(tg.err()).contains("TargetGroupNotFound");
+    }
+
+    @Test
+    void anHttpCheckOfAnInstanceGroupShowsItsPathAndMatcherAsAwsDoes() throws Exception {
+        String lbArn = LB_ARN.replace("svcnlbip", "svcnlbin");
+        String tgArn = TG_ARN.replace("svcnlbip", "svcnlbin");
+        cloud.elbv2.put(new io.labbench.localaws.state.Elbv2State.Entry(new LabCloud.LoadBalancer("k8s-default-svcnlbin-1a2b3c4d5e", lbArn,
+                "k8s-default-svcnlbin-1a2b3c4d5e-0011223344556677.elb.us-east-1.amazonaws.com", "network", "internet-facing", "active",
+                "vpc-0bbb", List.of(new LabCloud.ZoneAddress("us-east-1a", "subnet-0aaa", "172.30.40.8")), java.time.Instant.parse("2026-01-01T00:00:00Z")),
+                List.of(new LabCloud.Listener(lbArn.replace(":loadbalancer/", ":listener/") + "/aaaabbbbccccdddd", lbArn, 80, "TCP",
+                        java.util.Optional.empty(), tgArn)),
+                // the controller's check for externalTrafficPolicy: Local: HTTP /healthz on the Service's healthCheckNodePort
+                List.of(new LabCloud.TargetGroup(tgArn, "k8s-default-svcnlbin-9f8e7d6c5b", "TCP", 31245, "instance", "vpc-0bbb", lbArn,
+                        new LabCloud.HealthCheck("HTTP", "32100", "/healthz", 10, 6, 2, 2)))));
+        JsonNode tg = aws("elbv2", "describe-target-groups", "--load-balancer-arn", lbArn).json().path("TargetGroups").get(0);
+        assertThat(tg.path("HealthCheckProtocol").asText()).isEqualTo("HTTP");
+        assertThat(tg.path("HealthCheckPort").asText()).isEqualTo("32100");
+        assertThat(tg.path("HealthCheckPath").asText()).isEqualTo("/healthz");
+        assertThat(tg.path("Matcher").path("HttpCode").asText()).isEqualTo("200-399");
+        assertThat(aws("elbv2", "describe-target-groups", "--query", "TargetGroups[?TargetType=='instance'].HealthCheckPath", "--output", "text")
+                .out().strip()).isEqualTo("/healthz");
     }
 }

@@ -127,7 +127,12 @@ public final class Elbv2Api implements ServiceApi {
                         .el("Port", g.port()).el("VpcId", g.vpcId()).el("HealthCheckProtocol", hc.protocol())
                         .el("HealthCheckPort", hc.port()).el("HealthCheckEnabled", true)
                         .el("HealthCheckIntervalSeconds", hc.intervalSeconds()).el("HealthCheckTimeoutSeconds", hc.timeoutSeconds())
-                        .el("HealthyThresholdCount", hc.healthyThreshold()).el("UnhealthyThresholdCount", hc.unhealthyThreshold())
+                        .el("HealthyThresholdCount", hc.healthyThreshold()).el("UnhealthyThresholdCount", hc.unhealthyThreshold());
+                if (!hc.path().isEmpty()) {
+                    // AWS names the path and the accepted codes of an HTTP(S) check only (the controller asks 200-399)
+                    xml.el("HealthCheckPath", hc.path()).open("Matcher").el("HttpCode", "200-399").close("Matcher");
+                }
+                xml
                         .open("LoadBalancerArns").el("member", g.loadBalancerArn()).close("LoadBalancerArns")
                         .el("TargetType", g.targetType()).el("IpAddressType", "ipv4").close("member");
             }

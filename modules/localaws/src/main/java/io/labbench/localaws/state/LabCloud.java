@@ -179,8 +179,12 @@ public interface LabCloud {
                     String targetGroupArn) {
     }
 
-    /** @param port a number, or {@code traffic-port} */
-    record HealthCheck(String protocol, String port, int intervalSeconds, int timeoutSeconds, int healthyThreshold,
+    /**
+     * @param port a number, or {@code traffic-port}
+     * @param path the request path of an HTTP or HTTPS check ({@code /healthz} for kube-proxy's health check node
+     *             port); empty for a TCP check, which ELBv2 describes without {@code HealthCheckPath}
+     */
+    record HealthCheck(String protocol, String port, String path, int intervalSeconds, int timeoutSeconds, int healthyThreshold,
                        int unhealthyThreshold) {
     }
 

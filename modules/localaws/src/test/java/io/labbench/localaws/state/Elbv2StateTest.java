@@ -20,7 +20,7 @@ class Elbv2StateTest {
                 "vpc-0bbb", List.of(new LabCloud.ZoneAddress("us-east-1a", "subnet-0aaa", "172.30.40.7")), Instant.parse("2026-01-01T00:00:00Z")),
                 List.of(new LabCloud.Listener(LB.replace(":loadbalancer/", ":listener/") + "/aaaabbbbccccdddd", LB, 80, "TCP", Optional.empty(), TG)),
                 List.of(new LabCloud.TargetGroup(TG, "k8s-default-svcnlbip-9f8e7d6c5b", "TCP", 8080, "ip", "vpc-0bbb", LB,
-                        new LabCloud.HealthCheck("TCP", "8080", 10, 10, 3, 3))));
+                        new LabCloud.HealthCheck("TCP", "8080", "", 10, 10, 3, 3))));
     }
 
     private static LabCloud.TargetHealth target(String state) {

@@ -39,6 +39,7 @@ final class DeployedNlb implements AutoCloseable {
      * or not its targets do (after minutes); here it goes active as soon as a target answers, or after this.
      */
     static final Duration PROVISIONING_AT_MOST = Duration.ofSeconds(30);
+    private long countsWritten;
 
     private DeployedNlb(NlbNamespace namespace, KernelAccess kernel, Path dir, Path socket, HaproxyProcess haproxy,
                         Map<String, Path> certificates, NlbModel model, Instant created, java.util.Optional<KernelForwarding> forwarding) {
@@ -125,10 +126,10 @@ final class DeployedNlb implements AutoCloseable {
         }
     }
 
-    /** A target the kernel sends new connections to: its last check passed and HAProxy has not marked it down. */
+    /** A target the kernel sends new connections to: one HAProxy itself would send to ({@link HaproxyStats.ServerCheck#inService}). */
     private static boolean inService(Map<String, HaproxyStats.ServerCheck> checks, NlbModel.Target target) {
         HaproxyStats.ServerCheck c = checks.get(HaproxyConfig.serverName(target));
-        return c != null && c.passed() && !c.down();
+        return c != null && c.inService();
     }
 
     /**
@@ -154,10 +155,12 @@ final class DeployedNlb implements AutoCloseable {
         Map<String, HaproxyStats.ServerCheck> checks;
         try {
             checks = HaproxyStats.read(socket);
+            lastChecks = checks;
         } catch (IOException e) {
-            checks = Map.of();
+            // HAProxy did not answer this time (busy, or between reloads): keep routing by its last word. Reading
+            // no answer as "nothing passes" would fail open to every target, the nodes without a pod among them
+            checks = lastChecks;
         }
-        lastChecks = checks;
         if (!active && serves(model, checks, Duration.between(created, Instant.now()))) {
             active = true;
         }
@@ -169,11 +172,33 @@ final class DeployedNlb implements AutoCloseable {
                 java.util.logging.Logger.getLogger(DeployedNlb.class.getName()).warning(() -> "the NLB " + model.name()
                         + " could not route to its healthy targets; it retries on the next check: " + e.getMessage());
             }
+            writeKernelCounts();
         }
         Map<String, List<LabCloud.TargetHealth>> byGroup = new LinkedHashMap<>();
         model.listeners().forEach(l -> byGroup.put(l.targetGroup().arn(), List.of()));
         byGroup.putAll(health.health(checks, Instant.now()));
         return byGroup;
+    }
+
+    /**
+     * Once a second, the connections the kernel forwarded to each target, into the NLB's folder for
+     * {@link NlbTraffic} (the app's histogram): HAProxy only checks these targets, so its counts stay at zero.
+     */
+    private void writeKernelCounts() {
+        long now = System.nanoTime();
+        if (countsWritten != 0 && now - countsWritten < 1_000_000_000L) {
+            return;
+        }
+        countsWritten = now;
+        try {
+            Path next = dir.resolve(NlbTraffic.KERNEL_COUNTS + ".next");
+            Files.writeString(next, NlbTraffic.kernelCountsText(forwarding.orElseThrow().connections()));
+            Files.move(next, dir.resolve(NlbTraffic.KERNEL_COUNTS), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            java.util.logging.Logger.getLogger(DeployedNlb.class.getName()).fine(() -> "the NLB " + model.name()
+                    + " could not count its connections now: " + e.getMessage());
+        }
     }
 
     @Override

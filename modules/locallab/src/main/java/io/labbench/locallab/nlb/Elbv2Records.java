@@ -23,7 +23,7 @@ final class Elbv2Records {
             NlbModel.TargetGroup g = l.targetGroup();
             NlbSpec.HealthCheckTiming t = g.timing();
             return new LabCloud.TargetGroup(g.arn(), g.name(), g.protocol(), g.port(), g.targetType(), vpcId, nlb.arn(),
-                    new LabCloud.HealthCheck(g.healthCheckProtocol(), g.healthCheckPort(), t.intervalSeconds(), t.timeoutSeconds(),
+                    new LabCloud.HealthCheck(g.healthCheckProtocol(), g.healthCheckPort(), g.healthCheckPath(), t.intervalSeconds(), t.timeoutSeconds(),
                             t.healthyThreshold(), t.unhealthyThreshold()));
         }).toList();
         return new Elbv2State.Entry(lb, listeners, groups);

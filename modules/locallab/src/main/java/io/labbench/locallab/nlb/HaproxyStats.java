@@ -32,6 +32,18 @@ final class HaproxyStats {
         boolean down() {
             return status.startsWith("DOWN");
         }
+
+        /**
+         * Whether HAProxy would send to this server: UP, including {@code UP 1/2} (its last check failed, but
+         * fewer times in a row than the fall threshold asks), once a check has passed. One failed check must
+         * not take a healthy target out of service: a check that misses its timeout on a loaded machine
+         * would otherwise leave no target in service and fail open to the nodes without a pod, whose
+         * kube-proxy drops the connection ({@code externalTrafficPolicy: Local}), and a client's SYN
+         * retransmits stay pinned there by conntrack. Before the first check ({@code INI}) nothing passed yet.
+         */
+        boolean inService() {
+            return status.startsWith("UP") && !checkStatus.isEmpty() && !checkStatus.startsWith("INI");
+        }
     }
 
     private HaproxyStats() {
@@ -74,7 +86,7 @@ final class HaproxyStats {
                 continue;
             }
             ServerCheck c = new ServerCheck(f[status], f[check]);
-            checks.merge(f[name], c, (a, b) -> a.passed() ? a : b);
+            checks.merge(f[name], c, (a, b) -> a.inService() || (a.passed() && !b.inService()) ? a : b);
         }
         return checks;
     }

@@ -33,6 +33,8 @@ final class KernelForwarding implements AutoCloseable {
     private final String chain;
     private final Map<String, String> macByZone;
     private String natApplied = "";
+    /** Connections counted by rule sets since replaced: {@code iptables-restore} starts a new table's counters at zero. */
+    private final Map<Integer, Map<String, Long>> countedBefore = new java.util.TreeMap<>();
     private List<List<String>> redirectsApplied = List.of();
 
     /**
@@ -83,13 +85,72 @@ final class KernelForwarding implements AutoCloseable {
         }
         String nat = KernelForwardingRules.nat(model, inService);
         if (!nat.equals(natApplied)) {
+            if (!natApplied.isEmpty()) {
+                add(countedBefore, KernelForwardingRules.connections(savedWithCounters()));
+            }
             ProcessRunner.Result r = ProcessRunner.runAllowingFailure(kernel.inNetns(nlbNetns, List.of(tool("iptables-restore"), "-w")), nat);
             if (r.exitCode() != 0) {
                 throw new KernelCommandException(List.of("iptables-restore", "-w"), r.exitCode(),
                         (r.stderr() + r.stdout()).strip() + " in namespace " + nlbNetns);
             }
+            java.util.Set<String> leaving = new java.util.LinkedHashSet<>(KernelForwardingRules.destinations(natApplied));
+            leaving.removeAll(KernelForwardingRules.destinations(nat));
             natApplied = nat;
+            forgetUnanswered(leaving);
         }
+    }
+
+    /**
+     * Drops the NLB's conntrack entries of connections sent to a target that just left service and never
+     * answered (SYN_SENT): the client's SYN retransmits would otherwise follow the entry to that target for
+     * as long as the client tries; without the entry the next one is DNATed afresh, to a target in service.
+     * Best effort: without the {@code conntrack} tool (optional in the machine check) the client waits.
+     */
+    private void forgetUnanswered(java.util.Set<String> destinations) {
+        if (destinations.isEmpty()) {
+            return;
+        }
+        java.util.Optional<java.nio.file.Path> found = SystemTools.ofThisMachine().find("conntrack");
+        if (found.isEmpty()) {
+            return;
+        }
+        String conntrack = found.get().toString();
+        for (String destination : destinations) {
+            int colon = destination.lastIndexOf(':');
+            List<String> argv = List.of(conntrack, "-D", "-p", "tcp", "--state", "SYN_SENT", "--reply-src", destination.substring(0, colon),
+                    "--reply-port-src", destination.substring(colon + 1));
+            try {
+                ProcessRunner.runAllowingFailure(kernel.inNetns(nlbNetns, argv), ""); // exit 1 when there was none
+            } catch (IOException | RuntimeException e) {
+                java.util.logging.Logger.getLogger(KernelForwarding.class.getName()).fine(() -> "conntrack -D for " + destination + ": " + e);
+            }
+        }
+    }
+
+    /**
+     * The connections the kernel has sent to each target since the NLB started, per listener port (see
+     * {@link KernelForwardingRules#connections}), kept across the rewrites a health change makes.
+     */
+    synchronized Map<Integer, Map<String, Long>> connections() throws IOException {
+        Map<Integer, Map<String, Long>> total = new java.util.TreeMap<>();
+        add(total, countedBefore);
+        add(total, KernelForwardingRules.connections(savedWithCounters()));
+        return total;
+    }
+
+    private static void add(Map<Integer, Map<String, Long>> into, Map<Integer, Map<String, Long>> counts) {
+        counts.forEach((port, targets) -> targets.forEach((target, n) ->
+                into.computeIfAbsent(port, p -> new java.util.TreeMap<>()).merge(target, n, Long::sum)));
+    }
+
+    private String savedWithCounters() throws IOException {
+        List<String> argv = List.of(tool("iptables-save"), "-c", "-t", "nat");
+        ProcessRunner.Result r = ProcessRunner.runAllowingFailure(kernel.inNetns(nlbNetns, argv), "");
+        if (r.exitCode() != 0) {
+            throw new KernelCommandException(List.of("iptables-save", "-c", "-t", "nat"), r.exitCode(),
+                    (r.stderr() + r.stdout()).strip() + " in namespace " + nlbNetns);
+        }
+        return r.stdout();
     }
 
     private String inVpc(String program, List<String> args) {

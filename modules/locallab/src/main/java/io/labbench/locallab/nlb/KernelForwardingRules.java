@@ -93,6 +93,37 @@ final class KernelForwardingRules {
         return rules;
     }
 
+    private static final java.util.regex.Pattern COUNTED_DNAT = java.util.regex.Pattern.compile(
+            "^\\[(\\d+):\\d+] -A NLB-(\\d+)(?:-[A-Z])? .*--comment \"?\\S+ (\\S+?)\"? .*-j DNAT --to-destination \\S+:(\\d+)\\s*$");
+
+    /**
+     * The connections each DNAT rule of an {@code iptables-save -c -t nat} of a {@link #nat} table sent to its
+     * target: the nat table sees only a connection's first packet, so a rule's packet counter is its count of
+     * connections. Per listener port, then per target as ELBv2 and HAProxy name it ({@code id:port}), summed
+     * over the per-AZ chains a target sits in without cross-zone load balancing.
+     */
+    static Map<Integer, Map<String, Long>> connections(String saved) {
+        Map<Integer, Map<String, Long>> counts = new java.util.TreeMap<>();
+        for (String line : saved.lines().toList()) {
+            java.util.regex.Matcher m = COUNTED_DNAT.matcher(line);
+            if (m.matches()) {
+                counts.computeIfAbsent(Integer.parseInt(m.group(2)), p -> new java.util.TreeMap<>())
+                        .merge(m.group(3) + ":" + m.group(4), Long.parseLong(m.group(1)), Long::sum);
+            }
+        }
+        return counts;
+    }
+
+    /** The {@code address:port} every DNAT rule of a {@link #nat} table sends to. */
+    static java.util.Set<String> destinations(String nat) {
+        java.util.Set<String> to = new java.util.LinkedHashSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("--to-destination (\\S+)").matcher(nat);
+        while (m.find()) {
+            to.add(m.group(1));
+        }
+        return to;
+    }
+
     static String zoneLetter(String zone) {
         return zone.substring(zone.length() - 1).toUpperCase(java.util.Locale.ROOT);
     }

@@ -20,6 +20,11 @@ import java.util.regex.Pattern;
  * NLB's own CloudWatch metrics have no per-target dimension; this is what the app's Load balancers
  * tab draws its distribution histogram from on the local backend. HAProxy counts from its current
  * worker's start, so a reload (the targets changed) starts the counts again from zero.
+ *
+ * <p>An NLB the kernel forwards (instance targets that keep the client's address) passes no connection
+ * through HAProxy, which only checks its targets; its controller writes the kernel's counts (the DNAT
+ * rules' packet counters, see {@code KernelForwardingRules#connections}) to {@value #KERNEL_COUNTS} in the
+ * NLB's folder once a second, and they are read from there instead.
  */
 public final class NlbTraffic {
 
@@ -40,6 +45,9 @@ public final class NlbTraffic {
             return sum;
         }
     }
+
+    /** The file in an NLB's folder with the kernel's connection counts ({@code port<TAB>id:port<TAB>count} lines). */
+    static final String KERNEL_COUNTS = "kernel-connections.tsv";
 
     private static final Pattern BACKEND = Pattern.compile("tg-(\\d+)(?:-.*)?");
 
@@ -66,6 +74,10 @@ public final class NlbTraffic {
             return Optional.empty();
         }
         Path socket = named.get();
+        Path kernelCounts = directory(settings).resolve(loadBalancerName).resolve(KERNEL_COUNTS);
+        if (Files.isRegularFile(kernelCounts)) {
+            return Optional.of(parseKernelCounts(Files.readString(kernelCounts), kernelCounts));
+        }
         try {
             return Optional.of(parse(HaproxyStats.showStat(socket)));
         } catch (IOException e) {
@@ -84,6 +96,36 @@ public final class NlbTraffic {
         }
         return Files.readAllLines(config).stream().map(String::trim).filter(l -> l.startsWith("stats socket "))
                 .map(l -> l.split("\\s+")).filter(f -> f.length >= 3).map(f -> Path.of(f[2])).findFirst();
+    }
+
+    static String kernelCountsText(Map<Integer, Map<String, Long>> counts) {
+        StringBuilder text = new StringBuilder("# listener port, target (id:port), connections the kernel forwarded to it\n");
+        counts.forEach((port, targets) -> targets.forEach((target, n) ->
+                text.append(port).append('\t').append(target).append('\t').append(n).append('\n')));
+        return text.toString();
+    }
+
+    /** @throws IOException naming the file and line when a line is not {@code port<TAB>target<TAB>count} */
+    static Counts parseKernelCounts(String text, Path file) throws IOException {
+        Map<Integer, Map<String, Long>> counts = new LinkedHashMap<>();
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\t");
+            try {
+                if (f.length != 3) {
+                    throw new NumberFormatException("3 tab-separated fields expected, found " + f.length);
+                }
+                counts.computeIfAbsent(Integer.parseInt(f[0]), p -> new TreeMap<>()).merge(f[1], Long.parseLong(f[2]), Long::sum);
+            } catch (NumberFormatException e) {
+                throw new IOException(file + " line " + (i + 1) + ": expected listener port, target and count separated by tabs ("
+                        + e.getMessage() + "): " + line, e);
+            }
+        }
+        return new Counts(counts);
     }
 
     static Counts parse(String csv) {

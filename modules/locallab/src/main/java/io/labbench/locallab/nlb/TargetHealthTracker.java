@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The target health ELBv2 reports for one NLB, from HAProxy's checks: a new target is {@code initial}
  * until it has passed as many checks as the healthy threshold asks, then {@code healthy};
- * {@code unhealthy} once HAProxy marks it down; a target that left (scale-down) is {@code draining}
+ * {@code unhealthy} once HAProxy marks it down (as many failed checks in a row as the unhealthy threshold
+ * asks: one failed check leaves a healthy target healthy, as on AWS); a target that left (scale-down) is {@code draining}
  * for the deregistration delay and then gone.
  */
 final class TargetHealthTracker {
@@ -70,7 +71,7 @@ final class TargetHealthTracker {
             LabCloud.TargetHealth h;
             if (check != null && check.down()) {
                 h = health(e.getKey(), k.target(), "unhealthy", "Target.FailedHealthChecks", "Health checks failed");
-            } else if (check != null && check.passed() && Duration.between(k.registered(), now).compareTo(toHealthy) >= 0) {
+            } else if (check != null && check.inService() && Duration.between(k.registered(), now).compareTo(toHealthy) >= 0) {
                 h = health(e.getKey(), k.target(), "healthy", "", "");
             } else {
                 h = health(e.getKey(), k.target(), "initial", "Elb.RegistrationInProgress", "Target registration is in progress");

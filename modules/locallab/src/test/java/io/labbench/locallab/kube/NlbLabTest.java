@@ -489,6 +489,7 @@ class NlbLabTest {
         assertThat(group.path("HealthCheckProtocol").asText()).isEqualTo("HTTP");
         String healthCheckNodePort = kubectl.ok("get", "svc", "svc-nlb-local", "-o", "jsonpath={.spec.healthCheckNodePort}").strip();
         assertThat(group.path("HealthCheckPort").asText()).isEqualTo(healthCheckNodePort);
+        assertThat(group.path("HealthCheckPath").asText()).as("the controller's check of kube-proxy's health check node port").isEqualTo("/healthz");
         String health = kopsEc2.awaitAws("elbv2 describe-target-health --target-group-arn " + group.path("TargetGroupArn").asText(),
                 j -> j.path("TargetHealthDescriptions").size() == 2
                         && j.path("TargetHealthDescriptions").findValuesAsText("State").containsAll(List.of("healthy", "unhealthy")));
@@ -502,10 +503,101 @@ class NlbLabTest {
         // the kernel forwards it: the DNAT in the NLB's namespace counts the connections
         String nat = TestLabs.inNetns(settings.prefix() + "-nlb" + nlbIndex(lb), "iptables", "-t", "nat", "-L", "-n", "-v");
         assertThat(nat).contains("DNAT").contains(healthyNodeAddress(podInstance));
+        // and the Load balancers tab's histogram reads the kernel's counts: every connection went to the pod's node
+        String nodePort = kubectl.ok("get", "svc", "svc-nlb-local", "-o", "jsonpath={.spec.ports[0].nodePort}").strip();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        Map<String, Long> traffic = Map.of();
+        while (System.nanoTime() < deadline && traffic.getOrDefault(podInstance + ":" + nodePort, 0L) < 100) {
+            Thread.sleep(200);
+            traffic = io.labbench.locallab.nlb.NlbTraffic.read(settings, name).map(c -> c.forListeners(List.of(80))).orElse(Map.of());
+        }
+        assertThat(traffic.getOrDefault(podInstance + ":" + nodePort, 0L)).as("connections counted per target: " + traffic)
+                .isGreaterThanOrEqualTo(100);
+        assertThat(traffic.entrySet()).as("no connection went to the node without a pod: " + traffic)
+                .allSatisfy(e -> assertThat(e.getKey().startsWith(podInstance + ":") || e.getValue() == 0).isTrue());
+    }
+
+    /**
+     * The hang the week-2 walk once met at s28-instance-curl: on a loaded machine one health check of the pod's
+     * node misses HAProxy's timeout. Routing by that one result left no target in service, so the NLB failed
+     * open to the node without a pod, whose kube-proxy drops the connection ({@code externalTrafficPolicy:
+     * Local}); the client's SYN retransmits stayed pinned there by conntrack and {@code curl} (no timeout)
+     * waited over a minute. A target leaves service after as many failed checks as the threshold says.
+     */
+    @Test
+    @Order(11)
+    void oneFailedCheckOfThePodsNodeSendsNoConnectionToTheNodeWithoutAPod() throws Exception {
+        String podNodeName = kubectl.ok("get", "pod", "-l", "app=echo-local", "-o", "jsonpath={.items[0].spec.nodeName}").strip();
+        var podNode = lab.topology().nodes().stream().filter(n -> n.hostname().equals(podNodeName) || n.instanceId().equals(podNodeName))
+                .findFirst().orElseThrow();
+        var otherNode = lab.topology().nodes().stream()
+                .filter(n -> n.role() == io.labbench.locallab.net.LabNode.Role.WORKER && !n.equals(podNode)).findFirst().orElseThrow();
+        String nodePort = kubectl.ok("get", "svc", "svc-nlb-local", "-o", "jsonpath={.spec.ports[0].nodePort}").strip();
+        String checkPort = kubectl.ok("get", "svc", "svc-nlb-local", "-o", "jsonpath={.spec.healthCheckNodePort}").strip();
+        String nlb = hostnameOf("svc-nlb-local");
+        JsonNode lb = kopsEc2.awsJson("elbv2 describe-load-balancers --names " + nlb.replaceAll("-[0-9a-f]{16}\\..*", ""))
+                .path("LoadBalancers").path(0);
+        int index = nlbIndex(lb);
+        String nlbNetns = settings.prefix() + "-nlb" + index;
+        Path socket = settings.labDir().resolve("s").resolve("nlb" + index + ".sock");
+        String server = podNode.instanceId() + ":" + nodePort;
+        String otherDnat = "--to-destination " + otherNode.ip() + ":" + nodePort;
+        assertThat(TestLabs.inNetns(nlbNetns, "iptables-save", "-t", "nat")).as("only the pod's node is in service")
+                .doesNotContain(otherDnat).contains("--to-destination " + podNode.ip() + ":" + nodePort);
+
+        // kube-proxy's health check server on the pod's node (socat, started by this test's lab) stops answering
+        String listening = TestLabs.inNetns(podNode.netns(), "ss", "-Hltnp", "sport = :" + checkPort);
+        Matcher pid = Pattern.compile("pid=(\\d+)").matcher(listening);
+        assertThat(pid.find()).as(listening).isTrue();
+        TestLabs.sh("kill", "-STOP", pid.group(1));
+        List<String> seen = new java.util.ArrayList<>();
+        try {
+            String[] row = awaitServer(socket, server, r -> !r[1].isEmpty() && !r[1].contains("OK") && !r[1].contains("INI"));
+            assertThat(row[0]).as("HAProxy keeps the pod's node up after one failed check (fall threshold 2): " + String.join(",", row))
+                    .startsWith("UP");
+            // the controller's passes run every 250 ms: the rules must not turn to the node without a pod meanwhile
+            for (int i = 0; i < 4; i++) {
+                Thread.sleep(250);
+                seen.add(TestLabs.inNetns(nlbNetns, "iptables-save", "-t", "nat"));
+            }
+        } finally {
+            TestLabs.sh("kill", "-CONT", pid.group(1));
+        }
+        assertThat(seen).as("the NLB's DNAT after one failed check of " + server).allSatisfy(nat -> assertThat(nat).doesNotContain(otherDnat));
+        // and the learner's curls (no timeout in the study) are all answered by the pod
+        for (int i = 0; i < 10; i++) {
+            assertThat(kopsEc2.ok("curl -s --max-time 5 " + nlb)).contains("client_address=" + lab.topology().bastion().ip() + "\n");
+        }
+    }
+
+    /** HAProxy's {@code status} and {@code check_status} of one server, once {@code done} holds (10 s at most). */
+    private static String[] awaitServer(Path socket, String server, java.util.function.Predicate<String[]> done) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            try (var channel = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+                channel.connect(java.net.UnixDomainSocketAddress.of(socket));
+                channel.write(java.nio.ByteBuffer.wrap("show stat\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+                last = new String(java.nio.channels.Channels.newInputStream(channel).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            List<String> lines = last.lines().toList();
+            List<String> header = List.of(lines.get(0).substring(2).split(",", -1));
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.split(",", -1);
+                if (f.length > header.indexOf("check_status") && f[header.indexOf("svname")].equals(server)) {
+                    String[] row = {f[header.indexOf("status")], f[header.indexOf("check_status")]};
+                    if (done.test(row)) {
+                        return row;
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("HAProxy never showed the awaited check of " + server + ":\n" + last);
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void instanceModeWithExternalTrafficPolicyClusterShowsTheNodesAddressAsOnAws() throws Exception {
         kubectl.ok("delete", "svc", "svc-nlb-local");
         Files.writeString(manifests.resolve("instance-cluster.yaml"), INSTANCE_MODE.formatted("cluster", "Cluster"));

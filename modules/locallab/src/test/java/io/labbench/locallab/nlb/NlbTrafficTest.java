@@ -101,4 +101,14 @@ class NlbTrafficTest {
             return s.getLocalPort();
         }
     }
+
+    @Test
+    void theKernelsCountsOfAnInstanceNlbReadBackAndABadLineNamesFileAndLine() throws IOException {
+        Map<Integer, Map<String, Long>> counts = Map.of(80, Map.of("i-01:31245", 57L, "i-02:31245", 0L));
+        Path file = Path.of("nlb", "k8s-default-svcnlbin-0123456789", NlbTraffic.KERNEL_COUNTS);
+        assertThat(NlbTraffic.parseKernelCounts(NlbTraffic.kernelCountsText(counts), file).forListeners(List.of()))
+                .isEqualTo(Map.of("i-01:31245", 57L, "i-02:31245", 0L));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NlbTraffic.parseKernelCounts("# header\n80\ti-01:31245\tmany\n", file))
+                .isInstanceOf(IOException.class).hasMessageContaining(file + " line 2").hasMessageContaining("many");
+    }
 }
