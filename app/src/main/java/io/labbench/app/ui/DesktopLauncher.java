@@ -30,6 +30,9 @@ public final class DesktopLauncher {
     public record Options(boolean startupProbe, String workspace, String backend) {
     }
 
+    /** How long a signal's close may take: the local lab's stop waits up to 20 s for its daemon. */
+    private static final java.time.Duration SIGNAL_CLOSE_PATIENCE = java.time.Duration.ofSeconds(30);
+
     private DesktopLauncher() {
     }
 
@@ -110,6 +113,7 @@ public final class DesktopLauncher {
                 // pty reader threads and SSH sockets must not keep a closed app alive.
                 System.exit(0);
             });
+            CloseOnSignal.install(workbench, SIGNAL_CLOSE_PATIENCE);
             StartupTrace.mark("shown");
         } catch (RuntimeException failure) {
             // a failed read reaches here wrapped by the future that carried it

@@ -59,7 +59,8 @@ public final class Workbench {
     private Runnable afterClose = () -> { };
     private final List<Runnable> shutdownHooks = new java.util.ArrayList<>();
     private final List<CloseGuard> closeGuards = new java.util.ArrayList<>();
-    private boolean closed;
+    /** Set on the JavaFX thread when the window closes; read by the JVM's shutdown hook on another thread. */
+    private volatile boolean closed;
     private String workspace = "";
 
     /**
@@ -280,6 +281,40 @@ public final class Workbench {
         if (mayClose()) {
             closeWindow();
             stage.close();
+        }
+    }
+
+    /**
+     * Ends the app as closing the window does — the layout saved, the terminals and their transcripts
+     * closed, the local lab taken down — for a signal or the JVM's exit, which send no close request (see
+     * {@link CloseOnSignal}). Runs the close on the JavaFX thread when it answers within {@code patience};
+     * otherwise (toolkit gone or stuck) only the shutdown hooks run here, as they need no JavaFX, and this
+     * session's layout is not saved. Returns at once when the window has already closed.
+     */
+    void closeWithoutRequest(java.time.Duration patience) {
+        if (closed) {
+            return;
+        }
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        try {
+            javafx.application.Platform.runLater(() -> {
+                try {
+                    closeWindow();
+                } finally {
+                    done.countDown();
+                }
+            });
+            if (done.await(patience.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (IllegalStateException toolkitGone) {
+            // the JavaFX toolkit has already exited: the hooks still run below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!closed) {
+            closed = true;
+            shutdown();
         }
     }
 

@@ -4,19 +4,20 @@ import static io.labbench.aws.testing.FakeAwsEndpoint.xml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.sun.net.httpserver.HttpServer;
+import io.labbench.app.ui.SceneSnapshot;
 import io.labbench.aws.net.PublicAddressLookup;
 import io.labbench.aws.testing.FakeAwsEndpoint;
 import io.labbench.aws.testing.QueryXml;
+import io.labbench.locallab.TestLabs;
 import io.labbench.locallab.settings.LabSettings;
+import io.labbench.locallab.nlb.CountingPod;
+import io.labbench.locallab.nlb.LoopbackHaproxy;
 import io.labbench.locallab.nlb.NlbTraffic;
 import io.labbench.sessions.workspace.Workspace;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,18 +25,14 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,23 +62,21 @@ class LoadBalancersTabUiTest {
     static Path stateRoot;
     private final FakeAwsEndpoint aws = new FakeAwsEndpoint();
     private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final AtomicInteger hitsA = new AtomicInteger();
-    private final AtomicInteger hitsB = new AtomicInteger();
-    private HttpServer podA;
-    private HttpServer podB;
+    private CountingPod podA;
+    private CountingPod podB;
     private int listenerPort;
-    private Process haproxy;
+    private LoopbackHaproxy haproxy;
     private AwsWorkbench bench;
 
     @Start
     void start(Stage stage) throws IOException {
-        assumeTrue(Files.isExecutable(Path.of("/usr/sbin/haproxy")), "HAProxy (Debian haproxy) is not installed");
-        podA = echo(hitsA);
-        podB = echo(hitsB);
+        assumeTrue(LoopbackHaproxy.installed(), "HAProxy (Debian haproxy) is not installed");
+        podA = new CountingPod();
+        podB = new CountingPod();
         try (ServerSocket s = new ServerSocket(0)) {
             listenerPort = s.getLocalPort();
         }
-        LabSettings lab = LabSettings.defaults(stateRoot.resolve("state"), "lbt" + Long.toHexString(System.nanoTime() & 0xffffff));
+        LabSettings lab = TestLabs.settings(stateRoot.resolve("state"));
         Path dir = NlbTraffic.directory(lab).resolve(NAME);
         Files.createDirectories(dir);
         Path config = dir.resolve("haproxy.cfg");
@@ -89,10 +84,9 @@ class LoadBalancersTabUiTest {
                 + "defaults\n    mode tcp\n    timeout connect 5s\n    timeout client 30s\n    timeout server 30s\n"
                 + "frontend listener-" + listenerPort + "\n    bind 127.0.0.1:" + listenerPort + "\n    default_backend tg-" + listenerPort + "\n"
                 + "backend tg-" + listenerPort + "\n    balance roundrobin\n    default-server inter 400ms rise 3 fall 3\n"
-                + "    server " + target(podA) + " " + target(podA) + " check\n"
-                + "    server " + target(podB) + " " + target(podB) + " check\n");
-        haproxy = new ProcessBuilder("/usr/sbin/haproxy", "-W", "-db", "-f", config.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.log").toFile()).start();
+                + "    server " + podA.target() + " " + podA.target() + " check\n"
+                + "    server " + podB.target() + " " + podB.target() + " check\n");
+        haproxy = LoopbackHaproxy.start(config);
         nlb("initial", "Elb.RegistrationInProgress", "Target registration is in progress");
 
         AtomicReference<Workspace> workspace = new AtomicReference<>(Workspace.defaultLocal("pkos"));
@@ -108,20 +102,15 @@ class LoadBalancersTabUiTest {
             bench.close();
         }
         if (haproxy != null) {
-            haproxy.destroy();
-            haproxy.waitFor(5, TimeUnit.SECONDS);
+            haproxy.close();
         }
-        for (HttpServer s : new HttpServer[] {podA, podB}) {
-            if (s != null) {
-                s.stop(0);
+        for (CountingPod pod : new CountingPod[] {podA, podB}) {
+            if (pod != null) {
+                pod.close();
             }
         }
         executor.shutdownNow();
         aws.close();
-    }
-
-    private static String target(HttpServer pod) {
-        return "127.0.0.1:" + pod.getAddress().getPort();
     }
 
     /** ELBv2's answers for the NLB; the second target in {@code state}. */
@@ -138,8 +127,8 @@ class LoadBalancersTabUiTest {
                 "{\"TargetGroups\":[{\"TargetGroupName\":\"k8s-default-svcnlbip-b5e5e1e1f4\",\"TargetGroupArn\":\"" + TG_ARN
                         + "\",\"Protocol\":\"TCP\",\"Port\":8080,\"TargetType\":\"ip\"}]}")));
         aws.on("DescribeTargetHealth", xml(QueryXml.response("DescribeTargetHealth", ELB,
-                "{\"TargetHealthDescriptions\":[{\"Target\":{\"Id\":\"127.0.0.1\",\"Port\":" + podA.getAddress().getPort()
-                        + "},\"TargetHealth\":{\"State\":\"healthy\"}},{\"Target\":{\"Id\":\"127.0.0.1\",\"Port\":" + podB.getAddress().getPort()
+                "{\"TargetHealthDescriptions\":[{\"Target\":{\"Id\":\"127.0.0.1\",\"Port\":" + podA.port()
+                        + "},\"TargetHealth\":{\"State\":\"healthy\"}},{\"Target\":{\"Id\":\"127.0.0.1\",\"Port\":" + podB.port()
                         + "},\"TargetHealth\":{\"State\":\"" + state + "\"" + (reason.isEmpty() ? "" : ",\"Reason\":\"" + reason
                         + "\",\"Description\":\"" + description + "\"") + "}}]}")));
     }
@@ -153,7 +142,7 @@ class LoadBalancersTabUiTest {
         assertThat(cellTexts(robot, "#lb-table")).contains(NAME, "internet-facing", "network", "active",
                 "us-east-1a 172.30.40.10, us-east-1c 172.30.70.10");
         assertThat(cellTexts(robot, "#lb-target-groups")).contains("k8s-default-svcnlbip-b5e5e1e1f4", "ip", "TCP:8080", String.valueOf(listenerPort));
-        assertThat(cellTexts(robot, "#lb-targets")).contains(target(podA), "healthy", target(podB), "initial",
+        assertThat(cellTexts(robot, "#lb-targets")).contains(podA.target(), "healthy", podB.target(), "initial",
                 "Elb.RegistrationInProgress: Target registration is in progress");
 
         // ELBv2 changes its answer; the tab follows on its own
@@ -162,71 +151,29 @@ class LoadBalancersTabUiTest {
         assertThat(cellTexts(robot, "#lb-targets")).contains("Target.DeregistrationInProgress: Target deregistration is in progress");
 
         // requests through the data plane: the histogram counts exactly what each target answered
-        waitForHaproxy();
+        LoopbackHaproxy.awaitAnswer(listener());
         // the first connection is seen before Reset, so the count below starts from a known reading
         waitFor(() -> robot.lookup("#lb-traffic-note").queryAs(Label.class).getText().startsWith("1 connection over"));
         robot.clickOn("#lb-traffic-reset");
-        int beforeA = hitsA.get();
-        int beforeB = hitsB.get();
+        int beforeA = podA.hits();
+        int beforeB = podB.hits();
         for (int i = 0; i < 10; i++) {
-            request();
+            LoopbackHaproxy.get(listener());
         }
-        int tookA = hitsA.get() - beforeA;
-        int tookB = hitsB.get() - beforeB;
+        int tookA = podA.hits() - beforeA;
+        int tookB = podB.hits() - beforeB;
         assertThat(tookA + tookB).isEqualTo(10);
-        waitFor(() -> bars(robot).contains(target(podA) + " " + tookA + " connection") && bars(robot).contains(target(podB) + " " + tookB + " connection"));
+        waitFor(() -> bars(robot).contains(podA.target() + " " + tookA + " connection") && bars(robot).contains(podB.target() + " " + tookB + " connection"));
         assertThat(robot.lookup("#lb-traffic-note").queryAs(Label.class).getText()).startsWith("10 connections over 2 target(s)");
         // from this machine the lab's NLB does not answer: the tab sends the learner to kops-ec2 instead
         assertThat(robot.lookup("#lb-test-instead").queryAs(Label.class).getText()).contains("kops-ec2").contains("uniq -c");
         assertThat(robot.lookup("#lb-test-run").tryQuery()).isEmpty();
 
-        WaitForAsyncUtils.waitForFxEvents();
-        AtomicReference<WritableImage> image = new AtomicReference<>();
-        robot.interact(() -> image.set(robot.lookup("#lb-targets").queryAs(TableView.class).getScene().snapshot(null)));
-        Path png = Path.of("target/load-balancers-tab.png");
-        Files.createDirectories(png.getParent());
-        ImageIO.write(SwingFXUtils.fromFXImage(image.get(), null), "png", png.toFile());
+        SceneSnapshot.save(robot.lookup("#lb-targets").query(), Path.of("target/load-balancers-tab.png"));
     }
 
-    /** HAProxy takes a moment to start: one request that passes through before counting begins. */
-    private void waitForHaproxy() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (true) {
-            try {
-                request();
-                return;
-            } catch (IOException e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(100);
-            }
-        }
-    }
-
-    /** One request on its own connection, as each curl of the study's loop makes. */
-    private void request() throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", listenerPort), 5000);
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-            if (!reply.startsWith("HTTP/1.1 204")) {
-                throw new IOException("no answer through HAProxy yet: " + reply);
-            }
-        }
-    }
-
-    private static HttpServer echo(AtomicInteger hits) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            hits.incrementAndGet();
-            exchange.getRequestBody().readAllBytes();
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        server.start();
-        return server;
+    private InetSocketAddress listener() {
+        return new InetSocketAddress("127.0.0.1", listenerPort);
     }
 
     private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {

@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.labbench.app.aws.AwsWorkbench;
 import io.labbench.app.aws.LocalLabAwsClients;
 import io.labbench.app.aws.LocalLabTargetTraffic;
-import io.labbench.app.shell.TerminalDirectory;
+import io.labbench.app.ui.SceneSnapshot;
 import io.labbench.aws.net.PublicAddressLookup;
-import io.labbench.locallab.LabStatus;
-import io.labbench.locallab.net.ProcessRunner;
+import io.labbench.locallab.KopsEc2Shell;
 import io.labbench.sessions.workspace.Workspace;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,17 +23,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,6 +56,7 @@ class LoadBalancersTabOnLocalLabUiTest {
     @TempDir
     static Path tempDir;
     private static RunningLocalLab running;
+    private static KopsEc2Shell kopsEc2;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private AwsWorkbench bench;
 
@@ -69,6 +65,7 @@ class LoadBalancersTabOnLocalLabUiTest {
         assumeTrue(RunningLocalLab.isRoot(), "builds the local lab as root");
         org.testfx.api.FxToolkit.toolkitContext().setSetupTimeoutInMillis(120_000);
         running = RunningLocalLab.start(tempDir);
+        kopsEc2 = running.kopsEc2();
     }
 
     @AfterAll
@@ -91,33 +88,20 @@ class LoadBalancersTabOnLocalLabUiTest {
         stage.show();
     }
 
-    private ProcessRunner.Result inKopsEc2(String script) throws Exception {
-        LabStatus.Endpoint e = running.status.endpoints().stream().filter(x -> x.name().equals("kops-ec2")).findFirst().orElseThrow();
-        return ProcessRunner.runAllowingFailure(List.of("ssh", "-F", "/dev/null", "-i", e.privateKey(), "-o",
-                "UserKnownHostsFile=" + e.knownHosts(), "-o", "GlobalKnownHostsFile=/dev/null", "-o", "StrictHostKeyChecking=yes",
-                "-o", "BatchMode=yes", "-o", "ConnectTimeout=20", "-p", Integer.toString(e.port()), e.user() + "@" + e.host(), script), "");
-    }
-
-    private String ok(String script) throws Exception {
-        ProcessRunner.Result r = inKopsEc2(script);
-        assertThat(r.exitCode()).as(script + ": " + r.stderr()).isZero();
-        return r.stdout();
-    }
-
     @Test
     void theTabShowsTheStudysNlbItsHealthyTargetsAndTheCurlLoopPerTarget(FxRobot robot) throws Exception {
         robot.clickOn("Load balancers");
         waitFor(60, () -> robot.lookup("#lb-status").queryAs(Label.class).getText().startsWith("No load balancers yet"));
 
         // section 2.6 the study's way: the controller through kOps, its policy, then the echo service
-        ok("cat > ~/lbc-editor <<'EOF'\n#!/bin/sh\n"
+        kopsEc2.ok("cat > ~/lbc-editor <<'EOF'\n#!/bin/sh\n"
                 + "sed -i 's/^spec:$/spec:\\n  awsLoadBalancerController:\\n    enabled: true/' \"$1\"\nEOF\nchmod +x ~/lbc-editor");
-        ok("EDITOR=~/lbc-editor kops edit cluster --name ${KOPS_CLUSTER_NAME} && kops update cluster --yes");
-        ok("curl -s -o iam_policy.json https://raw.githubusercontent.com/kubernetes-sigs/aws-load-balancer-controller/v2.4.5/docs/install/iam_policy.json"
+        kopsEc2.ok("EDITOR=~/lbc-editor kops edit cluster --name ${KOPS_CLUSTER_NAME} && kops update cluster --yes");
+        kopsEc2.ok("curl -s -o iam_policy.json https://raw.githubusercontent.com/kubernetes-sigs/aws-load-balancer-controller/v2.4.5/docs/install/iam_policy.json"
                 + " && aws iam create-policy --policy-name AWSLoadBalancerControllerIAMPolicy --policy-document file://iam_policy.json"
                 + " && ACCOUNT_ID=$(aws sts get-caller-identity --query 'Account' --output text)"
                 + " && aws iam attach-role-policy --policy-arn arn:aws:iam::$ACCOUNT_ID:policy/AWSLoadBalancerControllerIAMPolicy --role-name masters.$KOPS_CLUSTER_NAME");
-        ok("kubectl apply -f ~/pkos/2/echo-service-nlb.yaml");
+        kopsEc2.ok("kubectl apply -f ~/pkos/2/echo-service-nlb.yaml");
 
         long t0 = System.nanoTime();
         waitFor(120, () -> cells(robot, "#lb-targets").stream().filter("healthy"::equals).count() == 2);
@@ -126,18 +110,18 @@ class LoadBalancersTabOnLocalLabUiTest {
                 .contains("internet-facing", "network", "active")
                 .anySatisfy(c -> assertThat(c).matches("us-east-1a 172\\.30\\.\\d+\\.\\d+, us-east-1c 172\\.30\\.\\d+\\.\\d+"));
         Map<String, String> ipByPod = new TreeMap<>();
-        for (String line : ok("kubectl get pod -l app=deploy-websrv -o jsonpath='{range .items[*]}{.metadata.name} {.status.podIP}{\"\\n\"}{end}'")
+        for (String line : kopsEc2.ok("kubectl get pod -l app=deploy-websrv -o jsonpath='{range .items[*]}{.metadata.name} {.status.podIP}{\"\\n\"}{end}'")
                 .strip().split("\n")) {
             ipByPod.put(line.split(" ")[0], line.split(" ")[1]);
         }
         assertThat(cells(robot, "#lb-targets")).containsAll(ipByPod.values().stream().map(ip -> ip + ":8080").toList());
 
         // the study's loop (40 here), counted by the pod that answered, against the tab's counts per pod IP
-        String nlb = ok("kubectl get svc svc-nlb-ip-type -o jsonpath='{.status.loadBalancer.ingress[0].hostname}'").strip();
+        String nlb = kopsEc2.ok("kubectl get svc svc-nlb-ip-type -o jsonpath='{.status.loadBalancer.ingress[0].hostname}'").strip();
         robot.clickOn("#lb-traffic-reset");
         WaitForAsyncUtils.waitForFxEvents();
         Map<String, Integer> answered = new TreeMap<>();
-        Matcher m = HOSTNAME.matcher(ok("for i in $(seq 1 40); do curl -s --max-time 3 " + nlb + " | grep Hostname; done"));
+        Matcher m = HOSTNAME.matcher(kopsEc2.ok("for i in $(seq 1 40); do curl -s --max-time 3 " + nlb + " | grep Hostname; done"));
         while (m.find()) {
             answered.merge(ipByPod.get(m.group(1)) + ":8080", 1, Integer::sum);
         }
@@ -146,12 +130,7 @@ class LoadBalancersTabOnLocalLabUiTest {
         waitFor(20, () -> answered.entrySet().stream().allMatch(e -> bars(robot).contains(e.getKey() + " " + e.getValue() + " connection")));
         System.out.println("LBTAB histogram: " + bars(robot).replace('\n', ';'));
 
-        WaitForAsyncUtils.waitForFxEvents();
-        AtomicReference<WritableImage> image = new AtomicReference<>();
-        robot.interact(() -> image.set(robot.lookup("#lb-targets").queryAs(TableView.class).getScene().snapshot(null)));
-        Path png = Path.of("target/load-balancers-tab-local-lab.png");
-        Files.createDirectories(png.getParent());
-        ImageIO.write(SwingFXUtils.fromFXImage(image.get(), null), "png", png.toFile());
+        SceneSnapshot.save(robot.lookup("#lb-targets").query(), Path.of("target/load-balancers-tab-local-lab.png"));
     }
 
     private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
@@ -173,25 +152,4 @@ class LoadBalancersTabOnLocalLabUiTest {
         return out.toString();
     }
 
-    /** The window types nothing in this test. */
-    private static final class NoTerminals implements TerminalDirectory {
-        @Override
-        public List<String> names() {
-            return List.of();
-        }
-
-        @Override
-        public void type(String terminalName, String text, boolean pressEnter) {
-            throw new AssertionError("nothing should be typed: " + text);
-        }
-
-        @Override
-        public void focus(String terminalName) {
-        }
-
-        @Override
-        public List<String> recentLines(String terminalName, int maxLines) {
-            return List.of();
-        }
-    }
 }

@@ -6,23 +6,20 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.labbench.app.aws.AwsWorkbench;
 import io.labbench.app.aws.LocalLabAwsClients;
 import io.labbench.app.shell.TerminalDirectory;
+import io.labbench.app.ui.SceneSnapshot;
 import io.labbench.aws.ec2.ClusterNode;
 import io.labbench.locallab.LabStatus;
 import io.labbench.sessions.workspace.Workspace;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,28 +71,6 @@ class LocalLabAwsWindowUiTest {
         stage.show();
     }
 
-    /** The window types nothing in this test (no cleanup is run). */
-    private static final class NoTerminals implements TerminalDirectory {
-        @Override
-        public List<String> names() {
-            return List.of();
-        }
-
-        @Override
-        public void type(String terminalName, String text, boolean pressEnter) {
-            throw new AssertionError("nothing should be typed: " + text);
-        }
-
-        @Override
-        public void focus(String terminalName) {
-        }
-
-        @Override
-        public List<String> recentLines(String terminalName, int maxLines) {
-            return List.of();
-        }
-    }
-
     @Test
     void theWindowShowsTheLabsAccountAndNodes(FxRobot robot) throws Exception {
         robot.interact(bench::checkIdentity);
@@ -117,11 +92,6 @@ class LocalLabAwsWindowUiTest {
 
         robot.clickOn("Max pods");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#cluster-maxpods").queryAs(TableView.class).getItems().isEmpty());
-        WaitForAsyncUtils.waitForFxEvents();
-        AtomicReference<WritableImage> image = new AtomicReference<>();
-        robot.interact(() -> image.set(robot.lookup("#cluster-maxpods").queryAs(TableView.class).getScene().snapshot(null)));
-        Path png = Path.of("target/local-lab-aws-window.png");
-        Files.createDirectories(png.getParent());
-        ImageIO.write(SwingFXUtils.fromFXImage(image.get(), null), "png", png.toFile());
+        SceneSnapshot.save(robot.lookup("#cluster-maxpods").query(), Path.of("target/local-lab-aws-window.png"));
     }
 }

@@ -21,11 +21,9 @@ import io.labbench.packetpath.PathText;
 import io.labbench.packetpath.Rewrite;
 import io.labbench.packetpath.live.CounterReading;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,32 +73,8 @@ class PathSourcesOnLocalLabEndToEndTest {
         nodes = running.status.nodes().stream().map(LabStatus.Node::name).toList();
         awsClients = new LocalLabAwsClients(running.lab.settings()).apply(AwsSettings.defaults());
         aws = new AwsPathSource(running.hub, () -> nodes, AwsPathSource.kubeconfigFile(running.kubeconfig()), awsClients);
-        Path manifest = Files.writeString(tempDir.resolve("echo.yaml"), """
-                apiVersion: v1
-                kind: Pod
-                metadata:
-                  name: netpod
-                spec:
-                  terminationGracePeriodSeconds: 0
-                  nodeSelector:
-                    topology.kubernetes.io/zone: %s
-                  containers:
-                  - name: netshoot
-                    image: nicolaka/netshoot
-                    command: ["tail", "-f", "/dev/null"]
-                ---
-                apiVersion: v1
-                kind: Pod
-                metadata:
-                  name: farpod
-                spec:
-                  terminationGracePeriodSeconds: 0
-                  nodeSelector:
-                    topology.kubernetes.io/zone: %s
-                  containers:
-                  - name: netshoot
-                    image: nicolaka/netshoot
-                    command: ["tail", "-f", "/dev/null"]
+        Path manifest = Files.writeString(tempDir.resolve("echo.yaml"), E2eManifests.netshootPod("netpod", running.zone("worker1"))
+                + "---\n" + E2eManifests.netshootPod("farpod", running.zone("worker2")) + """
                 ---
                 apiVersion: apps/v1
                 kind: Deployment
@@ -133,12 +107,12 @@ class PathSourcesOnLocalLabEndToEndTest {
                   ports:
                   - port: 80
                     targetPort: 8080
-                """.formatted(zone("worker1"), zone("worker2")));
-        kubectl("apply", "-f", manifest.toString());
-        await(() -> kubectl("get", "pod", "--no-headers").lines().filter(l -> l.contains("1/1") && l.contains("Running")).count() == 5,
+                """);
+        running.kubectl("apply", "-f", manifest.toString());
+        await(() -> running.kubectl("get", "pod", "--no-headers").lines().filter(l -> l.contains("1/1") && l.contains("Running")).count() == 5,
                 "5 pods running");
-        clusterIp = kubectl("get", "svc", "svc-echo", "-o", "jsonpath={.spec.clusterIP}").strip();
-        await(() -> kubectl("get", "ep", "svc-echo", "-o", "jsonpath={.subsets[0].addresses[*].ip}").strip().split("\\s+").length == 3,
+        clusterIp = running.kubectl("get", "svc", "svc-echo", "-o", "jsonpath={.spec.clusterIP}").strip();
+        await(() -> running.kubectl("get", "ep", "svc-echo", "-o", "jsonpath={.subsets[0].addresses[*].ip}").strip().split("\\s+").length == 3,
                 "3 endpoints of svc-echo");
         // kube-proxy has written the three SEP chains on the client's node
         await(() -> local.shell().run("worker1", "iptables-save -t nat").stdout().lines()
@@ -269,9 +243,9 @@ class PathSourcesOnLocalLabEndToEndTest {
                   selector:
                     app: deploy-websrv
                 """);
-        kubectl("apply", "-f", nlb.toString());
+        running.kubectl("apply", "-f", nlb.toString());
         String[] host = new String[1];
-        await(() -> !(host[0] = kubectl("get", "svc", "svc-nlb-ip-type", "-o", "jsonpath={.status.loadBalancer.ingress[0].hostname}")
+        await(() -> !(host[0] = running.kubectl("get", "svc", "svc-nlb-ip-type", "-o", "jsonpath={.status.loadBalancer.ingress[0].hostname}")
                 .strip()).isEmpty(), "the NLB's hostname");
         await(() -> kopsEc2Output("curl -s --max-time 3 http://" + host[0] + "/").contains("Hostname: deploy-echo-"),
                 "the NLB answering curl from kops-ec2");
@@ -288,7 +262,7 @@ class PathSourcesOnLocalLabEndToEndTest {
         assertThat(lb).as(shown).extracting(Hop::stage).containsExactly("listener", "target group", "target");
         Rewrite toTarget = lb.get(2).rewrite().orElseThrow();
         String target = toTarget.after().replaceAll(":\\d+$", "");
-        assertThat(kubectl("get", "ep", "svc-echo", "-o", "jsonpath={.subsets[0].addresses[*].ip}")).contains(target);
+        assertThat(running.kubectl("get", "ep", "svc-echo", "-o", "jsonpath={.subsets[0].addresses[*].ip}")).contains(target);
         assertThat(toTarget.after()).endsWith(":8080");
         // the NLB connects to the target from its own address: the target's node keeps that connection in conntrack
         String targetNode = path.hops(Direction.FORWARD).get(path.hops(Direction.FORWARD).indexOf(lb.get(2)) + 1).machine();
@@ -340,16 +314,12 @@ class PathSourcesOnLocalLabEndToEndTest {
     }
 
     private String podIp(String name) throws Exception {
-        return kubectl("get", "pod", name, "-o", "jsonpath={.status.podIP}").strip();
+        return running.kubectl("get", "pod", name, "-o", "jsonpath={.status.podIP}").strip();
     }
 
     private String podNamed(String ip) throws Exception {
-        return kubectl("get", "pod", "-o", "wide", "--no-headers").lines().filter(l -> l.contains(" " + ip + " "))
+        return running.kubectl("get", "pod", "-o", "wide", "--no-headers").lines().filter(l -> l.contains(" " + ip + " "))
                 .map(l -> l.split("\\s+")[0]).findFirst().orElse("(no pod has " + ip + ")");
-    }
-
-    private String zone(String node) {
-        return running.status.nodes().stream().filter(n -> n.name().equals(node)).map(LabStatus.Node::zone).findFirst().orElseThrow();
     }
 
     private interface Check {
@@ -364,16 +334,5 @@ class PathSourcesOnLocalLabEndToEndTest {
             }
             Thread.sleep(300);
         }
-    }
-
-    private String kubectl(String... args) throws IOException, InterruptedException {
-        List<String> argv = new ArrayList<>(List.of("kubectl", "--kubeconfig", running.kubeconfig().toString()));
-        argv.addAll(List.of(args));
-        Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new AssertionError("`" + String.join(" ", argv) + "` failed: " + output);
-        }
-        return output;
     }
 }

@@ -10,7 +10,6 @@ import io.labbench.app.path.PathView;
 import io.labbench.app.path.PathViewModel;
 import io.labbench.app.shell.TerminalDirectory;
 import io.labbench.app.shell.WatchDirectory;
-import io.labbench.locallab.LabStatus;
 import io.labbench.locallab.net.LabTopology;
 import io.labbench.packetpath.CounterId;
 import io.labbench.packetpath.HopKind;
@@ -20,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -84,9 +82,9 @@ class PathViewOnLocalLabEndToEndTest {
         stage = FxToolkit.registerPrimaryStage();
         running = RunningLocalLab.start(tempDir);
         source = new LocalLabPathSource(running.status, 0);
-        String zone1 = zone("worker1");
-        String zone2 = zone("worker2");
-        kubectl("apply", "-f", Files.writeString(tempDir.resolve("pods.yaml"), pod("pod-1", zone1) + "---\n" + pod("pod-2", zone2))
+        String zone1 = running.zone("worker1");
+        String zone2 = running.zone("worker2");
+        running.kubectl("apply", "-f", Files.writeString(tempDir.resolve("pods.yaml"), E2eManifests.netshootPod("pod-1", zone1) + "---\n" + E2eManifests.netshootPod("pod-2", zone2))
                 .toString());
         awaitPods();
         background = Executors.newSingleThreadExecutor();
@@ -241,28 +239,6 @@ class PathViewOnLocalLabEndToEndTest {
         Files.write(dir.resolve(name), png);
     }
 
-    private String zone(String node) {
-        return running.status.nodes().stream().filter(n -> n.name().equals(node)).map(LabStatus.Node::zone).findFirst().orElseThrow();
-    }
-
-    /** Pinned by zone as the week-2 manifest pins its pods (worker1 and worker2 are in different zones). */
-    private static String pod(String name, String zone) {
-        return """
-                apiVersion: v1
-                kind: Pod
-                metadata:
-                  name: %s
-                spec:
-                  terminationGracePeriodSeconds: 0
-                  nodeSelector:
-                    topology.kubernetes.io/zone: %s
-                  containers:
-                    - name: netshoot
-                      image: nicolaka/netshoot
-                      command: ["tail", "-f", "/dev/null"]
-                """.formatted(name, zone);
-    }
-
     private void awaitPods() throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
@@ -271,7 +247,7 @@ class PathViewOnLocalLabEndToEndTest {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("pod-1 and pod-2 did not get IPs within " + WAIT + ": " + kubectl("get", "pods", "-o", "wide"));
+                throw new AssertionError("pod-1 and pod-2 did not get IPs within " + WAIT + ": " + running.kubectl("get", "pods", "-o", "wide"));
             }
             Thread.sleep(300);
         }
@@ -289,16 +265,5 @@ class PathViewOnLocalLabEndToEndTest {
             }
             Thread.sleep(200);
         }
-    }
-
-    private String kubectl(String... args) throws IOException, InterruptedException {
-        List<String> argv = new ArrayList<>(List.of("kubectl", "--kubeconfig", running.kubeconfig().toString()));
-        argv.addAll(List.of(args));
-        Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new AssertionError("`" + String.join(" ", argv) + "` failed: " + output);
-        }
-        return output;
     }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.labbench.app.locallab.LocalLabWorkspace;
 import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.LabStatus;
+import io.labbench.locallab.KopsEc2Shell;
 import io.labbench.locallab.LocalLab;
+import io.labbench.locallab.TestLabs;
 import io.labbench.sessions.SessionHub;
 import io.labbench.sessions.ssh.HostKeyVerifier;
 import io.labbench.sessions.ssh.SshSettings;
@@ -13,13 +15,16 @@ import io.labbench.sessions.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The end-to-end tests' local lab: built as root under a random {@code lbt…} prefix (so parallel runs
- * and leftovers never collide), with the app's own workspace for it and a {@link SessionHub} on the
- * lab's SSH endpoints that trusts only the lab's pinned host keys. {@link #close()} tears it down and
+ * The end-to-end tests' local lab: built as root under a random {@code lbt…} prefix ({@link TestLabs}, so
+ * parallel runs and leftovers never collide), with the app's own workspace for it and a {@link SessionHub} on
+ * the lab's SSH endpoints that trusts only the lab's pinned host keys; the real kubectl and kops-ec2's shell
+ * for what a test does to the cluster. {@link #close()} tears it down and
  * checks, as a learner would after {@code lab down}, that no namespace of it is left.
  */
 final class RunningLocalLab implements AutoCloseable {
@@ -39,11 +44,10 @@ final class RunningLocalLab implements AutoCloseable {
     }
 
     static RunningLocalLab start(Path dir) throws IOException {
-        byte[] random = new byte[3];
-        ThreadLocalRandom.current().nextBytes(random);
-        String prefix = "lbt" + HexFormat.of().formatHex(random);
         Path stateRoot = dir.resolve("state");
-        LabSettings settings = LabSettings.defaults(stateRoot, prefix).withKubeconfig(stateRoot.resolve(prefix + "-kubeconfig"));
+        LabSettings random = TestLabs.settings(stateRoot);
+        String prefix = random.prefix();
+        LabSettings settings = random.withKubeconfig(stateRoot.resolve(prefix + "-kubeconfig"));
         LocalLab lab = new LocalLab(settings);
         LabStatus status;
         try {
@@ -63,6 +67,28 @@ final class RunningLocalLab implements AutoCloseable {
     /** The lab's kubeconfig, for a real {@code kubectl} run from the test. */
     Path kubeconfig() {
         return Path.of(status.kubeconfig());
+    }
+
+    /** The real kubectl with the lab's kubeconfig; fails the test on a non-zero exit or after 60 s. */
+    String kubectl(String... args) throws IOException, InterruptedException {
+        List<String> argv = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig().toString()));
+        argv.addAll(List.of(args));
+        Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new AssertionError("`" + String.join(" ", argv) + "` failed: " + output);
+        }
+        return output;
+    }
+
+    /** kops-ec2 over the lab's SSH with the OpenSSH client, as a learner's terminal reaches it. */
+    KopsEc2Shell kopsEc2() {
+        return new KopsEc2Shell(status);
+    }
+
+    /** The availability zone of a node ({@code worker1} and {@code worker2} are in different ones). */
+    String zone(String node) {
+        return status.nodes().stream().filter(n -> n.name().equals(node)).map(LabStatus.Node::zone).findFirst().orElseThrow();
     }
 
     @Override

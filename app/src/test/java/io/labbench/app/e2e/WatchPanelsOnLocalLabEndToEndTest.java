@@ -9,8 +9,6 @@ import io.labbench.locallab.net.LabTopology;
 import io.labbench.watch.panel.CounterView;
 import io.labbench.watch.panel.RowMark;
 import io.labbench.watch.panel.RowView;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -109,7 +107,7 @@ class WatchPanelsOnLocalLabEndToEndTest {
                 && r.mark() == RowMark.NEW);
 
         Path manifest = Files.writeString(tempDir.resolve("pod.yaml"), MANIFEST);
-        kubectl("apply", "-f", manifest.toString());
+        running.kubectl("apply", "-f", manifest.toString());
         int refreshesBeforeApply = historySize(routes);
 
         String podIp = awaitPodIp();
@@ -130,13 +128,13 @@ class WatchPanelsOnLocalLabEndToEndTest {
     @Test
     @Order(2)
     void snatChainWatchShowsAPositivePacketDeltaAfterThePodPingsTheInternetStandIn() throws Exception {
-        kubectl("apply", "-f", Files.writeString(tempDir.resolve("pod.yaml"), MANIFEST).toString());
+        running.kubectl("apply", "-f", Files.writeString(tempDir.resolve("pod.yaml"), MANIFEST).toString());
         awaitPodIp();
         WatchPanelViewModel snat = open("iptables-snat-0", "worker1");
         awaitRows(snat, rows -> rows.stream().anyMatch(r -> r.value("target").equals("SNAT")), "the SNAT rule of worker1");
         int beforePing = historySize(snat);
 
-        String ping = kubectl("exec", POD, "--", "ping", "-c", "1", "-W", "2", LabTopology.INET_ADDRESS);
+        String ping = running.kubectl("exec", POD, "--", "ping", "-c", "1", "-W", "2", LabTopology.INET_ADDRESS);
         assertThat(ping).as("the pod reaches the internet stand-in").containsPattern("1 packets transmitted, 1 (packets )?received");
 
         List<RowView> rows = awaitRows(snat, now -> snatPackets(now).filter(c -> c.hasDelta() && c.delta() > 0).isPresent(),
@@ -196,26 +194,14 @@ class WatchPanelsOnLocalLabEndToEndTest {
     private String awaitPodIp() throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
-            String ip = kubectl("get", "pod", POD, "-o", "jsonpath={.status.podIP}").strip();
+            String ip = running.kubectl("get", "pod", POD, "-o", "jsonpath={.status.podIP}").strip();
             if (!ip.isEmpty()) {
                 return ip;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError(POD + " got no IP within " + WAIT + ": " + kubectl("describe", "pod", POD));
+                throw new AssertionError(POD + " got no IP within " + WAIT + ": " + running.kubectl("describe", "pod", POD));
             }
             Thread.sleep(200);
         }
-    }
-
-    /** The real kubectl with the lab's kubeconfig; fails the test on a non-zero exit. */
-    private String kubectl(String... args) throws IOException, InterruptedException {
-        List<String> argv = new java.util.ArrayList<>(List.of("kubectl", "--kubeconfig", running.kubeconfig().toString()));
-        argv.addAll(List.of(args));
-        Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new AssertionError("`" + String.join(" ", argv) + "` failed: " + output);
-        }
-        return output;
     }
 }

@@ -31,10 +31,15 @@ public final class KopsEc2Shell {
 
     /** Runs a script in kops-ec2; any exit code. */
     public ProcessRunner.Result run(String script) throws Exception {
+        return run(script, "");
+    }
+
+    /** Runs a script in kops-ec2 with {@code stdin} as its input; any exit code. */
+    public ProcessRunner.Result run(String script, String stdin) throws Exception {
         LabStatus.Endpoint e = endpoint;
         return ProcessRunner.runAllowingFailure(List.of("ssh", "-F", "/dev/null", "-i", e.privateKey(), "-o",
                 "UserKnownHostsFile=" + e.knownHosts(), "-o", "GlobalKnownHostsFile=/dev/null", "-o", "StrictHostKeyChecking=yes",
-                "-o", "BatchMode=yes", "-o", "ConnectTimeout=20", "-p", Integer.toString(e.port()), e.user() + "@" + e.host(), script), "");
+                "-o", "BatchMode=yes", "-o", "ConnectTimeout=20", "-p", Integer.toString(e.port()), e.user() + "@" + e.host(), script), stdin);
     }
 
     /** Runs a script in kops-ec2, expects exit 0, returns its stdout. */

@@ -17,6 +17,11 @@ import org.junit.jupiter.api.Test;
  */
 class LoadBalancerHopsTest {
 
+    /** The coredns pod that is the DNS NLB's one target, the NLB's address, node1's. */
+    private static final String TARGET = "10.244.0.24";
+    private static final String NLB_IP = "172.20.0.200";
+    private static final String NODE1 = "172.20.0.70";
+
     @Test
     void aFlowToTheNlbCrossesListenerTargetGroupAndTargetThenGoesToTheTargetsNode() {
         ClusterState base = FlannelNode.cluster();
@@ -45,24 +50,7 @@ class LoadBalancerHopsTest {
 
     @Test
     void theReplyGoesBackThroughTheNlbsFlowTableToTheClientUnNatted() {
-        String target = "10.244.0.24";
-        String nlbIp = "172.20.0.200";
-        String node1 = "172.20.0.70";
-        ClusterState base = FlannelNode.cluster();
-        LoadBalancer nlb = new LoadBalancer("nlb-dns", "nlb-dns-1234.elb.us-east-1.amazonaws.com", List.of(nlbIp),
-                List.of(new LoadBalancer.Listener("TCP", 80, new LoadBalancer.TargetGroup("k8s-kubesyst-dns", "ip", 80,
-                        List.of(new LoadBalancer.Target(target, target, 80, "healthy"))))));
-        ClusterState cluster = new ClusterState(base.nodes(), base.pods(), base.services(), List.of(nlb), base.vpcCidr(), base.names());
-        RecordedKernel kernel = FlannelNode.kernel("");
-        answer(kernel, RouteQuery.local(nlbIp), nlbIp + " dev eth0 src " + node1 + " uid 0 \n    cache \n");
-        answer(kernel, new RouteQuery(target, nlbIp, "eth0", ""), target + " from " + nlbIp + " dev vethcorednsa \n    cache iif eth0 \n");
-        answer(kernel, new RouteQuery(nlbIp, target, "vethcorednsa", ""), nlbIp + " from " + target
-                + " dev eth0 \n    cache iif vethcorednsa \n");
-        answer(kernel, new RouteQuery(node1, nlbIp, "eth0", ""), "local " + node1 + " from " + nlbIp
-                + " dev lo table local \n    cache <local> iif eth0 \n");
-        Place from = Places.parse("node1", cluster).place().orElseThrow();
-        Place to = Places.parse("nlb-dns-1234.elb.us-east-1.amazonaws.com", cluster).place().orElseThrow();
-        PacketPath path = new PathResolver(cluster, kernel).resolve(Places.flow(from, to, "", 0));
+        PacketPath path = node1ToTheDnsNlb(FlannelNode.kernel(""));
         String shown = PathText.render(path);
 
         assertThat(path.outcome()).as(shown).isEqualTo(PacketPath.Outcome.DELIVERED);
@@ -70,36 +58,19 @@ class LoadBalancerHopsTest {
         assertThat(reply.get(0).machine()).as(shown).isEqualTo("pod/kube-system/coredns-a");
         // the flow table undoes both rewrites of the way in: back to the client, from the listener
         assertThat(reply).as(shown).filteredOn(h -> h.kind() == HopKind.LOAD_BALANCER).extracting(Hop::rewrite).containsExactly(
-                java.util.Optional.of(new Rewrite("destination", nlbIp, node1)),
-                java.util.Optional.of(new Rewrite("source", target + ":80", nlbIp + ":80")));
+                java.util.Optional.of(new Rewrite("destination", NLB_IP, NODE1)),
+                java.util.Optional.of(new Rewrite("source", TARGET + ":80", NLB_IP + ":80")));
         Hop last = reply.get(reply.size() - 1);
         assertThat(last.machine()).isEqualTo("node1");
         assertThat(last.kind()).isEqualTo(HopKind.ENDPOINT);
-        assertThat(last.packet()).isEqualTo(nlbIp + ":80 → " + node1);
+        assertThat(last.packet()).isEqualTo(NLB_IP + ":80 → " + NODE1);
     }
 
     @Test
     void onABackendThatCannotReadTheVpcAndTheNlbTheirHopsAreMarkedNotObservableWithTheReason() {
-        String target = "10.244.0.24";
-        String nlbIp = "172.20.0.200";
-        String node1 = "172.20.0.70";
-        ClusterState base = FlannelNode.cluster();
-        LoadBalancer nlb = new LoadBalancer("nlb-dns", "nlb-dns-1234.elb.us-east-1.amazonaws.com", List.of(nlbIp),
-                List.of(new LoadBalancer.Listener("TCP", 80, new LoadBalancer.TargetGroup("k8s-kubesyst-dns", "ip", 80,
-                        List.of(new LoadBalancer.Target(target, target, 80, "healthy"))))));
-        ClusterState cluster = new ClusterState(base.nodes(), base.pods(), base.services(), List.of(nlb), base.vpcCidr(), base.names());
-        RecordedKernel kernel = FlannelNode.kernel("")
+        PacketPath path = node1ToTheDnsNlb(FlannelNode.kernel("")
                 .notObservable(PathResolver.VPC, "not observable on AWS: the VPC router is AWS's")
-                .notObservable("nlb-dns", "not observable on AWS: the NLB's target choice and flow table are AWS's");
-        answer(kernel, RouteQuery.local(nlbIp), nlbIp + " dev eth0 src " + node1 + " uid 0 \n    cache \n");
-        answer(kernel, new RouteQuery(target, nlbIp, "eth0", ""), target + " from " + nlbIp + " dev vethcorednsa \n    cache iif eth0 \n");
-        answer(kernel, new RouteQuery(nlbIp, target, "vethcorednsa", ""), nlbIp + " from " + target
-                + " dev eth0 \n    cache iif vethcorednsa \n");
-        answer(kernel, new RouteQuery(node1, nlbIp, "eth0", ""), "local " + node1 + " from " + nlbIp
-                + " dev lo table local \n    cache <local> iif eth0 \n");
-        Place from = Places.parse("node1", cluster).place().orElseThrow();
-        Place to = Places.parse("nlb-dns-1234.elb.us-east-1.amazonaws.com", cluster).place().orElseThrow();
-        PacketPath path = new PathResolver(cluster, kernel).resolve(Places.flow(from, to, "", 0));
+                .notObservable("nlb-dns", "not observable on AWS: the NLB's target choice and flow table are AWS's"));
         String shown = PathText.render(path);
 
         assertThat(path.outcome()).as(shown).isEqualTo(PacketPath.Outcome.DELIVERED);
@@ -114,6 +85,27 @@ class LoadBalancerHopsTest {
         assertThat(shown).contains("not observable: not observable on AWS: the VPC router is AWS's");
         assertThat(PathJson.write(path, java.util.Map.of())).containsPattern("\"unobservable\" ?: ?\"not observable on AWS: the VPC router");
         assertThat(path.notes()).anySatisfy(n -> assertThat(n).contains("The VPC's own routing is not observable on this backend"));
+    }
+
+    /**
+     * node1 to an IP-mode NLB whose one target is the fixture's coredns pod, with the kernel's answers for the way
+     * there and back recorded on node1; resolved on {@code kernel}.
+     */
+    private static PacketPath node1ToTheDnsNlb(RecordedKernel kernel) {
+        ClusterState base = FlannelNode.cluster();
+        LoadBalancer nlb = new LoadBalancer("nlb-dns", "nlb-dns-1234.elb.us-east-1.amazonaws.com", List.of(NLB_IP),
+                List.of(new LoadBalancer.Listener("TCP", 80, new LoadBalancer.TargetGroup("k8s-kubesyst-dns", "ip", 80,
+                        List.of(new LoadBalancer.Target(TARGET, TARGET, 80, "healthy"))))));
+        ClusterState cluster = new ClusterState(base.nodes(), base.pods(), base.services(), List.of(nlb), base.vpcCidr(), base.names());
+        answer(kernel, RouteQuery.local(NLB_IP), NLB_IP + " dev eth0 src " + NODE1 + " uid 0 \n    cache \n");
+        answer(kernel, new RouteQuery(TARGET, NLB_IP, "eth0", ""), TARGET + " from " + NLB_IP + " dev vethcorednsa \n    cache iif eth0 \n");
+        answer(kernel, new RouteQuery(NLB_IP, TARGET, "vethcorednsa", ""), NLB_IP + " from " + TARGET
+                + " dev eth0 \n    cache iif vethcorednsa \n");
+        answer(kernel, new RouteQuery(NODE1, NLB_IP, "eth0", ""), "local " + NODE1 + " from " + NLB_IP
+                + " dev lo table local \n    cache <local> iif eth0 \n");
+        Place from = Places.parse("node1", cluster).place().orElseThrow();
+        Place to = Places.parse("nlb-dns-1234.elb.us-east-1.amazonaws.com", cluster).place().orElseThrow();
+        return new PathResolver(cluster, kernel).resolve(Places.flow(from, to, "", 0));
     }
 
     private static void answer(RecordedKernel k, RouteQuery q, String text) {

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.labbench.locallab.settings.LabSettings;
-import io.labbench.locallab.LabStatus;
+import io.labbench.locallab.KopsEc2Shell;
 import io.labbench.locallab.TestLabs;
 import io.labbench.locallab.daemon.LabDaemonLauncher;
 import io.labbench.locallab.net.ProcessRunner;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,12 +34,12 @@ class ExternalDnsFromKopsEc2Test {
     @TempDir
     static Path stateRoot;
     private LabSettings settings;
-    private LabStatus status;
+    private KopsEc2Shell shell;
 
     @BeforeAll
     void up() throws Exception {
         settings = TestLabs.settings(stateRoot);
-        status = LabDaemonLauncher.start(settings, (d, t, m) -> { }, Duration.ofSeconds(120));
+        shell = new KopsEc2Shell(LabDaemonLauncher.start(settings, (d, t, m) -> { }, Duration.ofSeconds(120)));
     }
 
     @AfterAll
@@ -49,16 +48,11 @@ class ExternalDnsFromKopsEc2Test {
     }
 
     private ProcessRunner.Result kopsEc2(String command, String stdin) throws Exception {
-        LabStatus.Endpoint e = status.endpoints().stream().filter(x -> x.name().equals("kops-ec2")).findFirst().orElseThrow();
-        return ProcessRunner.runAllowingFailure(List.of("ssh", "-F", "/dev/null", "-i", e.privateKey(), "-o", "UserKnownHostsFile=" + e.knownHosts(),
-                "-o", "GlobalKnownHostsFile=/dev/null", "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes",
-                "-o", "ConnectTimeout=20", "-p", Integer.toString(e.port()), e.user() + "@" + e.host(), command), stdin);
+        return shell.run(command, stdin);
     }
 
     private String kopsEc2(String command) throws Exception {
-        ProcessRunner.Result r = kopsEc2(command, "");
-        assertThat(r.exitCode()).as(command + ": " + r.stderr()).isZero();
-        return r.stdout();
+        return shell.ok(command);
     }
 
     /** Re-runs {@code command} until its output passes (ExternalDNS acts on its interval). */

@@ -3,15 +3,10 @@ package io.labbench.locallab.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.labbench.locallab.settings.LabSettings;
-import io.labbench.locallab.LabStatus;
-import io.labbench.locallab.LocalLab;
-import io.labbench.locallab.LocalLabProgress;
-import io.labbench.locallab.TestLabs;
+import io.labbench.locallab.RunningTestLab;
 import io.labbench.locallab.net.ProcessRunner;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,16 +26,13 @@ class ExternalDnsTlsLabTest {
 
     @TempDir
     static Path stateRoot;
-    private LocalLab lab;
-    private LabStatus status;
+    private RunningTestLab running;
 
     @BeforeAll
     void up() throws Exception {
         assumeTrue(present("io.labbench.locallab.NlbPart") && present("io.labbench.locallab.dns.VpcResolver"),
                 "the lab has no NLB controller or no VPC resolver for Route 53 zones yet");
-        LabSettings settings = TestLabs.settings(stateRoot);
-        lab = new LocalLab(settings);
-        status = lab.up(LocalLabProgress.none());
+        running = RunningTestLab.up(stateRoot);
     }
 
     private static boolean present(String className) {
@@ -54,17 +46,13 @@ class ExternalDnsTlsLabTest {
 
     @AfterAll
     void down() throws Exception {
-        if (lab != null) {
-            lab.close();
+        if (running != null) {
+            running.close();
         }
     }
 
     private ProcessRunner.Result run(String script) throws Exception {
-        LabStatus.Endpoint e = status.endpoints().stream().filter(x -> x.name().equals("kops-ec2")).findFirst().orElseThrow();
-        return ProcessRunner.runAllowingFailure(List.of("ssh", "-F", "/dev/null", "-i", e.privateKey(), "-o",
-                "UserKnownHostsFile=" + e.knownHosts(), "-o", "GlobalKnownHostsFile=/dev/null", "-o", "StrictHostKeyChecking=yes",
-                "-o", "BatchMode=yes", "-o", "ConnectTimeout=20", "-p", Integer.toString(e.port()), e.user() + "@" + e.host(),
-                "bash -c '" + script.replace("'", "'\"'\"'") + "'"), "");
+        return running.kopsEc2().run("bash -c '" + script.replace("'", "'\"'\"'") + "'");
     }
 
     private String ok(String script) throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.labbench.locallab.settings.LabSettings;
+import io.labbench.locallab.KopsEc2Shell;
 import io.labbench.locallab.LabStatus;
 import io.labbench.locallab.TestLabs;
 import io.labbench.locallab.daemon.LabDaemonLauncher;
@@ -54,19 +55,17 @@ class LabAwsFromKopsEc2Test {
         LabDaemonLauncher.stop(settings, Duration.ofSeconds(60));
     }
 
-    private List<String> ssh(String command) {
-        LabStatus.Endpoint e = status.endpoints().stream().filter(x -> x.name().equals("kops-ec2")).findFirst().orElseThrow();
-        return List.of("ssh", "-F", "/dev/null", "-i", e.privateKey(), "-o", "UserKnownHostsFile=" + e.knownHosts(),
-                "-o", "GlobalKnownHostsFile=/dev/null", "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes",
-                "-o", "ConnectTimeout=20", "-p", Integer.toString(e.port()), e.user() + "@" + e.host(), command);
+    /** kops-ec2 as the lab's status names it now: a re-roll (the last test) brings it back on another port. */
+    private KopsEc2Shell kopsEc2() {
+        return new KopsEc2Shell(status);
     }
 
     private String kopsEc2(String command) throws Exception {
-        return ProcessRunner.run(ssh(command), "");
+        return kopsEc2().ok(command);
     }
 
     private ProcessRunner.Result kopsEc2AllowingFailure(String command, String stdin) throws Exception {
-        return ProcessRunner.runAllowingFailure(ssh(command), stdin);
+        return kopsEc2().run(command, stdin);
     }
 
     private String nodeId(String name) {

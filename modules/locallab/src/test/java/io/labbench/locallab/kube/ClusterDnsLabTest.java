@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.LocalLab;
-import io.labbench.locallab.LocalLabProgress;
-import io.labbench.locallab.TestLabs;
-import io.labbench.locallab.net.ProcessRunner;
+import io.labbench.locallab.RunningTestLab;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -30,6 +28,7 @@ class ClusterDnsLabTest {
 
     @TempDir
     static Path stateRoot;
+    private RunningTestLab running;
     private LocalLab lab;
     private Kubectl kubectl;
     private LabSettings settings;
@@ -37,21 +36,20 @@ class ClusterDnsLabTest {
 
     @BeforeAll
     void up() throws Exception {
-        settings = TestLabs.settings(stateRoot);
-        lab = new LocalLab(settings);
-        lab.up(LocalLabProgress.none());
-        kubectl = new Kubectl(settings.kubeconfig(), Files.createDirectories(stateRoot.resolve("home")));
+        running = RunningTestLab.up(stateRoot);
+        settings = running.settings();
+        lab = running.lab();
+        kubectl = running.kubectl();
         kubectl.ok("run", "shell", "--image=nicolaka/netshoot", "--", "sleep", "infinity");
-        kubectl.await(out -> out.contains("1/1") && out.contains("Running"), "get", "pod", "shell", "--no-headers");
-        String ready = kubectl.await(out -> out.lines().filter(l -> l.contains("1/1") && l.contains("Running")).count() == 2,
-                "get", "pod", "-n", "kube-system", "-l", "k8s-app=kube-dns", "--no-headers", "-o", "wide");
+        kubectl.awaitRunning(1, "shell");
+        String ready = kubectl.awaitRunning(2, "-n", "kube-system", "-l", "k8s-app=kube-dns", "-o", "wide");
         corednsIps = ready.lines().map(l -> Kubectl.columns(l).get(5)).toList();
     }
 
     @AfterAll
     void down() throws Exception {
-        if (lab != null) {
-            lab.close();
+        if (running != null) {
+            running.close();
         }
     }
 
@@ -201,7 +199,7 @@ class ClusterDnsLabTest {
     }
 
     private String onMachine(String machine, String command) throws Exception {
-        return ProcessRunner.run(lab.shell(machine).orElseThrow().execArgv(command), "").strip();
+        return running.onMachine(machine, command).strip();
     }
 
     static String sorted(String lines) {

@@ -10,11 +10,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** Runs the real kubectl binary against a kubeconfig, with its own discovery cache folder. */
-final class Kubectl {
+public final class Kubectl {
 
     /** One kubectl run. */
-    record Result(int exitCode, String out, String err) {
-        List<String> lines() {
+    public record Result(int exitCode, String out, String err) {
+        public List<String> lines() {
             return out.isBlank() ? List.of() : List.of(out.strip().split("\n"));
         }
     }
@@ -22,16 +22,16 @@ final class Kubectl {
     private final Path kubeconfig;
     private final Path home;
 
-    Kubectl(Path kubeconfig, Path home) {
+    public Kubectl(Path kubeconfig, Path home) {
         this.kubeconfig = kubeconfig;
         this.home = home;
     }
 
-    Result run(String... args) {
+    public Result run(String... args) {
         return runWithInput(null, args);
     }
 
-    Result runWithInput(String stdin, String... args) {
+    public Result runWithInput(String stdin, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add("kubectl");
         cmd.addAll(List.of(args));
@@ -68,7 +68,7 @@ final class Kubectl {
     }
 
     /** Starts a long-running kubectl (e.g. {@code get -w}) with its output in {@code out}. */
-    Process startInBackground(Path out, String... args) throws IOException {
+    public Process startInBackground(Path out, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add("kubectl");
         cmd.addAll(List.of(args));
@@ -79,7 +79,7 @@ final class Kubectl {
     }
 
     /** Runs and fails the test with kubectl's stderr when it exits non-zero. */
-    String ok(String... args) {
+    public String ok(String... args) {
         Result r = run(args);
         if (r.exitCode() != 0) {
             throw new AssertionError("kubectl " + String.join(" ", args) + " exited " + r.exitCode() + ": " + r.err());
@@ -88,7 +88,7 @@ final class Kubectl {
     }
 
     /** Re-runs {@code args} until its output satisfies {@code done} (generous: the CI machine is slow). */
-    String await(Predicate<String> done, String... args) {
+    public String await(Predicate<String> done, String... args) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         String last = "";
         while (System.nanoTime() < deadline) {
@@ -107,8 +107,21 @@ final class Kubectl {
         throw new AssertionError("kubectl " + String.join(" ", args) + " never showed what was expected; last output:\n" + last);
     }
 
+    /**
+     * Waits until {@code get pod ARGS --no-headers} lists exactly {@code pods} pods ready and Running (1/1); returns
+     * that listing.
+     */
+    public String awaitRunning(long pods, String... getPodArgs) {
+        String[] args = new String[getPodArgs.length + 3];
+        args[0] = "get";
+        args[1] = "pod";
+        System.arraycopy(getPodArgs, 0, args, 2, getPodArgs.length);
+        args[args.length - 1] = "--no-headers";
+        return await(out -> out.lines().filter(l -> l.contains("1/1") && l.contains("Running")).count() == pods, args);
+    }
+
     /** A table's columns split as kubectl aligns them (two or more spaces). */
-    static List<String> columns(String line) {
+    public static List<String> columns(String line) {
         return List.of(line.strip().split("\\s{2,}"));
     }
 }

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.labbench.locallab.settings.LabSettings;
-import io.labbench.locallab.LabStatus;
 import io.labbench.locallab.LocalLab;
-import io.labbench.locallab.LocalLabProgress;
 import io.labbench.locallab.KopsEc2Shell;
+import io.labbench.locallab.RunningTestLab;
 import io.labbench.locallab.TestLabs;
 import io.labbench.locallab.net.ProcessRunner;
 import java.nio.file.Files;
@@ -41,9 +40,9 @@ class NlbLabTest {
 
     @TempDir
     static Path stateRoot;
+    private RunningTestLab running;
     private LabSettings settings;
     private LocalLab lab;
-    private LabStatus status;
     private Kubectl kubectl;
     private KopsEc2Shell kopsEc2;
     private Path manifests;
@@ -51,18 +50,18 @@ class NlbLabTest {
 
     @BeforeAll
     void up() throws Exception {
-        settings = TestLabs.settings(stateRoot);
-        lab = new LocalLab(settings);
-        status = lab.up(LocalLabProgress.none());
-        kubectl = new Kubectl(settings.kubeconfig(), Files.createDirectories(stateRoot.resolve("home")));
-        kopsEc2 = new KopsEc2Shell(status);
-        manifests = Files.createDirectories(stateRoot.resolve("manifests"));
+        running = RunningTestLab.up(stateRoot);
+        settings = running.settings();
+        lab = running.lab();
+        kubectl = running.kubectl();
+        kopsEc2 = running.kopsEc2();
+        manifests = running.manifests();
     }
 
     @AfterAll
     void down() throws Exception {
-        if (lab != null) {
-            lab.close();
+        if (running != null) {
+            running.close();
         }
     }
 

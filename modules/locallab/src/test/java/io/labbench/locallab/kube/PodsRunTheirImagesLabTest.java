@@ -2,9 +2,8 @@ package io.labbench.locallab.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.labbench.locallab.LocalLabProgress;
-import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.LocalLab;
+import io.labbench.locallab.RunningTestLab;
 import io.labbench.locallab.TestLabs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,20 +25,17 @@ class PodsRunTheirImagesLabTest {
 
     @TempDir
     static Path stateRoot;
+    private RunningTestLab running;
     private LocalLab lab;
     private Kubectl kubectl;
-    private Path manifests;
 
     @BeforeAll
     void up() throws Exception {
-        LabSettings settings = TestLabs.settings(stateRoot);
-        lab = new LocalLab(settings);
-        lab.up(LocalLabProgress.none());
-        Path home = Files.createDirectories(stateRoot.resolve("home"));
-        kubectl = new Kubectl(settings.kubeconfig(), home);
-        manifests = Files.createDirectories(stateRoot.resolve("manifests"));
-        Files.writeString(manifests.resolve("netshoot-2pods.yaml"), StudyManifests.text("netshoot-2pods.yaml"));
-        Files.writeString(manifests.resolve("echo.yaml"), """
+        running = RunningTestLab.up(stateRoot);
+        lab = running.lab();
+        kubectl = running.kubectl();
+        running.apply("netshoot-2pods.yaml", StudyManifests.text("netshoot-2pods.yaml"));
+        running.apply("echo.yaml", """
                 apiVersion: apps/v1
                 kind: Deployment
                 metadata:
@@ -63,16 +59,13 @@ class PodsRunTheirImagesLabTest {
                         ports:
                         - containerPort: 8080
                 """);
-        kubectl.ok("apply", "-f", manifests.resolve("netshoot-2pods.yaml").toString());
-        kubectl.ok("apply", "-f", manifests.resolve("echo.yaml").toString());
-        kubectl.await(out -> out.lines().filter(l -> l.contains("1/1") && l.contains("Running")).count() == 3,
-                "get", "pod", "--no-headers");
+        kubectl.awaitRunning(3);
     }
 
     @AfterAll
     void down() throws Exception {
-        if (lab != null) {
-            lab.close();
+        if (running != null) {
+            running.close();
         }
     }
 
@@ -100,7 +93,7 @@ class PodsRunTheirImagesLabTest {
     @Test
     void nginxServesItsWelcomePageAndLogsTheRequest() {
         kubectl.ok("run", "web", "--image=nginx:alpine", "--port=80");
-        kubectl.await(out -> out.contains("1/1") && out.contains("Running"), "get", "pod", "web", "--no-headers");
+        kubectl.awaitRunning(1, "web");
         String ip = kubectl.ok("get", "pod", "web", "-o", "jsonpath={.status.podIP}");
         assertThat(kubectl.ok("exec", "pod-1", "--", "curl", "-s", "--max-time", "10", ip)).contains("Welcome to nginx!");
         String pod1Ip = kubectl.ok("get", "pod", "pod-1", "-o", "jsonpath={.status.podIP}");
@@ -112,7 +105,7 @@ class PodsRunTheirImagesLabTest {
     @Test
     void followedLogsShowEachNewRequestWhileKubectlWaitsAndEndWhenTheContainerStops() throws Exception {
         kubectl.ok("run", "tailed", "--image=nginx", "--port=80");
-        kubectl.await(out -> out.contains("1/1") && out.contains("Running"), "get", "pod", "tailed", "--no-headers");
+        kubectl.awaitRunning(1, "tailed");
         String ip = kubectl.ok("get", "pod", "tailed", "-o", "jsonpath={.status.podIP}");
         String pod1Ip = kubectl.ok("get", "pod", "pod-1", "-o", "jsonpath={.status.podIP}");
         kubectl.ok("exec", "pod-1", "--", "curl", "-s", "-o", "/dev/null", "--max-time", "10", ip + "/?n=first");
@@ -186,20 +179,16 @@ class PodsRunTheirImagesLabTest {
         long before = snatPackets(node);
         assertThat(kubectl.ok("exec", "pod-1", "--", "curl", "-s", "--max-time", "10", "ipinfo.io/ip")).isEqualTo(publicIp);
         assertThat(snatPackets(node)).isGreaterThan(before);
-        assertThat(onMachine(node, "curl -s --max-time 10 ipinfo.io/ip")).isEqualTo(publicIp);
+        assertThat(running.onMachine(node, "curl -s --max-time 10 ipinfo.io/ip")).isEqualTo(publicIp);
     }
 
     @Test
     void theStudysDownloadsAreServedOverHttpsWithTheLabCa() throws Exception {
         String url = "https://raw.githubusercontent.com/kubernetes-sigs/aws-load-balancer-controller/v2.4.5/docs/install/iam_policy.json";
-        assertThat(onMachine("kops-ec2", "curl -sS --max-time 10 " + url)).contains("elasticloadbalancing:");
+        assertThat(running.onMachine("kops-ec2", "curl -sS --max-time 10 " + url)).contains("elasticloadbalancing:");
         assertThat(kubectl.ok("exec", "pod-1", "--", "curl", "-sS", "--max-time", "10",
                 "https://s3.ap-northeast-2.amazonaws.com/cloudformation.cloudneta.net/AKOS/externaldns/externaldns-aws-r53-policy.json"))
                 .contains("route53:ChangeResourceRecordSets");
-    }
-
-    private String onMachine(String machine, String command) throws Exception {
-        return io.labbench.locallab.net.ProcessRunner.run(lab.shell(machine).orElseThrow().execArgv(command), "");
     }
 
     /** Packets the SNAT rule of the node's AWS-SNAT-CHAIN-0 has counted. */

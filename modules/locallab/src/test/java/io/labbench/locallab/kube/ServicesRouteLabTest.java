@@ -2,13 +2,11 @@ package io.labbench.locallab.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.LocalLab;
-import io.labbench.locallab.LocalLabProgress;
+import io.labbench.locallab.RunningTestLab;
 import io.labbench.locallab.TestLabs;
 import io.labbench.locallab.net.LabNode;
 import io.labbench.locallab.net.ProcessRunner;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,20 +33,18 @@ class ServicesRouteLabTest {
 
     @TempDir
     static Path stateRoot;
+    private RunningTestLab running;
     private LocalLab lab;
     private Kubectl kubectl;
-    private Path manifests;
     private String clusterIp;
 
     @BeforeAll
     void up() throws Exception {
-        LabSettings settings = TestLabs.settings(stateRoot);
-        lab = new LocalLab(settings);
-        lab.up(LocalLabProgress.none());
-        kubectl = new Kubectl(settings.kubeconfig(), Files.createDirectories(stateRoot.resolve("home")));
-        manifests = Files.createDirectories(stateRoot.resolve("manifests"));
-        Files.writeString(manifests.resolve("netshoot-2pods.yaml"), StudyManifests.text("netshoot-2pods.yaml"));
-        Files.writeString(manifests.resolve("echo.yaml"), """
+        running = RunningTestLab.up(stateRoot);
+        lab = running.lab();
+        kubectl = running.kubectl();
+        running.apply("netshoot-2pods.yaml", StudyManifests.text("netshoot-2pods.yaml"));
+        running.apply("echo.yaml", """
                 apiVersion: apps/v1
                 kind: Deployment
                 metadata:
@@ -94,17 +90,15 @@ class ServicesRouteLabTest {
                     targetPort: 8080
                     nodePort: 30080
                 """);
-        kubectl.ok("apply", "-f", manifests.resolve("netshoot-2pods.yaml").toString());
-        kubectl.ok("apply", "-f", manifests.resolve("echo.yaml").toString());
-        kubectl.await(out -> out.lines().filter(l -> l.contains("1/1") && l.contains("Running")).count() == 5, "get", "pod", "--no-headers");
+        kubectl.awaitRunning(5);
         clusterIp = kubectl.ok("get", "svc", "svc-echo", "-o", "jsonpath={.spec.clusterIP}");
         kubectl.await(out -> out.trim().split("\\s+").length == 3, "get", "ep", "svc-echo", "-o", "jsonpath={.subsets[0].addresses[*].ip}");
     }
 
     @AfterAll
     void down() throws Exception {
-        if (lab != null) {
-            lab.close();
+        if (running != null) {
+            running.close();
         }
     }
 
@@ -130,7 +124,7 @@ class ServicesRouteLabTest {
     void theNodePortAnswersFromKopsEc2OnEveryNode() throws Exception {
         for (LabNode node : lab.topology().kubernetesNodes()) {
             awaitRules(node.name(), rules -> rules.contains("--dport 30080"));
-            assertThat(onMachine("kops-ec2", "curl -s --max-time 10 " + node.ip() + ":30080"))
+            assertThat(running.onMachine("kops-ec2", "curl -s --max-time 10 " + node.ip() + ":30080"))
                     .as("NodePort on %s", node.name()).contains("Hostname: deploy-echo-");
         }
     }
@@ -151,7 +145,7 @@ class ServicesRouteLabTest {
 
     @Test
     void externalTrafficPolicyLocalDropsOnANodeWithoutAPodAndItsHealthCheckSays503() throws Exception {
-        Files.writeString(manifests.resolve("local.yaml"), """
+        running.apply("local.yaml", """
                 apiVersion: apps/v1
                 kind: Deployment
                 metadata:
@@ -189,8 +183,7 @@ class ServicesRouteLabTest {
                     targetPort: 8080
                     nodePort: 31080
                 """);
-        kubectl.ok("apply", "-f", manifests.resolve("local.yaml").toString());
-        kubectl.await(out -> out.contains("1/1") && out.contains("Running"), "get", "pod", "-l", "app=local-websrv", "--no-headers");
+        kubectl.awaitRunning(1, "-l", "app=local-websrv");
         String withPod = node(kubectl.ok("get", "pod", "-l", "app=local-websrv", "-o", "jsonpath={.items[0].spec.nodeName}"));
         int healthPort = Integer.parseInt(kubectl.ok("get", "svc", "svc-local", "-o", "jsonpath={.spec.healthCheckNodePort}"));
         assertThat(healthPort).isBetween(30000, 32767);
@@ -200,7 +193,7 @@ class ServicesRouteLabTest {
         awaitFilter(other.name(), rules -> rules.contains("default/svc-local has no local endpoints"));
         awaitRules(podNode.name(), rules -> rules.contains("KUBE-SVL-"));
 
-        assertThat(onMachine("kops-ec2", "curl -s --max-time 10 " + podNode.ip() + ":31080")).contains("Hostname: deploy-local-")
+        assertThat(running.onMachine("kops-ec2", "curl -s --max-time 10 " + podNode.ip() + ":31080")).contains("Hostname: deploy-local-")
                 .contains("client_address=" + lab.topology().bastion().ip());
         ProcessRunner.Result dropped = ProcessRunner.runAllowingFailure(lab.shell("kops-ec2").orElseThrow()
                 .execArgv("curl -s --max-time 3 " + other.ip() + ":31080"), "");
@@ -216,8 +209,7 @@ class ServicesRouteLabTest {
     void everyNodesRulesFollowAScaleDownAndUpAndUnchangedChainsKeepTheirCounters() throws Exception {
         kubectl.ok("create", "deployment", "scaled", "--image=k8s.gcr.io/echoserver:1.5", "--replicas=3", "--port=8080");
         kubectl.ok("expose", "deployment", "scaled", "--port=80", "--target-port=8080");
-        kubectl.await(out -> out.lines().filter(l -> l.contains("1/1") && l.contains("Running")).count() == 3,
-                "get", "pod", "-l", "app=scaled", "--no-headers");
+        kubectl.awaitRunning(3, "-l", "app=scaled");
         List<LabNode> nodes = lab.topology().kubernetesNodes();
         for (LabNode node : nodes) {
             awaitRules(node.name(), rules -> sepChains(rules, "default/scaled").size() == 3);
@@ -274,10 +266,6 @@ class ServicesRouteLabTest {
 
     private String node(String apiName) {
         return lab.topology().node(apiName).name();
-    }
-
-    private String onMachine(String machine, String command) throws Exception {
-        return ProcessRunner.run(lab.shell(machine).orElseThrow().execArgv(command), "");
     }
 
     private String awaitHttp(String target, Predicate<String> done) throws Exception {

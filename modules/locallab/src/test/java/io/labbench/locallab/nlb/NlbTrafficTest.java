@@ -3,23 +3,18 @@ package io.labbench.locallab.nlb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.TestLabs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,95 +57,48 @@ class NlbTrafficTest {
 
     @Test
     void aRealHaproxyCountsTheRequestsEachTargetTook() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/sbin/haproxy")), "HAProxy (Debian haproxy) is not installed");
+        assumeTrue(LoopbackHaproxy.installed(), "HAProxy (Debian haproxy) is not installed");
         LabSettings settings = TestLabs.settings(stateRoot);
         assertThat(NlbTraffic.read(settings, "k8s-default-svcnlbip-0123456789")).as("no data plane yet").isEmpty();
 
-        AtomicInteger hitsA = new AtomicInteger();
-        AtomicInteger hitsC = new AtomicInteger();
-        HttpServer a = echo(hitsA);
-        HttpServer c = echo(hitsC);
-        int port = freePort();
-        // two AZ nodes on loopback without cross-zone: each sends only to its own zone's target
-        NlbModel.Target targetA = new NlbModel.Target("127.0.0.1", "127.0.0.1", a.getAddress().getPort(), "us-east-1a");
-        NlbModel.Target targetC = new NlbModel.Target("127.0.0.1", "127.0.0.1", c.getAddress().getPort(), "us-east-1c");
-        NlbModel.TargetGroup group = new NlbModel.TargetGroup("k8s-tg", "arn:tg", "ip", 8080, "TCP", "traffic-port",
-                new NlbSpec.HealthCheckTiming(10, 10, 3, 3), List.of(targetA, targetC));
-        String name = "k8s-default-svcnlbip-0123456789";
-        NlbModel model = new NlbModel("default/svc", name, "arn:lb", name + "-1.elb.us-east-1.amazonaws.com", "internet-facing",
-                false, false, false, List.of(new NlbModel.ZoneNode("us-east-1a", "subnet-a", "127.0.0.2"),
-                new NlbModel.ZoneNode("us-east-1c", "subnet-c", "127.0.0.3")),
-                List.of(new NlbModel.Listener(port, "TCP", Optional.empty(), group)));
-        Path dir = NlbTraffic.directory(settings).resolve(name);
-        Files.createDirectories(dir);
-        Path config = dir.resolve("haproxy.cfg");
-        Files.writeString(config, HaproxyConfig.render(model, Map.of(), dir.resolve("haproxy.sock")));
-        Process haproxy = new ProcessBuilder("/usr/sbin/haproxy", "-W", "-db", "-f", config.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.log").toFile()).start();
-        try {
-            InetSocketAddress zoneA = new InetSocketAddress("127.0.0.2", port);
-            InetSocketAddress zoneC = new InetSocketAddress("127.0.0.3", port);
-            waitForAnswer(zoneA);
-            int beforeA = hitsA.get();
-            for (int i = 0; i < 6; i++) {
-                get(zoneA);
+        try (CountingPod a = new CountingPod(); CountingPod c = new CountingPod()) {
+            int port = freePort();
+            // two AZ nodes on loopback without cross-zone: each sends only to its own zone's target
+            NlbModel.Target targetA = new NlbModel.Target("127.0.0.1", "127.0.0.1", a.port(), "us-east-1a");
+            NlbModel.Target targetC = new NlbModel.Target("127.0.0.1", "127.0.0.1", c.port(), "us-east-1c");
+            NlbModel.TargetGroup group = new NlbModel.TargetGroup("k8s-tg", "arn:tg", "ip", 8080, "TCP", "traffic-port",
+                    new NlbSpec.HealthCheckTiming(10, 10, 3, 3), List.of(targetA, targetC));
+            String name = "k8s-default-svcnlbip-0123456789";
+            NlbModel model = new NlbModel("default/svc", name, "arn:lb", name + "-1.elb.us-east-1.amazonaws.com", "internet-facing",
+                    false, false, false, List.of(new NlbModel.ZoneNode("us-east-1a", "subnet-a", "127.0.0.2"),
+                    new NlbModel.ZoneNode("us-east-1c", "subnet-c", "127.0.0.3")),
+                    List.of(new NlbModel.Listener(port, "TCP", Optional.empty(), group)));
+            Path dir = NlbTraffic.directory(settings).resolve(name);
+            Files.createDirectories(dir);
+            Path config = dir.resolve("haproxy.cfg");
+            Files.writeString(config, HaproxyConfig.render(model, Map.of(), dir.resolve("haproxy.sock")));
+            try (LoopbackHaproxy haproxy = LoopbackHaproxy.start(config)) {
+                InetSocketAddress zoneA = new InetSocketAddress("127.0.0.2", port);
+                InetSocketAddress zoneC = new InetSocketAddress("127.0.0.3", port);
+                LoopbackHaproxy.awaitAnswer(zoneA);
+                int beforeA = a.hits();
+                for (int i = 0; i < 6; i++) {
+                    LoopbackHaproxy.get(zoneA);
+                }
+                for (int i = 0; i < 4; i++) {
+                    LoopbackHaproxy.get(zoneC);
+                }
+                Map<String, Long> counts = NlbTraffic.read(settings, name).orElseThrow().forListeners(List.of(port));
+                assertThat(counts).containsOnlyKeys(targetA.id() + ":" + targetA.port(), targetC.id() + ":" + targetC.port());
+                assertThat(counts.get(targetA.id() + ":" + targetA.port())).isEqualTo(a.hits()).isEqualTo(beforeA + 6L);
+                assertThat(counts.get(targetC.id() + ":" + targetC.port())).isEqualTo(c.hits()).isEqualTo(4L);
             }
-            for (int i = 0; i < 4; i++) {
-                get(zoneC);
-            }
-            Map<String, Long> counts = NlbTraffic.read(settings, name).orElseThrow().forListeners(List.of(port));
-            assertThat(counts).containsOnlyKeys(targetA.id() + ":" + targetA.port(), targetC.id() + ":" + targetC.port());
-            assertThat(counts.get(targetA.id() + ":" + targetA.port())).isEqualTo(hitsA.get()).isEqualTo(beforeA + 6L);
-            assertThat(counts.get(targetC.id() + ":" + targetC.port())).isEqualTo(hitsC.get()).isEqualTo(4L);
-        } finally {
-            haproxy.destroy();
-            haproxy.waitFor(5, TimeUnit.SECONDS);
-            a.stop(0);
-            c.stop(0);
         }
-    }
-
-    private static HttpServer echo(AtomicInteger hits) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            hits.incrementAndGet();
-            exchange.getRequestBody().readAllBytes();
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        server.start();
-        return server;
     }
 
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
-        }
-    }
-
-    /** One request on a connection of its own, as each curl of the study's loop makes. */
-    private static void get(InetSocketAddress to) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(to, 5000);
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-            assertThat(reply).startsWith("HTTP/1.1 204");
-        }
-    }
-
-    private static void waitForAnswer(InetSocketAddress to) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            try {
-                get(to);
-                return;
-            } catch (IOException e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(100);
-            }
         }
     }
 }

@@ -32,7 +32,7 @@ public final class KubeProxyBenchmark {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         int services = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int endpoints = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-        String prefix = "lbkp" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
+        String prefix = "lbkp" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 5);
         List<NodeInfo> nodes = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             String netns = prefix + "-n" + i;
