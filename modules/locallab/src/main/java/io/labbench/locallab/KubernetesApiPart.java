@@ -1,6 +1,7 @@
 package io.labbench.locallab;
 
 import io.labbench.locallab.settings.LabSettings;
+import io.labbench.locallab.kube.ApiCredentialStore;
 import io.labbench.locallab.kube.LocalKubeApi;
 import io.labbench.locallab.net.LabNode;
 import io.labbench.locallab.net.LabTopology;
@@ -83,6 +84,7 @@ final class KubernetesApiPart implements Part {
         Files.createDirectories(settings.kubeconfig().getParent());
         api = LocalKubeApi.start(new PodNetworkGate(() -> nodes, wired), settings.kubeconfig(),
                 LocalKubeApi.Options.defaults().withClusterName(settings.clusterName())
+                        .withKeptCredentials(new ApiCredentialStore(settings.keysDir()))
                         .withPrefixDelegation(settings.prefixDelegation())
                         .withContainerRuntime(ProcessContainerRuntime.ofThisHost(wired))
                         .withNodeIptables(new NetnsIptablesRestore(topology, kernel.ready(), wired), healthChecks));

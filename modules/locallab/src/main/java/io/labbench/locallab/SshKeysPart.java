@@ -83,7 +83,7 @@ final class SshKeysPart implements Part {
      * {@code up} skips making them (seconds of ssh-keygen on a busy machine).
      */
     static LabKeyStore store(LabSettings settings) {
-        return new LabKeyStore(settings.stateRoot().resolve(settings.prefix() + "-keys"));
+        return new LabKeyStore(settings.keysDir());
     }
 
     /** Where ssh-keygen writes the client key while up runs; beside the lab folder, not in it. */

@@ -80,6 +80,11 @@ public final class InternetStandIn implements AutoCloseable {
         return LabCa.prepare(dir.resolve("tls"), StandInSites.names().keySet());
     }
 
+    /** The CA with the stand-in sites' certificate kept in {@code store} by an earlier up, for the stand-in whose folder is {@code dir}. */
+    public static io.labbench.locallab.tls.Stored<LabCa> keptCa(Path dir, LabCaStore store, java.time.Instant now) {
+        return store.load(dir.resolve("tls"), StandInSites.names().keySet(), now);
+    }
+
     /** The VPC resolver, to which later parts add their record sources. */
     public VpcResolver resolver() {
         return resolver;

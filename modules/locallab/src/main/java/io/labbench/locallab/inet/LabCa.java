@@ -1,54 +1,38 @@
 package io.labbench.locallab.inet;
 
 import io.labbench.localaws.state.CertificateIssuer;
+import io.labbench.locallab.tls.CertificateMaker;
+import io.labbench.locallab.tls.Pem;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.Date;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import java.util.OptionalInt;
 
 /**
- * The lab's own certificate authority (P-256, valid 30 days), made with BouncyCastle at each {@code up}:
- * it signs the stand-in sites' certificate and, as the lab's ACM, the learner's certificates
- * ({@link #issue}). Its key lives only in this process's memory; its certificate is appended to a copy of
- * the host's trust bundle that the lab's machines and pods see as {@code /etc/ssl/certs/ca-certificates.crt},
- * so the lab's ACM certificates are trusted inside the lab as Amazon's are on the internet.
+ * The lab's own certificate authority (P-256, valid 30 days): it signs the stand-in sites' certificate and,
+ * as the lab's ACM, the learner's certificates ({@link #issue}). Made with BouncyCastle on a lab's first
+ * {@code up} and kept in the lab's key store ({@link LabCaStore}) for the next ones until it nears its end,
+ * as kOps keeps a cluster's CA in its state store across updates and rolling updates. Its certificate is
+ * appended to a copy of the host's trust bundle that the lab's machines and pods see as
+ * {@code /etc/ssl/certs/ca-certificates.crt}, so the lab's ACM certificates are trusted inside the lab as
+ * Amazon's are on the internet.
  */
 public final class LabCa implements CertificateIssuer {
 
     static final Path HOST_BUNDLE = Path.of("/etc/ssl/certs/ca-certificates.crt");
-    private static final Duration VALIDITY = Duration.ofDays(30);
+    static final Duration VALIDITY = Duration.ofDays(30);
     /** ACM issues for 13 months; the lab's CA lives 30 days, so its certificates end with it. */
     private static final String ISSUER_ORG = "LabBench";
 
@@ -57,7 +41,6 @@ public final class LabCa implements CertificateIssuer {
     private final Path key;
     private final KeyPair caKeys;
     private final X509Certificate caCert;
-    private final SecureRandom random = new SecureRandom();
     /** The stand-in sites' certificate and key, made by {@link #prepare}. */
     private Issued site;
 
@@ -67,6 +50,13 @@ public final class LabCa implements CertificateIssuer {
         this.key = key;
         this.caKeys = caKeys;
         this.caCert = caCert;
+    }
+
+    /** A CA and sites' certificate read back from the key store ({@link LabCaStore}), whose files go into {@code dir}. */
+    static LabCa kept(Path dir, KeyPair caKeys, X509Certificate caCert, Issued site) {
+        LabCa labCa = new LabCa(dir.resolve("ca.crt"), dir.resolve("site.crt"), dir.resolve("site.key"), caKeys, caCert);
+        labCa.site = site;
+        return labCa;
     }
 
     /** The CA's certificate (PEM). */
@@ -92,31 +82,21 @@ public final class LabCa implements CertificateIssuer {
     }
 
     /**
-     * The CA and the sites' certificate for {@code names}, in memory only: {@link #writeFiles} puts them into
+     * A new CA and the sites' certificate for {@code names}, in memory only: {@link #writeFiles} puts them into
      * {@code dir} later. The lab makes them from its first moment, beside the network build, since making them
-     * (BouncyCastle's classes, two signatures) took most of a second of a busy machine's CPU.
+     * (BouncyCastle's classes, two signatures) took seconds of a busy machine's CPU; later ups read the kept ones.
      */
     public static LabCa prepare(Path dir, Collection<String> names) throws IOException {
         try {
-            SecureRandom random = new SecureRandom();
-            KeyPair caKeys = ecKeys(random);
+            CertificateMaker maker = new CertificateMaker();
+            KeyPair caKeys = maker.newKeys();
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            X500Name caName = new X500Name("CN=LabBench local lab CA,O=" + ISSUER_ORG);
-            X509v3CertificateBuilder ca = new JcaX509v3CertificateBuilder(caName, serial(random), Date.from(now.minus(Duration.ofHours(1))),
-                    Date.from(now.plus(VALIDITY)), caName, caKeys.getPublic());
-            ca.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-            ca.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-            ca.addExtension(Extension.subjectKeyIdentifier, false, new JcaX509ExtensionUtils().createSubjectKeyIdentifier(caKeys.getPublic()));
-            X509Certificate caCert = sign(ca, caKeys);
+            X509Certificate caCert = maker.ca("CN=LabBench local lab CA,O=" + ISSUER_ORG, caKeys, now.minus(Duration.ofHours(1)),
+                    now.plus(VALIDITY), OptionalInt.empty());
             LabCa labCa = new LabCa(dir.resolve("ca.crt"), dir.resolve("site.crt"), dir.resolve("site.key"), caKeys, caCert);
-            LinkedHashSet<String> sans = new LinkedHashSet<>();
-            names.forEach(n -> {
-                sans.add(n);
-                sans.add("*." + n);
-            });
-            labCa.site = labCa.issue("LabBench internet stand-in", List.copyOf(sans));
+            labCa.site = labCa.issue("LabBench internet stand-in", siteNames(names));
             return labCa;
-        } catch (GeneralSecurityException | OperatorCreationException | RuntimeException e) {
+        } catch (GeneralSecurityException | RuntimeException e) {
             throw new IOException("could not make the lab's certificate authority: " + e.getMessage(), e);
         }
     }
@@ -124,7 +104,7 @@ public final class LabCa implements CertificateIssuer {
     /** Writes the CA's certificate, the sites' certificate and their key (mode 600) to their paths. */
     public void writeFiles() throws IOException {
         Files.createDirectories(caCertificate.getParent());
-        Files.writeString(caCertificate, pem(caCert));
+        Files.writeString(caCertificate, caCertificatePem());
         Files.writeString(certificate, site.certificatePem());
         Files.deleteIfExists(key);
         Files.createFile(key, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -139,51 +119,58 @@ public final class LabCa implements CertificateIssuer {
         }
         try {
             return issue(names.get(0), names);
-        } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the lab's CA could not sign a certificate for " + names + ": " + e.getMessage(), e);
         }
     }
 
-    private synchronized Issued issue(String commonName, List<String> names) throws GeneralSecurityException, OperatorCreationException, IOException {
-        KeyPair keys = ecKeys(random);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private synchronized Issued issue(String commonName, List<String> names) throws GeneralSecurityException {
+        // made here, not held: loading LabCa (a kept CA read at up) must not load BouncyCastle
+        CertificateMaker maker = new CertificateMaker();
+        KeyPair keys = maker.newKeys();
+        Instant notBefore = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(5));
         Instant notAfter = caCert.getNotAfter().toInstant();
-        BigInteger serial = serial(random);
-        X509v3CertificateBuilder leaf = new JcaX509v3CertificateBuilder(caCert, serial, Date.from(now.minus(Duration.ofMinutes(5))),
-                Date.from(notAfter), new X500Name("CN=" + commonName.replace(",", "")), keys.getPublic());
-        leaf.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names.stream()
-                .map(n -> new GeneralName(GeneralName.dNSName, n)).toArray(GeneralName[]::new)));
-        leaf.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-        leaf.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
-        leaf.addExtension(Extension.extendedKeyUsage, false,
-                new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
-        leaf.addExtension(Extension.authorityKeyIdentifier, false, new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(caCert));
-        X509Certificate cert = sign(leaf, caKeys);
-        String serialText = HexFormat.ofDelimiter(":").formatHex(serial.toByteArray());
-        return new Issued(pem(cert), pem(caCert), pem(new JcaPKCS8Generator(keys.getPrivate(), null).generate()), serialText,
-                "EC-prime256v1", "SHA256WITHECDSA", ISSUER_ORG, now.minus(Duration.ofMinutes(5)), notAfter);
+        X509Certificate cert = maker.leaf(caCert, caKeys.getPrivate(), keys.getPublic(), commonName,
+                names.stream().map(n -> "DNS:" + n).toList(), notBefore, notAfter, true);
+        return new Issued(Pem.of(cert), caCertificatePem(), Pem.of(keys.getPrivate()), serialText(cert.getSerialNumber()),
+                "EC-prime256v1", "SHA256WITHECDSA", ISSUER_ORG, notBefore, notAfter);
     }
 
-    private static KeyPair ecKeys(SecureRandom random) throws GeneralSecurityException {
-        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
-        ec.initialize(new ECGenParameterSpec("secp256r1"), random);
-        return ec.generateKeyPair();
-    }
-
-    private static BigInteger serial(SecureRandom random) {
-        return new BigInteger(63, random).add(BigInteger.ONE);
-    }
-
-    private static X509Certificate sign(X509v3CertificateBuilder builder, KeyPair issuer) throws OperatorCreationException, GeneralSecurityException {
-        return new JcaX509CertificateConverter().getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuer.getPrivate())));
-    }
-
-    private static String pem(Object object) throws IOException {
-        StringWriter text = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-            writer.writeObject(object);
+    /** The CA's certificate as PEM. */
+    String caCertificatePem() {
+        try {
+            return Pem.of(caCert);
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException("the lab CA's own certificate cannot be encoded: " + e.getMessage(), e);
         }
-        return text.toString();
+    }
+
+    X509Certificate caCertificateObject() {
+        return caCert;
+    }
+
+    KeyPair caKeys() {
+        return caKeys;
+    }
+
+    /** The stand-in sites' certificate and key. */
+    Issued site() {
+        return site;
+    }
+
+    /** The names the sites' certificate is for: each of {@code names} and its wildcard. */
+    static List<String> siteNames(Collection<String> names) {
+        LinkedHashSet<String> sans = new LinkedHashSet<>();
+        names.forEach(n -> {
+            sans.add(n);
+            sans.add("*." + n);
+        });
+        return List.copyOf(sans);
+    }
+
+    /** How the lab's ACM shows a serial: hex bytes joined by colons. */
+    static String serialText(BigInteger serial) {
+        return HexFormat.ofDelimiter(":").formatHex(serial.toByteArray());
     }
 
     /** The host's trust bundle with the lab CA appended, written to {@code file}. */

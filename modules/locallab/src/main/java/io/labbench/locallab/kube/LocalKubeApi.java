@@ -40,33 +40,39 @@ public final class LocalKubeApi implements AutoCloseable {
      *                         with {@code kubectl describe ds aws-node} after {@code kops edit cluster}
      */
     public record Options(String clusterName, ShellFallback shells, boolean prefixDelegation,
-                          Optional<ContainerRuntime> containerRuntime, Optional<ServiceProxyHost> nodeIptables) {
-        /** The study's naming ({@code pkos.<domain>}) and zsh looked up on PATH; no container runtime. */
+                          Optional<ContainerRuntime> containerRuntime, Optional<ServiceProxyHost> nodeIptables,
+                          Optional<ApiCredentialStore> keptCredentials) {
+        /** The study's naming ({@code pkos.<domain>}) and zsh looked up on PATH; no container runtime; new certificates. */
         public static Options defaults() {
-            return new Options("pkos.labbench.test", ShellFallback.onPath(), false, Optional.empty(), Optional.empty());
+            return new Options("pkos.labbench.test", ShellFallback.onPath(), false, Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        /** The CA and serving certificate come from {@code store} when it keeps usable ones, and go there when made. */
+        public Options withKeptCredentials(ApiCredentialStore store) {
+            return new Options(clusterName, shells, prefixDelegation, containerRuntime, nodeIptables, Optional.of(store));
         }
 
         public Options withClusterName(String name) {
-            return new Options(name, shells, prefixDelegation, containerRuntime, nodeIptables);
+            return new Options(name, shells, prefixDelegation, containerRuntime, nodeIptables, keptCredentials);
         }
 
         public Options withShells(ShellFallback fallback) {
-            return new Options(clusterName, fallback, prefixDelegation, containerRuntime, nodeIptables);
+            return new Options(clusterName, fallback, prefixDelegation, containerRuntime, nodeIptables, keptCredentials);
         }
 
         public Options withPrefixDelegation(boolean on) {
-            return new Options(clusterName, shells, on, containerRuntime, nodeIptables);
+            return new Options(clusterName, shells, on, containerRuntime, nodeIptables, keptCredentials);
         }
 
         /** Pods run their containers there (the lab's); without one they show Running with no process. */
         public Options withContainerRuntime(ContainerRuntime runtime) {
-            return new Options(clusterName, shells, prefixDelegation, Optional.of(runtime), nodeIptables);
+            return new Options(clusterName, shells, prefixDelegation, Optional.of(runtime), nodeIptables, keptCredentials);
         }
 
         /** kube-proxy writes each node's Service rules there (the lab's node namespaces); without it Services do not route. */
         public Options withNodeIptables(NodeIptables iptables, NodeHealthChecks healthChecks) {
             return new Options(clusterName, shells, prefixDelegation, containerRuntime,
-                    Optional.of(new ServiceProxyHost(iptables, healthChecks)));
+                    Optional.of(new ServiceProxyHost(iptables, healthChecks)), keptCredentials);
         }
     }
 
@@ -105,10 +111,11 @@ public final class LocalKubeApi implements AutoCloseable {
         Files.writeString(zshDotDir.resolve(".zshrc"), "setopt prompt_subst\nPROMPT='%F{cyan}${HOSTNAME:-pod}%f %~ %# '\n");
         // Jackson and the strategies load while Vert.x starts (each takes a while on a busy machine).
         CompletableFuture<Store> storeReady = CompletableFuture.supplyAsync(() -> new Store(StandardKinds.registry()));
-        // The certificates (BouncyCastle loads for a while) are made while Vert.x starts.
+        // The certificates are read (or made: BouncyCastle loads for a while) while Vert.x starts.
         CompletableFuture<ApiCredentials> credentialsReady = CompletableFuture.supplyAsync(() -> {
             try {
-                return ApiCredentials.generate(options.clusterName());
+                return options.keptCredentials().isPresent() ? options.keptCredentials().get().keptOrNew(options.clusterName())
+                        : ApiCredentials.generate(options.clusterName());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

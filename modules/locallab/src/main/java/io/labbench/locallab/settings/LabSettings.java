@@ -91,6 +91,14 @@ public record LabSettings(String prefix, Path stateRoot, Path kubeconfig, String
         return stateRoot.resolve(prefix);
     }
 
+    /**
+     * The lab's key store, kept from one up to the next beside the lab folder (which {@code down} deletes):
+     * the SSH keys, the lab CA and the API server's certificates. 0700, its files 0600.
+     */
+    public Path keysDir() {
+        return stateRoot.resolve(prefix + "-keys");
+    }
+
     /** The lab these settings describe: the study's VPC, subnets and nodes with these instance types. */
     public io.labbench.locallab.net.LabTopology topology() {
         return io.labbench.locallab.net.LabTopology.of(prefix, clusterName, controlPlaneInstanceType, nodesInstanceType, this::maxPods);

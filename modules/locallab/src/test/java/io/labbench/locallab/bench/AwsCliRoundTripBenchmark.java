@@ -51,6 +51,12 @@ public final class AwsCliRoundTripBenchmark {
             System.out.println("aws --version                 median " + median(version) + " ms  " + version);
             System.out.println("aws ec2 describe-instances    median " + median(describe) + " ms  " + describe);
             System.out.println("the round trip beyond start-up: " + (median(describe) - median(version)) + " ms");
+            // Machine-readable lines for ./run-benchmarks: metric, value, unit, reference, goal. The CLI's own start-up
+            // (Python) is most of any aws command; the goal is that the lab's endpoint adds at most half of it again.
+            System.out.println("BENCH\taws ec2 describe-instances in kops-ec2, median (ref: aws --version, the same CLI's start-up)\t"
+                    + median(describe) + "\tms\t" + median(version) + "\t<=1.5x");
+            System.out.println("BENCH\taws ec2 describe-instances beyond the CLI's start-up (lab endpoint round trip)\t"
+                    + (median(describe) - median(version)) + "\tms\t-\t-");
         } finally {
             LabDaemonLauncher.stop(settings, Duration.ofSeconds(60));
         }
