@@ -147,7 +147,11 @@ final class DeployedNlb implements AutoCloseable {
         if (sinceCreated.compareTo(PROVISIONING_AT_MOST) >= 0) {
             return true;
         }
-        return model.listeners().stream().flatMap(l -> l.targetGroup().targets().stream()).anyMatch(t -> inService(checks, t));
+        // a check that passed, not only "in service": HAProxy counts a server UP from its start, before any check
+        return model.listeners().stream().flatMap(l -> l.targetGroup().targets().stream()).anyMatch(t -> {
+            HaproxyStats.ServerCheck c = checks.get(HaproxyConfig.serverName(t));
+            return c != null && c.passed() && !c.down();
+        });
     }
 
     /** The targets' health now, per target group ARN (every group of the model present); may turn the NLB active. */
