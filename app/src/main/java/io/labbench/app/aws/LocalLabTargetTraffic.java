@@ -7,8 +7,9 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * The local lab's per-target counts: each NLB's HAProxy counts the connections it passed to each
- * target, read from its runtime socket in the lab's folder (the same lab whose ELBv2 the window shows).
+ * The local lab's per-target counts, read from the lab's folder (the same lab whose ELBv2 the window shows):
+ * the connections each NLB's HAProxy passed to each target, from its runtime socket, or, for instance
+ * targets the kernel forwards (to keep the client's address), the packet counters of each target's DNAT rule.
  */
 public final class LocalLabTargetTraffic implements TargetTraffic {
 
@@ -34,6 +35,7 @@ public final class LocalLabTargetTraffic implements TargetTraffic {
                     + "kubectl logs -n kube-system deploy/aws-load-balancer-controller");
         }
         return new Counted(counts.get().forListeners(group.listenerPorts()),
-                "connections the NLB's HAProxy passed to each target (its per-server session count)");
+                "connections the NLB passed to each target (HAProxy's per-server session count; for instance targets the kernel"
+                        + " forwards, the first-packet counter of the target's DNAT rule)");
     }
 }
