@@ -44,20 +44,7 @@ class WatchPanelsOnLocalLabEndToEndTest {
 
     private static final String POD = "lbt-watch-pod";
     /** Scheduled on worker1 the way the week-2 manifest pins pod-1: by worker1's zone. */
-    private static final String MANIFEST = """
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: %s
-            spec:
-              terminationGracePeriodSeconds: 0
-              nodeSelector:
-                topology.kubernetes.io/zone: us-east-1a
-              containers:
-                - name: netshoot
-                  image: nicolaka/netshoot
-                  command: ["tail", "-f", "/dev/null"]
-            """.formatted(POD);
+    private static final String MANIFEST = E2eManifests.netshootPod(POD, "us-east-1a");
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @TempDir

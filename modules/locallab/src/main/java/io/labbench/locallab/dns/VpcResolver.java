@@ -166,7 +166,7 @@ public final class VpcResolver implements AutoCloseable {
     private void awaitHostsRead(long mark) {
         String line = "read " + hostsPath() + " - ";
         long deadline = System.nanoTime() + HOSTS_READ_NANOS;
-        while (!logSince(mark).contains(line)) {
+        while (!io.labbench.locallab.host.LogTail.since(dir.resolve("dnsmasq.log"), mark).contains(line)) {
             if (System.nanoTime() > deadline || dnsmasq == null || !dnsmasq.isAlive()) {
                 LOG.warning(() -> "the VPC resolver's dnsmasq did not say within 5 s that it read " + hostsPath()
                         + "; names written there may answer late (see " + dir.resolve("dnsmasq.log") + ")");
@@ -181,20 +181,6 @@ public final class VpcResolver implements AutoCloseable {
         }
     }
 
-    private String logSince(long mark) {
-        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(dir.resolve("dnsmasq.log").toFile(), "r")) {
-            long length = f.length();
-            if (length <= mark) {
-                return "";
-            }
-            byte[] bytes = new byte[(int) Math.min(length - mark, 1 << 20)];
-            f.seek(mark);
-            f.readFully(bytes);
-            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
 
     private List<ResolverRecord> records() {
         List<ResolverRecord> all = new ArrayList<>();

@@ -77,7 +77,7 @@ final class HaproxyProcess implements AutoCloseable {
     private void awaitLoaded(long mark, boolean start) throws IOException {
         long deadline = System.nanoTime() + READY_NANOS;
         while (System.nanoTime() < deadline) {
-            String since = since(mark);
+            String since = io.labbench.locallab.host.LogTail.since(log, mark);
             if (since.contains("Loading failure")) {
                 throw new IOException("HAProxy for this NLB could not load its configuration; see " + log);
             }
@@ -98,20 +98,6 @@ final class HaproxyProcess implements AutoCloseable {
                 + READY_NANOS / 1_000_000_000L + " s; see " + log);
     }
 
-    private String since(long mark) {
-        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(log.toFile(), "r")) {
-            long length = f.length();
-            if (length <= mark) {
-                return "";
-            }
-            byte[] bytes = new byte[(int) Math.min(length - mark, 1 << 20)];
-            f.seek(mark);
-            f.readFully(bytes);
-            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
 
     /** Writes the new configuration and reloads; a configuration HAProxy refuses leaves the old one running. */
     void reload(KernelAccess kernel, String netns, String configText) throws IOException {
