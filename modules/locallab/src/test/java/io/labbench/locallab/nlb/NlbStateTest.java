@@ -1,11 +1,13 @@
 package io.labbench.locallab.nlb;
 
+import static io.labbench.locallab.nlb.TwoTargets.A;
+import static io.labbench.locallab.nlb.TwoTargets.B;
+import static io.labbench.locallab.nlb.TwoTargets.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,16 +17,6 @@ import org.junit.jupiter.api.Test;
  * {@code curl $MyDOMAIN1} right after {@code dig} answered could get an empty reply.
  */
 class NlbStateTest {
-
-    private static final NlbSpec.HealthCheckTiming TIMING = new NlbSpec.HealthCheckTiming(10, 10, 3, 3);
-    private static final NlbModel.Target A = new NlbModel.Target("10.0.0.1", "10.0.0.1", 8080, "us-east-1a");
-    private static final NlbModel.Target B = new NlbModel.Target("10.0.0.2", "10.0.0.2", 8080, "us-east-1c");
-
-    private static NlbModel model(List<NlbModel.Target> targets) {
-        return new NlbModel("default/s", "lb", "arn:lb", "dns", "internal", true, false, false, List.of(),
-                List.of(new NlbModel.Listener(80, "TCP", Optional.empty(),
-                        new NlbModel.TargetGroup("tg", "arn:tg", "ip", 8080, "TCP", "traffic-port", TIMING, targets))));
-    }
 
     @Test
     void activeOnceATargetPassedItsCheckNotBefore() {
