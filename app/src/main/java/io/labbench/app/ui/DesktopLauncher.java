@@ -1,6 +1,7 @@
 package io.labbench.app.ui;
 
 import io.labbench.app.ui.settings.UiSettingsStore;
+import io.labbench.app.ui.startup.RenderingPipeline;
 import io.labbench.app.ui.startup.StartupProbe;
 import io.labbench.app.ui.startup.StartupThreads;
 import io.labbench.app.ui.startup.StartupTrace;
@@ -52,6 +53,7 @@ public final class DesktopLauncher {
         CompletableFuture<WorkbenchSetup.Plan> plan = StartupThreads.supply("labbench-read-settings",
                 () -> WorkbenchSetup.plan(dirs, options));
         CompletableFuture<WorkbenchParts.LabFile> lab = StartupThreads.supply("labbench-read-lab", WorkbenchParts::readDefaultLab);
+        RenderingPipeline.chooseBeforeToolkitStarts();
         Platform.setImplicitExit(false);
         try {
             Platform.startup(() -> open(options, dirs, plan, lab, probed, exitCode));

@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  * <p>Run: {@code java -cp app/target/test-classes:app/target/classes:$(cat app/target/bench.cp)
  * io.labbench.app.ui.bench.AppMemoryBenchmark ./labbench [seconds] ["JVM options" ...]}: each further argument
  * starts one more app with those JVM options beside the first (its own home), to compare heap settings under
- * the same load.
+ * the same load. Words of the form {@code NAME=value} in such an argument go to that app's environment
+ * instead (e.g. {@code "MALLOC_ARENA_MAX=2 -Xss512k"}).
  */
 public final class AppMemoryBenchmark {
 
@@ -84,7 +85,16 @@ public final class AppMemoryBenchmark {
     private static Process startApp(String launcher, Path home, String javaOptions, boolean noClassArchive) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(launcher, "--backend", "shells")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(home.resolve("app.log").toFile());
-        builder.environment().put("LABBENCH_JAVA_OPTS", ("-Dlabbench.home=" + home + " " + javaOptions).strip());
+        // NAME=value words of an option set go to the launcher's environment (e.g. MALLOC_ARENA_MAX=2), the rest to the JVM
+        List<String> jvmOptions = new ArrayList<>();
+        for (String word : javaOptions.strip().split("\\s+")) {
+            if (word.matches("[A-Z_][A-Z0-9_]*=.*")) {
+                builder.environment().put(word.substring(0, word.indexOf('=')), word.substring(word.indexOf('=') + 1));
+            } else if (!word.isEmpty()) {
+                jvmOptions.add(word);
+            }
+        }
+        builder.environment().put("LABBENCH_JAVA_OPTS", ("-Dlabbench.home=" + home + " " + String.join(" ", jvmOptions)).strip());
         if (noClassArchive) {
             builder.environment().put("LABBENCH_CDS", "off");
         }
