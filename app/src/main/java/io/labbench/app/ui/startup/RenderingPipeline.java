@@ -1,5 +1,6 @@
 package io.labbench.app.ui.startup;
 
+import com.sun.jna.platform.unix.LibC;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,11 @@ import java.util.stream.Stream;
  * render or card node and no NVIDIA device there is no hardware OpenGL to find, so LabBench asks for the
  * software pipeline directly. A machine with a GPU device keeps JavaFX's own choice, as does a
  * {@code -Dprism.order} the user set.
+ *
+ * <p>GTK loads the same Mesa once more on its own: when it opens the display it asks OpenGL which X visuals
+ * suit GL (for GTK's GL widgets, which JavaFX never uses). {@code GDK_GL=disable} skips that, so on such a
+ * machine it is set in this process's environment too (through JNA's libc, already loaded for pty4j), before
+ * JavaFX starts GTK; a value the user set wins. AppMemoryBenchmark, same run: see README.
  */
 public final class RenderingPipeline {
 
@@ -31,6 +37,7 @@ public final class RenderingPipeline {
     public static void chooseBeforeToolkitStarts() {
         if (System.getProperty(ORDER_PROPERTY) == null && softwareOnly(Path.of("/dev")).isPresent()) {
             System.setProperty(ORDER_PROPERTY, "sw");
+            disableGtkGl();
         }
     }
 
@@ -46,6 +53,14 @@ public final class RenderingPipeline {
             return Optional.empty();
         }
         return Optional.of("no graphics device in " + dev.resolve("dri") + " and no " + dev.resolve("nvidia*"));
+    }
+
+    private static void disableGtkGl() {
+        try {
+            LibC.INSTANCE.setenv("GDK_GL", "disable", 0);
+        } catch (LinkageError noNativeAccess) {
+            // without JNA's native part GTK probes OpenGL as before: more memory, the same window
+        }
     }
 
     private static boolean hasEntryStartingWith(Path folder, String... prefixes) {
