@@ -7,7 +7,7 @@ import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 
 /**
  * The terminal model of a pane: JediTermFX's, with its slow paths on fast output bypassed where the
- * result is the same ({@link UndecodedWrite}, {@link ScrolledLineEmptier}). Made in one place for the
+ * result is the same ({@link UndecodedWrite}, {@link ScrolledLineEmptier}, {@link ScrollingScreenLines}). Made in one place for the
  * widget ({@link LabTerminalWidget}) and the headless twin the tests and benchmarks use
  * ({@link HeadlessTerminal}).
  */
@@ -23,6 +23,7 @@ public final class PaneTerminal extends JediTerminal {
 
     /** {@code display} is the panel the library would be given; the terminal draws on it. */
     public static PaneTerminal create(TerminalDisplay display, TerminalTextBuffer buffer, StyleState style) {
+        ScrollingScreenLines.install(buffer);
         return new PaneTerminal(new ScrolledLineEmptier(display, buffer, style), buffer, style);
     }
 
