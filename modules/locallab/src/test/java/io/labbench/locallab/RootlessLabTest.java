@@ -9,6 +9,7 @@ import io.labbench.locallab.net.VpcCniPodNetwork;
 import io.labbench.locallab.ssh.LabEndpoint;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * path by default); the helper is the same {@code unshare --user --map-root-user --net --mount}. The
  * build runs this class with a normal user's PATH (no /usr/sbin, /sbin: see the pom's normal-user-path).
  */
+@Tag("normal-user-path") // run by the pom's normal-user-path execution only
 class RootlessLabTest {
 
     @TempDir

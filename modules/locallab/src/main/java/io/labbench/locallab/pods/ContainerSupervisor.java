@@ -34,6 +34,8 @@ final class ContainerSupervisor {
     /** A run this long resets the back-off, as the kubelet forgets a container's crashes after 10 minutes. */
     static final Duration STABLE_RUN = Duration.ofMinutes(10);
     private static final long READY_POLL_MS = 50;
+    /** How soon a container whose start failed is tried again the first time (the kubelet's next sync). */
+    static final Duration START_RETRY = Duration.ofSeconds(1);
 
     private final ContainerRuntime.Pod pod;
     private final ContainerRuntime.Container container;
@@ -85,6 +87,10 @@ final class ContainerSupervisor {
             // the kubelet keeps the current run's log and the previous one's
             Files.deleteIfExists(logFile(restartCount - 2));
         }
+        if (program.startError().isPresent()) {
+            failToStart(log, program.startError().get());
+            return;
+        }
         if (!program.firstLines().isEmpty()) {
             Files.write(log, program.firstLines(), java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         }
@@ -135,13 +141,34 @@ final class ContainerSupervisor {
         }
     }
 
+    /**
+     * A run that could not begin (the image has no such executable): containerd creates the container but
+     * its task never starts, so the run ends at once with exit code 128 and reason {@code StartError}, its
+     * start time the zero time, and nothing in its log.
+     */
+    private void failToStart(Path log, String error) throws IOException {
+        Files.write(log, new byte[0], java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        process = null;
+        startedAt = Instant.EPOCH;
+        ready = false;
+        event(false, "Created", "Created container " + container.name());
+        event(true, "Failed", "Error: " + error);
+        ended(new State.Terminated(128, "StartError", error, Instant.EPOCH, Instant.now()), true);
+    }
+
     private synchronized void exited(Process run) {
         if (run != process) {
             return;
         }
         int code = run.exitValue();
-        Instant now = Instant.now();
-        State.Terminated terminated = new State.Terminated(code, code == 0 ? "Completed" : "Error", startedAt, now);
+        ended(new State.Terminated(code, code == 0 ? "Completed" : "Error", startedAt, Instant.now()), false);
+    }
+
+    /**
+     * What follows the end of a run, as the pod's {@code restartPolicy} says: the run stays the state
+     * ({@code Never}, or {@code OnFailure} after exit 0), or the container starts again after the back-off.
+     */
+    private void ended(State.Terminated terminated, boolean startFailed) {
         ready = false;
         if (stopping) {
             state = terminated;
@@ -151,7 +178,7 @@ final class ContainerSupervisor {
         lastState = Optional.of(terminated);
         boolean restart = switch (pod.restartPolicy()) {
             case "Never" -> false;
-            case "OnFailure" -> code != 0;
+            case "OnFailure" -> terminated.exitCode() != 0;
             default -> true;
         };
         if (!restart) {
@@ -159,10 +186,18 @@ final class ContainerSupervisor {
             changed.run();
             return;
         }
-        crashes = Duration.between(startedAt, now).compareTo(STABLE_RUN) >= 0 ? 1 : crashes + 1;
+        boolean ranLong = !startFailed && Duration.between(startedAt, terminated.finishedAt()).compareTo(STABLE_RUN) >= 0;
+        crashes = ranLong ? 1 : crashes + 1;
         Duration backOff = backOff(crashes);
-        if (backOff.isZero()) {
+        if (backOff.isZero() && !startFailed) {
             restartNow();
+            return;
+        }
+        if (backOff.isZero()) {
+            // the kubelet's next pod sync tries again; until then the container says why it did not run
+            state = new State.Waiting("RunContainerError", terminated.message());
+            pending = timer.schedule(this::restartAfterBackOff, START_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            changed.run();
             return;
         }
         state = new State.Waiting("CrashLoopBackOff", "back-off " + backOff.toSeconds() + "s restarting failed container="

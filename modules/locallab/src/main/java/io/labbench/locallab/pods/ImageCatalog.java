@@ -20,6 +20,17 @@ public final class ImageCatalog {
     private static final List<String> SHELL_IMAGES = List.of("busybox", "alpine", "ubuntu", "debian", "bash",
             "curlimages/curl", "amazonlinux", "centos", "fedora", "praqma/network-multitool", "nicolaka/netshoot");
 
+    /**
+     * Shell images full of tools a host seldom has ({@code termshark}, {@code ctop}): a program the host lacks
+     * is there in the real image, so the container sleeps and says so rather than failing to start.
+     */
+    private static final java.util.Set<String> TOOLBOX_IMAGES = java.util.Set.of("netshoot", "network-multitool");
+
+    /** BusyBox applets (busybox and alpine images) a Debian host seldom has as programs of its own. */
+    private static final java.util.Set<String> BUSYBOX_SERVERS = java.util.Set.of("httpd", "udhcpc", "udhcpd", "telnetd",
+            "ftpd", "ftpget", "ftpput", "tftp", "tftpd", "inetd", "dnsd", "fakeidentd", "tcpsvd", "udpsvd", "ntpd",
+            "microcom", "pscan", "ipcalc", "ether-wake", "nameif", "ssl_client", "crond", "syslogd", "klogd", "vi");
+
     private final Predicate<String> hostHasTool;
     private final java.util.Optional<ClusterDnsServers> clusterDns;
 
@@ -103,6 +114,12 @@ public final class ImageCatalog {
                 // netshoot's own command is an interactive zsh; the study always gives it one, a tool box sleeps
                 argv = repo.endsWith("netshoot") ? List.of("sleep", "infinity") : List.of(defaultShell(repo));
             }
+            if (!hostHasTool.test(argv.get(0)) && !inImageBeyondTheHost(repo, argv.get(0))) {
+                // a base image has little beyond the host's tools: a program neither has is most likely a
+                // mistyped or missing one, which a real node cannot start either
+                return ContainerProgram.executableNotFound(argv.get(0), "labbench: the local lab runs " + container.image()
+                        + " with the host's programs and this host has no '" + argv.get(0) + "' either");
+            }
             if (!hostHasTool.test(argv.get(0))) {
                 return ContainerProgram.sleepingStandIn("labbench: the local lab runs " + container.image()
                         + " with the host's programs and this host has no '" + argv.get(0) + "'; the container sleeps instead");
@@ -112,6 +129,13 @@ public final class ImageCatalog {
         return ContainerProgram.sleepingStandIn("labbench: the local lab does not emulate the image " + container.image()
                 + "; the container runs 'sleep infinity' instead (images it runs: nginx, echoserver, nicolaka/netshoot,"
                 + " busybox and other shell images)");
+    }
+
+    /** Whether {@code program}, missing on the host, is still there in the real image (a toolbox's tool, a BusyBox applet). */
+    private static boolean inImageBeyondTheHost(String repo, String program) {
+        String image = repo.substring(repo.lastIndexOf('/') + 1);
+        return TOOLBOX_IMAGES.contains(image)
+                || (image.equals("busybox") || image.equals("alpine")) && BUSYBOX_SERVERS.contains(program);
     }
 
     private static String defaultShell(String repo) {

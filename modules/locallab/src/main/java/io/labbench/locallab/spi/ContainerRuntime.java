@@ -89,7 +89,11 @@ public interface ContainerRuntime {
         record Running(Instant startedAt) implements State {
         }
 
-        record Terminated(int exitCode, String reason, Instant startedAt, Instant finishedAt) implements State {
+        /** A run that ended; {@code message} says why when the runtime knows (a start error's cause), else empty. */
+        record Terminated(int exitCode, String reason, String message, Instant startedAt, Instant finishedAt) implements State {
+            public Terminated(int exitCode, String reason, Instant startedAt, Instant finishedAt) {
+                this(exitCode, reason, "", startedAt, finishedAt);
+            }
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * inside a user namespace, serves SSH, and leaves nothing when stopped. Skipped, with the reason,
  * where this machine cannot switch to that user or it cannot create user namespaces.
  */
+@Tag("normal-user-path") // run by the pom's normal-user-path execution only
 class NonRootLabTest {
 
     private static final String NOBODY = "65534";

@@ -46,6 +46,22 @@ class KubectlAgainstLocalApiTest {
     }
 
     @Test
+    void clusterRolesAreTheOnesEveryClusterHasWithViewAndEditAggregated() {
+        assertThat(kubectl.ok("get", "clusterrole", "-o", "name").lines()).contains(
+                "clusterrole.rbac.authorization.k8s.io/cluster-admin", "clusterrole.rbac.authorization.k8s.io/admin",
+                "clusterrole.rbac.authorization.k8s.io/edit", "clusterrole.rbac.authorization.k8s.io/view",
+                "clusterrole.rbac.authorization.k8s.io/system:discovery",
+                "clusterrole.rbac.authorization.k8s.io/system:node-proxier");
+        assertThat(kubectl.ok("describe", "clusterrole", "view")).containsPattern("\\n\\s+pods\\s+\\[\\]\\s+\\[\\]\\s+\\[get list watch\\]");
+        // edit has view's rules (view is labelled aggregate-to-edit) and its own; describe joins them per resource
+        assertThat(kubectl.ok("describe", "clusterrole", "edit"))
+                .containsPattern("\\n\\s+pods\\s+\\[\\]\\s+\\[\\]\\s+\\[get list watch create delete deletecollection patch update\\]");
+        assertThat(kubectl.ok("describe", "clusterrole", "cluster-admin")).containsPattern("\\*\\.\\*\\s+\\[\\]\\s+\\[\\]\\s+\\[\\*\\]");
+        assertThat(kubectl.ok("get", "clusterrolebinding", "cluster-admin", "-o", "jsonpath={.roleRef.name} {.subjects[0].name}"))
+                .isEqualTo("cluster-admin system:masters");
+    }
+
+    @Test
     void kubeconfigNamesTheClusterLikeKopsExportAndServesLoopback() throws Exception {
         String config = Files.readString(api.kubeconfig());
         assertThat(config).contains("current-context: pkos.labbench.test").contains("server: https://127.0.0.1:")

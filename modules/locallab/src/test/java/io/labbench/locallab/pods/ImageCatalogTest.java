@@ -57,6 +57,11 @@ class ImageCatalogTest {
         assertThat(program("nicolaka/netshoot", List.of("tail", "-f", "/dev/null")).argv()).containsExactly("tail", "-f", "/dev/null");
         assertThat(program("nicolaka/netshoot", List.of()).argv()).containsExactly("sleep", "infinity");
         assertThat(program("busybox", List.of("httpd", "-f")).notEmulated()).hasValueSatisfying(m -> assertThat(m).contains("'httpd'"));
+        assertThat(program("busybox", List.of("httpd", "-f")).startError()).as("a BusyBox applet the host lacks").isEmpty();
+        ContainerProgram typo = program("busybox", List.of("sleeep", "3600"));
+        assertThat(typo.startError()).hasValueSatisfying(m -> assertThat(m)
+                .endsWith("exec: \"sleeep\": executable file not found in $PATH: unknown"));
+        assertThat(program("nicolaka/netshoot", List.of("termshark")).startError()).as("a toolbox's own tool").isEmpty();
         ContainerProgram unknown = program("example.com/mystery:1", List.of());
         assertThat(unknown.notEmulated()).hasValueSatisfying(m -> assertThat(m).contains("does not emulate the image example.com/mystery:1"));
         assertThat(unknown.argv()).contains("printf '%s\\n' \"$0\"; exec sleep infinity");

@@ -361,9 +361,19 @@ public final class ApiDispatcher extends Dispatcher {
             throw new BadRequestException("a container name must be specified for pod " + p.name()
                     + ", choose one of: [" + String.join(" ", names) + "]");
         }
-        if (!Json.text(pod, "status", "phase").equals("Running")) {
-            throw new BadRequestException("container \"" + container.path("name").asText() + "\" in pod \""
-                    + p.name() + "\" is waiting to start: ContainerCreating");
+        // as the kubelet decides: a container that ran (now running, ended, or waiting after a run) has logs
+        String name = container.path("name").asText();
+        JsonNode status = Json.object();
+        for (JsonNode cs : pod.path("status").path("containerStatuses")) {
+            if (cs.path("name").asText().equals(name)) {
+                status = cs;
+            }
+        }
+        boolean ranBefore = status.path("lastState").has("terminated");
+        JsonNode state = status.path("state");
+        if (!state.has("running") && !state.has("terminated") && !ranBefore) {
+            throw new BadRequestException("container \"" + name + "\" in pod \"" + p.name() + "\" is waiting to start: "
+                    + state.path("waiting").path("reason").asText("ContainerCreating"));
         }
         return container;
     }

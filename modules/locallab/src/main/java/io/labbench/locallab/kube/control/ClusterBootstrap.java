@@ -3,6 +3,7 @@ package io.labbench.locallab.kube.control;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.labbench.locallab.kube.api.Admission;
+import io.labbench.locallab.kube.api.ExtensionTables;
 import io.labbench.locallab.kube.api.Json;
 import io.labbench.locallab.kube.api.ResourceCatalog;
 import io.labbench.locallab.kube.api.ResourceType;
@@ -13,7 +14,8 @@ import io.labbench.locallab.kube.api.Store;
  * the {@code limits} LimitRange (100m CPU per container in {@code default}), the kubernetes and
  * kube-dns services, and kube-system's DaemonSets (aws-node, ebs-csi-node, kops-controller,
  * aws-cloud-controller-manager) and Deployments (coredns, coredns-autoscaler, dns-controller,
- * ebs-csi-controller) with their real images and CPU requests.
+ * ebs-csi-controller) with their real images and CPU requests, and the API server's own ClusterRoles and
+ * bindings ({@link DefaultClusterRoles}).
  */
 public final class ClusterBootstrap {
 
@@ -48,6 +50,9 @@ public final class ClusterBootstrap {
             cm.putObject("data").put("ca.crt", "-----BEGIN CERTIFICATE-----\n(the local lab serves plain HTTP on loopback)\n-----END CERTIFICATE-----\n");
             put(ResourceCatalog.CONFIG_MAPS, ns, cm);
         }
+        DefaultClusterRoles rbac = DefaultClusterRoles.load();
+        rbac.roles().forEach(role -> put(ExtensionTables.CLUSTER_ROLES, "", role));
+        rbac.bindings().forEach(binding -> put(ExtensionTables.CLUSTER_ROLE_BINDINGS, "", binding));
         ObjectNode lr = Json.object();
         lr.put("apiVersion", "v1").put("kind", "LimitRange");
         lr.putObject("metadata").put("name", "limits");

@@ -103,8 +103,11 @@ final class ContainerStatuses {
                 waiting.put("message", w.message());
             }
         } else if (state instanceof State.Terminated t) {
-            into.putObject("terminated").put("exitCode", t.exitCode()).put("reason", t.reason())
-                    .put("startedAt", time(t.startedAt())).put("finishedAt", time(t.finishedAt()))
+            ObjectNode terminated = into.putObject("terminated").put("exitCode", t.exitCode()).put("reason", t.reason());
+            if (!t.message().isEmpty()) {
+                terminated.put("message", t.message());
+            }
+            terminated.put("startedAt", time(t.startedAt())).put("finishedAt", time(t.finishedAt()))
                     .put("containerID", containerId);
         }
     }

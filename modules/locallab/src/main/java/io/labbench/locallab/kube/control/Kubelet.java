@@ -374,9 +374,21 @@ final class Kubelet implements Controller {
                     return true;
                 }
             } catch (IOException | RuntimeException e) {
-                events.warning(pod, "Failed", "Error: could not start the containers: " + e.getMessage(),
-                        new EventRecorder.Source("kubelet", node));
+                // as the kubelet shows a container it could not create: Pending, not ready, the reason on the container
+                String message = "could not start the containers: " + e.getMessage();
+                events.warning(pod, "Failed", "Error: " + message, new EventRecorder.Source("kubelet", node));
                 LOG.log(Level.WARNING, "could not start the containers of pod " + key(pod), e);
+                String now = Meta.now();
+                store.update(ResourceCatalog.PODS, Meta.namespace(pod), Meta.name(pod), p -> {
+                    running(p, hostIp, ip, now);
+                    p.with("status").put("phase", "Pending");
+                    waiting(p, hostIp, "CreateContainerError", message);
+                    Scheduler.setCondition(p, "Ready", "False", "ContainersNotReady", "containers with unready status: ["
+                            + String.join(" ", containerNames(p)) + "]");
+                    Scheduler.setCondition(p, "ContainersReady", "False", "ContainersNotReady", "containers with unready status: ["
+                            + String.join(" ", containerNames(p)) + "]");
+                });
+                return true;
             }
         }
         String now = Meta.now();
@@ -425,19 +437,34 @@ final class Kubelet implements Controller {
     }
 
     private static void waiting(ObjectNode pod, String hostIp) {
+        waiting(pod, hostIp, "ContainerCreating", "");
+    }
+
+    /** Every container waiting for {@code reason} ({@code message} when not empty). */
+    private static void waiting(ObjectNode pod, String hostIp, String reason, String message) {
         ObjectNode status = pod.with("status");
         status.put("hostIP", hostIp);
         ArrayNode statuses = status.putArray("containerStatuses");
         for (JsonNode c : pod.path("spec").path("containers")) {
             ObjectNode cs = statuses.addObject();
             cs.put("name", c.path("name").asText());
-            cs.putObject("state").putObject("waiting").put("reason", "ContainerCreating");
+            ObjectNode waiting = cs.putObject("state").putObject("waiting").put("reason", reason);
+            if (!message.isEmpty()) {
+                waiting.put("message", message);
+            }
+            cs.putObject("lastState");
             cs.put("ready", false);
             cs.put("restartCount", 0);
             cs.put("image", c.path("image").asText());
             cs.put("imageID", "");
             cs.put("started", false);
         }
+    }
+
+    private static List<String> containerNames(JsonNode pod) {
+        List<String> names = new java.util.ArrayList<>();
+        pod.path("spec").path("containers").forEach(c -> names.add(c.path("name").asText()));
+        return names;
     }
 
     private void detach(String key) {
