@@ -88,22 +88,31 @@ public final class ScrolledLineEmptier implements TerminalDisplay {
             return false;
         }
         for (TerminalLine.TextEntry entry : entries) {
-            TextStyle style = entry.getStyle();
-            // Identity, not equals: TerminalColor.equals holds for any two theme-following colours.
-            TerminalColor background = style.getBackground();
-            boolean plainBackground = background == null || background == defaultBackground;
-            if (!entry.isNul() || !plainBackground || style.hasOption(TextStyle.Option.INVERSE)) {
+            if (!isColourlessBlank(entry, defaultBackground)) {
                 return false;
             }
         }
         return true;
     }
 
+    /** NULs on no colour or the default background, not inverse: drawn exactly as nothing. */
+    static boolean isColourlessBlank(TerminalLine.TextEntry entry, TerminalColor defaultBackground) {
+        TextStyle style = entry.getStyle();
+        // Identity, not equals: TerminalColor.equals holds for any two theme-following colours.
+        TerminalColor background = style.getBackground();
+        boolean plainBackground = background == null || background == defaultBackground;
+        return entry.isNul() && plainBackground && !style.hasOption(TextStyle.Option.INVERSE);
+    }
+
+    private TerminalColor defaultBackground() {
+        return defaultBackground(styles);
+    }
+
     /**
      * After a reset the emulator's current style is its default style, whose background the blank lines
      * then carry; a default style without one is drawn as no colour, which the library reports by throwing.
      */
-    private TerminalColor defaultBackground() {
+    static TerminalColor defaultBackground(StyleState styles) {
         try {
             return styles.getDefaultBackground();
         } catch (NullPointerException noDefaultBackground) {

@@ -17,8 +17,9 @@ import java.util.concurrent.TimeoutException;
  * Debian's OpenSSH server ({@code /usr/sbin/sshd}, package openssh-server) on 127.0.0.1 and a free port,
  * with a config, host key and authorized_keys of its own in a temporary folder: the server a learner's
  * real nodes run, for benchmarks that compare LabBench's client with OpenSSH's on an equal footing (the
- * in-JVM {@link TestSshServer}'s pty path caps any client at a few MB/s). Needs root (sshd's privilege
- * separation) and the package; {@link #startIfInstalled} says why it cannot run otherwise.
+ * in-JVM {@link TestSshServer}'s pty path caps any client at a few MB/s). Its root logs in to a stock home
+ * (see {@link #start}), not this machine's. Needs root (sshd's privilege separation, the mount namespace) and
+ * the package; {@link #unavailableReason} says why it cannot run otherwise.
  */
 public final class OpenSshServer implements AutoCloseable {
 
@@ -76,7 +77,15 @@ public final class OpenSshServer implements AutoCloseable {
                 // the benchmark's shells must not write into root's history
                 "SetEnv HISTFILE=/dev/null",
                 "LogLevel INFO")) + "\n");
-        Process process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
+        Path rootHome = stockRootHome(dir.resolve("root-home"));
+        // In a mount namespace of its own, sshd's root logs in to rootHome mounted over /root: the home a fresh
+        // node's root has (Debian's stock dot files, which do nothing for a command that is not interactive),
+        // not this machine's. Debian's bash reads ~/.bashrc for every command sshd runs; the developer's here
+        // ran pyenv's init, 1-3 s per command and once a 60 s wait on a stale pyenv lock, which the benchmarks
+        // then counted as the SSH client's time. The bind mount is private: nothing outside sshd sees it.
+        Process process = new ProcessBuilder("unshare", "--mount", "--propagation", "private", "--",
+                "sh", "-c", "mount --bind \"$0\" /root && exec \"$1\" -D -e -f \"$2\"",
+                rootHome.toString(), SSHD.toString(), config.toString())
                 .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         CompletableFuture<Void> listening = new CompletableFuture<>();
         StringBuilder said = new StringBuilder();
@@ -108,6 +117,18 @@ public final class OpenSshServer implements AutoCloseable {
             throw new IOException("interrupted while starting sshd", e);
         }
         return new OpenSshServer(process, port, hostKey.publicKey(), authorized);
+    }
+
+    /** A root home holding what Debian's openssh-server machines start with: /etc/skel's dot files. */
+    private static Path stockRootHome(Path home) throws IOException {
+        Files.createDirectories(home.resolve(".ssh"));
+        for (String file : List.of(".bashrc", ".profile")) {
+            Path stock = Path.of("/etc/skel", file);
+            if (Files.isRegularFile(stock)) {
+                Files.copy(stock, home.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return home;
     }
 
     public String host() {
