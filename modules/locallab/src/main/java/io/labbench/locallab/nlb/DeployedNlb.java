@@ -81,7 +81,7 @@ final class DeployedNlb implements AutoCloseable {
             java.util.Optional<KernelForwarding> forwarding = java.util.Optional.empty();
             if (model.keepsClientAddress()) {
                 KernelForwarding f = new KernelForwarding(kernel, namespace.netns(), namespace.vpcNetns(), namespace.bridgeChain(),
-                        namespace.macByZone());
+                        namespace.macByZone(), namespace.publicAddresses());
                 forwarding = java.util.Optional.of(f);
                 f.start(model);
             }

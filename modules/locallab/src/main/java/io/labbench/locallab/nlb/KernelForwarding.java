@@ -32,20 +32,24 @@ final class KernelForwarding implements AutoCloseable {
     private final String vpcNetns;
     private final String chain;
     private final Map<String, String> macByZone;
+    private final Map<String, String> publicAddresses;
     private String natApplied = "";
     /** Connections counted by rule sets since replaced: {@code iptables-restore} starts a new table's counters at zero. */
     private final Map<Integer, Map<String, Long>> countedBefore = new java.util.TreeMap<>();
     private List<List<String>> redirectsApplied = List.of();
 
     /**
-     * @param chain the ebtables chain of this NLB in the VPC router's nat table (one per NLB, e.g. {@code NLB0})
+     * @param chain           the ebtables chain of this NLB in the VPC router's nat table (one per NLB, e.g. {@code NLB0})
+     * @param publicAddresses each lab instance's private address → its public one ({@link KernelForwardingRules#nat})
      */
-    KernelForwarding(KernelAccess kernel, String nlbNetns, String vpcNetns, String chain, Map<String, String> macByZone) {
+    KernelForwarding(KernelAccess kernel, String nlbNetns, String vpcNetns, String chain, Map<String, String> macByZone,
+                     Map<String, String> publicAddresses) {
         this.kernel = kernel;
         this.nlbNetns = nlbNetns;
         this.vpcNetns = vpcNetns;
         this.chain = chain;
         this.macByZone = Map.copyOf(macByZone);
+        this.publicAddresses = new java.util.TreeMap<>(publicAddresses); // sorted: the same rules text on every pass
     }
 
     /**
@@ -83,7 +87,7 @@ final class KernelForwarding implements AutoCloseable {
             runScript(script.toString());
             redirectsApplied = redirects;
         }
-        String nat = KernelForwardingRules.nat(model, inService);
+        String nat = KernelForwardingRules.nat(model, inService, publicAddresses);
         if (!nat.equals(natApplied)) {
             if (!natApplied.isEmpty()) {
                 add(countedBefore, KernelForwardingRules.connections(savedWithCounters()));

@@ -13,7 +13,8 @@ import java.util.function.Predicate;
  *   <li>{@link #nat}: the NLB namespace's nat table. A new connection to the NLB's address on a
  *       listener's port is DNATed to one target (node IP and NodePort), picked at random among the
  *       targets in service in the same way kube-proxy picks endpoints, and only among the zone's own
- *       targets without cross-zone load balancing. The source is left alone: the node sees the client.</li>
+ *       targets without cross-zone load balancing. The source is left alone: the node sees the client, except
+ *       that an internet-facing NLB sees a lab instance by its public address (below).</li>
  *   <li>{@link #replyRedirects}: ebtables rules for the VPC router's subnet bridges. A target's reply
  *       leaves its node addressed to the client, which may sit on the same subnet; these rules hand the
  *       frame to the NLB's own interface in that subnet instead, so the NLB's conntrack turns the source
@@ -25,11 +26,24 @@ final class KernelForwardingRules {
     private KernelForwardingRules() {
     }
 
-    /**
-     * @param inService whether a target passes its health checks; when none of a front's targets does,
-     *                  the front sends to all of them, as an NLB fails open
-     */
+    /** {@link #nat(NlbModel, Predicate, Map)} for an NLB none of whose clients has a public address. */
     static String nat(NlbModel nlb, Predicate<NlbModel.Target> inService) {
+        return nat(nlb, inService, Map.of());
+    }
+
+    /**
+     * @param inService       whether a target passes its health checks; when none of a front's targets does,
+     *                        the front sends to all of them, as an NLB fails open
+     * @param publicAddresses each lab instance's private address → the public one the Internet Gateway maps it to.
+     *                        On AWS an instance reaches an internet-facing NLB at the NLB's public addresses, out
+     *                        through the gateway, so the NLB and its targets see the instance's public address.
+     *                        Here the NLB answers at its private ones; an SNAT to the public address keeps what
+     *                        the targets see. It matters beyond the echoed {@code client_address}: kube-proxy on
+     *                        the kOps nodes takes the whole VPC CIDR for pods, so with {@code
+     *                        externalTrafficPolicy: Local} a private client's connection counts as pod traffic
+     *                        and goes to any node's pod, whose reply then bypasses the node and the NLB.
+     */
+    static String nat(NlbModel nlb, Predicate<NlbModel.Target> inService, Map<String, String> publicAddresses) {
         StringBuilder chains = new StringBuilder();
         StringBuilder rules = new StringBuilder();
         for (NlbModel.Listener listener : nlb.listeners()) {
@@ -63,6 +77,12 @@ final class KernelForwardingRules {
                     rules.append(" -j DNAT --to-destination ").append(t.address()).append(':').append(t.port()).append('\n');
                 }
             }
+        }
+        if (nlb.scheme().equals("internet-facing")) {
+            // only connections a listener DNATed: the health checks HAProxy sends from here keep the NLB's address
+            publicAddresses.forEach((privateIp, publicIp) -> rules.append("-A POSTROUTING -s ").append(privateIp)
+                    .append("/32 -m conntrack --ctstate DNAT -m comment --comment \"").append(nlb.name())
+                    .append(" internet-facing: the client's public address\" -j SNAT --to-source ").append(publicIp).append('\n'));
         }
         return "*nat\n:PREROUTING ACCEPT [0:0]\n:INPUT ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n:POSTROUTING ACCEPT [0:0]\n"
                 + chains + rules + "COMMIT\n";

@@ -1,5 +1,6 @@
 package io.labbench.locallab.nlb;
 
+import io.labbench.locallab.inet.PublicAddresses;
 import io.labbench.locallab.net.IpBatch;
 import io.labbench.locallab.net.KernelAccess;
 import io.labbench.locallab.net.LabTopology;
@@ -77,6 +78,17 @@ final class NlbNamespace {
         Map<String, String> macs = new LinkedHashMap<>();
         topology.subnets().forEach(s -> macs.put(s.zone(), mac(s.zone())));
         return macs;
+    }
+
+    /**
+     * Each lab instance's private address → the public address the Internet Gateway maps it to 1:1, the
+     * address an internet-facing NLB sees it by ({@link KernelForwardingRules#nat}).
+     */
+    Map<String, String> publicAddresses() {
+        Map<String, String> publicByName = PublicAddresses.of(topology);
+        Map<String, String> byPrivate = new LinkedHashMap<>();
+        topology.nodes().forEach(n -> byPrivate.put(n.ip().toString(), publicByName.get(n.name())));
+        return byPrivate;
     }
 
     /** A locally administered unicast MAC ({@code 0a:…}, as the lab's ENIs) derived from the namespace and zone. */

@@ -471,7 +471,8 @@ class NlbLabTest {
         kubectl.ok("apply", "-f", manifests.resolve("instance-local.yaml").toString());
         kubectl.await(out -> out.contains("1/1") && out.contains("Running"), "get", "pod", "-l", "app=echo-local", "--no-headers");
         String nlb = hostnameOf("svc-nlb-local");
-        String kopsEc2Ip = lab.topology().bastion().ip().toString();
+        // internet-facing: as on AWS, where kops-ec2 reaches the NLB's public addresses through the Internet Gateway
+        String kopsEc2Ip = kopsEc2PublicAddress();
 
         // by its DNS name, through the VPC resolver, as the study curls it
         String reply = kopsEc2.awaitOutput("curl -s --max-time 3 " + nlb, "client_address=", Duration.ofSeconds(30));
@@ -566,7 +567,7 @@ class NlbLabTest {
         assertThat(seen).as("the NLB's DNAT after one failed check of " + server).allSatisfy(nat -> assertThat(nat).doesNotContain(otherDnat));
         // and the learner's curls (no timeout in the study) are all answered by the pod
         for (int i = 0; i < 10; i++) {
-            assertThat(kopsEc2.ok("curl -s --max-time 5 " + nlb)).contains("client_address=" + lab.topology().bastion().ip() + "\n");
+            assertThat(kopsEc2.ok("curl -s --max-time 5 " + nlb)).contains("client_address=" + kopsEc2PublicAddress() + "\n");
         }
     }
 
@@ -624,6 +625,11 @@ class NlbLabTest {
             }
         }
         throw new AssertionError("no NLB namespace holds " + address);
+    }
+
+    /** kops-ec2's public address, the client an internet-facing NLB's targets see (the Internet Gateway's 1:1 map). */
+    private String kopsEc2PublicAddress() {
+        return io.labbench.locallab.inet.PublicAddresses.of(lab.topology()).get(lab.topology().bastion().name());
     }
 
     private String healthyNodeAddress(String instanceId) {

@@ -49,6 +49,17 @@ class KernelForwardingRulesTest {
     }
 
     @Test
+    void anInternetFacingNlbShowsItsTargetsALabInstanceByItsPublicAddressAnInternalOneByItsPrivateOne() {
+        Map<String, String> publicAddresses = Map.of("172.30.32.10", "198.51.100.10");
+        String internetFacing = KernelForwardingRules.nat(model(true), t -> true, publicAddresses);
+        assertThat(internetFacing).contains("-A POSTROUTING -s 172.30.32.10/32 -m conntrack --ctstate DNAT -m comment --comment"
+                + " \"k8s-default-svc-0123456789 internet-facing: the client's public address\" -j SNAT --to-source 198.51.100.10\n");
+        NlbModel m = model(true);
+        NlbModel internal = new NlbModel(m.serviceKey(), m.name(), m.arn(), m.dnsName(), "internal", true, false, false, m.zones(), m.listeners());
+        assertThat(KernelForwardingRules.nat(internal, t -> true, publicAddresses)).doesNotContain("SNAT");
+    }
+
+    @Test
     void eachTargetsRepliesAreHandedToTheNlbsInterfaceInItsOwnSubnet() {
         List<List<String>> rules = KernelForwardingRules.replyRedirects(model(true), "NLB0",
                 Map.of("us-east-1a", "0a:00:00:00:00:0a", "us-east-1c", "0a:00:00:00:00:0c"));
