@@ -134,7 +134,8 @@ class Week2LocalLabEndToEndTest {
             "s26-nlb", "a new NLB takes a while to go from provisioning to active",
             "s26-target-health", "each target shows its state, initial → healthy",
             "s26-scale", "a new target is initial until it passes the health check's threshold",
-            "s28-instance-mode", "the next step waits until the name shows and a target is healthy");
+            "s28-instance-mode", "the next step waits until the name shows and a target is healthy",
+            "hw3-cleanup", "ExternalDNS deletes its records at its next sync; list again if the record is still there");
 
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(90);
     private static final int CHECK_ATTEMPTS = 20;
