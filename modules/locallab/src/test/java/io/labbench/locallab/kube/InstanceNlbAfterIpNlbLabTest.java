@@ -8,7 +8,6 @@ import io.labbench.locallab.RunningTestLab;
 import io.labbench.locallab.TestLabs;
 import io.labbench.locallab.net.ProcessRunner;
 import io.labbench.locallab.settings.LabSettings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,48 +36,8 @@ class InstanceNlbAfterIpNlbLabTest {
     private KopsEc2Shell kopsEc2;
     private Path manifests;
 
-    /** assets/manifests/echo-service-nlb-instance.yaml, as the lab's step applies it. */
-    private static final String INSTANCE_NLB = """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata:
-              name: deploy-echo
-            spec:
-              replicas: 2
-              selector:
-                matchLabels:
-                  app: deploy-websrv
-              template:
-                metadata:
-                  labels:
-                    app: deploy-websrv
-                spec:
-                  terminationGracePeriodSeconds: 0
-                  containers:
-                    - name: akos-websrv
-                      image: registry.k8s.io/echoserver:1.5
-                      ports:
-                        - containerPort: 8080
-            ---
-            apiVersion: v1
-            kind: Service
-            metadata:
-              name: svc-nlb-instance-type
-              annotations:
-                service.beta.kubernetes.io/aws-load-balancer-nlb-target-type: instance
-                service.beta.kubernetes.io/aws-load-balancer-scheme: internet-facing
-                service.beta.kubernetes.io/aws-load-balancer-cross-zone-load-balancing-enabled: "true"
-            spec:
-              type: LoadBalancer
-              loadBalancerClass: service.k8s.aws/nlb
-              externalTrafficPolicy: Local
-              selector:
-                app: deploy-websrv
-              ports:
-                - port: 80
-                  targetPort: 8080
-                  protocol: TCP
-            """;
+    /** The manifest the lab's step applies (the app's asset, which kops-ec2 finds in ~/pkos/2; see StudyFilesTest). */
+    private static final Path INSTANCE_NLB = Path.of("../../assets/manifests/echo-service-nlb-instance.yaml");
 
     @BeforeAll
     void up() throws Exception {
@@ -120,8 +79,7 @@ class InstanceNlbAfterIpNlbLabTest {
 
         // hw4-cleanup, then s28-instance-mode right after
         kopsEc2.ok("kubectl delete deploy deploy-echo; kubectl delete svc svc-nlb-ip-type");
-        Files.writeString(manifests.resolve("instance.yaml"), INSTANCE_NLB);
-        kubectl.ok("apply", "-f", manifests.resolve("instance.yaml").toString());
+        kubectl.ok("apply", "-f", INSTANCE_NLB.toAbsolutePath().toString());
         kubectl.await(out -> out.contains(".elb.us-east-1.amazonaws.com"), "get", "svc", "svc-nlb-instance-type", "--no-headers");
         kopsEc2.awaitAws("elbv2 describe-target-health --target-group-arn $(aws elbv2 describe-target-groups --query"
                         + " \"TargetGroups[?starts_with(TargetGroupName, 'k8s-default-svcnlbin')].TargetGroupArn | [0]\" --output text)",
