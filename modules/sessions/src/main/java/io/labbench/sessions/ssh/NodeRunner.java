@@ -140,7 +140,11 @@ final class NodeRunner implements AutoCloseable {
         return reader.pid;
     }
 
-    /** Sends {@code command} to the node; the returned run fills as its output arrives. */
+    /**
+     * Sends {@code command} to the node; the returned run fills as its output arrives.
+     *
+     * @throws Gone when the command could not be sent (so it did not run)
+     */
     Run start(String command) throws IOException {
         Run run = new Run(ids.incrementAndGet());
         running.put(run.id, run);
@@ -150,8 +154,11 @@ final class NodeRunner implements AutoCloseable {
             running.remove(run.id);
             throw new Gone("cannot send the command to " + endpointName + "'s command runner (" + e.getMessage() + ")");
         }
-        if (goneReason != null && running.remove(run.id) != null) {
-            throw new Gone(goneReason);
+        // Ended between the put and the send: the end may have missed this run. The command may have reached
+        // the node, so it fails like one the runner was running (it is not run again).
+        String gone = goneReason;
+        if (gone != null && running.remove(run.id) != null) {
+            run.exit.completeExceptionally(new Gone(gone));
         }
         return run;
     }
