@@ -26,7 +26,6 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -62,6 +61,11 @@ class NodeCommandRunnerTest {
     }
 
     private Bed bed(String kind) throws Exception {
+        return bed(kind, List.of());
+    }
+
+    /** {@code moreSshdConfig}: lines for OpenSSH's sshd_config (MINA ignores them). */
+    private Bed bed(String kind, List<String> moreSshdConfig) throws Exception {
         TestKeys.KeyFiles key = TestKeys.generate(dir.resolve("keys"), TestKeys.Type.ECDSA);
         String host;
         int port;
@@ -69,7 +73,7 @@ class NodeCommandRunnerTest {
         Object server;
         if (kind.equals("openssh")) {
             assumeTrue(OpenSshServer.unavailableReason().isEmpty(), () -> "no OpenSSH sshd here: " + OpenSshServer.unavailableReason());
-            OpenSshServer sshd = OpenSshServer.start(dir.resolve("sshd"), key);
+            OpenSshServer sshd = OpenSshServer.start(dir.resolve("sshd"), key, moreSshdConfig);
             toClose.add(sshd);
             host = sshd.host();
             port = sshd.port();
@@ -228,14 +232,21 @@ class NodeCommandRunnerTest {
         assertThat(runner.run("echo again", TIMEOUT).stdout()).isEqualTo("again\n");
     }
 
-    @Test
-    void withoutPerlCommandsStayOnPlainExecAndTheLogSaysSoOnce() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"openssh", "mina"})
+    void withoutPerlCommandsStayOnPlainExecAndTheLogSaysSoOnce(String kind) throws Exception {
         Path bin = Files.createDirectories(dir.resolve("bin-without-perl"));
         for (String tool : List.of("true", "echo", "cat", "sleep", "ls")) {
             Files.createSymbolicLink(bin.resolve(tool), Path.of("/usr/bin", tool).toRealPath());
         }
-        Bed bed = bed("mina");
-        ((TestSshServer) bed.server()).setExecEnvironment(Map.of("PATH", bin.toString()));
+        // a node whose commands find no perl on their PATH: for sshd through root's ~/.ssh/environment (its
+        // stock home is sshd/root-home, see OpenSshServer), for MINA through the exec's environment
+        Bed bed = bed(kind, List.of("PermitUserEnvironment yes"));
+        if (bed.server() instanceof TestSshServer mina) {
+            mina.setExecEnvironment(Map.of("PATH", bin.toString()));
+        } else {
+            Files.writeString(dir.resolve("sshd/root-home/.ssh/environment"), "PATH=" + bin + "\n");
+        }
         List<LogRecord> logged = new CopyOnWriteArrayList<>();
         Logger log = Logger.getLogger(NodeCommandRunner.class.getName());
         Handler handler = new Handler() {
