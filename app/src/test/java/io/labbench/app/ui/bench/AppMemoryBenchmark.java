@@ -77,6 +77,7 @@ public final class AppMemoryBenchmark {
             long helloKb = helloMemory.rssKb();
             System.out.printf("after %d s: LabBench (4 terminals, 4 watches at 1 s) %s; idle JavaFX window %s%n",
                     seconds, appMemory, helloMemory);
+            heapInfo(app).forEach(line -> System.out.println("  LabBench's heap: " + line));
             for (int i = 0; i < others.size(); i++) {
                 System.out.printf("after %d s: LabBench with %s: %s%n", seconds, args[i + 2], ResidentMemory.of(others.get(i), home));
             }
@@ -119,6 +120,26 @@ public final class AppMemoryBenchmark {
                     Files.copy(file, target);
                 }
             }
+        }
+    }
+
+    /**
+     * The app's heap generations as its collector has sized them ({@code jcmd PID GC.heap_info}): the serial
+     * collector touches every page of eden within seconds, so the young generation's size is in RSS whole.
+     */
+    private static List<String> heapInfo(Process process) {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        try {
+            Process info = new ProcessBuilder(jcmd, Long.toString(process.pid()), "GC.heap_info").redirectErrorStream(true).start();
+            String output = new String(info.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            info.waitFor();
+            return output.lines().map(String::strip).filter(line -> line.contains(" total ") || line.contains("space "))
+                    .map(line -> line.replaceAll("\\s*\\[0x.*", "")).toList();
+        } catch (IOException e) {
+            return List.of("jcmd GC.heap_info failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
         }
     }
 
