@@ -6,6 +6,7 @@ import io.labbench.sessions.CommandResult;
 import io.labbench.sessions.CommandRunner;
 import io.labbench.sessions.SessionHub;
 import io.labbench.sessions.SshEndpoint;
+import io.labbench.sessions.ssh.NodeCommandRunner;
 import io.labbench.sessions.ssh.SshSettings;
 import io.labbench.sessions.testing.OpenSshServer;
 import io.labbench.sessions.testing.TestKeys;
@@ -84,8 +85,12 @@ public final class RefreshLatencyBench {
         Path knownHosts = dir.resolve("known_hosts");
         Files.writeString(knownHosts, knownHostsLine + "\n", StandardCharsets.UTF_8);
         SshEndpoint worker1 = SshEndpoint.direct("worker1", host, port, "root", List.of(key.privateKey()));
+        // The app's hub (its commands go through the command runner it keeps on the node), and for the A/B line a
+        // second hub whose commands each take a plain exec channel, as before the runner.
         try (server; SessionHub hub = SessionHub.builder(new Workspace("lbt-bench", Backend.LOCAL, List.of(worker1), Map.of()))
-                .sshSettings(SshSettings.isolated(knownHosts)).build()) {
+                .sshSettings(SshSettings.isolated(knownHosts)).build();
+             SessionHub plainHub = SessionHub.builder(new Workspace("lbt-bench", Backend.LOCAL, List.of(worker1), Map.of()))
+                .sshSettings(SshSettings.isolated(knownHosts)).nodeRunner(false).build()) {
             CountDownLatch fxStarted = new CountDownLatch(1);
             Platform.startup(fxStarted::countDown);
             fxStarted.await();
@@ -108,6 +113,7 @@ public final class RefreshLatencyBench {
             });
             WatchPanelViewModel panel = opened.get(60, TimeUnit.SECONDS);
             CommandRunner runner = hub.runner("worker1").orElseThrow();
+            CommandRunner plainRunner = plainHub.runner("worker1").orElseThrow();
             NetparseSnapshotReader reader = new NetparseSnapshotReader();
             List<String> base = List.of("ssh", "-p", String.valueOf(port), "-i", key.privateKey().toString(),
                     "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "StrictHostKeyChecking=yes",
@@ -124,9 +130,16 @@ public final class RefreshLatencyBench {
             List<Double> exec = new ArrayList<>();
             List<Double> execParsed = new ArrayList<>();
             List<Double> fresh = new ArrayList<>();
+            List<Double> plainExec = new ArrayList<>();
             long measuringSince = 0;
+            String path = "plain exec channels";
             for (int i = 0; i < rounds + WARM_UP; i++) {
                 if (i == WARM_UP) {
+                    // the runner starts in the background on the first command; measure once it is up (as it is
+                    // for a learner's watches after their first refresh), and say which path was measured
+                    if (runner instanceof NodeCommandRunner node && node.awaitNodeRunner(Duration.ofSeconds(30))) {
+                        path = "the command runner on the node";
+                    }
                     measuringSince = System.nanoTime();
                 } else if (i > WARM_UP && System.nanoTime() - measuringSince > capNanos) {
                     System.out.printf(Locale.ROOT, "  (stopped after %d measured rounds: the %d s cap passed)%n",
@@ -153,7 +166,13 @@ public final class RefreshLatencyBench {
                 long sshEnd = System.nanoTime();
                 run(muxed);
                 long muxEnd = System.nanoTime();
+                CommandResult plainResult = plainRunner.run(COMMAND, Duration.ofSeconds(30));
+                long plainEnd = System.nanoTime();
+                if (!plainResult.stdout().equals(result.stdout())) {
+                    throw new IllegalStateException("the node runner and a plain exec gave different routes:\n" + result + "\n" + plainResult);
+                }
                 if (i >= WARM_UP) {
+                    plainExec.add((plainEnd - muxEnd) / 1e6);
                     mux.add((muxEnd - sshEnd) / 1e6);
                     refresh.add(shown);
                     exec.add((ran - start) / 1e6);
@@ -161,11 +180,12 @@ public final class RefreshLatencyBench {
                     fresh.add((sshEnd - sshStart) / 1e6);
                 }
             }
-            System.out.printf(Locale.ROOT, "watch '%s' (%s) on %s, %d rounds (ms): median / p90%n",
-                    WATCH, COMMAND, serverName, refresh.size());
+            System.out.printf(Locale.ROOT, "watch '%s' (%s) on %s, commands through %s, %d rounds (ms): median / p90%n",
+                    WATCH, COMMAND, serverName, path, refresh.size());
             System.out.printf(Locale.ROOT, "  refresh now -> panel shows it (exec, parse, diff, FX) %7.2f / %7.2f%n", median(refresh), p90(refresh));
             System.out.printf(Locale.ROOT, "  of that: exec on the shared connection               %7.2f / %7.2f%n", median(exec), p90(exec));
             System.out.printf(Locale.ROOT, "           exec + parse (ip-route)                     %7.2f / %7.2f%n", median(execParsed), p90(execParsed));
+            System.out.printf(Locale.ROOT, "  A/B: the same exec in a plain exec channel (no runner) %6.2f / %7.2f%n", median(plainExec), p90(plainExec));
             System.out.printf(Locale.ROOT, "  fresh OpenSSH ssh per refresh                        %7.2f / %7.2f%n", median(fresh), p90(fresh));
             System.out.printf(Locale.ROOT, "  OpenSSH ssh on its ControlMaster connection (scale)  %7.2f / %7.2f%n", median(mux), p90(mux));
             // Machine-readable line for ./run-benchmarks: metric, value, unit, reference, goal.

@@ -27,6 +27,7 @@ final class BenchBed implements AutoCloseable {
     final String serverName;
     private final String host;
     private final int port;
+    private final List<SessionHub> extraHubs = new ArrayList<>();
     final TestKeys.KeyFiles key;
     final SessionHub hub;
 
@@ -64,8 +65,15 @@ final class BenchBed implements AutoCloseable {
             knownHosts = started.knownHostsLine();
         }
         Files.writeString(dir.resolve("known_hosts"), knownHosts + "\n");
-        hub = SessionHub.builder(SshFixture.workspace(SshEndpoint.direct("node", host, port, "root", List.of(key.privateKey()))))
-                .sshSettings(SshFixture.settings(dir)).build();
+        hub = hub(true);
+    }
+
+    /** A hub with endpoint {@code node} on this server; {@code nodeRunner} false makes every command a plain exec channel. */
+    SessionHub hub(boolean nodeRunner) {
+        SessionHub made = SessionHub.builder(SshFixture.workspace(SshEndpoint.direct("node", host, port, "root", List.of(key.privateKey()))))
+                .sshSettings(SshFixture.settings(dir)).nodeRunner(nodeRunner).build();
+        extraHubs.add(made);
+        return made;
     }
 
     /** {@code ssh -p PORT 127.0.0.1 COMMAND} as the brief defines it, never touching the user's known_hosts. */
@@ -103,7 +111,7 @@ final class BenchBed implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        hub.close();
+        extraHubs.forEach(SessionHub::close);
         server.close();
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
