@@ -17,7 +17,7 @@ public final class SharedExecLatencyBenchmark {
 
     public static void main(String[] args) throws Exception {
         try (BenchBed bed = new BenchBed()) {
-            CommandRunner runner = bed.hub.runner("node").orElseThrow();
+            CommandRunner runner = bed.hub().runner(BenchBed.NODE).orElseThrow();
             for (int i = 0; i < 10; i++) {
                 runner.run("true", Duration.ofSeconds(30));
                 bed.timeOpenSsh("true");
