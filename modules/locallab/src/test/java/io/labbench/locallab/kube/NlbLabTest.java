@@ -41,7 +41,6 @@ class NlbLabTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private RunningTestLab running;
     private LabSettings settings;
     private LocalLab lab;
     private Kubectl kubectl;
@@ -51,7 +50,6 @@ class NlbLabTest {
 
     @BeforeAll
     void up(RunningTestLab running) throws Exception {
-        this.running = running;
         settings = running.settings();
         lab = running.lab();
         kubectl = running.kubectl();
