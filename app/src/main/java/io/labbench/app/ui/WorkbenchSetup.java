@@ -153,6 +153,10 @@ public final class WorkbenchSetup {
                     .hostKeyVerifier(new FxHostKeyVerifier(() -> stage))
                     .passphrasePrompt(new FxPassphrasePrompt(() -> stage))
                     .transcripts(store.transcripts(workspace.name()))
+                    // The lab's SSH server already runs each command through its own exec helper inside the node
+                    // (locallab's NodeExecHelper, a spare fork waiting): a runner on top would add a Perl per node
+                    // and no speed. Real nodes keep theirs (NodeCommandRunner).
+                    .nodeRunner(false)
                     .build();
         }, LAB_PATIENCE);
         Workbench workbench = new Workbench(stage, plan.settingsStore(), plan.settings(), lab.sessions(), Workspace.DEFAULT_NODE_NAMES,

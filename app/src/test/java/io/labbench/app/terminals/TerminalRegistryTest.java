@@ -92,6 +92,9 @@ class TerminalRegistryTest {
         drain(registry.whenConnected("worker2").orElseThrow().get(30, TimeUnit.SECONDS));
         waitUntil("the text typed before the shell connected arrives",
                 () -> registry.recentLines("worker2", 20).stream().anyMatch(l -> l.strip().equals("opened-on-demand")));
+        // held until the shell's prompt (TerminalSession): shown once, after the prompt, not echoed before it too
+        assertThat(registry.recentLines("worker2", 20)).as("the typed line, as the pane shows it")
+                .contains("$ echo opened-on-demand").doesNotContain("echo opened-on-demand");
 
         assertThatThrownBy(() -> registry.type("master", "hostname", true))
                 .isInstanceOf(IllegalArgumentException.class)

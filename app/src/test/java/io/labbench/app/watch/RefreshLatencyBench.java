@@ -5,6 +5,7 @@ import io.labbench.sessions.CommandResult;
 import io.labbench.sessions.CommandRunner;
 import io.labbench.sessions.SessionHub;
 import io.labbench.sessions.bench.BenchBed;
+import io.labbench.sessions.ssh.NodeCommandRunner;
 import io.labbench.sessions.testing.OpenSshServer;
 import io.labbench.sessions.testing.TestKeys;
 import io.labbench.watch.run.NetparseSnapshotReader;
@@ -52,7 +53,9 @@ public final class RefreshLatencyBench {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         long capNanos = TimeUnit.SECONDS.toNanos(args.length > 1 ? Long.parseLong(args[1]) : 120);
-        try (BenchBed bed = BenchBed.preferringOpenSsh(TestKeys.Type.ED25519)) {
+        // The app's hub (its commands go through the command runner it keeps on the node), and for the A/B line a
+        // second hub whose commands each take a plain exec channel, as before the runner.
+        try (BenchBed bed = BenchBed.preferringOpenSsh(TestKeys.Type.ED25519); SessionHub plainHub = bed.hub(false)) {
             Path dir = bed.dir();
             SessionHub hub = bed.hub();
             String serverName = bed.serverName();
@@ -79,6 +82,7 @@ public final class RefreshLatencyBench {
             });
             WatchPanelViewModel panel = opened.get(60, TimeUnit.SECONDS);
             CommandRunner runner = hub.runner(BenchBed.NODE).orElseThrow();
+            CommandRunner plainRunner = plainHub.runner(BenchBed.NODE).orElseThrow();
             NetparseSnapshotReader reader = new NetparseSnapshotReader();
             List<String> base = List.of("ssh", "-p", String.valueOf(bed.port()), "-i", bed.privateKey().toString(),
                     "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "StrictHostKeyChecking=yes",
@@ -95,9 +99,16 @@ public final class RefreshLatencyBench {
             List<Double> exec = new ArrayList<>();
             List<Double> execParsed = new ArrayList<>();
             List<Double> fresh = new ArrayList<>();
+            List<Double> plainExec = new ArrayList<>();
             long measuringSince = 0;
+            String path = "plain exec channels";
             for (int i = 0; i < rounds + WARM_UP; i++) {
                 if (i == WARM_UP) {
+                    // the runner starts in the background on the first command; measure once it is up (as it is
+                    // for a learner's watches after their first refresh), and say which path was measured
+                    if (runner instanceof NodeCommandRunner node && node.awaitNodeRunner(Duration.ofSeconds(30))) {
+                        path = "the command runner on the node";
+                    }
                     measuringSince = System.nanoTime();
                 } else if (i > WARM_UP && System.nanoTime() - measuringSince > capNanos) {
                     System.out.printf(Locale.ROOT, "  (stopped after %d measured rounds: the %d s cap passed)%n",
@@ -124,7 +135,13 @@ public final class RefreshLatencyBench {
                 long sshEnd = System.nanoTime();
                 run(muxed);
                 long muxEnd = System.nanoTime();
+                CommandResult plainResult = plainRunner.run(COMMAND, Duration.ofSeconds(30));
+                long plainEnd = System.nanoTime();
+                if (!plainResult.stdout().equals(result.stdout())) {
+                    throw new IllegalStateException("the node runner and a plain exec gave different routes:\n" + result + "\n" + plainResult);
+                }
                 if (i >= WARM_UP) {
+                    plainExec.add((plainEnd - muxEnd) / 1e6);
                     mux.add((muxEnd - sshEnd) / 1e6);
                     refresh.add(shown);
                     exec.add((ran - start) / 1e6);
@@ -132,11 +149,12 @@ public final class RefreshLatencyBench {
                     fresh.add((sshEnd - sshStart) / 1e6);
                 }
             }
-            System.out.printf(Locale.ROOT, "watch '%s' (%s) on %s, %d rounds (ms): median / p90%n",
-                    WATCH, COMMAND, serverName, refresh.size());
+            System.out.printf(Locale.ROOT, "watch '%s' (%s) on %s, commands through %s, %d rounds (ms): median / p90%n",
+                    WATCH, COMMAND, serverName, path, refresh.size());
             System.out.printf(Locale.ROOT, "  refresh now -> panel shows it (exec, parse, diff, FX) %7.2f / %7.2f%n", median(refresh), p90(refresh));
             System.out.printf(Locale.ROOT, "  of that: exec on the shared connection               %7.2f / %7.2f%n", median(exec), p90(exec));
             System.out.printf(Locale.ROOT, "           exec + parse (ip-route)                     %7.2f / %7.2f%n", median(execParsed), p90(execParsed));
+            System.out.printf(Locale.ROOT, "  A/B: the same exec in a plain exec channel (no runner) %6.2f / %7.2f%n", median(plainExec), p90(plainExec));
             System.out.printf(Locale.ROOT, "  fresh OpenSSH ssh per refresh                        %7.2f / %7.2f%n", median(fresh), p90(fresh));
             System.out.printf(Locale.ROOT, "  OpenSSH ssh on its ControlMaster connection (scale)  %7.2f / %7.2f%n", median(mux), p90(mux));
             // Machine-readable line for ./run-benchmarks: metric, value, unit, reference, goal.

@@ -10,11 +10,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /**
  * One terminal pane's session, given to the JediTermFX widget as its {@link TtyConnector}. It outlives
@@ -26,17 +30,29 @@ import java.util.function.Consumer;
  * <p>The widget's reader thread does the connecting inside {@link #read}, so nothing here blocks the
  * JavaFX thread. Status listeners are called on background threads: marshal with
  * {@code Platform.runLater}. Output is recorded by the session's {@link TranscriptRecorder}.
+ *
+ * <p>What is typed (or sent by the guide's Run button) before a shell has printed anything is held and
+ * sent when its first output arrives, the login's banner or prompt: by then the server has set up the pty
+ * and the shell or its login owns it. Typed earlier, a line could be echoed before the prompt and then
+ * again by the shell's line editor, or lost where the start-up discards typeahead (as {@code login} and
+ * {@code getty} do). A shell that prints nothing for {@link #FIRST_OUTPUT_WAIT} gets the held input anyway,
+ * and the log says so.
  */
 public final class TerminalSession implements TtyConnector, AutoCloseable {
 
     private static final long RETRY_SHELL_MILLIS = 5000;
+    /** How long input typed into a new shell waits for the shell's first output before it is sent anyway. */
+    public static final Duration FIRST_OUTPUT_WAIT = Duration.ofSeconds(5);
+    private static final Logger LOG = Logger.getLogger(TerminalSession.class.getName());
 
     private final String name;
     private final ShellOpener opener;
     private final TranscriptRecorder recorder;
     private final Object lock = new Object();
     private final CopyOnWriteArrayList<Consumer<TerminalStatus>> listeners = new CopyOnWriteArrayList<>();
-    private final ByteArrayOutputStream inputBeforeStart = new ByteArrayOutputStream();
+    /** Typed while no shell had printed anything yet: sent at the shell's first output (or after the wait). */
+    private final ByteArrayOutputStream heldInput = new ByteArrayOutputStream();
+    private final Duration firstOutputWait;
     private final CountDownLatch ended = new CountDownLatch(1);
     private final Subscription connectionSubscription;
     private volatile ShellConnector shell;
@@ -45,8 +61,17 @@ public final class TerminalSession implements TtyConnector, AutoCloseable {
     private volatile boolean closed;
     private volatile int exitCode = -1;
     private boolean everStarted;
+    /** Whether the current shell has printed something (or the wait for it ran out): typed input goes straight to it. */
+    private volatile boolean shellSpoke;
 
     public TerminalSession(String name, ShellOpener opener, TranscriptRecorder recorder, TermSize initialSize) {
+        this(name, opener, recorder, initialSize, FIRST_OUTPUT_WAIT);
+    }
+
+    /** @param firstOutputWait how long typed input waits for a new shell's first output before it is sent anyway */
+    public TerminalSession(String name, ShellOpener opener, TranscriptRecorder recorder, TermSize initialSize,
+                           Duration firstOutputWait) {
+        this.firstOutputWait = firstOutputWait;
         this.name = name;
         this.opener = opener;
         this.recorder = recorder;
@@ -111,6 +136,9 @@ public final class TerminalSession implements TtyConnector, AutoCloseable {
             }
             int count = current.read(buffer, offset, length);
             if (count > 0) {
+                if (!shellSpoke) {
+                    sendHeldInput(current, false);
+                }
                 recorder.output(buffer, offset, count);
                 if (!current.ready()) {
                     recorder.flush();
@@ -131,6 +159,8 @@ public final class TerminalSession implements TtyConnector, AutoCloseable {
             String reason = ((ShellEnd.Dropped) end).reason();
             synchronized (lock) {
                 shell = null;
+                // Typed for the shell that died: not replayed into the next one.
+                heldInput.reset();
             }
             recorder.note(reason + "; reconnecting");
             setStatus(new TerminalStatus.Dropped(reason + "; reconnecting"));
@@ -154,13 +184,13 @@ public final class TerminalSession implements TtyConnector, AutoCloseable {
                     shell = opened.get();
                     reconnected = everStarted;
                     everStarted = true;
-                    if (inputBeforeStart.size() > 0) {
-                        shell.write(inputBeforeStart.toByteArray());
-                        inputBeforeStart.reset();
-                    }
+                    shellSpoke = false;
                     // The pane may have been resized while no shell was running.
                     shell.resize(size);
                 }
+                ShellConnector started = opened.get();
+                CompletableFuture.delayedExecutor(firstOutputWait.toMillis(), TimeUnit.MILLISECONDS)
+                        .execute(() -> sendHeldInput(started, true));
                 if (reconnected) {
                     recorder.note("reconnected; this is a new shell");
                     setStatus(new TerminalStatus.Reconnected("reconnected to " + endpointName() + "; this is a new shell"));
@@ -206,12 +236,13 @@ public final class TerminalSession implements TtyConnector, AutoCloseable {
         ShellConnector current;
         synchronized (lock) {
             current = shell;
-            if (current == null) {
-                if (!everStarted) {
-                    // Typed (or sent by the wizard) before the first shell started: deliver it then.
-                    inputBeforeStart.write(bytes);
-                }
+            if (current == null && everStarted) {
                 // While dropped, keystrokes are discarded: replaying them into a new shell could run stale commands.
+                return;
+            }
+            if (current == null || !shellSpoke) {
+                // Typed (or sent by the wizard) before the shell printed anything: deliver it when it does.
+                heldInput.write(bytes);
                 return;
             }
         }
@@ -221,6 +252,35 @@ public final class TerminalSession implements TtyConnector, AutoCloseable {
             // A key pressed just as the connection died: the read side reports the drop; nothing to tell the widget.
             if (current.isConnected()) {
                 throw e;
+            }
+        }
+    }
+
+    /**
+     * Sends what was typed before {@code speaker}, still the current shell, printed anything: at its first
+     * output, or when the wait for it ran out ({@code waitedOut}). Under the lock, so that later keystrokes
+     * cannot overtake it.
+     */
+    private void sendHeldInput(ShellConnector speaker, boolean waitedOut) {
+        synchronized (lock) {
+            if (shell != speaker || shellSpoke) {
+                return;
+            }
+            shellSpoke = true;
+            if (heldInput.size() == 0) {
+                return;
+            }
+            if (waitedOut) {
+                LOG.info(() -> "terminal " + name + ": the shell on " + endpointName() + " printed nothing for "
+                        + firstOutputWait.toMillis() + " ms; sending the " + heldInput.size() + " bytes typed so far anyway");
+            }
+            try {
+                speaker.write(heldInput.toByteArray());
+            } catch (IOException e) {
+                // The shell died before it could take them: the read side reports how it ended.
+                LOG.fine(() -> "terminal " + name + ": typed input not delivered, the shell ended: " + e.getMessage());
+            } finally {
+                heldInput.reset();
             }
         }
     }

@@ -31,6 +31,7 @@ public final class BenchBed implements AutoCloseable {
     private final String serverName;
     private final String host;
     private final int port;
+    private final List<SessionHub> extraHubs = new ArrayList<>();
     private final TestKeys.KeyFiles key;
     private final SessionHub hub;
 
@@ -77,8 +78,15 @@ public final class BenchBed implements AutoCloseable {
             knownHosts = started.knownHostsLine();
         }
         Files.writeString(knownHosts(), knownHosts + "\n");
-        hub = SessionHub.builder(SshFixture.workspace(SshEndpoint.direct(NODE, host, port, "root", List.of(key.privateKey()))))
-                .sshSettings(SshFixture.settings(dir)).build();
+        hub = hub(true);
+    }
+
+    /** A hub with endpoint {@code node} on this server; {@code nodeRunner} false makes every command a plain exec channel. */
+    public SessionHub hub(boolean nodeRunner) {
+        SessionHub made = SessionHub.builder(SshFixture.workspace(SshEndpoint.direct(NODE, host, port, "root", List.of(key.privateKey()))))
+                .sshSettings(SshFixture.settings(dir)).nodeRunner(nodeRunner).build();
+        extraHubs.add(made);
+        return made;
     }
 
     /** A scratch folder, deleted on {@link #close()}. */
@@ -96,7 +104,7 @@ public final class BenchBed implements AutoCloseable {
         return mina.isEmpty();
     }
 
-    /** The hub with the one endpoint {@link #NODE}, already trusting the server's host key. */
+    /** The hub with the one endpoint {@link #NODE} (commands through the node runner), trusting the server's host key. */
     public SessionHub hub() {
         return hub;
     }
@@ -154,7 +162,7 @@ public final class BenchBed implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        hub.close();
+        extraHubs.forEach(SessionHub::close);
         server.close();
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
