@@ -1,20 +1,15 @@
 package io.labbench.app.watch;
 
-import io.labbench.cluster.Backend;
 import io.labbench.netparse.ParserKind;
 import io.labbench.sessions.CommandResult;
 import io.labbench.sessions.CommandRunner;
 import io.labbench.sessions.SessionHub;
-import io.labbench.sessions.SshEndpoint;
+import io.labbench.sessions.bench.BenchBed;
 import io.labbench.sessions.ssh.NodeCommandRunner;
-import io.labbench.sessions.ssh.SshSettings;
 import io.labbench.sessions.testing.OpenSshServer;
 import io.labbench.sessions.testing.TestKeys;
-import io.labbench.sessions.testing.TestSshServer;
-import io.labbench.sessions.workspace.Workspace;
 import io.labbench.watch.run.NetparseSnapshotReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -34,7 +28,8 @@ import javafx.stage.Stage;
 
 /**
  * Benchmark: one watch refresh as a learner sees it, against the same Debian OpenSSH sshd a real node runs
- * ({@link OpenSshServer}; the in-JVM MINA server only when sshd cannot run here, and the metric then says so).
+ * ({@link OpenSshServer} through {@link BenchBed#preferringOpenSsh}; the in-JVM MINA server only when sshd cannot run
+ * here, and the metric then says so).
  * The app's own {@link WatchDock} shows the study's "routes" watch ({@code ip route show}) on the endpoint's
  * shared connection; a round is timed from "refresh now" on the JavaFX thread to the end of the layout pulse
  * that shows the new state: exec channel open, command, parse, panel state (diff), rows applied, CSS and
@@ -58,39 +53,13 @@ public final class RefreshLatencyBench {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         long capNanos = TimeUnit.SECONDS.toNanos(args.length > 1 ? Long.parseLong(args[1]) : 120);
-        Path dir = Files.createTempDirectory("lbt-bench-latency");
-        TestKeys.KeyFiles key = TestKeys.generate(dir.resolve("keys"), TestKeys.Type.ED25519);
-        Optional<String> noSshd = OpenSshServer.unavailableReason();
-        AutoCloseable server;
-        String serverName;
-        String host;
-        int port;
-        String knownHostsLine;
-        if (noSshd.isEmpty()) {
-            OpenSshServer sshd = OpenSshServer.start(dir.resolve("sshd"), key);
-            server = sshd;
-            serverName = "OpenSSH sshd";
-            host = sshd.host();
-            port = sshd.port();
-            knownHostsLine = sshd.knownHostsLine();
-        } else {
-            TestSshServer mina = TestSshServer.start();
-            mina.authorize(key.publicKey());
-            server = mina;
-            serverName = "MINA test server, " + noSshd.get();
-            host = mina.host();
-            port = mina.port();
-            knownHostsLine = mina.knownHostsLine();
-        }
-        Path knownHosts = dir.resolve("known_hosts");
-        Files.writeString(knownHosts, knownHostsLine + "\n", StandardCharsets.UTF_8);
-        SshEndpoint worker1 = SshEndpoint.direct("worker1", host, port, "root", List.of(key.privateKey()));
         // The app's hub (its commands go through the command runner it keeps on the node), and for the A/B line a
         // second hub whose commands each take a plain exec channel, as before the runner.
-        try (server; SessionHub hub = SessionHub.builder(new Workspace("lbt-bench", Backend.LOCAL, List.of(worker1), Map.of()))
-                .sshSettings(SshSettings.isolated(knownHosts)).build();
-             SessionHub plainHub = SessionHub.builder(new Workspace("lbt-bench", Backend.LOCAL, List.of(worker1), Map.of()))
-                .sshSettings(SshSettings.isolated(knownHosts)).nodeRunner(false).build()) {
+        try (BenchBed bed = BenchBed.preferringOpenSsh(TestKeys.Type.ED25519); SessionHub plainHub = bed.hub(false)) {
+            Path dir = bed.dir();
+            SessionHub hub = bed.hub();
+            String serverName = bed.serverName();
+            String host = bed.host();
             CountDownLatch fxStarted = new CountDownLatch(1);
             Platform.startup(fxStarted::countDown);
             fxStarted.await();
@@ -98,13 +67,13 @@ public final class RefreshLatencyBench {
             AtomicReference<Scene> sceneRef = new AtomicReference<>();
             CompletableFuture<WatchPanelViewModel> opened = new CompletableFuture<>();
             Platform.runLater(() -> {
-                WatchDock dock = WatchDock.create(hub, () -> List.of("worker1"), dir.resolve("config"));
+                WatchDock dock = WatchDock.create(hub, () -> List.of(BenchBed.NODE), dir.resolve("config"));
                 Stage stage = new Stage();
                 Scene scene = new Scene((javafx.scene.Parent) dock.node(), 1200, 800);
                 stage.setScene(scene);
                 stage.show();
-                dock.openWatch(WATCH, "worker1");
-                WatchPanelViewModel panel = dock.model().panel(WATCH, "worker1").orElseThrow();
+                dock.openWatch(WATCH, BenchBed.NODE);
+                WatchPanelViewModel panel = dock.model().panel(WATCH, BenchBed.NODE).orElseThrow();
                 // Paused, so the only runs are the ones this benchmark asks for (a learner's "refresh now").
                 panel.pause();
                 dockRef.set(dock);
@@ -112,12 +81,12 @@ public final class RefreshLatencyBench {
                 opened.complete(panel);
             });
             WatchPanelViewModel panel = opened.get(60, TimeUnit.SECONDS);
-            CommandRunner runner = hub.runner("worker1").orElseThrow();
-            CommandRunner plainRunner = plainHub.runner("worker1").orElseThrow();
+            CommandRunner runner = hub.runner(BenchBed.NODE).orElseThrow();
+            CommandRunner plainRunner = plainHub.runner(BenchBed.NODE).orElseThrow();
             NetparseSnapshotReader reader = new NetparseSnapshotReader();
-            List<String> base = List.of("ssh", "-p", String.valueOf(port), "-i", key.privateKey().toString(),
+            List<String> base = List.of("ssh", "-p", String.valueOf(bed.port()), "-i", bed.privateKey().toString(),
                     "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "StrictHostKeyChecking=yes",
-                    "-o", "UserKnownHostsFile=" + knownHosts, "-o", "LogLevel=ERROR", "-l", "root");
+                    "-o", "UserKnownHostsFile=" + bed.knownHosts(), "-o", "LogLevel=ERROR", "-l", "root");
             List<String> ssh = concat(base, "-o", "ControlMaster=no", "-o", "ControlPath=none", host, COMMAND);
             // OpenSSH's own shared connection (ControlMaster), for scale: the same server's floor for a command on
             // a connection that is already up, with OpenSSH's C client instead of LabBench's.
@@ -190,7 +159,7 @@ public final class RefreshLatencyBench {
             System.out.printf(Locale.ROOT, "  OpenSSH ssh on its ControlMaster connection (scale)  %7.2f / %7.2f%n", median(mux), p90(mux));
             // Machine-readable line for ./run-benchmarks: metric, value, unit, reference, goal.
             System.out.printf(Locale.ROOT, "BENCH\twatch refresh shown in its panel, shared connection, %s (ref: fresh OpenSSH ssh)\t%.2f\tms\t%.2f\t<=0.1x%n",
-                    noSshd.isEmpty() ? "OpenSSH sshd" : "MINA test server", median(refresh), median(fresh));
+                    bed.isOpenSsh() ? "OpenSSH sshd" : "MINA test server", median(refresh), median(fresh));
             run(concat(base, "-o", control, "-O", "exit", host));
             CountDownLatch closed = new CountDownLatch(1);
             Platform.runLater(() -> {
@@ -200,9 +169,6 @@ public final class RefreshLatencyBench {
             closed.await(30, TimeUnit.SECONDS);
         } finally {
             Platform.exit();
-            try (var files = Files.walk(dir)) {
-                files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
         System.exit(0);
     }

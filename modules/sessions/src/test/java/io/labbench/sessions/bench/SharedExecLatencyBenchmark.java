@@ -23,8 +23,8 @@ public final class SharedExecLatencyBenchmark {
 
     public static void main(String[] args) throws Exception {
         try (BenchBed bed = BenchBed.preferringOpenSsh(); SessionHub plainHub = bed.hub(false)) {
-            CommandRunner runner = bed.hub.runner("node").orElseThrow();
-            CommandRunner plain = plainHub.runner("node").orElseThrow();
+            CommandRunner runner = bed.hub().runner(BenchBed.NODE).orElseThrow();
+            CommandRunner plain = plainHub.runner(BenchBed.NODE).orElseThrow();
             runner.run("true", Duration.ofSeconds(30));
             String path = runner instanceof NodeCommandRunner node && node.awaitNodeRunner(Duration.ofSeconds(30))
                     ? "the command runner on the node" : "plain exec channels (the runner did not start)";
@@ -54,7 +54,7 @@ public final class SharedExecLatencyBenchmark {
             System.out.printf(Locale.ROOT, "exec `true` on %s, median of %d: shared connection through %s %.1f ms,"
                     + " fresh OpenSSH ssh %.1f ms, shared/fresh %.3f (goal <= 0.1); A/B, same rounds: a plain exec channel"
                     + " on a shared connection %.1f ms (%.3f of fresh)%n",
-                    bed.serverName, RUNS, path, sharedMs, freshMs, sharedMs / freshMs, plainMs, plainMs / freshMs);
+                    bed.serverName(), RUNS, path, sharedMs, freshMs, sharedMs / freshMs, plainMs, plainMs / freshMs);
             // Machine-readable line for ./run-benchmarks: metric, value, unit, reference, goal.
             System.out.printf(Locale.ROOT, "BENCH\texec `true`, shared connection (ref: fresh OpenSSH ssh)\t%.2f\tms\t%.2f\t<=0.1x%n",
                     sharedMs, freshMs);
