@@ -29,6 +29,12 @@ final class TriggerWords {
     private final List<Word> words;
     /** For each pair of ASCII characters, where in {@link #wordSets} the bits of the words that begin with it are. */
     private final byte[] wordSetStartingWith = new byte[ASCII * ASCII];
+    /**
+     * For each word of 3 or more characters, its third character in either spelling: checked before the
+     * whole word, it turns away almost every candidate a pair lets through in base64 text ("to", "se").
+     */
+    private final char[] thirdSpelling1;
+    private final char[] thirdSpelling2;
     /** The distinct sets of words that begin with some pair; the first is the empty set. */
     private final int[] wordSets;
 
@@ -38,10 +44,17 @@ final class TriggerWords {
         }
         this.words = List.copyOf(words);
         int[] wordsStartingWith = new int[ASCII * ASCII];
+        this.thirdSpelling1 = new char[words.size()];
+        this.thirdSpelling2 = new char[words.size()];
         for (int bit = 0; bit < words.size(); bit++) {
             Word word = words.get(bit);
             char first = word.text().charAt(0);
             char second = word.text().charAt(1);
+            if (word.text().length() > 2) {
+                char[] third = spellings(word.text().charAt(2), word.ignoreCase());
+                thirdSpelling1[bit] = third[0];
+                thirdSpelling2[bit] = third[third.length - 1];
+            }
             for (char a : spellings(first, word.ignoreCase())) {
                 for (char b : spellings(second, word.ignoreCase())) {
                     wordsStartingWith[a * ASCII + b] |= 1 << bit;
@@ -84,6 +97,12 @@ final class TriggerWords {
                 int bit = Integer.numberOfTrailingZeros(candidates);
                 candidates &= candidates - 1;
                 Word word = words.get(bit);
+                if (word.text().length() > 2) {
+                    char third = i + 2 <= last ? line.charAt(i + 2) : 0;
+                    if (third != thirdSpelling1[bit] && third != thirdSpelling2[bit]) {
+                        continue;
+                    }
+                }
                 if (line.regionMatches(word.ignoreCase(), i, word.text(), 0, word.text().length())) {
                     found |= 1 << bit;
                 }
