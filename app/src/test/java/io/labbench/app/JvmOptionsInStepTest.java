@@ -45,6 +45,21 @@ class JvmOptionsInStepTest {
         assertThat(java("-XX:+PrintFlagsFinal", "-version")).containsPattern("Tier4InvocationThreshold\\s+= 50000 ");
     }
 
+    @Test
+    void theMethodsKeptOutOfLineExist() throws Exception {
+        // The JVM (CompileCommand=quiet) says nothing about a command that names no method: a renamed method would
+        // silently be inlined again.
+        List<String> outOfLine = options(repositoryRoot().resolve("app/jvm.options")).stream()
+                .filter(option -> option.startsWith("-XX:CompileCommand=dontinline,"))
+                .map(option -> option.substring("-XX:CompileCommand=dontinline,".length())).toList();
+        assertThat(outOfLine).isNotEmpty();
+        for (String method : outOfLine) {
+            String[] parts = method.split("::");
+            assertThat(Class.forName(parts[0]).getDeclaredMethods()).as(method)
+                    .anyMatch(declared -> declared.getName().equals(parts[1]));
+        }
+    }
+
     private static String java(String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "@" + repositoryRoot().resolve("app/jvm.options")));

@@ -55,6 +55,7 @@ public final class DesktopLauncher {
         CompletableFuture<WorkbenchParts.LabFile> lab = StartupThreads.supply("labbench-read-lab", WorkbenchParts::readDefaultLab);
         RenderingPipeline.chooseBeforeToolkitStarts();
         Platform.setImplicitExit(false);
+        StartupTrace.mark("toolkit starting");
         try {
             Platform.startup(() -> open(options, dirs, plan, lab, probed, exitCode));
         } catch (IllegalStateException alreadyRunning) {

@@ -4,6 +4,7 @@ import io.labbench.app.ui.dialogs.EndpointEditorDialog;
 import io.labbench.app.ui.dialogs.FxHostKeyVerifier;
 import io.labbench.app.ui.dialogs.FxPassphrasePrompt;
 import io.labbench.app.ui.settings.UiSettingsStore;
+import io.labbench.app.ui.startup.StartupTrace;
 import io.labbench.app.terminals.SessionTerminalLinks;
 import io.labbench.app.locallab.LocalLabLifecycle;
 import io.labbench.app.locallab.LocalLabSettingsDialog;
@@ -80,6 +81,8 @@ public final class WorkbenchSetup {
     /** Reads what {@link #create(Plan, Stage)} needs; runs on any thread. */
     public static Plan plan(AppDirs dirs, DesktopLauncher.Options options) {
         UiSettingsStore settingsStore = DesktopLauncher.settingsStore(dirs);
+        // its logger set up java.util.logging, whose first use scans every jar for a logging back-end
+        StartupTrace.mark("logging set up");
         UiSettingsStore.LoadOutcome settings = settingsStore.tryLoad();
         WorkspaceStore store = new WorkspaceStore(dirs);
         List<String> notices = new ArrayList<>();
@@ -153,6 +156,10 @@ public final class WorkbenchSetup {
                     .hostKeyVerifier(new FxHostKeyVerifier(() -> stage))
                     .passphrasePrompt(new FxPassphrasePrompt(() -> stage))
                     .transcripts(store.transcripts(workspace.name()))
+                    // The lab's SSH server already runs each command through its own exec helper inside the node
+                    // (locallab's NodeExecHelper, a spare fork waiting): a runner on top would add a Perl per node
+                    // and no speed. Real nodes keep theirs (NodeCommandRunner).
+                    .nodeRunner(false)
                     .build();
         }, LAB_PATIENCE);
         Workbench workbench = new Workbench(stage, plan.settingsStore(), plan.settings(), lab.sessions(), Workspace.DEFAULT_NODE_NAMES,

@@ -60,6 +60,7 @@ final class RunningLocalLab implements AutoCloseable {
         SessionHub hub = SessionHub.builder(workspace)
                 .sshSettings(SshSettings.isolated(LocalLabWorkspace.knownHosts(status)))
                 .hostKeyVerifier(HostKeyVerifier.refuseUnknown())
+                .nodeRunner(false)   // as the app's lab hub (WorkbenchSetup): the lab's exec helper does that job
                 .build();
         return new RunningLocalLab(prefix, lab, status, workspace, hub);
     }

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** File > Edit endpoints: the dialog validates as the learner types and OK saves the workspace file. */
@@ -52,8 +51,7 @@ class EndpointEditorUiTest {
         List<String> notices = new CopyOnWriteArrayList<>();
 
         Platform.runLater(() -> WorkbenchSetup.editEndpoints(owner, store, workspace, notices::add));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                () -> robot.lookup("#endpoint-port").match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        ShownNodes.await(robot, "#endpoint-port");
         assertThat(robot.lookup("#endpoint-host").queryAs(TextField.class).getText()).isEqualTo("3.35.137.31");
 
         robot.doubleClickOn("#endpoint-port").eraseText(4).write("70000");

@@ -1,19 +1,15 @@
 package io.labbench.app.watch;
 
-import io.labbench.cluster.Backend;
 import io.labbench.netparse.ParserKind;
 import io.labbench.sessions.CommandResult;
 import io.labbench.sessions.CommandRunner;
 import io.labbench.sessions.SessionHub;
-import io.labbench.sessions.SshEndpoint;
-import io.labbench.sessions.ssh.SshSettings;
+import io.labbench.sessions.bench.BenchBed;
+import io.labbench.sessions.ssh.NodeCommandRunner;
 import io.labbench.sessions.testing.OpenSshServer;
 import io.labbench.sessions.testing.TestKeys;
-import io.labbench.sessions.testing.TestSshServer;
-import io.labbench.sessions.workspace.Workspace;
 import io.labbench.watch.run.NetparseSnapshotReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -33,7 +28,8 @@ import javafx.stage.Stage;
 
 /**
  * Benchmark: one watch refresh as a learner sees it, against the same Debian OpenSSH sshd a real node runs
- * ({@link OpenSshServer}; the in-JVM MINA server only when sshd cannot run here, and the metric then says so).
+ * ({@link OpenSshServer} through {@link BenchBed#preferringOpenSsh}; the in-JVM MINA server only when sshd cannot run
+ * here, and the metric then says so).
  * The app's own {@link WatchDock} shows the study's "routes" watch ({@code ip route show}) on the endpoint's
  * shared connection; a round is timed from "refresh now" on the JavaFX thread to the end of the layout pulse
  * that shows the new state: exec channel open, command, parse, panel state (diff), rows applied, CSS and
@@ -57,35 +53,13 @@ public final class RefreshLatencyBench {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         long capNanos = TimeUnit.SECONDS.toNanos(args.length > 1 ? Long.parseLong(args[1]) : 120);
-        Path dir = Files.createTempDirectory("lbt-bench-latency");
-        TestKeys.KeyFiles key = TestKeys.generate(dir.resolve("keys"), TestKeys.Type.ED25519);
-        Optional<String> noSshd = OpenSshServer.unavailableReason();
-        AutoCloseable server;
-        String serverName;
-        String host;
-        int port;
-        String knownHostsLine;
-        if (noSshd.isEmpty()) {
-            OpenSshServer sshd = OpenSshServer.start(dir.resolve("sshd"), key);
-            server = sshd;
-            serverName = "OpenSSH sshd";
-            host = sshd.host();
-            port = sshd.port();
-            knownHostsLine = sshd.knownHostsLine();
-        } else {
-            TestSshServer mina = TestSshServer.start();
-            mina.authorize(key.publicKey());
-            server = mina;
-            serverName = "MINA test server, " + noSshd.get();
-            host = mina.host();
-            port = mina.port();
-            knownHostsLine = mina.knownHostsLine();
-        }
-        Path knownHosts = dir.resolve("known_hosts");
-        Files.writeString(knownHosts, knownHostsLine + "\n", StandardCharsets.UTF_8);
-        SshEndpoint worker1 = SshEndpoint.direct("worker1", host, port, "root", List.of(key.privateKey()));
-        try (server; SessionHub hub = SessionHub.builder(new Workspace("lbt-bench", Backend.LOCAL, List.of(worker1), Map.of()))
-                .sshSettings(SshSettings.isolated(knownHosts)).build()) {
+        // The app's hub (its commands go through the command runner it keeps on the node), and for the A/B line a
+        // second hub whose commands each take a plain exec channel, as before the runner.
+        try (BenchBed bed = BenchBed.preferringOpenSsh(TestKeys.Type.ED25519); SessionHub plainHub = bed.hub(false)) {
+            Path dir = bed.dir();
+            SessionHub hub = bed.hub();
+            String serverName = bed.serverName();
+            String host = bed.host();
             CountDownLatch fxStarted = new CountDownLatch(1);
             Platform.startup(fxStarted::countDown);
             fxStarted.await();
@@ -93,13 +67,13 @@ public final class RefreshLatencyBench {
             AtomicReference<Scene> sceneRef = new AtomicReference<>();
             CompletableFuture<WatchPanelViewModel> opened = new CompletableFuture<>();
             Platform.runLater(() -> {
-                WatchDock dock = WatchDock.create(hub, () -> List.of("worker1"), dir.resolve("config"));
+                WatchDock dock = WatchDock.create(hub, () -> List.of(BenchBed.NODE), dir.resolve("config"));
                 Stage stage = new Stage();
                 Scene scene = new Scene((javafx.scene.Parent) dock.node(), 1200, 800);
                 stage.setScene(scene);
                 stage.show();
-                dock.openWatch(WATCH, "worker1");
-                WatchPanelViewModel panel = dock.model().panel(WATCH, "worker1").orElseThrow();
+                dock.openWatch(WATCH, BenchBed.NODE);
+                WatchPanelViewModel panel = dock.model().panel(WATCH, BenchBed.NODE).orElseThrow();
                 // Paused, so the only runs are the ones this benchmark asks for (a learner's "refresh now").
                 panel.pause();
                 dockRef.set(dock);
@@ -107,11 +81,12 @@ public final class RefreshLatencyBench {
                 opened.complete(panel);
             });
             WatchPanelViewModel panel = opened.get(60, TimeUnit.SECONDS);
-            CommandRunner runner = hub.runner("worker1").orElseThrow();
+            CommandRunner runner = hub.runner(BenchBed.NODE).orElseThrow();
+            CommandRunner plainRunner = plainHub.runner(BenchBed.NODE).orElseThrow();
             NetparseSnapshotReader reader = new NetparseSnapshotReader();
-            List<String> base = List.of("ssh", "-p", String.valueOf(port), "-i", key.privateKey().toString(),
+            List<String> base = List.of("ssh", "-p", String.valueOf(bed.port()), "-i", bed.privateKey().toString(),
                     "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "StrictHostKeyChecking=yes",
-                    "-o", "UserKnownHostsFile=" + knownHosts, "-o", "LogLevel=ERROR", "-l", "root");
+                    "-o", "UserKnownHostsFile=" + bed.knownHosts(), "-o", "LogLevel=ERROR", "-l", "root");
             List<String> ssh = concat(base, "-o", "ControlMaster=no", "-o", "ControlPath=none", host, COMMAND);
             // OpenSSH's own shared connection (ControlMaster), for scale: the same server's floor for a command on
             // a connection that is already up, with OpenSSH's C client instead of LabBench's.
@@ -124,9 +99,16 @@ public final class RefreshLatencyBench {
             List<Double> exec = new ArrayList<>();
             List<Double> execParsed = new ArrayList<>();
             List<Double> fresh = new ArrayList<>();
+            List<Double> plainExec = new ArrayList<>();
             long measuringSince = 0;
+            String path = "plain exec channels";
             for (int i = 0; i < rounds + WARM_UP; i++) {
                 if (i == WARM_UP) {
+                    // the runner starts in the background on the first command; measure once it is up (as it is
+                    // for a learner's watches after their first refresh), and say which path was measured
+                    if (runner instanceof NodeCommandRunner node && node.awaitNodeRunner(Duration.ofSeconds(30))) {
+                        path = "the command runner on the node";
+                    }
                     measuringSince = System.nanoTime();
                 } else if (i > WARM_UP && System.nanoTime() - measuringSince > capNanos) {
                     System.out.printf(Locale.ROOT, "  (stopped after %d measured rounds: the %d s cap passed)%n",
@@ -153,7 +135,13 @@ public final class RefreshLatencyBench {
                 long sshEnd = System.nanoTime();
                 run(muxed);
                 long muxEnd = System.nanoTime();
+                CommandResult plainResult = plainRunner.run(COMMAND, Duration.ofSeconds(30));
+                long plainEnd = System.nanoTime();
+                if (!plainResult.stdout().equals(result.stdout())) {
+                    throw new IllegalStateException("the node runner and a plain exec gave different routes:\n" + result + "\n" + plainResult);
+                }
                 if (i >= WARM_UP) {
+                    plainExec.add((plainEnd - muxEnd) / 1e6);
                     mux.add((muxEnd - sshEnd) / 1e6);
                     refresh.add(shown);
                     exec.add((ran - start) / 1e6);
@@ -161,16 +149,17 @@ public final class RefreshLatencyBench {
                     fresh.add((sshEnd - sshStart) / 1e6);
                 }
             }
-            System.out.printf(Locale.ROOT, "watch '%s' (%s) on %s, %d rounds (ms): median / p90%n",
-                    WATCH, COMMAND, serverName, refresh.size());
+            System.out.printf(Locale.ROOT, "watch '%s' (%s) on %s, commands through %s, %d rounds (ms): median / p90%n",
+                    WATCH, COMMAND, serverName, path, refresh.size());
             System.out.printf(Locale.ROOT, "  refresh now -> panel shows it (exec, parse, diff, FX) %7.2f / %7.2f%n", median(refresh), p90(refresh));
             System.out.printf(Locale.ROOT, "  of that: exec on the shared connection               %7.2f / %7.2f%n", median(exec), p90(exec));
             System.out.printf(Locale.ROOT, "           exec + parse (ip-route)                     %7.2f / %7.2f%n", median(execParsed), p90(execParsed));
+            System.out.printf(Locale.ROOT, "  A/B: the same exec in a plain exec channel (no runner) %6.2f / %7.2f%n", median(plainExec), p90(plainExec));
             System.out.printf(Locale.ROOT, "  fresh OpenSSH ssh per refresh                        %7.2f / %7.2f%n", median(fresh), p90(fresh));
             System.out.printf(Locale.ROOT, "  OpenSSH ssh on its ControlMaster connection (scale)  %7.2f / %7.2f%n", median(mux), p90(mux));
             // Machine-readable line for ./run-benchmarks: metric, value, unit, reference, goal.
             System.out.printf(Locale.ROOT, "BENCH\twatch refresh shown in its panel, shared connection, %s (ref: fresh OpenSSH ssh)\t%.2f\tms\t%.2f\t<=0.1x%n",
-                    noSshd.isEmpty() ? "OpenSSH sshd" : "MINA test server", median(refresh), median(fresh));
+                    bed.isOpenSsh() ? "OpenSSH sshd" : "MINA test server", median(refresh), median(fresh));
             run(concat(base, "-o", control, "-O", "exit", host));
             CountDownLatch closed = new CountDownLatch(1);
             Platform.runLater(() -> {
@@ -180,9 +169,6 @@ public final class RefreshLatencyBench {
             closed.await(30, TimeUnit.SECONDS);
         } finally {
             Platform.exit();
-            try (var files = Files.walk(dir)) {
-                files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
         System.exit(0);
     }

@@ -47,7 +47,9 @@ final class SshNodes implements AutoCloseable {
             endpoints.add(SshEndpoint.direct(node, server.host(), server.port(), "root", List.of(key.privateKey())));
         }
         hub = SessionHub.builder(new Workspace("lbt-watch", Backend.LOCAL, endpoints, Map.of()))
-                .sshSettings(SshSettings.isolated(knownHosts)).build();
+                // plain exec channels: the nodes' outputs are stubbed replies to exec requests, which the command
+                // runner the hub would keep on each node bypasses (it runs the real command)
+                .sshSettings(SshSettings.isolated(knownHosts)).nodeRunner(false).build();
     }
 
     SessionHub hub() {

@@ -11,8 +11,8 @@ import java.nio.file.Path;
  * A test class's local lab (root), up under a random {@code lbt…} prefix ({@link TestLabs#settings}) so that
  * parallel runs never collide, with what the lab tests reach it through: the real {@code kubectl} on its
  * kubeconfig, kops-ec2 over the lab's own SSH ({@link KopsEc2Shell}), a command on any machine, and a folder
- * for the manifests a test writes. A class brings one up in {@code @BeforeAll} and closes it in
- * {@code @AfterAll}: its tests share the lab, as a learner's steps share one cluster.
+ * for the manifests a test writes. A test class gets one through {@link SharedTestLab}, which brings it up
+ * once and closes it after the class: its tests share the lab, as a learner's steps share one cluster.
  */
 public final class RunningTestLab implements AutoCloseable {
 

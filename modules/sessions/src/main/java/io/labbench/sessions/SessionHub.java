@@ -6,6 +6,7 @@ import io.labbench.sessions.local.LocalFiles;
 import io.labbench.sessions.local.LocalShellOpener;
 import io.labbench.sessions.ssh.HostKeyVerifier;
 import io.labbench.sessions.ssh.IdentityLoader;
+import io.labbench.sessions.ssh.NodeCommandRunner;
 import io.labbench.sessions.ssh.PassphrasePrompt;
 import io.labbench.sessions.ssh.SftpFiles;
 import io.labbench.sessions.ssh.SshCommandRunner;
@@ -62,6 +63,8 @@ public final class SessionHub implements CommandRunnerProvider, RemoteFilesProvi
     private final Clock clock;
     private final IdentityLoader identities;
     private final Map<String, SshConnection> connections = new ConcurrentHashMap<>();
+    private final Map<String, NodeCommandRunner> nodeRunners = new ConcurrentHashMap<>();
+    private final boolean useNodeRunner;
     private final Map<String, ConnectionStatus> lastStatus = new ConcurrentHashMap<>();
     private final List<StatusListener> listeners = new CopyOnWriteArrayList<>();
     private final List<TerminalSession> terminals = new CopyOnWriteArrayList<>();
@@ -80,6 +83,7 @@ public final class SessionHub implements CommandRunnerProvider, RemoteFilesProvi
         this.transcriptDirectory = builder.transcriptDirectory;
         this.masker = builder.masker;
         this.clock = builder.clock;
+        this.useNodeRunner = builder.nodeRunner;
         this.identities = new IdentityLoader(builder.passphrasePrompt);
         this.statusDispatch = Executors.newSingleThreadExecutor(daemon("session-hub-status"));
         this.connectExecutor = Executors.newCachedThreadPool(daemon("ssh-connect"));
@@ -114,8 +118,16 @@ public final class SessionHub implements CommandRunnerProvider, RemoteFilesProvi
     @Override
     public Optional<CommandRunner> runner(String endpointName) {
         return workspace.endpoint(endpointName).map(endpoint -> endpoint instanceof SshEndpoint ssh
-                ? new SshCommandRunner(connection(ssh))
+                ? sshRunner(ssh)
                 : new LocalCommandRunner((LocalShellEndpoint) endpoint));
+    }
+
+    /** The endpoint's one runner that keeps a command runner on the node, or plain exec channels when switched off. */
+    private CommandRunner sshRunner(SshEndpoint endpoint) {
+        if (!useNodeRunner) {
+            return new SshCommandRunner(connection(endpoint));
+        }
+        return nodeRunners.computeIfAbsent(endpoint.name(), name -> new NodeCommandRunner(connection(endpoint)));
     }
 
     /** Reads files on the endpoint: over SFTP on its shared connection for SSH, directly for a local shell. */
@@ -267,6 +279,7 @@ public final class SessionHub implements CommandRunnerProvider, RemoteFilesProvi
         }
         closed = true;
         new ArrayList<>(terminals).forEach(TerminalSession::close);
+        nodeRunners.values().forEach(NodeCommandRunner::close);
         connections.values().forEach(SshConnection::close);
         identities.forgetPassphrases();
         timer.shutdownNow();
@@ -292,6 +305,7 @@ public final class SessionHub implements CommandRunnerProvider, RemoteFilesProvi
         private Optional<Path> transcriptDirectory = Optional.empty();
         private SecretMasker masker = SecretMasker.standard();
         private Clock clock = Clock.systemDefaultZone();
+        private boolean nodeRunner = !"off".equalsIgnoreCase(System.getenv("LABBENCH_NODE_RUNNER"));
 
         private Builder(Workspace workspace) {
             this.workspace = Objects.requireNonNull(workspace, "workspace");
@@ -325,6 +339,16 @@ public final class SessionHub implements CommandRunnerProvider, RemoteFilesProvi
 
         public Builder clock(Clock newClock) {
             this.clock = Objects.requireNonNull(newClock);
+            return this;
+        }
+
+        /**
+         * Whether SSH endpoints' commands go through a command runner kept on the node ({@code node-runner.pl},
+         * see {@link NodeCommandRunner}); on by default, off with {@code LABBENCH_NODE_RUNNER=off}, which makes
+         * every command a plain exec channel as before.
+         */
+        public Builder nodeRunner(boolean use) {
+            this.nodeRunner = use;
             return this;
         }
 

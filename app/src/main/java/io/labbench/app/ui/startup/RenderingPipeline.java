@@ -29,6 +29,8 @@ public final class RenderingPipeline {
 
     /** The system property JavaFX reads its pipeline order from (read when the toolkit starts). */
     static final String ORDER_PROPERTY = "prism.order";
+    /** The environment variable that stops GTK probing OpenGL when it opens the display. */
+    static final String GTK_GL_VARIABLE = "GDK_GL";
 
     private RenderingPipeline() {
     }
@@ -56,8 +58,14 @@ public final class RenderingPipeline {
     }
 
     private static void disableGtkGl() {
+        if (System.getenv(GTK_GL_VARIABLE) != null) {
+            // set by the user, or by ./labbench, which makes the same device check: a value set stays, and JNA's
+            // start (its class set-up and native library, ~0.1 s of CPU on the main thread before the toolkit
+            // can start) is not needed for it
+            return;
+        }
         try {
-            LibC.INSTANCE.setenv("GDK_GL", "disable", 0);
+            LibC.INSTANCE.setenv(GTK_GL_VARIABLE, "disable", 0);
         } catch (LinkageError noNativeAccess) {
             // without JNA's native part GTK probes OpenGL as before: more memory, the same window
         }

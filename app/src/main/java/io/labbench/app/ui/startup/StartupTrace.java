@@ -1,13 +1,18 @@
 package io.labbench.app.ui.startup;
 
 import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -50,6 +55,42 @@ public final class StartupTrace {
                 System.err.println("startup cpu " + phase + ": thread " + info.getThreadName() + " " + millis + " ms");
             }
         }
+        osThreads(phase);
+    }
+
+    /**
+     * The JVM's own threads (JIT compilers, GC, VM thread) are not Java threads and threads that already ended
+     * are gone from the MXBean: on Linux, /proc lists every thread still alive with its CPU (10 ms ticks).
+     */
+    private static void osThreads(String phase) {
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return;
+        }
+        Map<String, Long> byName = new TreeMap<>();
+        try (Stream<Path> list = Files.list(tasks)) {
+            for (Path task : list.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    // fields after the ")" that closes the name: state is field 3, utime 14, stime 15
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    byName.merge(name, ticks * 10, Long::sum);
+                } catch (IOException | RuntimeException ended) {
+                    // the thread ended while we read
+                }
+            }
+        } catch (IOException unreadable) {
+            return;
+        }
+        StringBuilder line = new StringBuilder("startup cpu " + phase + ": os threads");
+        byName.forEach((name, millis) -> {
+            if (millis >= LISTED_THREAD_MILLIS) {
+                line.append(' ').append(name).append('=').append(millis);
+            }
+        });
+        System.err.println(line);
     }
 
     /** How many nodes the first CSS pass and layout went through, and of which kinds (most first). */

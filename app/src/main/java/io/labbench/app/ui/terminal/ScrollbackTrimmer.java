@@ -62,6 +62,7 @@ public final class ScrollbackTrimmer implements TerminalModelListener, TerminalH
         trimIfOver();
     }
 
+    /** Kept out of line by app/jvm.options (CompileCommand=dontinline, by this name): see there why. */
     private void trimIfOver() {
         // Called for every write the emulator makes, so the common case is one size check. Writers
         // already hold the buffer's (reentrant) lock; taking it again covers any caller that does not.

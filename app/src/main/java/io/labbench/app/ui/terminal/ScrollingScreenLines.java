@@ -4,11 +4,9 @@ import com.techsenger.jeditermfx.core.model.LinesBuffer;
 import com.techsenger.jeditermfx.core.model.TerminalLine;
 import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import com.techsenger.jeditermfx.core.model.hyperlinks.TextProcessing;
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -26,7 +24,7 @@ import java.util.logging.Logger;
  * (a coloured blank line keeps the library's filler). The lines, their order and their cells are the same.
  *
  * <p>The text buffer keeps its screen lines and their list private, with no factory; both are reached
- * once per class through a private lookup, as {@link UndecodedWrite} reaches the terminal's. If that
+ * once per class through {@link LibraryPrivates}, as {@link UndecodedWrite} reaches the terminal's. If that
  * fails (another library version, a module path), the buffer keeps the library's own screen lines.
  * The alternate screen (vi, less) gets the library's own lines from the buffer; this one comes back
  * when the application leaves it.
@@ -36,30 +34,20 @@ final class ScrollingScreenLines extends LinesBuffer {
     private static final Logger LOG = Logger.getLogger(ScrollingScreenLines.class.getName());
 
     /** {@code TerminalTextBuffer.myScreenBuffer}, {@code LinesBuffer.myLines} and its text processing. */
-    private static final VarHandle SCREEN;
-    private static final VarHandle LINES;
-    private static final VarHandle TEXT_PROCESSING;
-
-    static {
-        VarHandle screen = null;
-        VarHandle lines = null;
-        VarHandle textProcessing = null;
-        try {
-            MethodHandles.Lookup buffers = MethodHandles.privateLookupIn(TerminalTextBuffer.class, MethodHandles.lookup());
-            screen = buffers.findVarHandle(TerminalTextBuffer.class, "myScreenBuffer", LinesBuffer.class);
-            MethodHandles.Lookup lineLists = MethodHandles.privateLookupIn(LinesBuffer.class, MethodHandles.lookup());
-            lines = lineLists.findVarHandle(LinesBuffer.class, "myLines", ArrayList.class);
-            textProcessing = lineLists.findVarHandle(LinesBuffer.class, "myTextProcessing", TextProcessing.class);
-        } catch (ReflectiveOperationException | RuntimeException unreachable) {
-            LOG.log(Level.INFO, "JediTermFX's screen lines are out of reach; terminals scroll the library's way", unreachable);
-            screen = null;
-            lines = null;
-            textProcessing = null;
-        }
-        SCREEN = screen;
-        LINES = lines;
-        TEXT_PROCESSING = textProcessing;
+    private record Privates(VarHandle screen, VarHandle lines, VarHandle textProcessing) {
     }
+
+    /** Null if the library's private parts cannot be reached. */
+    private static final Privates PRIVATES = LibraryPrivates.reach(LOG,
+            "JediTermFX's screen lines are out of reach; terminals scroll the library's way",
+            () -> new Privates(
+                    LibraryPrivates.field(TerminalTextBuffer.class, "myScreenBuffer", LinesBuffer.class),
+                    LibraryPrivates.field(LinesBuffer.class, "myLines", ArrayList.class),
+                    LibraryPrivates.field(LinesBuffer.class, "myTextProcessing", TextProcessing.class)))
+            .orElse(null);
+    private static final VarHandle SCREEN = PRIVATES == null ? null : PRIVATES.screen();
+    private static final VarHandle LINES = PRIVATES == null ? null : PRIVATES.lines();
+    private static final VarHandle TEXT_PROCESSING = PRIVATES == null ? null : PRIVATES.textProcessing();
 
     private final TextProcessing textProcessing;
 

@@ -2,7 +2,6 @@ package io.labbench.app.ui.terminal;
 
 import com.techsenger.jeditermfx.core.TerminalColor;
 import com.techsenger.jeditermfx.core.TextStyle;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -27,22 +26,29 @@ final class SharedTextStyles {
 
     static final int LIMIT = 256;
 
+    private static final TextStyle.Option[] OPTIONS = TextStyle.Option.values();
+    /** A colour slot's index when it holds no colour, or a colour compared by identity (not from the palette). */
+    private static final int NO_COLOUR = -2;
+    private static final int OWN_COLOUR = -1;
+
     private final Map<Key, TextStyle> styles = new HashMap<>();
+    /** Reused for each look-up: styles are shared on every SGR sequence, most of them hits. */
+    private final Key probe = new Key();
 
     /** The shared style drawn as {@code style} is, {@code style} itself the first time. */
     TextStyle share(TextStyle style) {
         if (style == null || style.getClass() != TextStyle.class) {
             return style;
         }
-        Key key = new Key(colour(style.getForeground()), colour(style.getBackground()), options(style));
-        TextStyle shared = styles.get(key);
+        probe.set(style.getForeground(), style.getBackground(), options(style));
+        TextStyle shared = styles.get(probe);
         if (shared != null) {
             return shared;
         }
         if (styles.size() >= LIMIT) {
             styles.clear();
         }
-        styles.put(key, style);
+        styles.put(probe.copy(), style);
         return style;
     }
 
@@ -50,42 +56,66 @@ final class SharedTextStyles {
         return styles.size();
     }
 
-    private static Object colour(TerminalColor colour) {
-        if (colour == null) {
-            return null;
-        }
-        return colour.isIndexed() ? Integer.valueOf(colour.getColorIndex()) : new SameObject(colour);
-    }
-
-    private static EnumSet<TextStyle.Option> options(TextStyle style) {
-        EnumSet<TextStyle.Option> options = EnumSet.noneOf(TextStyle.Option.class);
-        for (TextStyle.Option option : TextStyle.Option.values()) {
+    private static int options(TextStyle style) {
+        int options = 0;
+        for (TextStyle.Option option : OPTIONS) {
             if (style.hasOption(option)) {
-                options.add(option);
+                options |= 1 << option.ordinal();
             }
         }
         return options;
     }
 
-    private record Key(Object foreground, Object background, EnumSet<TextStyle.Option> options) {
-    }
+    /**
+     * Options as bits, and per colour its palette index, {@link #NO_COLOUR}, or {@link #OWN_COLOUR} with the colour
+     * object compared by identity. A plain class with its own equals and hash rather than a record: a record's are
+     * bootstrapped through method handles, which a fresh JVM runs slowly until the optimising compiler has them
+     * (the emulator's cold first pass).
+     */
+    private static final class Key {
+        private int foregroundIndex;
+        private TerminalColor foreground;
+        private int backgroundIndex;
+        private TerminalColor background;
+        private int options;
 
-    /** A colour compared by identity. */
-    private static final class SameObject {
-        private final TerminalColor colour;
+        void set(TerminalColor foreground, TerminalColor background, int options) {
+            this.foregroundIndex = index(foreground);
+            this.foreground = foregroundIndex == OWN_COLOUR ? foreground : null;
+            this.backgroundIndex = index(background);
+            this.background = backgroundIndex == OWN_COLOUR ? background : null;
+            this.options = options;
+        }
 
-        SameObject(TerminalColor colour) {
-            this.colour = colour;
+        Key copy() {
+            Key copy = new Key();
+            copy.foregroundIndex = foregroundIndex;
+            copy.foreground = foreground;
+            copy.backgroundIndex = backgroundIndex;
+            copy.background = background;
+            copy.options = options;
+            return copy;
+        }
+
+        private static int index(TerminalColor colour) {
+            if (colour == null) {
+                return NO_COLOUR;
+            }
+            return colour.isIndexed() ? colour.getColorIndex() : OWN_COLOUR;
         }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof SameObject same && same.colour == colour;
+            return other instanceof Key key && key.foregroundIndex == foregroundIndex && key.foreground == foreground
+                    && key.backgroundIndex == backgroundIndex && key.background == background && key.options == options;
         }
 
         @Override
         public int hashCode() {
-            return System.identityHashCode(colour);
+            int hash = 31 * foregroundIndex + System.identityHashCode(foreground);
+            hash = 31 * hash + backgroundIndex;
+            hash = 31 * hash + System.identityHashCode(background);
+            return 31 * hash + options;
         }
     }
 }

@@ -4,10 +4,8 @@ import com.techsenger.jeditermfx.core.emulator.charset.CharacterSet;
 import com.techsenger.jeditermfx.core.emulator.charset.GraphicSetState;
 import com.techsenger.jeditermfx.core.model.JediTerminal;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -24,35 +22,28 @@ import java.util.logging.Logger;
  * they are.
  *
  * <p>The library keeps both the graphic-set state and that write private. They are reached once per
- * class through a private lookup, which the app may do because it runs from the class path (the jpackage
- * installer puts every jar there). If the lookup fails (another library version, a module path), every
+ * class through {@link LibraryPrivates}. If that fails (another library version, a module path), every
  * write takes the library's own path.
  */
 final class UndecodedWrite {
 
     private static final Logger LOG = Logger.getLogger(UndecodedWrite.class.getName());
 
-    /** {@code JediTerminal.writeDecodedCharacters(char[])}, or null if it cannot be reached. */
-    private static final MethodHandle WRITE_DECODED;
-    /** {@code JediTerminal.myGraphicSetState}, or null if it cannot be reached. */
-    private static final VarHandle GRAPHIC_SETS;
-
-    static {
-        MethodHandle write = null;
-        VarHandle graphicSets = null;
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(JediTerminal.class, MethodHandles.lookup());
-            write = lookup.findVirtual(JediTerminal.class, "writeDecodedCharacters",
-                    MethodType.methodType(void.class, char[].class));
-            graphicSets = lookup.findVarHandle(JediTerminal.class, "myGraphicSetState", GraphicSetState.class);
-        } catch (ReflectiveOperationException | RuntimeException unreachable) {
-            LOG.log(Level.INFO, "JediTermFX's decoded write is out of reach; terminals take its own path", unreachable);
-            write = null;
-            graphicSets = null;
-        }
-        WRITE_DECODED = write;
-        GRAPHIC_SETS = graphicSets;
+    /** {@code JediTerminal.writeDecodedCharacters(char[])} and {@code JediTerminal.myGraphicSetState}. */
+    private record Privates(MethodHandle writeDecoded, VarHandle graphicSets) {
     }
+
+    /** Null if the library's private parts cannot be reached. */
+    private static final Privates PRIVATES = LibraryPrivates.reach(LOG,
+            "JediTermFX's decoded write is out of reach; terminals take its own path",
+            () -> new Privates(
+                    LibraryPrivates.method(JediTerminal.class, "writeDecodedCharacters",
+                            MethodType.methodType(void.class, char[].class)),
+                    LibraryPrivates.field(JediTerminal.class, "myGraphicSetState", GraphicSetState.class)))
+            .orElse(null);
+    /** Static finals, so that the compiler inlines the write as a direct call. */
+    private static final MethodHandle WRITE_DECODED = PRIVATES == null ? null : PRIVATES.writeDecoded();
+    private static final VarHandle GRAPHIC_SETS = PRIVATES == null ? null : PRIVATES.graphicSets();
 
     private final JediTerminal terminal;
     private final GraphicSetState graphicSets;

@@ -28,7 +28,13 @@ import java.util.stream.Collectors;
  * io.labbench.app.ui.bench.AppMemoryBenchmark ./labbench [seconds] ["JVM options" ...]}: each further argument
  * starts one more app with those JVM options beside the first (its own home), to compare heap settings under
  * the same load. Words of the form {@code NAME=value} in such an argument go to that app's environment
- * instead (e.g. {@code "MALLOC_ARENA_MAX=2 -Xss512k"}).
+ * instead (e.g. {@code "MALLOC_ARENA_MAX=2 -Xss512k"}). With several apps the launcher's class-data archive is
+ * off (two apps must not both write it at exit); {@code LABBENCH_CDS=on} in a set lets that app map it (make it
+ * first with {@code ./labbench --startup-probe}, so that no app writes it).
+ *
+ * <p>Beside each RSS it prints what the kernel counts in it ({@code /proc/PID/status}): anonymous pages (heap,
+ * malloc, stacks, code cache), file pages (the JDK's and the launcher's class-data archives, libraries, jars'
+ * mappings) and shared memory, and the thread count. The goal is on RSS, all three together.
  */
 public final class AppMemoryBenchmark {
 
@@ -65,12 +71,15 @@ public final class AppMemoryBenchmark {
         }
         try {
             Thread.sleep(seconds * 1000);
-            long appKb = rssKb(app, home);
-            long helloKb = rssKb(hello, home);
-            System.out.printf("after %d s: LabBench (4 terminals, 4 watches at 1 s) RSS %d MiB; idle JavaFX window %d MiB%n",
-                    seconds, appKb / 1024, helloKb / 1024);
+            ResidentMemory appMemory = ResidentMemory.of(app, home);
+            ResidentMemory helloMemory = ResidentMemory.of(hello, home);
+            long appKb = appMemory.rssKb();
+            long helloKb = helloMemory.rssKb();
+            System.out.printf("after %d s: LabBench (4 terminals, 4 watches at 1 s) %s; idle JavaFX window %s%n",
+                    seconds, appMemory, helloMemory);
+            heapInfo(app).forEach(line -> System.out.println("  LabBench's heap: " + line));
             for (int i = 0; i < others.size(); i++) {
-                System.out.printf("after %d s: LabBench with %s: RSS %d MiB%n", seconds, args[i + 2], rssKb(others.get(i), home) / 1024);
+                System.out.printf("after %d s: LabBench with %s: %s%n", seconds, args[i + 2], ResidentMemory.of(others.get(i), home));
             }
             // Machine-readable line for ./run-benchmarks: metric, value, unit, reference, goal.
             System.out.printf(Locale.ROOT, "BENCH\tapp RSS, 4 terminals + 4 watches after %d s (ref: idle JavaFX window)\t%.0f\tMB\t%.0f\t<=350%n",
@@ -95,7 +104,7 @@ public final class AppMemoryBenchmark {
             }
         }
         builder.environment().put("LABBENCH_JAVA_OPTS", ("-Dlabbench.home=" + home + " " + String.join(" ", jvmOptions)).strip());
-        if (noClassArchive) {
+        if (noClassArchive && !javaOptions.contains("LABBENCH_CDS=")) {
             builder.environment().put("LABBENCH_CDS", "off");
         }
         return builder.start();
@@ -114,21 +123,57 @@ public final class AppMemoryBenchmark {
         }
     }
 
-    private static long rssKb(Process process, Path home) throws IOException {
-        if (!process.isAlive()) {
-            throw new IllegalStateException(process.info().commandLine().orElse("a process") + " ended (exit "
-                    + process.exitValue() + "); the app's log is in " + home);
+    /**
+     * The app's heap generations as its collector has sized them ({@code jcmd PID GC.heap_info}): the serial
+     * collector touches every page of eden within seconds, so the young generation's size is in RSS whole.
+     */
+    private static List<String> heapInfo(Process process) {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        try {
+            Process info = new ProcessBuilder(jcmd, Long.toString(process.pid()), "GC.heap_info").redirectErrorStream(true).start();
+            String output = new String(info.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            info.waitFor();
+            return output.lines().map(String::strip).filter(line -> line.contains(" total ") || line.contains("space "))
+                    .map(line -> line.replaceAll("\\s*\\[0x.*", "")).toList();
+        } catch (IOException e) {
+            return List.of("jcmd GC.heap_info failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
         }
-        // ./labbench execs java once its build is current; before that the pid is the launcher's bash
-        // (or a Maven build under it), whose few MiB would pass the goal without measuring the app
-        String command = Files.readString(Path.of("/proc", Long.toString(process.pid()), "comm")).strip();
-        if (!command.equals("java")) {
-            throw new IllegalStateException("the launcher's process " + process.pid() + " is still '" + command
-                    + "', not the app's JVM: ./labbench is rebuilding (sources newer than its last build). Run ./labbench"
-                    + " --startup-probe once, then the benchmark again");
+    }
+
+    /** What {@code /proc/PID/status} says of a process's resident memory, in KiB, and its thread count. */
+    private record ResidentMemory(long rssKb, long anonKb, long fileKb, long shmemKb, long threads) {
+
+        static ResidentMemory of(Process process, Path home) throws IOException {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(process.info().commandLine().orElse("a process") + " ended (exit "
+                        + process.exitValue() + "); the app's log is in " + home);
+            }
+            // ./labbench execs java once its build is current; before that the pid is the launcher's bash
+            // (or a Maven build under it), whose few MiB would pass the goal without measuring the app
+            String command = Files.readString(Path.of("/proc", Long.toString(process.pid()), "comm")).strip();
+            if (!command.equals("java")) {
+                throw new IllegalStateException("the launcher's process " + process.pid() + " is still '" + command
+                        + "', not the app's JVM: ./labbench is rebuilding (sources newer than its last build). Run ./labbench"
+                        + " --startup-probe once, then the benchmark again");
+            }
+            List<String> status = Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"));
+            return new ResidentMemory(field(status, "VmRSS"), field(status, "RssAnon"), field(status, "RssFile"),
+                    field(status, "RssShmem"), field(status, "Threads"));
         }
-        return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
-                .filter(line -> line.startsWith("VmRSS:")).map(line -> line.replaceAll("[^0-9]", ""))
-                .mapToLong(Long::parseLong).findFirst().orElseThrow();
+
+        private static long field(List<String> status, String name) {
+            return status.stream().filter(line -> line.startsWith(name + ":")).map(line -> line.replaceAll("[^0-9]", ""))
+                    .mapToLong(Long::parseLong).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("/proc/PID/status has no " + name + " line"));
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "RSS %d MiB (anon %d, file %d, shmem %d; %d threads)",
+                    rssKb / 1024, anonKb / 1024, fileKb / 1024, shmemKb / 1024, threads);
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.labbench.app.ui.dialogs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.labbench.app.ui.ShownNodes;
 import io.labbench.sessions.CommandResult;
 import io.labbench.sessions.Endpoint;
 import io.labbench.sessions.SessionHub;
@@ -36,7 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -103,7 +103,7 @@ class SshDialogsUiTest {
         hub = hub(key.privateKey());
 
         CompletableFuture<CommandResult> run = runInBackground("echo trusted");
-        awaitVisible(robot, "#host-key-fingerprint");
+        ShownNodes.await(robot, "#host-key-fingerprint");
 
         String shown = robot.lookup("#host-key-fingerprint").queryAs(TextField.class).getText();
         assertThat(shown).isEqualTo(sshKeygenFingerprint(server.knownHostsLine()));
@@ -128,7 +128,7 @@ class SshDialogsUiTest {
         hub = hub(key.privateKey());
 
         CompletableFuture<CommandResult> run = runInBackground("echo never");
-        awaitVisible(robot, "#host-key-warning");
+        ShownNodes.await(robot, "#host-key-warning");
 
         assertThat(robot.lookup(".dialog-pane").queryAs(DialogPane.class).getHeaderText())
                 .isEqualTo("The host of kops-ec2 offers a key of a new type");
@@ -154,7 +154,7 @@ class SshDialogsUiTest {
         hub = hub(key.privateKey());
 
         CompletableFuture<CommandResult> run = runInBackground("echo never");
-        awaitVisible(robot, "#host-key-fingerprint");
+        ShownNodes.await(robot, "#host-key-fingerprint");
         robot.clickOn("Cancel");
 
         assertThat(run).failsWithin(30, TimeUnit.SECONDS).withThrowableThat().withMessageContaining("not trusted");
@@ -171,7 +171,7 @@ class SshDialogsUiTest {
         hub = hub(key.privateKey());
 
         CompletableFuture<CommandResult> run = runInBackground("echo unlocked");
-        awaitVisible(robot, "#passphrase-field");
+        ShownNodes.await(robot, "#passphrase-field");
         assertThat(robot.lookup(".dialog-pane").queryAs(DialogPane.class).getHeaderText())
                 .isEqualTo("Passphrase for " + key.privateKey());
         PasswordField field = robot.lookup("#passphrase-field").queryAs(PasswordField.class);
@@ -197,20 +197,13 @@ class SshDialogsUiTest {
 
         CompletableFuture<CommandResult> run = runInBackground("true");
         assertThat(run).failsWithin(30, TimeUnit.SECONDS);
-        awaitVisible(robot, ".dialog-pane");
+        ShownNodes.await(robot, ".dialog-pane");
 
         DialogPane alert = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
         assertThat(alert.getHeaderText()).isEqualTo("Refused to connect to kops-ec2");
         assertThat(alert.getContentText()).contains("line 2 of " + knownHosts);
         assertThat(robot.lookup("#host-key-fingerprint").tryQuery()).as("a changed key is never offered").isEmpty();
         assertThat(server.execCount()).isZero();
-    }
-
-    /** Dialogs open from a background handshake: wait until the node is on a showing window. */
-    private static void awaitVisible(FxRobot robot, String query) throws java.util.concurrent.TimeoutException {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                () -> robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private List<Path> filesContaining(String text) throws IOException {

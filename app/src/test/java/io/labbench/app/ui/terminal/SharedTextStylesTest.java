@@ -51,6 +51,15 @@ class SharedTextStylesTest {
         assertThat(shared.share(boldRed)).isSameAs(boldRed);
         assertThat(shared.share(onTheme)).isSameAs(onTheme);
         assertThat(shared.share(swapped)).isSameAs(swapped);
+        // a colour as foreground is not the same colour as background; one option is not another
+        TextStyle onRed = new TextStyle(null, TerminalColor.index(1));
+        TextStyle italicRed = new TextStyle(TerminalColor.index(1), null, EnumSet.of(TextStyle.Option.ITALIC));
+        assertThat(shared.share(onRed)).isSameAs(onRed);
+        assertThat(shared.share(italicRed)).isSameAs(italicRed);
+        // the styles met first are still found after the look-ups in between
+        assertThat(shared.share(new TextStyle(TerminalColor.index(1), null))).isSameAs(red);
+        assertThat(shared.share(new TextStyle(TerminalColor.index(1), null, EnumSet.of(TextStyle.Option.BOLD))))
+                .isSameAs(boldRed);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.LocalLab;
 import io.labbench.locallab.RunningTestLab;
+import io.labbench.locallab.SharedTestLab;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -12,10 +13,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,11 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code coredns-…} pods' dnsmasq answers Services (ClusterIP, headless), pods and the search list, and
  * hands every other name to the VPC resolver, which answers the nodes' EC2 names and {@code api.<cluster>}.
  */
+@ExtendWith(SharedTestLab.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterDnsLabTest {
 
-    @TempDir
-    static Path stateRoot;
     private RunningTestLab running;
     private LocalLab lab;
     private Kubectl kubectl;
@@ -35,8 +35,8 @@ class ClusterDnsLabTest {
     private List<String> corednsIps;
 
     @BeforeAll
-    void up() throws Exception {
-        running = RunningTestLab.up(stateRoot);
+    void up(RunningTestLab running) throws Exception {
+        this.running = running;
         settings = running.settings();
         lab = running.lab();
         kubectl = running.kubectl();
@@ -44,13 +44,6 @@ class ClusterDnsLabTest {
         kubectl.awaitRunning(1, "shell");
         String ready = kubectl.awaitRunning(2, "-n", "kube-system", "-l", "k8s-app=kube-dns", "-o", "wide");
         corednsIps = ready.lines().map(l -> Kubectl.columns(l).get(5)).toList();
-    }
-
-    @AfterAll
-    void down() throws Exception {
-        if (running != null) {
-            running.close();
-        }
     }
 
     private String dig(String server, String... query) {
@@ -104,9 +97,9 @@ class ClusterDnsLabTest {
     }
 
     @Test
-    void aNewServiceResolvesWithinASecondAndGoesWhenDeleted() throws Exception {
+    void aNewServiceResolvesWithinASecondAndGoesWhenDeleted(@TempDir Path scratch) throws Exception {
         String ip = corednsIps.get(0);
-        Path out = stateRoot.resolve("watch-" + System.nanoTime() + ".txt");
+        Path out = scratch.resolve("watch-" + System.nanoTime() + ".txt");
         // the pod asks every 20 ms and prints the time it first got an answer; the service is made meanwhile
         Process watcher = kubectl.startInBackground(out, "exec", "shell", "--", "sh", "-c",
                 "for i in $(seq 1000); do a=$(dig +short +tries=1 +time=1 @" + ip + " fresh.default.svc.cluster.local);"

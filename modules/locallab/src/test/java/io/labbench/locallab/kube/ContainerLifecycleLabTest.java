@@ -3,42 +3,34 @@ package io.labbench.locallab.kube;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.labbench.locallab.RunningTestLab;
+import io.labbench.locallab.SharedTestLab;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What {@code kubectl get pod} and {@code describe} show a learner about a pod's life on a real lab: its
  * age and times taken when it was made, and the kubelet's states when a container cannot start, keeps
  * exiting or ends for good, as a real node reports them.
  */
+@ExtendWith(SharedTestLab.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContainerLifecycleLabTest {
 
     private static final String RFC3339_UTC = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ";
 
-    @TempDir
-    static Path stateRoot;
     private RunningTestLab running;
     private Kubectl kubectl;
 
     @BeforeAll
-    void up() throws Exception {
-        running = RunningTestLab.up(stateRoot);
+    void up(RunningTestLab running) throws Exception {
+        this.running = running;
         kubectl = running.kubectl();
-    }
-
-    @AfterAll
-    void down() throws Exception {
-        if (running != null) {
-            running.close();
-        }
     }
 
     @Test

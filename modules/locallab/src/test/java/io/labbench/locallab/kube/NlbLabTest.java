@@ -8,22 +8,24 @@ import io.labbench.locallab.settings.LabSettings;
 import io.labbench.locallab.LocalLab;
 import io.labbench.locallab.KopsEc2Shell;
 import io.labbench.locallab.RunningTestLab;
+import io.labbench.locallab.SharedTestLab;
 import io.labbench.locallab.TestLabs;
 import io.labbench.locallab.net.ProcessRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,15 +34,13 @@ import org.junit.jupiter.api.io.TempDir;
  * shows its targets healthy to the real {@code aws elbv2 describe-target-health}, and a bad
  * annotation gets the controller's Warning event and no load balancer.
  */
+@ExtendWith(SharedTestLab.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NlbLabTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path stateRoot;
-    private RunningTestLab running;
     private LabSettings settings;
     private LocalLab lab;
     private Kubectl kubectl;
@@ -49,20 +49,12 @@ class NlbLabTest {
     private String nlbHost;
 
     @BeforeAll
-    void up() throws Exception {
-        running = RunningTestLab.up(stateRoot);
+    void up(RunningTestLab running) throws Exception {
         settings = running.settings();
         lab = running.lab();
         kubectl = running.kubectl();
         kopsEc2 = running.kopsEc2();
         manifests = running.manifests();
-    }
-
-    @AfterAll
-    void down() throws Exception {
-        if (running != null) {
-            running.close();
-        }
     }
 
     @Test
@@ -190,7 +182,7 @@ class NlbLabTest {
 
     @Test
     @Order(6)
-    void proxyProtocolV2CarriesTheClientsAddressToThePod() throws Exception {
+    void proxyProtocolV2CarriesTheClientsAddressToThePod(@TempDir Path scratch) throws Exception {
         Files.writeString(manifests.resolve("proxy.yaml"), """
                 apiVersion: v1
                 kind: Pod
@@ -227,7 +219,7 @@ class NlbLabTest {
         // a reader of PROXY v2 headers in the pod (its own network namespace): echoes the header's source address
         Process reader = new ProcessBuilder("nsenter", "--net=/run/netns/"
                 + io.labbench.locallab.net.VpcCniPodNetwork.podNetns(settings.prefix(), "default", "proxy-reader"),
-                "python3", "-c", PROXY_READER).redirectErrorStream(true).redirectOutput(stateRoot.resolve("proxy-reader.log").toFile()).start();
+                "python3", "-c", PROXY_READER).redirectErrorStream(true).redirectOutput(scratch.resolve("proxy-reader.log").toFile()).start();
         try {
             String svc = kubectl.await(out -> out.contains(".elb.us-east-1.amazonaws.com"), "get", "svc", "svc-nlb-proxy", "--no-headers");
             String name = svc.split("\\s+")[3].replaceAll("-[0-9a-f]{16}\\..*", "");
@@ -246,7 +238,7 @@ class NlbLabTest {
                 }
             }
             String kopsEc2 = lab.topology().bastion().ip().toString();
-            assertThat(reply).as("reader: " + Files.readString(stateRoot.resolve("proxy-reader.log"))).contains("proxy_v2=yes").contains("client_address=" + kopsEc2 + "\n").contains("proxy_destination=" + address);
+            assertThat(reply).as("reader: " + Files.readString(scratch.resolve("proxy-reader.log"))).contains("proxy_v2=yes").contains("client_address=" + kopsEc2 + "\n").contains("proxy_destination=" + address);
         } finally {
             reader.destroyForcibly();
         }
@@ -410,48 +402,126 @@ class NlbLabTest {
                 .contains("unsupported target type \\\"pod\\\"");
     }
 
-    /** One echoserver pod of its own, so exactly one worker has a local endpoint. */
-    private static final String INSTANCE_MODE = """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata:
-              name: deploy-local
-            spec:
-              replicas: 1
-              selector:
-                matchLabels:
-                  app: echo-local
-              template:
-                metadata:
-                  labels:
-                    app: echo-local
-                spec:
-                  terminationGracePeriodSeconds: 0
-                  containers:
-                  - name: echo
-                    image: k8s.gcr.io/echoserver:1.5
-                    ports:
-                    - containerPort: 8080
-            ---
-            apiVersion: v1
-            kind: Service
-            metadata:
-              name: svc-nlb-%1$s
-              annotations:
-                service.beta.kubernetes.io/aws-load-balancer-nlb-target-type: instance
-                service.beta.kubernetes.io/aws-load-balancer-scheme: internet-facing
-                service.beta.kubernetes.io/aws-load-balancer-cross-zone-load-balancing-enabled: "true"
-            spec:
-              externalTrafficPolicy: %2$s
-              ports:
-                - port: 80
-                  targetPort: 8080
-                  protocol: TCP
-              type: LoadBalancer
-              loadBalancerClass: service.k8s.aws/nlb
-              selector:
-                app: echo-local
-            """;
+    /** The manifest the lab's s28 step applies: the app's asset, which kops-ec2 finds in ~/pkos/2 (see StudyFilesTest). */
+    private static final Path INSTANCE_NLB = Path.of("../../assets/manifests/echo-service-nlb-instance.yaml");
+
+    /**
+     * The week-2 walk's order around 2.8's instance mode: the IP-mode NLB curled before (2.6 … homework 4) and its
+     * deployment are deleted, and right after, the app's instance-mode manifest (a deployment of the same name and an
+     * NLB with {@code externalTrafficPolicy: Local}) is applied. Once the Service shows the NLB's name and a node with a
+     * pod is healthy (what the step's text waits for), the learner's 10 curls must all be answered.
+     */
+    @Test
+    @Order(10)
+    void tenCurlsThroughAnInstanceNlbMadeRightAfterTheIpNlbWasDeletedAreAllAnswered() throws Exception {
+        // the IP-mode NLB the walk curls before (2.6 … homework 4; up since step 2, applied again as the walk does),
+        // answered by its name
+        kubectl.ok("apply", "-f", StudyManifests.file(manifests, "echo-service-nlb.yaml").toString());
+        kubectl.await(out -> out.contains(".elb.us-east-1.amazonaws.com"), "get", "svc", "svc-nlb-ip-type", "--no-headers");
+        String ipReply = kopsEc2.awaitOutput("curl -s --max-time 3 $(kubectl get svc svc-nlb-ip-type -o jsonpath={.status.loadBalancer.ingress[0].hostname})",
+                "Hostname: deploy-echo-", Duration.ofSeconds(60));
+        assertThat(ipReply).contains("Hostname: deploy-echo-");
+        kopsEc2.ok("for i in $(seq 1 20); do curl -s --max-time 3 $(kubectl get svc svc-nlb-ip-type -o jsonpath={.status.loadBalancer.ingress[0].hostname}) >/dev/null; done");
+        String ipAddresses = nlbAddresses("k8s-default-svcnlbip");
+
+        // hw4-cleanup, then s28-instance-mode right after
+        kopsEc2.ok("kubectl delete deploy deploy-echo; kubectl delete svc svc-nlb-ip-type");
+        kubectl.ok("apply", "-f", INSTANCE_NLB.toAbsolutePath().toString());
+        kubectl.await(out -> out.contains(".elb.us-east-1.amazonaws.com"), "get", "svc", "svc-nlb-instance-type", "--no-headers");
+        kopsEc2.awaitAws("elbv2 describe-target-health --target-group-arn $(aws elbv2 describe-target-groups --query"
+                        + " \"TargetGroups[?starts_with(TargetGroupName, 'k8s-default-svcnlbin')].TargetGroupArn | [0]\" --output text)",
+                j -> j.path("TargetHealthDescriptions").findValuesAsText("State").contains("healthy"));
+        String instanceAddresses = nlbAddresses("k8s-default-svcnlbin");
+
+        // s28-instance-curl: the study's 10 curls (no timeout there; 5 s each here, so a stall shows as a miss)
+        String kopsEc2Public = kopsEc2.ok("aws ec2 describe-instances --filters Name=tag:Name,Values=kops-ec2"
+                + " --query 'Reservations[].Instances[].PublicIpAddress' --output text").strip();
+        List<String> missed = new ArrayList<>();
+        StringBuilder diagnosis = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            ProcessRunner.Result r = kopsEc2.run("curl -sv --max-time 5 $(kubectl get svc svc-nlb-instance-type -o jsonpath={.status.loadBalancer.ingress[0].hostname})");
+            if (!r.stdout().contains("Hostname: deploy-echo-") || !r.stdout().contains("client_address=" + kopsEc2Public + "\n")) {
+                missed.add("curl " + i + ": exit " + r.exitCode() + " " + r.stderr().lines().filter(l -> l.startsWith("*")).toList()
+                        + " " + r.stdout().lines().filter(l -> l.startsWith("client_address=")).toList());
+                if (diagnosis.isEmpty()) {
+                    diagnosis.append(diagnose());
+                }
+            }
+        }
+        // each answered by a pod that saw kops-ec2's public address (as on AWS, through the Internet Gateway)
+        assertThat(missed).as("curls through the instance NLB not answered with client_address=" + kopsEc2Public + " (IP NLB had " + ipAddresses.strip()
+                + ", instance NLB has " + instanceAddresses.strip() + ")\n" + diagnosis).isEmpty();
+        kubectl.ok("delete", "-f", INSTANCE_NLB.toAbsolutePath().toString());
+    }
+
+    /** The private addresses of the NLB whose name starts with {@code namePrefix}, as the AWS CLI lists them. */
+    private String nlbAddresses(String namePrefix) throws Exception {
+        return kopsEc2.ok("aws elbv2 describe-load-balancers --query \"LoadBalancers[?starts_with(LoadBalancerName, '" + namePrefix
+                + "')].AvailabilityZones[].LoadBalancerAddresses[].PrivateIPv4Address\" --output text");
+    }
+
+    /** What the kernel holds while a curl stalls: neighbours, conntrack, the NLB's DNAT and the bridge hand-back. */
+    private String diagnose() {
+        StringBuilder out = new StringBuilder();
+        String router = lab.topology().vpcNetns();
+        String bastion = lab.topology().bastion().netns();
+        List<String> nlbs = new ArrayList<>();
+        try {
+            TestLabs.sh("ip", "netns", "list").lines().map(l -> l.split(" ")[0])
+                    .filter(n -> n.startsWith(settings.prefix() + "-nlb")).forEach(nlbs::add);
+        } catch (Exception e) {
+            out.append("netns list: ").append(e).append('\n');
+        }
+        section(out, bastion + ": ip neigh", bastion, "ip", "neigh");
+        section(out, bastion + ": ip route", bastion, "ip", "route");
+        section(out, router + ": ip neigh", router, "ip", "neigh");
+        section(out, router + ": ebtables", router, "ebtables", "-t", "nat", "-L", "--Lc");
+        section(out, router + ": bridge fdb", router, "bridge", "fdb", "show");
+        for (String nlb : nlbs) {
+            section(out, nlb + ": ip addr", nlb, "ip", "-br", "link");
+            section(out, nlb + ": ip addr", nlb, "ip", "-br", "addr");
+            section(out, nlb + ": iptables nat", nlb, "iptables", "-t", "nat", "-L", "-v", "-n");
+            section(out, nlb + ": conntrack", nlb, "conntrack", "-L");
+            section(out, nlb + ": ip neigh", nlb, "ip", "neigh");
+        }
+        for (var node : lab.topology().kubernetesNodes()) {
+            section(out, node.netns() + ": ip neigh", node.netns(), "ip", "neigh");
+            section(out, node.netns() + ": conntrack", node.netns(), "conntrack", "-L");
+            section(out, node.netns() + ": iptables-save nat", node.netns(), "iptables-save", "-t", "nat");
+        }
+        try {
+            out.append("== endpoints\n").append(kubectl.ok("get", "endpoints", "-o", "yaml"));
+            out.append("== pods\n").append(kubectl.ok("get", "pod", "-o", "wide"));
+            out.append("== svc\n").append(kubectl.ok("get", "svc", "-o", "yaml"));
+        } catch (Exception e) {
+            out.append(e).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static void section(StringBuilder out, String title, String netns, String... argv) {
+        out.append("== ").append(title).append('\n');
+        try {
+            out.append(TestLabs.inNetns(netns, argv));
+        } catch (Exception e) {
+            out.append(e.getMessage()).append('\n');
+        }
+    }
+
+    /**
+     * The asset's instance-mode manifest with one echoserver pod of its own (so exactly one worker has a local endpoint)
+     * behind {@code svc-nlb-NAME} with the given {@code externalTrafficPolicy}.
+     */
+    private static String instanceMode(String name, String policy) throws Exception {
+        String yaml = Files.readString(INSTANCE_NLB);
+        for (String[] edit : new String[][] {{"name: deploy-echo", "name: deploy-local"}, {"replicas: 2", "replicas: 1"},
+                {"app: deploy-websrv", "app: echo-local"}, {"name: svc-nlb-instance-type", "name: svc-nlb-" + name},
+                {"externalTrafficPolicy: Local", "externalTrafficPolicy: " + policy}}) {
+            assertThat(yaml).as(INSTANCE_NLB + " no longer holds what the instance-mode tests change").contains(edit[0]);
+            yaml = yaml.replace(edit[0], edit[1]);
+        }
+        return yaml;
+    }
 
     /** The NLB's DNS name once kubectl shows it, from kops-ec2. */
     private String hostnameOf(String svc) throws Exception {
@@ -465,9 +535,9 @@ class NlbLabTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void instanceModeWithExternalTrafficPolicyLocalShowsThePodKopsEc2sOwnAddressAndOnlyThePodsNodeIsHealthy() throws Exception {
-        Files.writeString(manifests.resolve("instance-local.yaml"), INSTANCE_MODE.formatted("local", "Local"));
+        Files.writeString(manifests.resolve("instance-local.yaml"), instanceMode("local", "Local"));
         kubectl.ok("apply", "-f", manifests.resolve("instance-local.yaml").toString());
         kubectl.await(out -> out.contains("1/1") && out.contains("Running"), "get", "pod", "-l", "app=echo-local", "--no-headers");
         String nlb = hostnameOf("svc-nlb-local");
@@ -526,7 +596,7 @@ class NlbLabTest {
      * waited over a minute. A target leaves service after as many failed checks as the threshold says.
      */
     @Test
-    @Order(11)
+    @Order(12)
     void oneFailedCheckOfThePodsNodeSendsNoConnectionToTheNodeWithoutAPod() throws Exception {
         String podNodeName = kubectl.ok("get", "pod", "-l", "app=echo-local", "-o", "jsonpath={.items[0].spec.nodeName}").strip();
         var podNode = lab.topology().nodes().stream().filter(n -> n.hostname().equals(podNodeName) || n.instanceId().equals(podNodeName))
@@ -598,10 +668,10 @@ class NlbLabTest {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void instanceModeWithExternalTrafficPolicyClusterShowsTheNodesAddressAsOnAws() throws Exception {
         kubectl.ok("delete", "svc", "svc-nlb-local");
-        Files.writeString(manifests.resolve("instance-cluster.yaml"), INSTANCE_MODE.formatted("cluster", "Cluster"));
+        Files.writeString(manifests.resolve("instance-cluster.yaml"), instanceMode("cluster", "Cluster"));
         kubectl.ok("apply", "-f", manifests.resolve("instance-cluster.yaml").toString());
         String nlb = hostnameOf("svc-nlb-cluster");
         List<String> nodeIps = lab.topology().kubernetesNodes().stream().map(n -> n.ip().toString()).toList();

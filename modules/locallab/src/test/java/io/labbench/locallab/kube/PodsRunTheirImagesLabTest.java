@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.labbench.locallab.LocalLab;
 import io.labbench.locallab.RunningTestLab;
+import io.labbench.locallab.SharedTestLab;
 import io.labbench.locallab.TestLabs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,18 +21,17 @@ import org.junit.jupiter.api.io.TempDir;
  * with their own hostname and resolv.conf, echoserver answering pod to pod with the caller's own
  * address, nginx's welcome page and access log, a crashing container's restarts.
  */
+@ExtendWith(SharedTestLab.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PodsRunTheirImagesLabTest {
 
-    @TempDir
-    static Path stateRoot;
     private RunningTestLab running;
     private LocalLab lab;
     private Kubectl kubectl;
 
     @BeforeAll
-    void up() throws Exception {
-        running = RunningTestLab.up(stateRoot);
+    void up(RunningTestLab running) throws Exception {
+        this.running = running;
         lab = running.lab();
         kubectl = running.kubectl();
         running.apply("netshoot-2pods.yaml", StudyManifests.text("netshoot-2pods.yaml"));
@@ -60,13 +60,6 @@ class PodsRunTheirImagesLabTest {
                         - containerPort: 8080
                 """);
         kubectl.awaitRunning(3);
-    }
-
-    @AfterAll
-    void down() throws Exception {
-        if (running != null) {
-            running.close();
-        }
     }
 
     @Test
@@ -103,14 +96,14 @@ class PodsRunTheirImagesLabTest {
     }
 
     @Test
-    void followedLogsShowEachNewRequestWhileKubectlWaitsAndEndWhenTheContainerStops() throws Exception {
+    void followedLogsShowEachNewRequestWhileKubectlWaitsAndEndWhenTheContainerStops(@TempDir Path scratch) throws Exception {
         kubectl.ok("run", "tailed", "--image=nginx", "--port=80");
         kubectl.awaitRunning(1, "tailed");
         String ip = kubectl.ok("get", "pod", "tailed", "-o", "jsonpath={.status.podIP}");
         String pod1Ip = kubectl.ok("get", "pod", "pod-1", "-o", "jsonpath={.status.podIP}");
         kubectl.ok("exec", "pod-1", "--", "curl", "-s", "-o", "/dev/null", "--max-time", "10", ip + "/?n=first");
         kubectl.await(out -> out.contains("GET /?n=first"), "logs", "tailed");
-        Path followed = stateRoot.resolve("followed.txt");
+        Path followed = scratch.resolve("followed.txt");
         Process follow = kubectl.startInBackground(followed, "logs", "-f", "tailed", "--tail", "1");
         try {
             awaitFile(followed, text -> text.contains("GET /?n=first"), Duration.ofSeconds(30));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.labbench.locallab.LocalLab;
 import io.labbench.locallab.RunningTestLab;
+import io.labbench.locallab.SharedTestLab;
 import io.labbench.locallab.TestLabs;
 import io.labbench.locallab.net.LabNode;
 import io.labbench.locallab.net.ProcessRunner;
@@ -16,11 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Services route on a real lab, checked the way the study checks them: {@code curl} to a ClusterIP from
@@ -28,19 +28,18 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code externalTrafficPolicy: Local} and its health check port, and every node's rules following
  * {@code kubectl scale}.
  */
+@ExtendWith(SharedTestLab.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServicesRouteLabTest {
 
-    @TempDir
-    static Path stateRoot;
     private RunningTestLab running;
     private LocalLab lab;
     private Kubectl kubectl;
     private String clusterIp;
 
     @BeforeAll
-    void up() throws Exception {
-        running = RunningTestLab.up(stateRoot);
+    void up(RunningTestLab running) throws Exception {
+        this.running = running;
         lab = running.lab();
         kubectl = running.kubectl();
         running.apply("netshoot-2pods.yaml", StudyManifests.text("netshoot-2pods.yaml"));
@@ -93,13 +92,6 @@ class ServicesRouteLabTest {
         kubectl.awaitRunning(5);
         clusterIp = kubectl.ok("get", "svc", "svc-echo", "-o", "jsonpath={.spec.clusterIP}");
         kubectl.await(out -> out.trim().split("\\s+").length == 3, "get", "ep", "svc-echo", "-o", "jsonpath={.subsets[0].addresses[*].ip}");
-    }
-
-    @AfterAll
-    void down() throws Exception {
-        if (running != null) {
-            running.close();
-        }
     }
 
     @Test

@@ -17,18 +17,23 @@ import java.util.concurrent.TimeUnit;
 /**
  * A server, a key, a hub with one endpoint {@code node}, and the matching OpenSSH command line. The server
  * is the in-JVM MINA server, or with {@link #preferringOpenSsh()} Debian's sshd when it can run here.
+ * Public because the app's benchmarks (through the sessions test-jar) time against the same bed.
  */
-final class BenchBed implements AutoCloseable {
+public final class BenchBed implements AutoCloseable {
 
-    final Path dir;
+    /** The hub's one endpoint. */
+    public static final String NODE = "node";
+
+    private final Path dir;
     /** The MINA server, when that is the server (it counts the connections it accepted). */
     final Optional<TestSshServer> mina;
     private final AutoCloseable server;
-    final String serverName;
+    private final String serverName;
     private final String host;
     private final int port;
-    final TestKeys.KeyFiles key;
-    final SessionHub hub;
+    private final List<SessionHub> extraHubs = new ArrayList<>();
+    private final TestKeys.KeyFiles key;
+    private final SessionHub hub;
 
     /** Against the in-JVM MINA server. */
     BenchBed() throws IOException {
@@ -36,13 +41,22 @@ final class BenchBed implements AutoCloseable {
     }
 
     /** Against Debian's sshd if it can run here (see {@link OpenSshServer#unavailableReason()}), else MINA. */
-    static BenchBed preferringOpenSsh() throws IOException {
-        return new BenchBed(true);
+    public static BenchBed preferringOpenSsh() throws IOException {
+        return preferringOpenSsh(TestKeys.Type.ECDSA);
+    }
+
+    /** As {@link #preferringOpenSsh()}, the client logging in with a key of {@code keyType}. */
+    public static BenchBed preferringOpenSsh(TestKeys.Type keyType) throws IOException {
+        return new BenchBed(true, keyType);
     }
 
     private BenchBed(boolean openSsh) throws IOException {
+        this(openSsh, TestKeys.Type.ECDSA);
+    }
+
+    private BenchBed(boolean openSsh, TestKeys.Type keyType) throws IOException {
         dir = Files.createTempDirectory("lbt-bench");
-        key = TestKeys.generate(dir.resolve("keys"), TestKeys.Type.ECDSA);
+        key = TestKeys.generate(dir.resolve("keys"), keyType);
         Optional<String> noSshd = openSsh ? OpenSshServer.unavailableReason() : Optional.of("not asked for");
         String knownHosts;
         if (noSshd.isEmpty()) {
@@ -63,9 +77,54 @@ final class BenchBed implements AutoCloseable {
             port = started.port();
             knownHosts = started.knownHostsLine();
         }
-        Files.writeString(dir.resolve("known_hosts"), knownHosts + "\n");
-        hub = SessionHub.builder(SshFixture.workspace(SshEndpoint.direct("node", host, port, "root", List.of(key.privateKey()))))
-                .sshSettings(SshFixture.settings(dir)).build();
+        Files.writeString(knownHosts(), knownHosts + "\n");
+        hub = hub(true);
+    }
+
+    /** A hub with endpoint {@code node} on this server; {@code nodeRunner} false makes every command a plain exec channel. */
+    public SessionHub hub(boolean nodeRunner) {
+        SessionHub made = SessionHub.builder(SshFixture.workspace(SshEndpoint.direct(NODE, host, port, "root", List.of(key.privateKey()))))
+                .sshSettings(SshFixture.settings(dir)).nodeRunner(nodeRunner).build();
+        extraHubs.add(made);
+        return made;
+    }
+
+    /** A scratch folder, deleted on {@link #close()}. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** Which server runs, and why MINA when sshd was asked for and could not run. */
+    public String serverName() {
+        return serverName;
+    }
+
+    /** Whether the server is Debian's sshd (not the MINA fallback). */
+    public boolean isOpenSsh() {
+        return mina.isEmpty();
+    }
+
+    /** The hub with the one endpoint {@link #NODE} (commands through the node runner), trusting the server's host key. */
+    public SessionHub hub() {
+        return hub;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The client's private key file. */
+    public Path privateKey() {
+        return key.privateKey();
+    }
+
+    /** A known_hosts file holding the server's host key. */
+    public Path knownHosts() {
+        return dir.resolve("known_hosts");
     }
 
     /** {@code ssh -p PORT 127.0.0.1 COMMAND} as the brief defines it, never touching the user's known_hosts. */
@@ -103,7 +162,7 @@ final class BenchBed implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        hub.close();
+        extraHubs.forEach(SessionHub::close);
         server.close();
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -23,10 +23,10 @@ public final class SshCatThroughputBenchmark {
 
     public static void main(String[] args) throws Exception {
         try (BenchBed bed = BenchBed.preferringOpenSsh()) {
-            System.out.println("server: " + bed.serverName + "; load " + Files.readString(Path.of("/proc/loadavg")).strip());
-            Path file = bed.dir.resolve("twenty-mb.txt");
+            System.out.println("server: " + bed.serverName() + "; load " + Files.readString(Path.of("/proc/loadavg")).strip());
+            Path file = bed.dir().resolve("twenty-mb.txt");
             Benchmarks.writeBase64Lines(file, FILE_BYTES);
-            Path script = bed.dir.resolve("shell-input.txt");
+            Path script = bed.dir().resolve("shell-input.txt");
             Files.writeString(script, "stty -echo; cat " + file + "; exit\n");
             bed.timeOpenSsh("cat " + file);
             bed.timeOpenSshShell(script);
@@ -34,7 +34,7 @@ public final class SshCatThroughputBenchmark {
             long[] openssh = new long[ROUNDS];
             long[] opensshPty = new long[ROUNDS];
             long[] exec = new long[ROUNDS];
-            TerminalSession terminal = bed.hub.openTerminal("node", 120, 40);
+            TerminalSession terminal = bed.hub().openTerminal(BenchBed.NODE, 120, 40);
             MarkerReader reader = new MarkerReader(terminal);
             // Typed at once: the session holds it until the shell has printed its prompt (TerminalSession).
             terminal.write("stty -echo; echo warm-$((1+1))\r");
@@ -51,7 +51,7 @@ public final class SshCatThroughputBenchmark {
                 openssh[round] = bed.timeOpenSsh("cat " + file);
                 opensshPty[round] = bed.timeOpenSshShell(script);
                 long execStarted = System.nanoTime();
-                int execBytes = bed.hub.runner("node").orElseThrow().run("cat " + file, java.time.Duration.ofMinutes(2)).stdout().length();
+                int execBytes = bed.hub().runner(BenchBed.NODE).orElseThrow().run("cat " + file, java.time.Duration.ofMinutes(2)).stdout().length();
                 exec[round] = System.nanoTime() - execStarted;
                 if (execBytes != FILE_BYTES) {
                     throw new IllegalStateException("exec returned " + execBytes + " bytes");
@@ -63,7 +63,7 @@ public final class SshCatThroughputBenchmark {
             double ptyMbps = FILE_BYTES / 1e6 / (Benchmarks.median(opensshPty) / 1e9);
             System.out.printf("cat 20 MB over SSH from %s, median of %d: LabBench terminal connector %.1f MB/s (%.0f ms),"
                     + " OpenSSH ssh -tt (the same pty path) %.1f MB/s, ratio %.2f (goal >= 0.5); OpenSSH ssh cat (exec, no pty)"
-                    + " %.1f MB/s, ratio %.2f%n", bed.serverName, ROUNDS, oursMbps, Benchmarks.median(ours) / 1e6, ptyMbps,
+                    + " %.1f MB/s, ratio %.2f%n", bed.serverName(), ROUNDS, oursMbps, Benchmarks.median(ours) / 1e6, ptyMbps,
                     oursMbps / ptyMbps, opensshMbps, oursMbps / opensshMbps);
             // Machine-readable lines for ./run-benchmarks: metric, value, unit, reference, goal.
             String server = bed.mina.isPresent() ? "MINA server" : "sshd";

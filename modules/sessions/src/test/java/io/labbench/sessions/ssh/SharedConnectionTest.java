@@ -42,7 +42,9 @@ class SharedConnectionTest {
         TestKeys.KeyFiles key = SshFixture.authorize(dir, server, TestKeys.Type.ED25519);
         SshFixture.trust(dir, server);
         hub = SessionHub.builder(SshFixture.workspace(SshFixture.endpoint("worker1", server, key.privateKey())))
-                .sshSettings(SshFixture.settings(dir)).build();
+                // plain exec channels: the tests count exec requests and stub replies to them, which a command runner
+                // on the node would bypass (NodeCommandRunnerTest covers that path)
+                .sshSettings(SshFixture.settings(dir)).nodeRunner(false).build();
     }
 
     @AfterEach

@@ -50,6 +50,11 @@ public final class OpenSshServer implements AutoCloseable {
 
     /** Starts sshd in {@code dir} (created), accepting {@code clientKey}'s public key for root. */
     public static OpenSshServer start(Path dir, TestKeys.KeyFiles clientKey) throws IOException {
+        return start(dir, clientKey, List.of());
+    }
+
+    /** Starts like {@link #start(Path, TestKeys.KeyFiles)} with more {@code sshd_config} lines (e.g. {@code SetEnv PATH=…}). */
+    public static OpenSshServer start(Path dir, TestKeys.KeyFiles clientKey, List<String> moreConfig) throws IOException {
         Files.createDirectories(dir);
         TestKeys.KeyFiles hostKey = TestKeys.generate(dir.resolve("host"), TestKeys.Type.ECDSA);
         Path authorized = dir.resolve("authorized_keys");
@@ -76,7 +81,7 @@ public final class OpenSshServer implements AutoCloseable {
                 "PrintLastLog no",
                 // the benchmark's shells must not write into root's history
                 "SetEnv HISTFILE=/dev/null",
-                "LogLevel INFO")) + "\n");
+                "LogLevel INFO")) + "\n" + String.join("\n", moreConfig) + "\n");
         Path rootHome = stockRootHome(dir.resolve("root-home"));
         // In a mount namespace of its own, sshd's root logs in to rootHome mounted over /root: the home a fresh
         // node's root has (Debian's stock dot files, which do nothing for a command that is not interactive),

@@ -54,6 +54,7 @@ public final class TestSshServer implements AutoCloseable {
     private final Set<PublicKey> authorizedKeys = ConcurrentHashMap.newKeySet();
     private final Map<String, Supplier<CommandReply>> stubs = new ConcurrentHashMap<>();
     private final List<String> execCommands = new CopyOnWriteArrayList<>();
+    private volatile Map<String, String> execEnvironment = Map.of();
     private final AtomicInteger connectionsAccepted = new AtomicInteger();
     private final List<String> shellArgv;
     private final Path home;
@@ -93,6 +94,14 @@ public final class TestSshServer implements AutoCloseable {
         return testServer;
     }
 
+    /**
+     * Environment variables the exec commands get on top of this JVM's (e.g. a {@code PATH} without perl), as
+     * a node's sshd and dot files would set them; applies to exec requests that arrive from now on.
+     */
+    public void setExecEnvironment(Map<String, String> variables) {
+        this.execEnvironment = Map.copyOf(variables);
+    }
+
     /** A new ECDSA P-256 key pair, e.g. to {@link #setHostKey change} the host key. */
     public static KeyPair generateHostKey() {
         try {
@@ -120,7 +129,7 @@ public final class TestSshServer implements AutoCloseable {
         sshd.setShellFactory(channel -> new PtyShellCommand(shellArgv, home, () -> stopping));
         sshd.setCommandFactory((channel, command) -> {
             execCommands.add(command);
-            return new ExecCommand(command, Optional.ofNullable(stubs.get(command)), home);
+            return new ExecCommand(command, Optional.ofNullable(stubs.get(command)), home, execEnvironment);
         });
         sshd.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
         if (sftp) {
