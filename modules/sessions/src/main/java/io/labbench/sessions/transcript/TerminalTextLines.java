@@ -38,6 +38,14 @@ public final class TerminalTextLines {
                 while (run < end && isPlain(chars[run])) {
                     run++;
                 }
+                int afterLineEnd = line.length() == 0 ? afterLineEnd(chars, run, end) : -1;
+                if (afterLineEnd >= 0) {
+                    // A whole line in the chunk (text, then LF or CR LF): made a String straight from the
+                    // chunk, without passing through the line being built.
+                    completedLines.accept(new String(chars, i, run - i).stripTrailing());
+                    i = afterLineEnd;
+                    continue;
+                }
                 line.append(chars, i, run - i);
                 cursor = line.length();
                 i = run;
@@ -46,6 +54,17 @@ public final class TerminalTextLines {
                 i++;
             }
         }
+    }
+
+    /** Where the line end (LF or CR LF) at {@code at} ends, or -1 if none is there in full. */
+    private static int afterLineEnd(char[] chars, int at, int end) {
+        if (at < end && chars[at] == '\n') {
+            return at + 1;
+        }
+        if (at + 1 < end && chars[at] == '\r' && chars[at + 1] == '\n') {
+            return at + 2;
+        }
+        return -1;
     }
 
     private static boolean isPlain(char c) {

@@ -38,7 +38,6 @@ final class TranscriptWriter {
     private static final Pattern NO_ECHO_PROMPT = Pattern.compile(
             "(?i)(?<![\\p{L}\\p{N}_])(password|passphrase|passcode|pin|secret|token|verification code|비밀번호|암호|패스워드)"
                     + "(?![a-rt-z])[^\\n]{0,60}?[:>]\\s*$");
-    private static final byte[] STAMP_SEPARATOR = " | ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] LINE_END = System.lineSeparator().getBytes(StandardCharsets.US_ASCII);
     private static final int FILE_BUFFER_BYTES = 64 * 1024;
     /** At most this much output sits in the buffer unwritten during a flood: what a crash can lose. */
@@ -60,6 +59,11 @@ final class TranscriptWriter {
     private boolean collectingSecret;
     private Optional<String> writeProblem = Optional.empty();
     private boolean closed;
+    /**
+     * While a chunk of output is read: the stamp its lines get. They arrived together, and reading the
+     * clock once per chunk rather than per line spares a clock call for each of a flood's short lines.
+     */
+    private byte[] chunkPrefix;
 
     TranscriptWriter(Optional<Path> file, SecretMasker masker, Clock clock, int recentCapacity) {
         this.file = file;
@@ -78,7 +82,12 @@ final class TranscriptWriter {
     /** Output from the terminal, in any chunks. */
     synchronized void output(char[] chars, int offset, int length) {
         if (!closed) {
-            lines.accept(chars, offset, length);
+            chunkPrefix = stamps.linePrefix();
+            try {
+                lines.accept(chars, offset, length);
+            } finally {
+                chunkPrefix = null;
+            }
             if (unflushed && (System.nanoTime() - lastFlushNanos >= FLUSH_INTERVAL_NANOS
                     || PROMPT_END.matcher(lines.currentLine()).find())) {
                 flush();
@@ -199,8 +208,7 @@ final class TranscriptWriter {
             unflushed = true;
             // Bytes straight from each String: for the usual ASCII line that is one array copy, where a
             // Writer would widen it to chars and encode those back again.
-            fileOut.write(stamps.now().getBytes(StandardCharsets.UTF_8));
-            fileOut.write(STAMP_SEPARATOR);
+            fileOut.write(chunkPrefix != null ? chunkPrefix : stamps.linePrefix());
             fileOut.write(maskedLine.getBytes(StandardCharsets.UTF_8));
             fileOut.write(LINE_END);
         } catch (IOException e) {

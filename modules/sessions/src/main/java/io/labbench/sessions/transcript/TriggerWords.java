@@ -1,13 +1,16 @@
 package io.labbench.sessions.transcript;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Which of a fixed set of short words occur in a line, found in one pass over it without copying it:
  * the cheap test that decides whether a masking rule's regular expression needs to run at all. Each
  * word is compared either exactly or ignoring ASCII case. A table keyed by every two-character pair
  * names the words that may start there, so almost every position of ordinary output is passed over
- * after one lookup; the rare candidates are confirmed with {@link String#regionMatches}. Words must be
+ * after one lookup. The table holds a byte per pair (an index into the few distinct sets of words), 16 KB
+ * that stay in the first-level cache, where a set per pair took 64 KB and missed it on base64 text; the rare candidates are confirmed with {@link String#regionMatches}. Words must be
  * printable ASCII, at least two characters long; at most 32 of them. Immutable and thread-safe.
  */
 final class TriggerWords {
@@ -24,24 +27,54 @@ final class TriggerWords {
     private static final int ASCII = 128;
 
     private final List<Word> words;
-    /** For each pair of ASCII characters, the bits of the words that begin with it. */
-    private final int[] wordsStartingWith = new int[ASCII * ASCII];
+    /** For each pair of ASCII characters, where in {@link #wordSets} the bits of the words that begin with it are. */
+    private final byte[] wordSetStartingWith = new byte[ASCII * ASCII];
+    /**
+     * For each word of 3 or more characters, its third character in either spelling: checked before the
+     * whole word, it turns away almost every candidate a pair lets through in base64 text ("to", "se").
+     */
+    private final char[] thirdSpelling1;
+    private final char[] thirdSpelling2;
+    /** The distinct sets of words that begin with some pair; the first is the empty set. */
+    private final int[] wordSets;
 
     TriggerWords(List<Word> words) {
         if (words.size() > Integer.SIZE) {
             throw new IllegalArgumentException("at most 32 trigger words, not " + words.size());
         }
         this.words = List.copyOf(words);
+        int[] wordsStartingWith = new int[ASCII * ASCII];
+        this.thirdSpelling1 = new char[words.size()];
+        this.thirdSpelling2 = new char[words.size()];
         for (int bit = 0; bit < words.size(); bit++) {
             Word word = words.get(bit);
             char first = word.text().charAt(0);
             char second = word.text().charAt(1);
+            if (word.text().length() > 2) {
+                char[] third = spellings(word.text().charAt(2), word.ignoreCase());
+                thirdSpelling1[bit] = third[0];
+                thirdSpelling2[bit] = third[third.length - 1];
+            }
             for (char a : spellings(first, word.ignoreCase())) {
                 for (char b : spellings(second, word.ignoreCase())) {
                     wordsStartingWith[a * ASCII + b] |= 1 << bit;
                 }
             }
         }
+        int[] sets = IntStream.concat(IntStream.of(0),
+                Arrays.stream(wordsStartingWith).filter(set -> set != 0).distinct()).toArray();
+        if (sets.length > 256) {
+            throw new IllegalArgumentException("the trigger words begin with too many different pairs: " + sets.length);
+        }
+        for (int pair = 0; pair < wordsStartingWith.length; pair++) {
+            for (int index = 0; index < sets.length; index++) {
+                if (sets[index] == wordsStartingWith[pair]) {
+                    wordSetStartingWith[pair] = (byte) index;
+                    break;
+                }
+            }
+        }
+        this.wordSets = sets;
     }
 
     /** The bits (by position in the list given) of the words found in {@code line}. */
@@ -55,11 +88,21 @@ final class TriggerWords {
             if ((a | b) >= ASCII) {
                 continue;
             }
-            int candidates = wordsStartingWith[a * ASCII + b] & ~found;
+            int set = wordSetStartingWith[a * ASCII + b];
+            if (set == 0) {
+                continue;
+            }
+            int candidates = wordSets[set & 0xff] & ~found;
             while (candidates != 0) {
                 int bit = Integer.numberOfTrailingZeros(candidates);
                 candidates &= candidates - 1;
                 Word word = words.get(bit);
+                if (word.text().length() > 2) {
+                    char third = i + 2 <= last ? line.charAt(i + 2) : 0;
+                    if (third != thirdSpelling1[bit] && third != thirdSpelling2[bit]) {
+                        continue;
+                    }
+                }
                 if (line.regionMatches(word.ignoreCase(), i, word.text(), 0, word.text().length())) {
                     found |= 1 << bit;
                 }

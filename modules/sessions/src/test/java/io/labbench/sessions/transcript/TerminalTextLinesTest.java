@@ -37,4 +37,25 @@ class TerminalTextLinesTest {
         text.accept("prompt$ ");
         assertThat(text.currentLine()).isEqualTo("prompt$ ");
     }
+
+    @Test
+    void chunksOfCharsGiveTheSameLinesAsCharactersOneByOneWhereverTheChunksSplit() {
+        String stream = "plain line\r\nlf only\nspaces at the end   \r\n\r\nprogress 10%\rprogress 100%\r\n"
+                + "\u001b[1;32mgreen\u001b[0m\r\nabc\b \b\r\nabcdef\u001b[3D\u001b[K\r\nlone cr\r\rover\r\nprompt$ ";
+        TerminalTextLines oneByOne = new TerminalTextLines(lines::add);
+        oneByOne.accept(stream);
+        List<String> expected = List.copyOf(lines);
+        String expectedCurrent = oneByOne.currentLine();
+        assertThat(expected).contains("plain line", "lf only", "spaces at the end", "", "progress 100%", "green", "ab", "abc");
+
+        char[] chars = stream.toCharArray();
+        for (int split = 0; split <= chars.length; split++) {
+            List<String> got = new ArrayList<>();
+            TerminalTextLines chunked = new TerminalTextLines(got::add);
+            chunked.accept(chars, 0, split);
+            chunked.accept(chars, split, chars.length - split);
+            assertThat(got).as("split at %d", split).isEqualTo(expected);
+            assertThat(chunked.currentLine()).as("split at %d", split).isEqualTo(expectedCurrent);
+        }
+    }
 }

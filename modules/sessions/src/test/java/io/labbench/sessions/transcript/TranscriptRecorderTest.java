@@ -48,22 +48,27 @@ class TranscriptRecorderTest {
     }
 
     @Test
-    void linesAreStampedToTheMillisecondInUtc(@TempDir Path dir) throws IOException {
+    void linesAreStampedToTheMillisecondInUtcWithTheTimeTheirChunkArrived(@TempDir Path dir) throws IOException {
         Instant first = Instant.parse("2026-11-26T11:16:44.123456Z");
         Clock clock = new SteppingClock(first, first.plusNanos(300_000), Instant.parse("2026-11-26T11:16:45Z"),
                 Instant.parse("2026-11-26T11:16:45.000900Z"));
         Path file = dir.resolve("node.log");
         TranscriptRecorder recorder = new TranscriptRecorder(Optional.of(file), SecretMasker.standard(), clock, 100);
 
-        recorder.output("one\r\ntwo\r\nthree\r\nfour\r\n");
+        recorder.output("one\r\ntwo\r\n");
+        recorder.output("three\r\n");
+        recorder.output("four\r\nfi");
+        recorder.output("ve\r\n");
         recorder.close();
 
-        // Same millisecond, same stamp; a whole second has no fraction, as Instant prints it.
+        // Lines of one chunk arrived together and share its stamp; same millisecond, same stamp; a whole
+        // second has no fraction, as Instant prints it; a line split across chunks ends in the later one.
         assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).containsExactly(
                 "2026-11-26T11:16:44.123Z | one",
                 "2026-11-26T11:16:44.123Z | two",
-                "2026-11-26T11:16:45Z | three",
-                "2026-11-26T11:16:45Z | four");
+                "2026-11-26T11:16:44.123Z | three",
+                "2026-11-26T11:16:45Z | four",
+                "2026-11-26T11:16:45Z | five");
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TriggerWordsTest {
@@ -53,5 +55,33 @@ class TriggerWordsTest {
     void refusesWordsItCannotIndex() {
         assertThatThrownBy(() -> new TriggerWords.Word("x", true)).hasMessageContaining("2 or more");
         assertThatThrownBy(() -> new TriggerWords.Word("tök", true)).hasMessageContaining("printable ASCII");
+    }
+
+    @Test
+    void agreesWithAPlainSearchOnBase64TextWithWordsInAnySpellingAndCutOffAtTheEnd() {
+        List<TriggerWords.Word> list = List.of(new TriggerWords.Word("AKIA", false), new TriggerWords.Word("token", true),
+                new TriggerWords.Word("-u", false), new TriggerWords.Word("se", true), new TriggerWords.Word("eyJ", false),
+                new TriggerWords.Word("://", false));
+        TriggerWords mixed = new TriggerWords(list);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-:";
+        String[] inserts = {"TOKEN", "toKen", "tOk", "to", "AKIA", "akia", "AKI", "-u", "eyJ", "eyj", "SE", "sE", ":/", "://"};
+        Random random = new Random(21);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder line = new StringBuilder();
+            for (int length = random.nextInt(12); line.length() < length; ) {
+                line.append(random.nextInt(4) == 0 ? inserts[random.nextInt(inserts.length)]
+                        : String.valueOf(alphabet.charAt(random.nextInt(alphabet.length()))));
+            }
+            String text = line.toString();
+            int expected = 0;
+            for (int bit = 0; bit < list.size(); bit++) {
+                TriggerWords.Word word = list.get(bit);
+                boolean found = word.ignoreCase()
+                        ? text.toLowerCase(Locale.ROOT).contains(word.text().toLowerCase(Locale.ROOT))
+                        : text.contains(word.text());
+                expected |= found ? 1 << bit : 0;
+            }
+            assertThat(mixed.find(text)).as(text).isEqualTo(expected);
+        }
     }
 }
