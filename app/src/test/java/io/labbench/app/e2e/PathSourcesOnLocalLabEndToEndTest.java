@@ -175,7 +175,10 @@ class PathSourcesOnLocalLabEndToEndTest {
     @Test
     @Order(2)
     void theAwsSourceReadsTheSameLabOverSshFabric8AndElbv2AndFindsTheSamePathWithTheVpcMarkedNotObservable() throws Exception {
-        // a fresh connection, so conntrack holds an entry for both sources to follow
+        // a fresh connection, so conntrack holds an entry for both sources to follow. conntrack keeps no start time: the
+        // newer of two closed connections is the one with more seconds left, so this curl comes at least a second after
+        // the previous test's, or both could show the same whole second and each source follow a different one
+        Thread.sleep(1100);
         String reply = local.shell().run("pod/default/netpod", "curl -s --max-time 10 http://" + clusterIp + ":80/").stdout();
         assertThat(reply).contains("Hostname: deploy-echo-");
         PacketPath fromLocal = local.resolve("netpod", "svc/svc-echo", "", 0);
@@ -268,8 +271,13 @@ class PathSourcesOnLocalLabEndToEndTest {
         String targetNode = path.hops(Direction.FORWARD).get(path.hops(Direction.FORWARD).indexOf(lb.get(2)) + 1).machine();
         List<String> nlbAddresses = kopsEc2Output("getent ahostsv4 " + host[0]).lines().map(l -> l.split("\\s+")[0]).distinct().toList();
         assertThat(nlbAddresses).contains(toTarget.before().replaceAll(":\\d+$", ""));
-        String ct = local.shell().run(targetNode, "conntrack -L -p tcp -d " + target + " 2>/dev/null").stdout();
-        assertThat(ConntrackParser.parse(ct).entries()).as(ct).anySatisfy(e -> assertThat(nlbAddresses).contains(e.original().src()));
+        // a new NLB's first health checks may not have reached this target yet when the curl answered: wait for one
+        // (every 10 s) before reading what it left
+        String[] ct = new String[1];
+        await(() -> ConntrackParser.parse(ct[0] = local.shell().run(targetNode, "conntrack -L -p tcp -d " + target + " 2>/dev/null")
+                .stdout()).entries().stream().anyMatch(e -> nlbAddresses.contains(e.original().src())),
+                "a connection from the NLB's addresses " + nlbAddresses + " to " + target + " in " + targetNode + "'s conntrack");
+        assertThat(ConntrackParser.parse(ct[0]).entries()).as(ct[0]).anySatisfy(e -> assertThat(nlbAddresses).contains(e.original().src()));
         // Which target this curl's flow hashed to is the NLB's to know (the path says so and shows the first healthy
         // one); what the path claims is how the NLB's connections reach that target. The NLB opens one to every
         // target at each health check (10 s), so within a few checks every counter the path names has risen.
