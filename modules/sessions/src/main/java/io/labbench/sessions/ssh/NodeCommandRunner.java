@@ -60,14 +60,14 @@ public final class NodeCommandRunner implements CommandRunner, AutoCloseable {
         Session session = connection.sessionForCommand(timeout);
         NodeRunner live = runnerFor(session);
         if (live == null) {
-            return plain.run(command, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            return plainRun(command, deadline);
         }
         NodeRunner.Run run;
         try {
             run = live.start(command);
         } catch (IOException e) {
             // the runner went away between the check and the send: nothing ran, so a plain exec is safe
-            return plain.run(command, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            return plainRun(command, deadline);
         }
         try {
             int exit;
@@ -100,6 +100,11 @@ public final class NodeCommandRunner implements CommandRunner, AutoCloseable {
             throw new CommandException(CommandException.Reason.CHANNEL_FAILED,
                     e.getCause().getMessage() + " while `" + command + "` ran; run it again", e.getCause());
         }
+    }
+
+    /** A plain exec channel for {@code command}, with what is left of its time. */
+    private CommandResult plainRun(String command, long deadline) throws CommandException {
+        return plain.run(command, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
     }
 
     /** The live runner on {@code session}, or null (after starting one in the background when it may). */
