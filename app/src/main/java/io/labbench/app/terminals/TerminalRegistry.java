@@ -26,7 +26,6 @@ import java.util.logging.Logger;
  */
 public final class TerminalRegistry implements TerminalDirectory {
 
-    private static final Logger LOG = Logger.getLogger(TerminalRegistry.class.getName());
 
     private final TerminalLinkFactory links;
     private final Executor background;
@@ -178,7 +177,7 @@ public final class TerminalRegistry implements TerminalDirectory {
             try {
                 link.connector().write(keys);
             } catch (IOException e) {
-                LOG.warning("Typing into " + terminalName + " failed: " + e.getMessage());
+                log().warning("Typing into " + terminalName + " failed: " + e.getMessage());
                 entry.listener().stateChanged(ConnectionState.FAILED,
                         "Typing into " + terminalName + " failed: " + e.getMessage());
             }
@@ -210,5 +209,12 @@ public final class TerminalRegistry implements TerminalDirectory {
         if (!open.containsKey(name)) {
             open(name, (state, message) -> { });
         }
+    }
+
+    // Fetched when a message is logged, not when the class loads: this class runs before the first frame, and the
+    // first java.util.logging use looks for a logging back-end in every jar on the class path (DesktopLauncher says
+    // which thread does that instead).
+    private static Logger log() {
+        return Logger.getLogger(TerminalRegistry.class.getName());
     }
 }

@@ -21,7 +21,6 @@ import sun.misc.Signal;
  */
 final class CloseOnSignal {
 
-    private static final Logger LOG = Logger.getLogger(CloseOnSignal.class.getName());
     private static final List<String> SIGNALS = List.of("TERM", "INT", "HUP");
 
     private CloseOnSignal() {
@@ -46,10 +45,17 @@ final class CloseOnSignal {
                     closer.start();
                 });
             } catch (IllegalArgumentException reservedByTheJvm) {
-                LOG.log(Level.FINE, "SIG{0} stays with the JVM ({1}); the shutdown hook closes the lab instead",
+                log().log(Level.FINE, "SIG{0} stays with the JVM ({1}); the shutdown hook closes the lab instead",
                         new Object[] {name, reservedByTheJvm.getMessage()});
             }
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> workbench.closeWithoutRequest(patience), "close-on-exit"));
+    }
+
+    // Fetched when a message is logged, not when the class loads: this class runs before the first frame, and the
+    // first java.util.logging use looks for a logging back-end in every jar on the class path (DesktopLauncher says
+    // which thread does that instead).
+    private static Logger log() {
+        return Logger.getLogger(CloseOnSignal.class.getName());
     }
 }

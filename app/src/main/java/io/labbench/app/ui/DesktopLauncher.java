@@ -47,8 +47,12 @@ public final class DesktopLauncher {
         StartupTrace.mark("launch");
         CountDownLatch probed = new CountDownLatch(1);
         AtomicInteger exitCode = new AtomicInteger(0);
-        // Files need no toolkit: read them on the other core while JavaFX starts. The first logger
-        // (the settings store's) sets up java.util.logging, which scans every jar on the class path.
+        // Files need no toolkit: read them on the other core while JavaFX starts. Neither thread sets up logging:
+        // its first use looks for a logging back-end in every jar on the class path (~160 jars opened, 150-250 ms of
+        // CPU), and the JavaFX thread needs the settings before it can build the window. The icon library's logger
+        // does it on the font thread below instead, beside the JavaFX thread; the classes used before the first
+        // frame fetch their loggers only when they log, and ./labbench puts JavaFX on the module path, where it has
+        // no "unsupported configuration" warning to log on the main thread.
         AppDirs dirs = AppDirs.fromEnvironment();
         CompletableFuture<WorkbenchSetup.Plan> plan = StartupThreads.supply("labbench-read-settings",
                 () -> WorkbenchSetup.plan(dirs, options));

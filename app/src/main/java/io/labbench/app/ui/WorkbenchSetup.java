@@ -4,7 +4,6 @@ import io.labbench.app.ui.dialogs.EndpointEditorDialog;
 import io.labbench.app.ui.dialogs.FxHostKeyVerifier;
 import io.labbench.app.ui.dialogs.FxPassphrasePrompt;
 import io.labbench.app.ui.settings.UiSettingsStore;
-import io.labbench.app.ui.startup.StartupTrace;
 import io.labbench.app.terminals.SessionTerminalLinks;
 import io.labbench.app.locallab.LocalLabLifecycle;
 import io.labbench.app.locallab.LocalLabSettingsDialog;
@@ -81,8 +80,6 @@ public final class WorkbenchSetup {
     /** Reads what {@link #create(Plan, Stage)} needs; runs on any thread. */
     public static Plan plan(AppDirs dirs, DesktopLauncher.Options options) {
         UiSettingsStore settingsStore = DesktopLauncher.settingsStore(dirs);
-        // its logger set up java.util.logging, whose first use scans every jar for a logging back-end
-        StartupTrace.mark("logging set up");
         UiSettingsStore.LoadOutcome settings = settingsStore.tryLoad();
         WorkspaceStore store = new WorkspaceStore(dirs);
         List<String> notices = new ArrayList<>();

@@ -19,7 +19,6 @@ import java.util.logging.Logger;
  */
 public final class UiSettingsStore {
 
-    private static final Logger LOG = Logger.getLogger(UiSettingsStore.class.getName());
 
     private final Path file;
     private final ObjectMapper json = new ObjectMapper()
@@ -51,11 +50,11 @@ public final class UiSettingsStore {
             String problem = file + ":" + (where == null ? "?" : where.getLineNr()) + ": "
                     + e.getOriginalMessage() + " (expected the settings JSON LabBench writes;"
                     + " delete the file to start from defaults)";
-            LOG.warning(problem);
+            log().warning(problem);
             return new LoadOutcome(UiSettings.defaults(), Optional.of(problem));
         } catch (IOException e) {
             String problem = file + ": cannot read settings (" + e.getMessage() + "); using defaults";
-            LOG.warning(problem);
+            log().warning(problem);
             return new LoadOutcome(UiSettings.defaults(), Optional.of(problem));
         }
     }
@@ -66,7 +65,7 @@ public final class UiSettingsStore {
             AtomicFileWriter.write(file, json.writeValueAsBytes(settings));
             return true;
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "Cannot save window settings to " + file + ": " + e.getMessage()
+            log().log(Level.WARNING, "Cannot save window settings to " + file + ": " + e.getMessage()
                     + " (check that the folder is writable)");
             return false;
         }
@@ -74,5 +73,12 @@ public final class UiSettingsStore {
 
     /** The settings read, and the problem that made them defaults if there was one. */
     public record LoadOutcome(UiSettings result, Optional<String> problem) {
+    }
+
+    // Fetched when a message is logged, not when the class loads: this class runs before the first frame, and the
+    // first java.util.logging use looks for a logging back-end in every jar on the class path (DesktopLauncher says
+    // which thread does that instead).
+    private static Logger log() {
+        return Logger.getLogger(UiSettingsStore.class.getName());
     }
 }

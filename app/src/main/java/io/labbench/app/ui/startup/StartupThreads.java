@@ -4,8 +4,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * Runs start-up work that needs no JavaFX toolkit (reading files, the logging set-up's scan of the
- * class path) on its own thread while the toolkit starts. Not the common pool: on two cores it has
+ * Runs start-up work that needs no JavaFX toolkit (reading files, loading fonts) on its own thread while
+ * the toolkit starts or the JavaFX thread builds the window. Not the common pool: on two cores it has
  * one worker, which would queue these jobs one behind the other.
  */
 public final class StartupThreads {

@@ -29,14 +29,16 @@ final class LibraryPrivates {
     }
 
     /**
-     * What {@code lookup} finds, or empty (logged at INFO with {@code fallback}, which says what the terminals do
-     * instead) if a member is out of reach.
+     * What {@code lookup} finds, or empty (logged at INFO under {@code user}'s name with {@code fallback}, which says
+     * what the terminals do instead) if a member is out of reach. The logger is fetched only then: the users run
+     * before the first frame, and the first java.util.logging use looks for a logging back-end in every jar
+     * (DesktopLauncher says which thread does that instead).
      */
-    static <T> Optional<T> reach(Logger log, String fallback, Lookup<T> lookup) {
+    static <T> Optional<T> reach(Class<?> user, String fallback, Lookup<T> lookup) {
         try {
             return Optional.of(lookup.find());
         } catch (ReflectiveOperationException | RuntimeException unreachable) {
-            log.log(Level.INFO, fallback, unreachable);
+            Logger.getLogger(user.getName()).log(Level.INFO, fallback, unreachable);
             return Optional.empty();
         }
     }

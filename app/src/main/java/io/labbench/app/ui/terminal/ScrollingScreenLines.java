@@ -7,7 +7,6 @@ import com.techsenger.jeditermfx.core.model.hyperlinks.TextProcessing;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Logger;
 
 /**
  * The screen lines of a pane's text buffer, with a scroll (the library's {@code deleteLines}) that moves
@@ -31,14 +30,12 @@ import java.util.logging.Logger;
  */
 final class ScrollingScreenLines extends LinesBuffer {
 
-    private static final Logger LOG = Logger.getLogger(ScrollingScreenLines.class.getName());
-
     /** {@code TerminalTextBuffer.myScreenBuffer}, {@code LinesBuffer.myLines} and its text processing. */
     private record Privates(VarHandle screen, VarHandle lines, VarHandle textProcessing) {
     }
 
     /** Null if the library's private parts cannot be reached. */
-    private static final Privates PRIVATES = LibraryPrivates.reach(LOG,
+    private static final Privates PRIVATES = LibraryPrivates.reach(ScrollingScreenLines.class,
             "JediTermFX's screen lines are out of reach; terminals scroll the library's way",
             () -> new Privates(
                     LibraryPrivates.field(TerminalTextBuffer.class, "myScreenBuffer", LinesBuffer.class),

@@ -6,7 +6,6 @@ import com.techsenger.jeditermfx.core.model.JediTerminal;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
-import java.util.logging.Logger;
 
 /**
  * Writes text into a {@link JediTerminal} past its character-set decoding, for text that decoding would
@@ -27,14 +26,12 @@ import java.util.logging.Logger;
  */
 final class UndecodedWrite {
 
-    private static final Logger LOG = Logger.getLogger(UndecodedWrite.class.getName());
-
     /** {@code JediTerminal.writeDecodedCharacters(char[])} and {@code JediTerminal.myGraphicSetState}. */
     private record Privates(MethodHandle writeDecoded, VarHandle graphicSets) {
     }
 
     /** Null if the library's private parts cannot be reached. */
-    private static final Privates PRIVATES = LibraryPrivates.reach(LOG,
+    private static final Privates PRIVATES = LibraryPrivates.reach(UndecodedWrite.class,
             "JediTermFX's decoded write is out of reach; terminals take its own path",
             () -> new Privates(
                     LibraryPrivates.method(JediTerminal.class, "writeDecodedCharacters",

@@ -7,6 +7,8 @@ import io.labbench.sessions.SshEndpoint;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import io.labbench.storage.AtomicFileWriter;
 import java.nio.file.Files;
@@ -22,7 +24,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.emitter.Emitter;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
+import org.yaml.snakeyaml.serializer.Serializer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -116,7 +124,34 @@ public final class WorkspaceYaml {
         options.setIndentWithIndicator(true);
         options.setWidth(120);
         return "# LabBench workspace: endpoints (type ssh or local) and captured variables. Safe to edit by hand.\n"
-                + new Yaml(options).dump(root);
+                + dump(root, options);
+    }
+
+    /*
+     * The two below do what Yaml.compose and Yaml.dump do, without a Yaml object: its constructor makes an object
+     * constructor, which asks the JDK for a System.Logger, and the JDK's first such request from a library looks for a
+     * logging back-end in every jar on the class path (~160, 150-250 ms of CPU). The window reads (and on a first
+     * start writes) the workspace before its first frame.
+     */
+    private static Node compose(Reader reader) {
+        LoaderOptions options = new LoaderOptions();
+        return new Composer(new ParserImpl(new StreamReader(reader), options), new Resolver(), options).getSingleNode();
+    }
+
+    private static String dump(Map<String, Object> root, DumperOptions options) {
+        Representer representer = new Representer(options);
+        representer.setDefaultFlowStyle(options.getDefaultFlowStyle());
+        representer.setDefaultScalarStyle(options.getDefaultScalarStyle());
+        StringWriter out = new StringWriter();
+        Serializer serializer = new Serializer(new Emitter(out, options), new Resolver(), options, null);
+        try {
+            serializer.open();
+            serializer.serialize(representer.represent(root));
+            serializer.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen: a StringWriter", e);
+        }
+        return out.toString();
     }
 
     private static Map<String, Object> toMap(Endpoint endpoint) {
@@ -167,7 +202,7 @@ public final class WorkspaceYaml {
         Workspace workspace(String text) throws WorkspaceFileException {
             Node root;
             try (Reader reader = new StringReader(text)) {
-                root = new Yaml(new LoaderOptions()).compose(reader);
+                root = compose(reader);
             } catch (MarkedYAMLException e) {
                 Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
                 throw new WorkspaceFileException(List.of(problemAt(mark,
