@@ -10,11 +10,13 @@ import io.labbench.app.ui.terminal.TerminalSettings;
 import org.kordamp.ikonli.javafx.IkonResolver;
 import io.labbench.sessions.AppDirs;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
+import java.util.logging.LogManager;
 import java.util.logging.Logger;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -47,12 +49,18 @@ public final class DesktopLauncher {
         StartupTrace.mark("launch");
         CountDownLatch probed = new CountDownLatch(1);
         AtomicInteger exitCode = new AtomicInteger(0);
-        // Files need no toolkit: read them on the other core while JavaFX starts. Neither thread sets up logging:
-        // its first use looks for a logging back-end in every jar on the class path (~160 jars opened, 150-250 ms of
-        // CPU), and the JavaFX thread needs the settings before it can build the window. The icon library's logger
-        // does it on the font thread below instead, beside the JavaFX thread; the classes used before the first
-        // frame fetch their loggers only when they log, and ./labbench puts JavaFX on the module path, where it has
-        // no "unsupported configuration" warning to log on the main thread.
+        // The JDK's first logging set-up and its first time-zone lookup each ask every jar on the class path for a
+        // service (a LoggerFinder, a ZoneRulesProvider): ~160 jars opened, 150-250 ms of CPU. Both happen before the
+        // first frame (the icon library's logger, the session hub's clock), so they run first, on a thread of their
+        // own beside the toolkit's start: not on the main thread, which starts the toolkit (./labbench puts JavaFX on
+        // the module path, where it has no "unsupported configuration" warning to log), not on the settings thread,
+        // which the JavaFX thread waits for (the classes used before the first frame fetch their loggers only when
+        // they log), and not on the JavaFX thread.
+        StartupThreads.supply("labbench-service-lookups", () -> {
+            LogManager.getLogManager();
+            return ZoneId.systemDefault().getRules();
+        });
+        // Files need no toolkit: read them on the other core while JavaFX starts.
         AppDirs dirs = AppDirs.fromEnvironment();
         CompletableFuture<WorkbenchSetup.Plan> plan = StartupThreads.supply("labbench-read-settings",
                 () -> WorkbenchSetup.plan(dirs, options));
