@@ -129,7 +129,7 @@ public final class EmulatorThroughputBenchmark {
     }
 
     /** Output shaped like a busy lab terminal: ip/iptables listings, colours, prompts, line edits. */
-    static char[] mixedStream(int size) {
+    public static char[] mixedStream(int size) {
         Random random = new Random(42);
         String[] words = {"10.0.1.23/32", "dev", "eni3a9f01c2d4e", "scope", "link", "AWS-SNAT-CHAIN-0", "pkts",
                 "bytes", "ACCEPT", "tcp", "dpt:443", "conntrack", "ESTABLISHED", "worker1", "kube-proxy", "0x1234"};
