@@ -21,7 +21,7 @@ import java.io.IOException;
  * {@code processControlSequence} alone 1.7 s of it). Here the hot path is a small loop over ints with no allocation.
  *
  * <p>SGR is not re-implemented: its result depends only on the current style and the arguments, so the first time
- * a (style, arguments) pair is seen the library computes it, and the style it sets is remembered in a small table
+ * a (style, arguments) pair is seen the library computes it, and the style the terminal sets is remembered in a small table
  * keyed by the current style's identity ({@link TextStyle} is immutable; a pane's styles are shared by
  * {@link SharedTextStyles}, so there are few). The library's warning for an unknown attribute is then logged once per
  * pair rather than every time.
@@ -37,9 +37,14 @@ public final class FastPathEmulator extends JediEmulator {
     private static final int MAX_SEQUENCE = 32;
     private static final int SGR_SLOTS = 64;
 
-    /** What was read of the current sequence after its ESC, to push back if the library is to parse it. */
+    /**
+     * What was read of the current sequence after its ESC, to push back if the library is to parse it; and its
+     * arguments. Indexes into both are masked to the arrays' power-of-two sizes (a no-op, the bounds are checked
+     * before): then the optimising compiler has no range check to hoist out of the parsing loop on a guess from the
+     * profile, which a longer sequence later broke (a deoptimisation and a second 0.3 s compile in the cold pass).
+     */
     private final char[] sequence = new char[MAX_SEQUENCE];
-    private final int[] args = new int[MAX_ARGS + 1];
+    private final int[] args = new int[8];
 
     /** SGR results, direct-mapped: the style before, the packed arguments, the style the library set. */
     private final TextStyle[] sgrFrom = new TextStyle[SGR_SLOTS];
@@ -70,8 +75,13 @@ public final class FastPathEmulator extends JediEmulator {
         } else if (ch == '\b') {
             terminal.backspace();
         } else if (ch != 0x1b || !controlSequence(terminal)) {
-            super.processChar(ch, terminal);
+            library(ch, terminal);
         }
+    }
+
+    /** The library's emulator from {@code ch} on (what is read after it is still in the stream). */
+    private void library(char ch, Terminal terminal) throws IOException {
+        super.processChar(ch, terminal);
     }
 
     /**
@@ -97,10 +107,11 @@ public final class FastPathEmulator extends JediEmulator {
                 return pushBack(length);
             }
             last = myDataStream.getChar();
-            sequence[length++] = last;
+            sequence[length++ & (MAX_SEQUENCE - 1)] = last;
             if (last >= '0' && last <= '9') {
-                args[argc] = args[argc] * 10 + last - '0';
-                if (args[argc] >= ARG_LIMIT) {
+                int value = args[argc & 7] * 10 + last - '0';
+                args[argc & 7] = value;
+                if (value >= ARG_LIMIT) {
                     return pushBack(length);
                 }
                 digits++;
@@ -110,7 +121,7 @@ public final class FastPathEmulator extends JediEmulator {
                     if (++argc == MAX_ARGS) {
                         return pushBack(length);
                     }
-                    args[argc] = 0;
+                    args[argc & 7] = 0;
                     digits = 0;
                 }
             } else if (last >= 0x40 && last <= 0x7e) {
@@ -144,15 +155,17 @@ public final class FastPathEmulator extends JediEmulator {
         TextStyle from = terminal.getStyleState().getCurrent();
         long key = argc;
         for (int i = 0; i < argc; i++) {
-            key |= (long) args[i] << (3 + 10 * i);
+            key |= (long) args[i & 7] << (3 + 10 * i);
         }
         int slot = (System.identityHashCode(from) * 31 + Long.hashCode(key * 0x9E3779B97F4A7C15L)) & (SGR_SLOTS - 1);
         if (sgrFrom[slot] == from && sgrArgs[slot] == key) {
-            terminal.characterAttributes(sgrTo[slot]);
+            // What the terminal's characterAttributes did with the library's style the first time: JediTerminal sets it
+            // as current; a PaneTerminal sets its shared copy, which this already is.
+            terminal.getStyleState().setCurrent(sgrTo[slot]);
             return true;
         }
         myDataStream.pushBackBuffer(sequence, length);
-        super.processChar('\u001b', terminal);
+        library('\u001b', terminal);
         sgrFrom[slot] = from;
         sgrArgs[slot] = key;
         sgrTo[slot] = terminal.getStyleState().getCurrent();
@@ -165,7 +178,7 @@ public final class FastPathEmulator extends JediEmulator {
     }
 
     private int arg(int argc, int index, int absent) {
-        return index < argc ? args[index] : absent;
+        return index < argc ? args[index & 7] : absent;
     }
 
     private static int atLeastOne(int count) {

@@ -26,6 +26,9 @@ import java.util.Optional;
  */
 public final class LabTerminalWidget extends JediTermFxWidget {
 
+    /** The emulator parsing the connected shell's output; null until a connector is set. */
+    private volatile JediEmulator emulator;
+
     public LabTerminalWidget(int columns, int rows, TerminalSettings settings) {
         super(columns, rows, settings);
         ScrollbackTrimmer.attach(getTerminalTextBuffer());
@@ -44,9 +47,15 @@ public final class LabTerminalWidget extends JediTermFxWidget {
                 getTypeAheadManager(), getExecutorServiceManager()) {
             @Override
             protected JediEmulator createEmulator(TerminalDataStream dataStream, Terminal model) {
-                return FastPathEmulator.forPane(dataStream, model);
+                emulator = FastPathEmulator.forPane(dataStream, model);
+                return emulator;
             }
         };
+    }
+
+    /** The emulator parsing the connected shell's output, once a connector is set. */
+    Optional<JediEmulator> emulator() {
+        return Optional.ofNullable(emulator);
     }
 
     @Override
