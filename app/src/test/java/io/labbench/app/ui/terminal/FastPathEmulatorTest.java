@@ -100,7 +100,8 @@ class FastPathEmulatorTest {
     private static String edgeCases() {
         return ESC + "]0;root@kops-ec2: ~" + "\u0007" + ESC + "[?2004h"
                 + ESC + "[1;32mroot@kops-ec2" + ESC + "[0m:" + ESC + "[1;34m~" + ESC + "[0m# ls\r\n"
-                + ESC + "[;5mblink" + ESC + "[1;m empty last" + ESC + "[;;1m bold" + ESC + "[m plain\r\n"
+                + ESC + "[31m" + ESC + "[;5mblink" + ESC + "[1;m empty last" + ESC + "[32m" + ESC + "[;;1m bold"
+                + ESC + "[m plain\r\n"
                 + ESC + "[38;5;208morange" + ESC + "[48;5;21m on blue" + ESC + "[38;2;10;20;30m rgb" + ESC + "[99m"
                 + " unknown" + ESC + "[1;2;3;4;5;6;7m seven" + ESC + "[0m\r\n"
                 + ESC + "[91mbright" + ESC + "[103m bg" + ESC + "[39;49m" + ESC + "[4;3;8;28;23;24m u\r\n"
@@ -108,8 +109,13 @@ class FastPathEmulatorTest {
                 + ESC + "[2000D<" + ESC + "[2000C>\r\n"
                 + ESC + "[2K\r" + ESC + "[33mDownloading " + ESC + "[0m 57%\b\b\b58%\r\n"
                 + ESC + "[7m reverse " + ESC + "[27m normal" + ESC + "[5;10Hat 5,10" + ESC + "[;20Hrow1?" + ESC + "[H"
-                + ESC + "[2A" + ESC + "[3B" + ESC + "[0A" + ESC + "[12G" + ESC + "[`" + ESC + "[8;3f"
-                + ESC + "[1K" + ESC + "[0J" + ESC + "[10;1H" + ESC + "[1J" + ESC + "[12;1H"
+                + ESC + "[2A" + "u" + ESC + "[3B" + "d" + ESC + "[0A" + "z" + ESC + "[12G" + "g" + ESC + "[`" + "b"
+                + ESC + "[8;3f" + "f" + ESC + "[0B" + "y" + ESC + "[0D" + "x" + ESC + "[D" + "w" + ESC + "[0G" + "v"
+                // What the moves wrote goes to the history before the erase tests below clear parts of the screen.
+                + ESC + "[24;1H" + "\r\n".repeat(ROWS)
+                + "erase 1\r\nerase 2\r\nerase 3 line" + ESC + "[2;4H" + ESC + "[1K" + ESC + "[3;8H" + ESC + "[0J"
+                + "\r\nerase 4\r\nerase 5" + ESC + "[4;3H" + ESC + "[1J"
+                + ESC + "[6;1Herase 6\r\nerase 7" + ESC + "[6;4H" + ESC + "[J" + ESC + "[12;1H"
                 + ESC + "[3\r1mcr inside" + ESC + "[?25l" + ESC + "[?25h" + ESC + "(0lqk" + ESC + "(B" + ESC + "7"
                 + ESC + "8" + ESC + "[s" + ESC + "[u" + ESC + "[2@" + ESC + "[1P" + ESC + "[>0c" + "\u009d" + "x"
                 + ESC + "[12345678m big" + ESC + "[1;2;3;4;5;6;7;8;9;10;11;12;13;14;15;16;17;18;19;20m many\r\n"
