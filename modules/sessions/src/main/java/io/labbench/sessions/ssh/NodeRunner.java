@@ -3,9 +3,9 @@ package io.labbench.sessions.ssh;
 import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
+import io.labbench.sessions.forkserver.ForkServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Several commands may run at once; each has its own framed stdout, stderr and exit status.
  *
  * <p>Perl because it is on every node a learner meets (kOps' Ubuntu images, Debian's Essential
- * {@code perl-base}) and the script stays readable; the local lab's {@code exec-helper.pl} speaks the same frames.
+ * {@code perl-base}) and the script stays readable. Its frames, spare children and reaping are the
+ * {@link ForkServer}'s, which the local lab's exec helper shares.
  * The script goes over the channel's stdin, so the node's process list shows a short command line.
  */
 final class NodeRunner implements AutoCloseable {
@@ -52,7 +53,7 @@ final class NodeRunner implements AutoCloseable {
         }
     }
 
-    static final String SCRIPT = readScript();
+    static final String SCRIPT = ForkServer.program(NodeRunner.class, "node-runner.pl");
     /** Reads the script from stdin (its length is the first argument), then runs it with the ready word. */
     private static final String BOOTSTRAP = "exec perl -e 'my $n = shift; my $s = \"\";"
             + " while (length $s < $n) { sysread(STDIN, $s, $n - length $s, length $s) or exit 111 }"
@@ -192,11 +193,7 @@ final class NodeRunner implements AutoCloseable {
     }
 
     private void send(char type, int id, byte[] payload) throws IOException {
-        byte[] frame = new byte[9 + payload.length];
-        frame[0] = (byte) type;
-        putInt(frame, 1, id);
-        putInt(frame, 5, payload.length);
-        System.arraycopy(payload, 0, frame, 9, payload.length);
+        byte[] frame = ForkServer.frame(type, id, payload, 0, payload.length);
         synchronized (toNode) {
             toNode.write(frame);
             toNode.flush();
@@ -227,13 +224,6 @@ final class NodeRunner implements AutoCloseable {
         }
     }
 
-    private static void putInt(byte[] b, int at, int v) {
-        b[at] = (byte) (v >>> 24);
-        b[at + 1] = (byte) (v >>> 16);
-        b[at + 2] = (byte) (v >>> 8);
-        b[at + 3] = (byte) v;
-    }
-
     @Override
     public void close() {
         // closing the channel ends the runner's stdin: it hangs up what still runs and exits
@@ -259,17 +249,6 @@ final class NodeRunner implements AutoCloseable {
         return text.isEmpty() ? "" : ": " + (text.length() > 300 ? text.substring(0, 300) + "…" : text);
     }
 
-    private static String readScript() {
-        try (InputStream in = NodeRunner.class.getResourceAsStream("node-runner.pl")) {
-            if (in == null) {
-                throw new IllegalStateException("node-runner.pl is missing from the sessions jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read node-runner.pl from the sessions jar", e);
-        }
-    }
-
     /**
      * The runner's stdout as JSch's session thread hands it over: first the ready line (after whatever a
      * node's dot files may print), then frames, each dispatched to its command as it completes.
@@ -281,7 +260,7 @@ final class NodeRunner implements AutoCloseable {
         volatile boolean ended;
         long pid;
         private ByteArrayOutputStream preamble = new ByteArrayOutputStream();
-        private byte[] pending = new byte[65536 + 9];
+        private byte[] pending = new byte[65536 + ForkServer.HEAD_LENGTH];
         private int pendingLength;
 
         FrameReader(String readyWord) {
@@ -324,16 +303,16 @@ final class NodeRunner implements AutoCloseable {
             System.arraycopy(data, offset, pending, pendingLength, length);
             pendingLength += length;
             int at = 0;
-            while (pendingLength - at >= 9) {
+            while (pendingLength - at >= ForkServer.HEAD_LENGTH) {
                 int size = readInt(pending, at + 5);
-                if (pendingLength - at < 9 + size) {
+                if (pendingLength - at < ForkServer.HEAD_LENGTH + size) {
                     break;
                 }
                 NodeRunner runner = owner;
                 if (runner != null) {
-                    runner.frame(pending[at] & 0xff, readInt(pending, at + 1), pending, at + 9, size);
+                    runner.frame(pending[at] & 0xff, readInt(pending, at + 1), pending, at + ForkServer.HEAD_LENGTH, size);
                 }
-                at += 9 + size;
+                at += ForkServer.HEAD_LENGTH + size;
             }
             System.arraycopy(pending, at, pending, 0, pendingLength - at);
             pendingLength -= at;
