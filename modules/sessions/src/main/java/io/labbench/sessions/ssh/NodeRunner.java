@@ -38,7 +38,7 @@ final class NodeRunner implements AutoCloseable {
         final int id;
         final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        /** The exit code as a plain exec channel gives it (-1 when a signal ended the command). */
+        /** The exit code as a plain exec channel gives it (128 + N when signal N ended the command). */
         final CompletableFuture<Integer> exit = new CompletableFuture<>();
 
         Run(int id) {
@@ -211,9 +211,9 @@ final class NodeRunner implements AutoCloseable {
             case 'X' -> {
                 running.remove(id);
                 String code = new String(data, offset, length, StandardCharsets.US_ASCII).trim();
-                // A plain exec of a command that a signal ended gets sshd's exit-signal and no exit status,
-                // which JSch reports as -1; the same process ends the same way here.
-                run.exit.complete(code.startsWith("signal") ? -1 : Integer.parseInt(code));
+                // "signal N": reported as SshCommandRunner reports sshd's exit-signal for a plain exec
+                run.exit.complete(code.startsWith("signal ") ? SignalExitCodes.of(Integer.parseInt(code.substring(7)))
+                        : Integer.parseInt(code));
             }
             case 'F' -> {
                 running.remove(id);

@@ -113,9 +113,6 @@ class NodeCommandRunnerTest {
         runner.run("true", TIMEOUT);
         assertThat(runner.awaitNodeRunner(Duration.ofSeconds(20))).as("the runner starts on %s", kind).isTrue();
         for (String command : SAME_AS_PLAIN_EXEC) {
-            if (kind.equals("mina") && command.contains("kill -9")) {
-                continue;   // MINA's exec reports a killed command as Java sees it (exit 137), sshd as a signal
-            }
             // `cat` reads the stdin a plain exec leaves open: both must time out the same way
             Duration timeout = command.equals("cat") ? Duration.ofMillis(700) : TIMEOUT;
             Object viaRunner = outcome(command, () -> runner.run(command, timeout));
@@ -145,6 +142,45 @@ class NodeCommandRunnerTest {
 
     private interface ThrowingCall {
         CommandResult run() throws CommandException;
+    }
+
+    /**
+     * A command a signal ends, whether the program was exec'ed directly (killed from outside, as the OOM killer
+     * or a learner's {@code kill} would) or ran through the shell (killing itself): 128 + the signal's number,
+     * as a shell's {@code $?} shows it, through the runner and through a plain exec. sshd reports such an end as
+     * an exit-signal without an exit status (JSch: -1); MINA's exec as Java's {@code Process} does (128 + N).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"openssh", "mina"})
+    void aCommandASignalEndsGivesTheShellsExitCodeThroughTheRunnerAndAPlainExec(String kind) throws Exception {
+        Bed bed = bed(kind);
+        NodeCommandRunner runner = bed.runner();
+        var plain = bed.plainHub().runner("node").orElseThrow();
+        runner.run("true", TIMEOUT);
+        assertThat(runner.awaitNodeRunner(Duration.ofSeconds(20))).isTrue();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            for (String signal : List.of("TERM", "KILL")) {
+                int expected = signal.equals("TERM") ? 128 + 15 : 128 + 9;
+                for (var via : List.of(Map.entry("runner", runner), Map.entry("plain exec", plain))) {
+                    // a unique command line, so that only this test's sleep is signalled (the servers are local)
+                    String sleep = "sleep 60." + System.nanoTime() % 1_000_000;
+                    Future<CommandResult> killed = pool.submit(() -> via.getValue().run(sleep, TIMEOUT));
+                    awaitProcess(sleep);
+                    new ProcessBuilder("pkill", "-" + signal, "-f", "-x", sleep).start().waitFor();
+                    CommandResult result = killed.get();
+                    assertThat(List.of(result.exitCode(), result.stdout(), result.stderr()))
+                            .as("`%s` killed with SIG%s from outside, through the %s on %s", sleep, signal, via.getKey(), kind)
+                            .isEqualTo(List.of(expected, "", ""));
+                    String selfKill = "sh -c 'kill -" + signal + " $$'";
+                    assertThat(via.getValue().run(selfKill, TIMEOUT).exitCode())
+                            .as("`%s` through the %s on %s", selfKill, via.getKey(), kind).isEqualTo(expected);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(runner.usesNodeRunner()).isTrue();
     }
 
     @ParameterizedTest
@@ -279,6 +315,20 @@ class NodeCommandRunnerTest {
         }
         assertThat(logged).hasSize(1);
         assertThat(logged.get(0).getMessage()).contains("plain exec channels").contains("perl").doesNotContain("s3cr3t");
+    }
+
+    private static void awaitProcess(String commandLine) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            Process pgrep = new ProcessBuilder("pgrep", "-f", "-x", commandLine).start();
+            String found = new String(pgrep.getInputStream().readAllBytes()).strip();
+            pgrep.waitFor();
+            if (!found.isEmpty()) {
+                return;
+            }
+            assertThat(System.nanoTime()).as("`%s` never started", commandLine).isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     private static void awaitNoProcess(String commandLine) throws Exception {
