@@ -58,6 +58,14 @@ class NodeCommandRunnerTest {
         NodeCommandRunner runner() {
             return (NodeCommandRunner) hub.runner("node").orElseThrow();
         }
+
+        /** The hub's runner once its node runner is up: the node's first command (a plain exec) starts it. */
+        NodeCommandRunner startedRunner() throws CommandException, InterruptedException {
+            NodeCommandRunner runner = runner();
+            runner.run("true", TIMEOUT);
+            assertThat(runner.awaitNodeRunner(Duration.ofSeconds(20))).as("the node runner starts").isTrue();
+            return runner;
+        }
     }
 
     private Bed bed(String kind) throws Exception {
@@ -108,10 +116,8 @@ class NodeCommandRunnerTest {
     @ValueSource(strings = {"openssh", "mina"})
     void aCommandGivesWhatAPlainExecGives(String kind) throws Exception {
         Bed bed = bed(kind);
-        NodeCommandRunner runner = bed.runner();
+        NodeCommandRunner runner = bed.startedRunner();
         var plain = bed.plainHub().runner("node").orElseThrow();
-        runner.run("true", TIMEOUT);
-        assertThat(runner.awaitNodeRunner(Duration.ofSeconds(20))).as("the runner starts on %s", kind).isTrue();
         for (String command : SAME_AS_PLAIN_EXEC) {
             // `cat` reads the stdin a plain exec leaves open: both must time out the same way
             Duration timeout = command.equals("cat") ? Duration.ofMillis(700) : TIMEOUT;
@@ -154,10 +160,8 @@ class NodeCommandRunnerTest {
     @ValueSource(strings = {"openssh", "mina"})
     void aCommandASignalEndsGivesTheShellsExitCodeThroughTheRunnerAndAPlainExec(String kind) throws Exception {
         Bed bed = bed(kind);
-        NodeCommandRunner runner = bed.runner();
+        NodeCommandRunner runner = bed.startedRunner();
         var plain = bed.plainHub().runner("node").orElseThrow();
-        runner.run("true", TIMEOUT);
-        assertThat(runner.awaitNodeRunner(Duration.ofSeconds(20))).isTrue();
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             for (String signal : List.of("TERM", "KILL")) {
@@ -187,9 +191,7 @@ class NodeCommandRunnerTest {
     @ValueSource(strings = {"openssh", "mina"})
     void commandsRunAtOnceAndEachGetsItsOwnOutput(String kind) throws Exception {
         Bed bed = bed(kind);
-        NodeCommandRunner runner = bed.runner();
-        runner.run("true", TIMEOUT);
-        assertThat(runner.awaitNodeRunner(Duration.ofSeconds(20))).isTrue();
+        NodeCommandRunner runner = bed.startedRunner();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             long started = System.nanoTime();
@@ -227,9 +229,7 @@ class NodeCommandRunnerTest {
     @ValueSource(strings = {"openssh", "mina"})
     void aCommandPastItsTimeoutIsKilledOnTheNodeAndTheRunnerGoesOn(String kind) throws Exception {
         Bed bed = bed(kind);
-        NodeCommandRunner runner = bed.runner();
-        runner.run("true", TIMEOUT);
-        assertThat(runner.awaitNodeRunner(Duration.ofSeconds(20))).isTrue();
+        NodeCommandRunner runner = bed.startedRunner();
         long started = System.nanoTime();
         assertThatThrownBy(() -> runner.run("sleep 41.5", Duration.ofMillis(500)))
                 .isInstanceOfSatisfying(CommandException.class, e -> assertThat(e.reason()).isEqualTo(CommandException.Reason.TIMED_OUT));
@@ -244,9 +244,7 @@ class NodeCommandRunnerTest {
     @ValueSource(strings = {"openssh", "mina"})
     void whenTheRunnerDiesMidCommandThatCommandFailsAndTheNextStartsANewRunner(String kind) throws Exception {
         Bed bed = bed(kind);
-        NodeCommandRunner runner = bed.runner();
-        runner.run("true", TIMEOUT);
-        assertThat(runner.awaitNodeRunner(Duration.ofSeconds(20))).isTrue();
+        NodeCommandRunner runner = bed.startedRunner();
         long pid = runner.nodeRunnerPid();
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
@@ -318,30 +316,26 @@ class NodeCommandRunnerTest {
     }
 
     private static void awaitProcess(String commandLine) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            Process pgrep = new ProcessBuilder("pgrep", "-f", "-x", commandLine).start();
-            String found = new String(pgrep.getInputStream().readAllBytes()).strip();
-            pgrep.waitFor();
-            if (!found.isEmpty()) {
-                return;
-            }
-            assertThat(System.nanoTime()).as("`%s` never started", commandLine).isLessThan(deadline);
-            Thread.sleep(20);
-        }
+        awaitPgrep(commandLine, true, Duration.ofSeconds(10));
     }
 
     private static void awaitNoProcess(String commandLine) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        awaitPgrep(commandLine, false, Duration.ofSeconds(5));
+    }
+
+    /** Waits until a process with exactly {@code commandLine} runs on this machine, or none does. */
+    private static void awaitPgrep(String commandLine, boolean running, Duration patience) throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
             Process pgrep = new ProcessBuilder("pgrep", "-f", "-x", commandLine).start();
             String found = new String(pgrep.getInputStream().readAllBytes()).strip();
             pgrep.waitFor();
-            if (found.isEmpty()) {
+            if (found.isEmpty() != running) {
                 return;
             }
-            assertThat(System.nanoTime()).as("`%s` still runs (pid %s)", commandLine, found).isLessThan(deadline);
-            Thread.sleep(100);
+            assertThat(System.nanoTime()).as(running ? "`%s` never started" : "`%s` still runs (pid %s)", commandLine, found)
+                    .isLessThan(deadline);
+            Thread.sleep(running ? 20 : 100);
         }
     }
 }
