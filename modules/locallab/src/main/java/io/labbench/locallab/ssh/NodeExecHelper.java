@@ -1,5 +1,6 @@
 package io.labbench.locallab.ssh;
 
+import io.labbench.sessions.forkserver.ForkServer;
 import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -24,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * readable script a learner can open. Why not a warm bash: bash cannot keep stdout and stderr apart
  * per command or report a command's exit without a shell between them.
  *
- * <p>The helper talks in frames over its stdin and stdout (see the script's head). It is also the
+ * <p>The helper talks in frames over its stdin and stdout; its frames, spare children, stdin feeding and
+ * reaping are sessions' {@link ForkServer}'s, which the node runner on SSH nodes shares. It is also the
  * holder of the machine's namespaces ({@link MachineNamespaces}), and ends when its stdin does.
  * If it dies, every command it ran ends with {@link #HELPER_GONE} and a message on stderr, and
  * {@link MachineNamespaces} starts a new one for the next command.
@@ -33,7 +35,7 @@ final class NodeExecHelper implements Closeable {
 
     /** The exit code of a command whose helper ended under it (as ssh's own "connection lost"). */
     static final int HELPER_GONE = 255;
-    static final String SCRIPT = readScript();
+    static final String SCRIPT = ForkServer.program(NodeExecHelper.class, "exec-helper.pl");
 
     /** What one running command hears from the helper; called on the helper's reader thread. */
     interface Listener {
@@ -106,23 +108,11 @@ final class NodeExecHelper implements Closeable {
     }
 
     private void send(char type, int id, byte[] data, int offset, int length) throws IOException {
-        int n = length < 0 ? data.length : length;
-        byte[] frame = new byte[9 + n];
-        frame[0] = (byte) type;
-        putInt(frame, 1, id);
-        putInt(frame, 5, n);
-        System.arraycopy(data, offset, frame, 9, n);
+        byte[] frame = ForkServer.frame(type, id, data, offset, length < 0 ? data.length : length);
         synchronized (toHelper) {
             toHelper.write(frame);
             toHelper.flush();
         }
-    }
-
-    private static void putInt(byte[] b, int at, int v) {
-        b[at] = (byte) (v >>> 24);
-        b[at + 1] = (byte) (v >>> 16);
-        b[at + 2] = (byte) (v >>> 8);
-        b[at + 3] = (byte) v;
     }
 
     private void read(DataInputStream in) {
@@ -199,16 +189,5 @@ final class NodeExecHelper implements Closeable {
     public void close() {
         gone = true;
         process.destroy();
-    }
-
-    private static String readScript() {
-        try (InputStream in = NodeExecHelper.class.getResourceAsStream("exec-helper.pl")) {
-            if (in == null) {
-                throw new IllegalStateException("exec-helper.pl is missing from the locallab jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read exec-helper.pl from the locallab jar", e);
-        }
     }
 }

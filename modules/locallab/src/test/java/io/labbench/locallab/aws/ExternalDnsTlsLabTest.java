@@ -1,54 +1,33 @@
 package io.labbench.locallab.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.labbench.locallab.RunningTestLab;
+import io.labbench.locallab.SharedTestLab;
 import io.labbench.locallab.net.ProcessRunner;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Section 2.7 and homework 4 end to end with the study's commands from kops-ec2: the Load Balancer
  * Controller's NLB for the echo service, ExternalDNS's name for it answered by {@code dig} and reached by
  * curl (the 100-request spread), gone with the Service; then an ACM certificate validated through Route 53
- * and served by the NLB's TLS listener, trusted without {@code -k}. It needs the NLB part and the VPC
- * resolver that answers Route 53's zones (other parts of issue 18); without them it is skipped.
+ * and served by the NLB's TLS listener, trusted without {@code -k}. The lab is the class's own
+ * ({@link SharedTestLab}): the test enables kOps add-ons and attaches IAM policies, which other classes do not expect.
  */
+@ExtendWith(SharedTestLab.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExternalDnsTlsLabTest {
 
-    @TempDir
-    static Path stateRoot;
     private RunningTestLab running;
 
     @BeforeAll
-    void up() throws Exception {
-        assumeTrue(present("io.labbench.locallab.NlbPart") && present("io.labbench.locallab.dns.VpcResolver"),
-                "the lab has no NLB controller or no VPC resolver for Route 53 zones yet");
-        running = RunningTestLab.up(stateRoot);
-    }
-
-    private static boolean present(String className) {
-        try {
-            Class.forName(className);
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
-    }
-
-    @AfterAll
-    void down() throws Exception {
-        if (running != null) {
-            running.close();
-        }
+    void up(RunningTestLab running) {
+        this.running = running;
     }
 
     private ProcessRunner.Result run(String script) throws Exception {

@@ -3,9 +3,9 @@ package io.labbench.sessions.ssh;
 import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
+import io.labbench.sessions.forkserver.ForkServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Several commands may run at once; each has its own framed stdout, stderr and exit status.
  *
  * <p>Perl because it is on every node a learner meets (kOps' Ubuntu images, Debian's Essential
- * {@code perl-base}) and the script stays readable; the local lab's {@code exec-helper.pl} speaks the same frames.
+ * {@code perl-base}) and the script stays readable. Its frames, spare children and reaping are the
+ * {@link ForkServer}'s, which the local lab's exec helper shares.
  * The script goes over the channel's stdin, so the node's process list shows a short command line.
  */
 final class NodeRunner implements AutoCloseable {
@@ -37,7 +38,7 @@ final class NodeRunner implements AutoCloseable {
         final int id;
         final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        /** The exit code as a plain exec channel gives it (-1 when a signal ended the command). */
+        /** The exit code as a plain exec channel gives it (128 + N when signal N ended the command). */
         final CompletableFuture<Integer> exit = new CompletableFuture<>();
 
         Run(int id) {
@@ -52,7 +53,7 @@ final class NodeRunner implements AutoCloseable {
         }
     }
 
-    static final String SCRIPT = readScript();
+    static final String SCRIPT = ForkServer.program(NodeRunner.class, "node-runner.pl");
     /** Reads the script from stdin (its length is the first argument), then runs it with the ready word. */
     private static final String BOOTSTRAP = "exec perl -e 'my $n = shift; my $s = \"\";"
             + " while (length $s < $n) { sysread(STDIN, $s, $n - length $s, length $s) or exit 111 }"
@@ -192,11 +193,7 @@ final class NodeRunner implements AutoCloseable {
     }
 
     private void send(char type, int id, byte[] payload) throws IOException {
-        byte[] frame = new byte[9 + payload.length];
-        frame[0] = (byte) type;
-        putInt(frame, 1, id);
-        putInt(frame, 5, payload.length);
-        System.arraycopy(payload, 0, frame, 9, payload.length);
+        byte[] frame = ForkServer.frame(type, id, payload, 0, payload.length);
         synchronized (toNode) {
             toNode.write(frame);
             toNode.flush();
@@ -214,9 +211,9 @@ final class NodeRunner implements AutoCloseable {
             case 'X' -> {
                 running.remove(id);
                 String code = new String(data, offset, length, StandardCharsets.US_ASCII).trim();
-                // A plain exec of a command that a signal ended gets sshd's exit-signal and no exit status,
-                // which JSch reports as -1; the same process ends the same way here.
-                run.exit.complete(code.startsWith("signal") ? -1 : Integer.parseInt(code));
+                // "signal N": reported as SshCommandRunner reports sshd's exit-signal for a plain exec
+                run.exit.complete(code.startsWith("signal ") ? SignalExitCodes.of(Integer.parseInt(code.substring(7)))
+                        : Integer.parseInt(code));
             }
             case 'F' -> {
                 running.remove(id);
@@ -225,13 +222,6 @@ final class NodeRunner implements AutoCloseable {
             }
             default -> ended("it sent an unknown frame type " + type);
         }
-    }
-
-    private static void putInt(byte[] b, int at, int v) {
-        b[at] = (byte) (v >>> 24);
-        b[at + 1] = (byte) (v >>> 16);
-        b[at + 2] = (byte) (v >>> 8);
-        b[at + 3] = (byte) v;
     }
 
     @Override
@@ -259,17 +249,6 @@ final class NodeRunner implements AutoCloseable {
         return text.isEmpty() ? "" : ": " + (text.length() > 300 ? text.substring(0, 300) + "…" : text);
     }
 
-    private static String readScript() {
-        try (InputStream in = NodeRunner.class.getResourceAsStream("node-runner.pl")) {
-            if (in == null) {
-                throw new IllegalStateException("node-runner.pl is missing from the sessions jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read node-runner.pl from the sessions jar", e);
-        }
-    }
-
     /**
      * The runner's stdout as JSch's session thread hands it over: first the ready line (after whatever a
      * node's dot files may print), then frames, each dispatched to its command as it completes.
@@ -281,7 +260,7 @@ final class NodeRunner implements AutoCloseable {
         volatile boolean ended;
         long pid;
         private ByteArrayOutputStream preamble = new ByteArrayOutputStream();
-        private byte[] pending = new byte[65536 + 9];
+        private byte[] pending = new byte[65536 + ForkServer.HEAD_LENGTH];
         private int pendingLength;
 
         FrameReader(String readyWord) {
@@ -324,16 +303,16 @@ final class NodeRunner implements AutoCloseable {
             System.arraycopy(data, offset, pending, pendingLength, length);
             pendingLength += length;
             int at = 0;
-            while (pendingLength - at >= 9) {
+            while (pendingLength - at >= ForkServer.HEAD_LENGTH) {
                 int size = readInt(pending, at + 5);
-                if (pendingLength - at < 9 + size) {
+                if (pendingLength - at < ForkServer.HEAD_LENGTH + size) {
                     break;
                 }
                 NodeRunner runner = owner;
                 if (runner != null) {
-                    runner.frame(pending[at] & 0xff, readInt(pending, at + 1), pending, at + 9, size);
+                    runner.frame(pending[at] & 0xff, readInt(pending, at + 1), pending, at + ForkServer.HEAD_LENGTH, size);
                 }
-                at += 9 + size;
+                at += ForkServer.HEAD_LENGTH + size;
             }
             System.arraycopy(pending, at, pending, 0, pendingLength - at);
             pendingLength -= at;

@@ -88,6 +88,10 @@ public final class SshCommandRunner implements CommandRunner {
             channel.disconnect();
         }
         int exitStatus = channel.getExitStatus();
+        if (exitStatus < 0 && channel.getExitSignal() != null) {
+            // a signal ended the command: sshd sends its name and no exit status
+            exitStatus = SignalExitCodes.of(channel.getExitSignal()).orElse(exitStatus);
+        }
         if (exitStatus < 0 && !session.isConnected()) {
             throw new CommandException(CommandException.Reason.NOT_CONNECTED,
                     endpointName() + ": the connection dropped while `" + command + "` ran");

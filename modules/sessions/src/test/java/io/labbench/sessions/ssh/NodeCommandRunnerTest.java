@@ -58,6 +58,14 @@ class NodeCommandRunnerTest {
         NodeCommandRunner runner() {
             return (NodeCommandRunner) hub.runner("node").orElseThrow();
         }
+
+        /** The hub's runner once its node runner is up: the node's first command (a plain exec) starts it. */
+        NodeCommandRunner startedRunner() throws CommandException, InterruptedException {
+            NodeCommandRunner runner = runner();
+            runner.run("true", TIMEOUT);
+            assertThat(runner.awaitNodeRunner(Duration.ofSeconds(20))).as("the node runner starts").isTrue();
+            return runner;
+        }
     }
 
     private Bed bed(String kind) throws Exception {
@@ -108,14 +116,9 @@ class NodeCommandRunnerTest {
     @ValueSource(strings = {"openssh", "mina"})
     void aCommandGivesWhatAPlainExecGives(String kind) throws Exception {
         Bed bed = bed(kind);
-        NodeCommandRunner runner = bed.runner();
+        NodeCommandRunner runner = bed.startedRunner();
         var plain = bed.plainHub().runner("node").orElseThrow();
-        runner.run("true", TIMEOUT);
-        assertThat(runner.awaitNodeRunner(Duration.ofSeconds(20))).as("the runner starts on %s", kind).isTrue();
         for (String command : SAME_AS_PLAIN_EXEC) {
-            if (kind.equals("mina") && command.contains("kill -9")) {
-                continue;   // MINA's exec reports a killed command as Java sees it (exit 137), sshd as a signal
-            }
             // `cat` reads the stdin a plain exec leaves open: both must time out the same way
             Duration timeout = command.equals("cat") ? Duration.ofMillis(700) : TIMEOUT;
             Object viaRunner = outcome(command, () -> runner.run(command, timeout));
@@ -147,13 +150,48 @@ class NodeCommandRunnerTest {
         CommandResult run() throws CommandException;
     }
 
+    /**
+     * A command a signal ends, whether the program was exec'ed directly (killed from outside, as the OOM killer
+     * or a learner's {@code kill} would) or ran through the shell (killing itself): 128 + the signal's number,
+     * as a shell's {@code $?} shows it, through the runner and through a plain exec. sshd reports such an end as
+     * an exit-signal without an exit status (JSch: -1); MINA's exec as Java's {@code Process} does (128 + N).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"openssh", "mina"})
+    void aCommandASignalEndsGivesTheShellsExitCodeThroughTheRunnerAndAPlainExec(String kind) throws Exception {
+        Bed bed = bed(kind);
+        NodeCommandRunner runner = bed.startedRunner();
+        var plain = bed.plainHub().runner("node").orElseThrow();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            for (String signal : List.of("TERM", "KILL")) {
+                int expected = signal.equals("TERM") ? 128 + 15 : 128 + 9;
+                for (var via : List.of(Map.entry("runner", runner), Map.entry("plain exec", plain))) {
+                    // a unique command line, so that only this test's sleep is signalled (the servers are local)
+                    String sleep = "sleep 60." + System.nanoTime() % 1_000_000;
+                    Future<CommandResult> killed = pool.submit(() -> via.getValue().run(sleep, TIMEOUT));
+                    awaitProcess(sleep);
+                    new ProcessBuilder("pkill", "-" + signal, "-f", "-x", sleep).start().waitFor();
+                    CommandResult result = killed.get();
+                    assertThat(List.of(result.exitCode(), result.stdout(), result.stderr()))
+                            .as("`%s` killed with SIG%s from outside, through the %s on %s", sleep, signal, via.getKey(), kind)
+                            .isEqualTo(List.of(expected, "", ""));
+                    String selfKill = "sh -c 'kill -" + signal + " $$'";
+                    assertThat(via.getValue().run(selfKill, TIMEOUT).exitCode())
+                            .as("`%s` through the %s on %s", selfKill, via.getKey(), kind).isEqualTo(expected);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(runner.usesNodeRunner()).isTrue();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"openssh", "mina"})
     void commandsRunAtOnceAndEachGetsItsOwnOutput(String kind) throws Exception {
         Bed bed = bed(kind);
-        NodeCommandRunner runner = bed.runner();
-        runner.run("true", TIMEOUT);
-        assertThat(runner.awaitNodeRunner(Duration.ofSeconds(20))).isTrue();
+        NodeCommandRunner runner = bed.startedRunner();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             long started = System.nanoTime();
@@ -191,9 +229,7 @@ class NodeCommandRunnerTest {
     @ValueSource(strings = {"openssh", "mina"})
     void aCommandPastItsTimeoutIsKilledOnTheNodeAndTheRunnerGoesOn(String kind) throws Exception {
         Bed bed = bed(kind);
-        NodeCommandRunner runner = bed.runner();
-        runner.run("true", TIMEOUT);
-        assertThat(runner.awaitNodeRunner(Duration.ofSeconds(20))).isTrue();
+        NodeCommandRunner runner = bed.startedRunner();
         long started = System.nanoTime();
         assertThatThrownBy(() -> runner.run("sleep 41.5", Duration.ofMillis(500)))
                 .isInstanceOfSatisfying(CommandException.class, e -> assertThat(e.reason()).isEqualTo(CommandException.Reason.TIMED_OUT));
@@ -208,9 +244,7 @@ class NodeCommandRunnerTest {
     @ValueSource(strings = {"openssh", "mina"})
     void whenTheRunnerDiesMidCommandThatCommandFailsAndTheNextStartsANewRunner(String kind) throws Exception {
         Bed bed = bed(kind);
-        NodeCommandRunner runner = bed.runner();
-        runner.run("true", TIMEOUT);
-        assertThat(runner.awaitNodeRunner(Duration.ofSeconds(20))).isTrue();
+        NodeCommandRunner runner = bed.startedRunner();
         long pid = runner.nodeRunnerPid();
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
@@ -281,17 +315,27 @@ class NodeCommandRunnerTest {
         assertThat(logged.get(0).getMessage()).contains("plain exec channels").contains("perl").doesNotContain("s3cr3t");
     }
 
+    private static void awaitProcess(String commandLine) throws Exception {
+        awaitPgrep(commandLine, true, Duration.ofSeconds(10));
+    }
+
     private static void awaitNoProcess(String commandLine) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        awaitPgrep(commandLine, false, Duration.ofSeconds(5));
+    }
+
+    /** Waits until a process with exactly {@code commandLine} runs on this machine, or none does. */
+    private static void awaitPgrep(String commandLine, boolean running, Duration patience) throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
             Process pgrep = new ProcessBuilder("pgrep", "-f", "-x", commandLine).start();
             String found = new String(pgrep.getInputStream().readAllBytes()).strip();
             pgrep.waitFor();
-            if (found.isEmpty()) {
+            if (found.isEmpty() != running) {
                 return;
             }
-            assertThat(System.nanoTime()).as("`%s` still runs (pid %s)", commandLine, found).isLessThan(deadline);
-            Thread.sleep(100);
+            assertThat(System.nanoTime()).as(running ? "`%s` never started" : "`%s` still runs (pid %s)", commandLine, found)
+                    .isLessThan(deadline);
+            Thread.sleep(running ? 20 : 100);
         }
     }
 }
