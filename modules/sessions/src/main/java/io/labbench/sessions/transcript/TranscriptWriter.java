@@ -42,8 +42,12 @@ final class TranscriptWriter {
     private static final int FILE_BUFFER_BYTES = 64 * 1024;
     /** At most this much output sits in the buffer unwritten during a flood: what a crash can lose. */
     static final long FLUSH_INTERVAL_NANOS = 1_000_000_000L;
-    /** The end of a shell, REPL or password prompt: the remote waits for input, so write what came before now. */
-    private static final Pattern PROMPT_END = Pattern.compile("[$#>%:\\]] ?$");
+    /**
+     * The last character of a shell, REPL or password prompt, maybe followed by one space: the remote
+     * waits for input, so write what came before now. Checked after every chunk of output, so without a
+     * copy of the line or a regular expression.
+     */
+    private static final String PROMPT_ENDS = "$#>%:]";
 
     private final Optional<Path> file;
     private final SecretMasker masker;
@@ -89,7 +93,7 @@ final class TranscriptWriter {
                 chunkPrefix = null;
             }
             if (unflushed && (System.nanoTime() - lastFlushNanos >= FLUSH_INTERVAL_NANOS
-                    || PROMPT_END.matcher(lines.currentLine()).find())) {
+                    || endsLikePrompt(lines.currentLineView()))) {
                 flush();
             }
         }
@@ -189,8 +193,19 @@ final class TranscriptWriter {
         return Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
+    private static boolean endsLikePrompt(CharSequence line) {
+        int last = line.length() - 1;
+        if (last >= 0 && line.charAt(last) == ' ') {
+            last--;
+        }
+        return last >= 0 && PROMPT_ENDS.indexOf(line.charAt(last)) >= 0;
+    }
+
     private void completedLine(String line) {
-        lineMasker.next(line).ifPresent(this::write);
+        String masked = lineMasker.nextOrNull(line);
+        if (masked != null) {
+            write(masked);
+        }
     }
 
     private void write(String maskedLine) {
