@@ -1,7 +1,6 @@
 package io.labbench.sessions.transcript;
 
 import io.labbench.storage.PrivateFolders;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -218,7 +217,7 @@ final class TranscriptWriter {
         }
         try {
             if (fileOut == null) {
-                fileOut = new BufferedOutputStream(openPrivately(file.get()), FILE_BUFFER_BYTES);
+                fileOut = new UnsharedBufferedOutput(openPrivately(file.get()), FILE_BUFFER_BYTES);
             }
             unflushed = true;
             // Bytes straight from each String: for the usual ASCII line that is one array copy, where a
