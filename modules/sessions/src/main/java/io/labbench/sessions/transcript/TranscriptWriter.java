@@ -84,8 +84,13 @@ final class TranscriptWriter {
 
     /** Output from the terminal, in any chunks. */
     synchronized void output(char[] chars, int offset, int length) {
+        output(chars, offset, length, stamps.millis());
+    }
+
+    /** Output that arrived at {@code arrivedMillis}: the time its lines are stamped with. */
+    synchronized void output(char[] chars, int offset, int length, long arrivedMillis) {
         if (!closed) {
-            chunkPrefix = stamps.linePrefix();
+            chunkPrefix = stamps.linePrefix(arrivedMillis);
             try {
                 lines.accept(chars, offset, length);
             } finally {
