@@ -9,7 +9,8 @@ import java.util.logging.Logger;
 /**
  * Runs the terminal emulator's hot path over made-up shell output on a background thread, a little after
  * the window is up, so that the learner's first flood of output (the first {@code cat} of a big file in a
- * fresh pane) meets code the JIT has already compiled.
+ * fresh pane) meets code the JIT has already compiled: the panes' own front end ({@link FastPathEmulator}) with the
+ * library's model behind it, through a pane-like {@link HeadlessTerminal}.
  *
  * <p>Why: in a fresh JVM the emulator parses its first megabytes in the interpreter and the JIT's quick
  * tier, 10-20 times slower than once compiled (EmulatorThroughputBenchmark: cold first pass 3.8 MB/s, warm

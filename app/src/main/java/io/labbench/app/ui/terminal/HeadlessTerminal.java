@@ -20,15 +20,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ({@link EmulatorWarmUp}), tests and benchmarks: wired as
  * JediTermFxWidget's constructor wires them (default style, link processing, the settings' history
  * limit), with the panel's listeners reduced to the flags they set, plus what {@link LabTerminalWidget}
- * adds ({@link ScrollbackTrimmer}, {@link PaneTerminal}). {@link #stock} is the library as it comes,
+ * adds ({@link ScrollbackTrimmer}, {@link PaneTerminal}, {@link FastPathEmulator}). {@link #stock} is the library as it comes,
  * to compare against.
  */
 public final class HeadlessTerminal {
 
     private final TerminalTextBuffer buffer;
     private final JediTerminal terminal;
+    private final boolean asPane;
 
     private HeadlessTerminal(int columns, int rows, int scrollback, boolean asPane) {
+        this.asPane = asPane;
         TerminalSettings settings = new TerminalSettings(14, false);
         StyleState style = new StyleState();
         style.setDefaultStyle(settings.getDefaultStyle());
@@ -63,10 +65,14 @@ public final class HeadlessTerminal {
         return new HeadlessTerminal(columns, rows, scrollback, false);
     }
 
-    /** Runs the emulator over all of {@code output}, as if the shell had printed it. */
+    /**
+     * Runs the emulator over all of {@code output}, as if the shell had printed it: a pane's ({@link
+     * FastPathEmulator#forPane}) or the library's.
+     */
     public HeadlessTerminal feed(char[] output) {
         try {
-            JediEmulator emulator = new JediEmulator(new ArrayTerminalDataStream(output), terminal);
+            ArrayTerminalDataStream stream = new ArrayTerminalDataStream(output);
+            JediEmulator emulator = asPane ? FastPathEmulator.forPane(stream, terminal) : new JediEmulator(stream, terminal);
             while (emulator.hasNext()) {
                 emulator.next();
             }

@@ -1,6 +1,12 @@
 package io.labbench.app.ui.terminal;
 
+import com.techsenger.jeditermfx.core.Terminal;
+import com.techsenger.jeditermfx.core.TerminalDataStream;
 import com.techsenger.jeditermfx.core.TerminalDisplay;
+import com.techsenger.jeditermfx.core.TerminalStarter;
+import com.techsenger.jeditermfx.core.TtyBasedArrayDataStream;
+import com.techsenger.jeditermfx.core.TtyConnector;
+import com.techsenger.jeditermfx.core.emulator.JediEmulator;
 import com.techsenger.jeditermfx.core.model.JediTerminal;
 import com.techsenger.jeditermfx.core.model.StyleState;
 import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
@@ -15,10 +21,13 @@ import java.util.Optional;
 /**
  * A JediTermFX widget with what the stock one keeps protected: re-reading the font after a zoom, and
  * running its own actions (find, copy, paste) from a menu. Fixes for JediTermFX's slow paths on fast
- * output: scrollback capped by a {@link ScrollbackTrimmer} rather than by the library, and the
- * terminal model made by {@link PaneTerminal}.
+ * output: scrollback capped by a {@link ScrollbackTrimmer} rather than by the library, the
+ * terminal model made by {@link PaneTerminal}, and the output parsed by a {@link FastPathEmulator}.
  */
 public final class LabTerminalWidget extends JediTermFxWidget {
+
+    /** The emulator parsing the connected shell's output; null until a connector is set. */
+    private volatile JediEmulator emulator;
 
     public LabTerminalWidget(int columns, int rows, TerminalSettings settings) {
         super(columns, rows, settings);
@@ -28,6 +37,25 @@ public final class LabTerminalWidget extends JediTermFxWidget {
     @Override
     protected JediTerminal createTerminal(TerminalDisplay display, TerminalTextBuffer buffer, StyleState style) {
         return PaneTerminal.create(display, buffer, style);
+    }
+
+    /** The library's own starter and data stream (as its widget makes them), with a pane's emulator. */
+    @Override
+    protected TerminalStarter createTerminalStarter(JediTerminal terminal, TtyConnector connector) {
+        return new TerminalStarter(terminal, connector,
+                new TtyBasedArrayDataStream(connector, getTypeAheadManager()::onTerminalStateChanged),
+                getTypeAheadManager(), getExecutorServiceManager()) {
+            @Override
+            protected JediEmulator createEmulator(TerminalDataStream dataStream, Terminal model) {
+                emulator = FastPathEmulator.forPane(dataStream, model);
+                return emulator;
+            }
+        };
+    }
+
+    /** The emulator parsing the connected shell's output, once a connector is set. */
+    Optional<JediEmulator> emulator() {
+        return Optional.ofNullable(emulator);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.labbench.app.ui.terminal.PaneTerminal;
 import io.labbench.app.ui.terminal.ScrollbackTrimmer;
 import io.labbench.app.ui.terminal.TerminalSettings;
 import io.labbench.app.ui.terminal.TerminalText;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -88,6 +89,11 @@ public final class EmulatorThroughputBenchmark {
                     + " per CPU second; first pass %.2f MB/s%n", referenceMegabytes, referenceMegabytes / refMedian.seconds(),
                     referenceMegabytes / refMedian.cpuSeconds(), referenceMegabytes / referenceFirst.seconds());
         }
+        // Where the cold pass's wall time goes: the reading thread's own CPU (interpreter and first JIT tiers), the
+        // serial collector's pauses (the heap grows from its 32 MB start through full collections), the rest waiting.
+        System.out.printf("first pass: %.2f s = %.2f s of the reading thread's CPU + %.2f s of GC pauses + %.2f s"
+                + " waiting (for a core, or the compiler's code)%n", first.seconds(), first.cpuSeconds(), first.gcSeconds(),
+                first.seconds() - first.cpuSeconds() - first.gcSeconds());
         String vs = stock ? "" : " (ref: stock JediTermFX, same run)";
         System.out.printf(Locale.ROOT, "BENCH\temulator throughput, warm median (%s)%s\t%.1f\tMB/s\t%s\t%s%n", who, vs,
                 megabytes / median.seconds(), ref, stock ? "-" : ">=30");
@@ -98,12 +104,21 @@ public final class EmulatorThroughputBenchmark {
                 megabytes / median.cpuSeconds(), refCpu);
     }
 
-    /** One pass over the whole stream into a new terminal; wall and thread CPU seconds, lines kept. */
-    private record Pass(double seconds, double cpuSeconds, int linesKept) {
+    /** One pass over the whole stream into a new terminal; wall, thread CPU and GC seconds, lines kept. */
+    private record Pass(double seconds, double cpuSeconds, double gcSeconds, int linesKept) {
+    }
+
+    private static long gcMillis() {
+        long millis = 0;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            millis += Math.max(0, collector.getCollectionTime());
+        }
+        return millis;
     }
 
     private static Pass measure(char[] stream, int scrollback, boolean stock) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long gcStarted = gcMillis();
         long cpuStarted = threads.getCurrentThreadCpuTime();
         long started = System.nanoTime();
         TerminalTextBuffer buffer = run(stream, scrollback, stock);
@@ -111,6 +126,7 @@ public final class EmulatorThroughputBenchmark {
         // On a shared machine the wall clock includes time other processes had the core; the thread's
         // CPU time says what the emulator itself costs.
         double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStarted) / 1e9;
+        double gcSeconds = (gcMillis() - gcStarted) / 1e3;
         List<String> lines = TerminalText.lines(buffer);
         String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
         if (!last.contains("END-OF-STREAM")) {
@@ -119,7 +135,7 @@ public final class EmulatorThroughputBenchmark {
         if (lines.size() < scrollback) {
             throw new IllegalStateException("only " + lines.size() + " lines kept, scrollback is " + scrollback);
         }
-        return new Pass(seconds, cpuSeconds, lines.size());
+        return new Pass(seconds, cpuSeconds, gcSeconds, lines.size());
     }
 
     private static TerminalTextBuffer run(char[] stream, int scrollback, boolean stock) {
@@ -129,7 +145,7 @@ public final class EmulatorThroughputBenchmark {
     }
 
     /** Output shaped like a busy lab terminal: ip/iptables listings, colours, prompts, line edits. */
-    static char[] mixedStream(int size) {
+    public static char[] mixedStream(int size) {
         Random random = new Random(42);
         String[] words = {"10.0.1.23/32", "dev", "eni3a9f01c2d4e", "scope", "link", "AWS-SNAT-CHAIN-0", "pkts",
                 "bytes", "ACCEPT", "tcp", "dpt:443", "conntrack", "ESTABLISHED", "worker1", "kube-proxy", "0x1234"};

@@ -5,6 +5,7 @@ import com.techsenger.jeditermfx.core.TtyConnector;
 import com.techsenger.jeditermfx.core.emulator.JediEmulator;
 import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import io.labbench.app.ui.terminal.BroadcastingTtyConnector;
+import io.labbench.app.ui.terminal.FastPathEmulator;
 import io.labbench.app.ui.terminal.HeadlessTerminal;
 import io.labbench.app.terminals.SessionTerminalLinks;
 import io.labbench.app.terminals.TerminalLink;
@@ -167,9 +168,9 @@ public final class SshCatIntoTerminalBenchmark {
         }
     }
 
-    /** What JediTermFX's TerminalStarter does on the pane's reader thread. */
+    /** What JediTermFX's TerminalStarter does on the pane's reader thread, with the pane's emulator. */
     private static void pump(TtyConnector connector, HeadlessTerminal pane) {
-        JediEmulator emulator = new JediEmulator(new TtyBasedArrayDataStream(connector), pane.terminal());
+        JediEmulator emulator = FastPathEmulator.forPane(new TtyBasedArrayDataStream(connector), pane.terminal());
         try {
             while (emulator.hasNext()) {
                 emulator.next();

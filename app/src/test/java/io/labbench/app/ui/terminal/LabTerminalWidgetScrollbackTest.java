@@ -99,6 +99,12 @@ class LabTerminalWidgetScrollbackTest extends FxRobot {
 
     @Test
     @Order(1)
+    void thePanesOutputGoesThroughItsOwnEmulator() {
+        assertThat(widget.emulator()).containsInstanceOf(FastPathEmulator.class);
+    }
+
+    @Test
+    @Order(1)
     void scrollbackHoldsTheNewestTenThousandLinesInOrderAndTheOldestAreGone() {
         List<Integer> kept = seqNumbers();
         int first = kept.get(0);
