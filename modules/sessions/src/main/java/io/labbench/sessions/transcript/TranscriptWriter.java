@@ -63,8 +63,9 @@ final class TranscriptWriter {
     private Optional<String> writeProblem = Optional.empty();
     private boolean closed;
     /**
-     * While a chunk of output is read: the stamp its lines get. They arrived together, and reading the
-     * clock once per chunk rather than per line spares a clock call for each of a flood's short lines.
+     * While a chunk of output is read: the stamp its lines get, the time it arrived (read by the recorder
+     * as the chunk is handed over). They arrived together, and one time per chunk rather than per line
+     * spares a clock call and a format for each of a flood's short lines.
      */
     private byte[] chunkPrefix;
 
