@@ -23,7 +23,15 @@ final class LineStamps {
 
     /** Now, e.g. {@code 2026-11-26T11:16:44.123Z}; not thread-safe. */
     String now() {
-        long millis = clock.millis();
+        return stamp(clock.millis());
+    }
+
+    /** Now in milliseconds since the epoch, from this stamper's clock. */
+    long millis() {
+        return clock.millis();
+    }
+
+    private String stamp(long millis) {
         if (millis != lastMillis) {
             lastMillis = millis;
             lastStamp = Instant.ofEpochMilli(millis).toString();
@@ -35,6 +43,12 @@ final class LineStamps {
     /** Now as the start of a transcript line, e.g. {@code 2026-11-26T11:16:44.123Z | }; not thread-safe, not to be changed. */
     byte[] linePrefix() {
         now();
+        return lastPrefix;
+    }
+
+    /** {@link #linePrefix} for the time {@code millis} rather than now. */
+    byte[] linePrefix(long millis) {
+        stamp(millis);
         return lastPrefix;
     }
 }

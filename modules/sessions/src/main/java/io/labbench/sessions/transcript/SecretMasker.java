@@ -102,6 +102,22 @@ public final class SecretMasker {
 
         /** The masked line, or empty when the whole line belongs to a private key block. */
         public Optional<String> next(String rawLine) {
+            return Optional.ofNullable(nextOrNull(rawLine));
+        }
+
+        /**
+         * {@link #next} without the {@link Optional}: null when the line belongs to a private key block.
+         * A transcript calls it for every line of a flood, and most hold nothing to mask: outside a key
+         * block, with no line before that may go on into this one, no typed secrets known, and none of the
+         * rules' trigger words, "PRIVATE KEY" or "configure" in the line (one scan), nor the width of a
+         * bare AWS secret, the line is its own masked form and changes nothing this stream remembers (the
+         * full path below would give the same). Only the other lines take that path.
+         */
+        String nextOrNull(String rawLine) {
+            if (!insideKeyBlock && !nextLineIsSecret && before.isEmpty() && literalsLongestFirst.isEmpty()
+                    && rawLine.indexOf('\u001b') < 0 && SecretRules.words(rawLine) == 0 && !SecretRules.mayBeBareSecret(rawLine)) {
+                return rawLine;
+            }
             String line = rawLine.indexOf('\u001b') >= 0 ? ANSI.matcher(rawLine).replaceAll("") : rawLine;
             if (insideKeyBlock) {
                 Matcher end = KEY_BLOCK_END.matcher(line);
@@ -109,10 +125,10 @@ public final class SecretMasker {
                     insideKeyBlock = false;
                     before = "";
                     String rest = line.substring(end.end());
-                    return rest.isBlank() ? Optional.empty() : Optional.of(maskLine(rest, "").text());
+                    return rest.isBlank() ? null : maskLine(rest, "").text();
                 }
                 if (KEY_BLOCK_ROW.matcher(line.strip()).matches()) {
-                    return Optional.empty();
+                    return null;
                 }
                 // Not key material: the block was cut short (`head -3 id_rsa`), and this line is ordinary output.
                 insideKeyBlock = false;
@@ -125,12 +141,12 @@ public final class SecretMasker {
                 if (end.find(begin.end())) {
                     String masked = maskLine(head, before).text() + PRIVATE_KEY_MARK + maskLine(line.substring(end.end()), "").text();
                     before = "";
-                    return Optional.of(masked);
+                    return masked;
                 }
                 insideKeyBlock = true;
                 String masked = maskLine(head, before).text() + PRIVATE_KEY_MARK;
                 before = "";
-                return Optional.of(masked);
+                return masked;
             }
             Masked masked;
             if (nextLineIsSecret && !line.isBlank() && !line.strip().contains(" ")) {
@@ -141,7 +157,7 @@ public final class SecretMasker {
             nextLineIsSecret = !line.isBlank() ? line.contains("configure") && PRINTS_SECRET_NEXT.matcher(line).find()
                     : nextLineIsSecret;
             before = mayGoOn(line, masked) ? (line.length() > JOIN_WINDOW ? line.substring(line.length() - JOIN_WINDOW) : line) : "";
-            return Optional.of(masked.text());
+            return masked.text();
         }
 
         /** Masks a line that is not finished yet (a prompt) without changing what the stream remembers. */
@@ -220,7 +236,11 @@ public final class SecretMasker {
 
     /** Adds where registered literals occur, and (at the end of a line) where one begins and may wrap. */
     private void findLiterals(String line, List<SecretRules.Span> spans, boolean prefixAtEnd) {
-        for (String literal : literalsLongestFirst) {
+        List<String> literals = literalsLongestFirst;
+        if (literals.isEmpty()) {
+            return;
+        }
+        for (String literal : literals) {
             for (int at = line.indexOf(literal); at >= 0; at = line.indexOf(literal, at + literal.length())) {
                 spans.add(new SecretRules.Span(at, at + literal.length(), LITERAL_LABEL));
             }

@@ -1,6 +1,7 @@
 package io.labbench.sessions.transcript;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,15 +75,36 @@ final class SecretRules {
             new Rule("password", "://", true,
                     "[A-Za-z][A-Za-z0-9+.-]*://[^/\\s:@]+:(?<secret>[^/\\s@]+(?=@)|(?!\\d+$)[^/\\s@]+$)"));
 
-    private static final List<TriggerWords.Word> TRIGGERS = RULES.stream().flatMap(rule -> rule.triggers().stream())
-            .distinct().toList();
+    /** The words other parts of the masker look for in a line ({@link SecretMasker}): one scan finds them with the rules'. */
+    static final TriggerWords.Word PRIVATE_KEY = new TriggerWords.Word("PRIVATE KEY", false);
+    static final TriggerWords.Word CONFIGURE = new TriggerWords.Word("configure", false);
+
+    private static final List<TriggerWords.Word> TRIGGERS = Stream.concat(
+            RULES.stream().flatMap(rule -> rule.triggers().stream()), Stream.of(PRIVATE_KEY, CONFIGURE)).distinct().toList();
     private static final TriggerWords TRIGGER_WORDS = new TriggerWords(TRIGGERS);
     /** For each rule, in order, the bits of its triggers in {@link TriggerWords#find}'s answer. */
     private static final int[] RULE_TRIGGER_BITS = RULES.stream()
             .mapToInt(rule -> rule.triggers().stream().mapToInt(word -> 1 << TRIGGERS.indexOf(word)).reduce(0, (a, b) -> a | b))
             .toArray();
+    private static final int ANY_RULE_TRIGGER = Arrays.stream(RULE_TRIGGER_BITS).reduce(0, (a, b) -> a | b);
+    /** {@link #words}' bit for {@link #PRIVATE_KEY} and for {@link #CONFIGURE}. */
+    static final int PRIVATE_KEY_BIT = 1 << TRIGGERS.indexOf(PRIVATE_KEY);
+    static final int CONFIGURE_BIT = 1 << TRIGGERS.indexOf(CONFIGURE);
 
     private SecretRules() {
+    }
+
+    /**
+     * The trigger words in {@code line} as bits: any rule's ({@link #hasRuleTrigger}), {@link #PRIVATE_KEY_BIT}
+     * and {@link #CONFIGURE_BIT}. A line with none, which is not a bare AWS secret ({@link #mayBeBareSecret}),
+     * holds nothing the rules mask.
+     */
+    static int words(String line) {
+        return TRIGGER_WORDS.find(line);
+    }
+
+    static boolean hasRuleTrigger(int words) {
+        return (words & ANY_RULE_TRIGGER) != 0;
     }
 
     /**
@@ -102,7 +124,7 @@ final class SecretRules {
             }
         }
         findBareAwsSecrets(line, into);
-        return triggersFound != 0;
+        return hasRuleTrigger(triggersFound);
     }
 
     static List<Span> find(String line) {
@@ -141,6 +163,22 @@ final class SecretRules {
         if (mixesCasesAndDigits(line, start, end)) {
             into.add(new Span(start, end, "aws-secret-access-key"));
         }
+    }
+
+    /** Whether {@code line} is, spaces aside, 40 characters long: the only lines {@link #findBareAwsSecrets} looks at. */
+    static boolean mayBeBareSecret(String line) {
+        int end = line.length();
+        if (end < 40) {
+            return false;
+        }
+        while (end > 0 && Character.isWhitespace(line.charAt(end - 1))) {
+            end--;
+        }
+        int start = 0;
+        while (start < end && Character.isWhitespace(line.charAt(start))) {
+            start++;
+        }
+        return end - start == 40;
     }
 
     private static boolean mixesCasesAndDigits(String line, int start, int end) {

@@ -76,6 +76,11 @@ public final class TerminalTextLines {
         return line.toString();
     }
 
+    /** The line being written now, without copying it: valid until this object is next fed; not to be changed. */
+    CharSequence currentLineView() {
+        return line;
+    }
+
     /** Ends the current line if it has text (at close, or before an event note). */
     public void flush() {
         if (line.length() > 0) {

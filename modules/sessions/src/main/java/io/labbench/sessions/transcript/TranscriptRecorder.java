@@ -2,7 +2,6 @@ package io.labbench.sessions.transcript;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,11 +25,17 @@ public final class TranscriptRecorder implements AutoCloseable {
 
     private final Optional<Path> file;
     private final TranscriptWriter writer;
+    /** Read as each chunk arrives: its lines are stamped with that time, however late the writer thread gets to them. */
+    private final Clock clock;
     private final TranscriptHandOff handOff;
+    /** One sink for all output, so that chunks handed over one after another join one batch. */
+    private final TranscriptHandOff.OutputSink toWriter;
 
     public TranscriptRecorder(Optional<Path> file, SecretMasker masker, Clock clock, int recentCapacity) {
         this.file = file;
         this.writer = new TranscriptWriter(file, masker, clock, recentCapacity);
+        this.clock = clock;
+        this.toWriter = writer::output;
         this.handOff = new TranscriptHandOff("transcript " + file.map(path -> path.getFileName().toString()).orElse("in memory"),
                 QUEUED_OUTPUT_CHARS);
     }
@@ -57,11 +62,7 @@ public final class TranscriptRecorder implements AutoCloseable {
 
     /** Output from the terminal, in any chunks; the caller may reuse {@code chars} at once. */
     public void output(char[] chars, int offset, int length) {
-        if (length <= 0) {
-            return;
-        }
-        char[] copy = Arrays.copyOfRange(chars, offset, offset + length);
-        handOff.submit(length, () -> writer.output(copy, 0, copy.length));
+        handOff.submitOutput(chars, offset, length, clock.millis(), toWriter);
     }
 
     public void output(CharSequence text) {

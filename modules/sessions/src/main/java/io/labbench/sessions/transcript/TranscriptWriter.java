@@ -1,7 +1,6 @@
 package io.labbench.sessions.transcript;
 
 import io.labbench.storage.PrivateFolders;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,8 +41,12 @@ final class TranscriptWriter {
     private static final int FILE_BUFFER_BYTES = 64 * 1024;
     /** At most this much output sits in the buffer unwritten during a flood: what a crash can lose. */
     static final long FLUSH_INTERVAL_NANOS = 1_000_000_000L;
-    /** The end of a shell, REPL or password prompt: the remote waits for input, so write what came before now. */
-    private static final Pattern PROMPT_END = Pattern.compile("[$#>%:\\]] ?$");
+    /**
+     * The last character of a shell, REPL or password prompt, maybe followed by one space: the remote
+     * waits for input, so write what came before now. Checked after every chunk of output, so without a
+     * copy of the line or a regular expression.
+     */
+    private static final String PROMPT_ENDS = "$#>%:]";
 
     private final Optional<Path> file;
     private final SecretMasker masker;
@@ -60,8 +63,9 @@ final class TranscriptWriter {
     private Optional<String> writeProblem = Optional.empty();
     private boolean closed;
     /**
-     * While a chunk of output is read: the stamp its lines get. They arrived together, and reading the
-     * clock once per chunk rather than per line spares a clock call for each of a flood's short lines.
+     * While a chunk of output is read: the stamp its lines get, the time it arrived (read by the recorder
+     * as the chunk is handed over). They arrived together, and one time per chunk rather than per line
+     * spares a clock call and a format for each of a flood's short lines.
      */
     private byte[] chunkPrefix;
 
@@ -81,15 +85,20 @@ final class TranscriptWriter {
 
     /** Output from the terminal, in any chunks. */
     synchronized void output(char[] chars, int offset, int length) {
+        output(chars, offset, length, stamps.millis());
+    }
+
+    /** Output that arrived at {@code arrivedMillis}: the time its lines are stamped with. */
+    synchronized void output(char[] chars, int offset, int length, long arrivedMillis) {
         if (!closed) {
-            chunkPrefix = stamps.linePrefix();
+            chunkPrefix = stamps.linePrefix(arrivedMillis);
             try {
                 lines.accept(chars, offset, length);
             } finally {
                 chunkPrefix = null;
             }
             if (unflushed && (System.nanoTime() - lastFlushNanos >= FLUSH_INTERVAL_NANOS
-                    || PROMPT_END.matcher(lines.currentLine()).find())) {
+                    || endsLikePrompt(lines.currentLineView()))) {
                 flush();
             }
         }
@@ -189,8 +198,19 @@ final class TranscriptWriter {
         return Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
+    private static boolean endsLikePrompt(CharSequence line) {
+        int last = line.length() - 1;
+        if (last >= 0 && line.charAt(last) == ' ') {
+            last--;
+        }
+        return last >= 0 && PROMPT_ENDS.indexOf(line.charAt(last)) >= 0;
+    }
+
     private void completedLine(String line) {
-        lineMasker.next(line).ifPresent(this::write);
+        String masked = lineMasker.nextOrNull(line);
+        if (masked != null) {
+            write(masked);
+        }
     }
 
     private void write(String maskedLine) {
@@ -203,7 +223,7 @@ final class TranscriptWriter {
         }
         try {
             if (fileOut == null) {
-                fileOut = new BufferedOutputStream(openPrivately(file.get()), FILE_BUFFER_BYTES);
+                fileOut = new UnsharedBufferedOutput(openPrivately(file.get()), FILE_BUFFER_BYTES);
             }
             unflushed = true;
             // Bytes straight from each String: for the usual ASCII line that is one array copy, where a

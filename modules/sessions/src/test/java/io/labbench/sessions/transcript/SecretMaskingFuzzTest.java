@@ -94,7 +94,15 @@ class SecretMaskingFuzzTest {
                         row, "\r\n" + random(r, KEY_CHARS, 64) + "\r\n-----END OPENSSH PRIVATE KEY-----"); },
             r -> { String row = random(r, KEY_CHARS, 64);
                 return new Planted("cut key block", "-----BEGIN RSA PRIVATE KEY-----\r\n", row, row, ""); },
-            r -> { String p = password(r); return new Planted("typed secret", "echo later: ", p, p, " done"); });
+            r -> { String p = password(r); return new Planted("typed secret", "echo later: ", p, p, " done"); },
+            // Names in other spellings: the rules that ignore case must find them whatever the case, and so
+            // must the trigger-word scan that decides which lines reach the rules at all.
+            r -> { String p = password(r); return new Planted("Password= mixed case", "Db_PassWord=", p, p, ""); },
+            r -> { String s = awsSecret(r); return new Planted("aws env mixed case", "export aws_SECRET_Access_KEY=", s, s, ""); },
+            r -> { String t = random(r, ALNUM + "-._~", 30); return new Planted("BEARER upper case", "AUTHORIZATION: BEARER ", t, t, ""); },
+            r -> { String t = random(r, ALNUM, 32); return new Planted("Token mixed case", "--ToKeN=", t, t, ""); },
+            r -> { String s = random(r, KEY_CHARS, 80); return new Planted("client key mixed case", "    Client-Key-DATA: ", s, s, ""); },
+            r -> { String p = password(r); return new Planted("MySQL mixed case", "MySQL -u root -p", p, p, " -h db"); });
 
     private static int cases() {
         return Integer.getInteger("labbench.maskFuzzCases", DEFAULT_CASES);
@@ -115,7 +123,8 @@ class SecretMaskingFuzzTest {
             if (planted.kind().equals("typed secret")) {
                 masker.addLiteral(planted.secret());
             }
-            String transcript = String.join("\n", throughTranscript(random, masker, text));
+            // Half the cases through the recorder, whose hand-off joins consecutive chunks into one batch.
+            String transcript = String.join("\n", n % 4 < 2 ? throughTranscript(random, masker, text) : throughRecorder(random, masker, text));
             String exported = masker.mask(text);
             for (String result : List.of(transcript, exported)) {
                 String path = result == transcript ? "transcript" : "export";
@@ -198,6 +207,20 @@ class SecretMaskingFuzzTest {
         }
         writer.close();
         return writer.recentLines(1000);
+    }
+
+    /** The lines a {@link TranscriptRecorder} records of {@code text} given in random chunks, in memory. */
+    private static List<String> throughRecorder(Random random, SecretMasker masker, String text) {
+        TranscriptRecorder recorder = new TranscriptRecorder(Optional.empty(), masker, Clock.systemUTC(), 1000);
+        char[] chars = text.toCharArray();
+        int at = 0;
+        while (at < chars.length) {
+            int length = Math.min(chars.length - at, 1 + random.nextInt(24));
+            recorder.output(chars, at, length);
+            at += length;
+        }
+        recorder.close();
+        return recorder.recentLines(1000);
     }
 
     private static String visible(String text) {

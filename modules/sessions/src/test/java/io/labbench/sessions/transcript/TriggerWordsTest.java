@@ -63,12 +63,14 @@ class TriggerWordsTest {
                 new TriggerWords.Word("-u", false), new TriggerWords.Word("se", true), new TriggerWords.Word("eyJ", false),
                 new TriggerWords.Word("://", false));
         TriggerWords mixed = new TriggerWords(list);
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-:";
+        // Non-ASCII characters too: a pair holding one is compared the slow way, next to a word or not.
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-:é토";
         String[] inserts = {"TOKEN", "toKen", "tOk", "to", "AKIA", "akia", "AKI", "-u", "eyJ", "eyj", "SE", "sE", ":/", "://"};
         Random random = new Random(21);
         for (int n = 0; n < 20_000; n++) {
             StringBuilder line = new StringBuilder();
-            for (int length = random.nextInt(12); line.length() < length; ) {
+            // Short lines, and longer ones: a word may start at an even or an odd position, or end the line.
+            for (int length = random.nextInt(n % 2 == 0 ? 12 : 40); line.length() < length; ) {
                 line.append(random.nextInt(4) == 0 ? inserts[random.nextInt(inserts.length)]
                         : String.valueOf(alphabet.charAt(random.nextInt(alphabet.length()))));
             }
