@@ -21,9 +21,4 @@ sub run_command {
     _exit($missing ? 127 : 126);
 }
 
-sub exit_word {
-    my $status = shift;
-    return WIFSIGNALED($status) ? 128 + WTERMSIG($status) : WEXITSTATUS($status);
-}
-
 serve();

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The shared part of a fork server ({@code fork-server.pl}: frames, spare children, stdin feeding, reaping)
  * and the frames the JVM sends it. A runner's own script follows the shared part in one Perl program and
- * defines {@code run_command($payload)} and {@code exit_word($status)}, writes its ready line and calls
- * {@code serve()}; the script's head describes the frames.
+ * defines {@code run_command($payload)}, writes its ready line and calls {@code serve()}; the script's head
+ * describes the frames (an exit is reported as a shell's {@code $?}: 128 + N for signal N).
  */
 public final class ForkServer {
 

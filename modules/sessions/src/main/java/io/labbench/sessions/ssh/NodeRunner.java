@@ -211,9 +211,8 @@ final class NodeRunner implements AutoCloseable {
             case 'X' -> {
                 running.remove(id);
                 String code = new String(data, offset, length, StandardCharsets.US_ASCII).trim();
-                // "signal N": reported as SshCommandRunner reports sshd's exit-signal for a plain exec
-                run.exit.complete(code.startsWith("signal ") ? SignalExitCodes.of(Integer.parseInt(code.substring(7)))
-                        : Integer.parseInt(code));
+                // 128 + N for a command signal N ended: as SshCommandRunner reports sshd's exit-signal for a plain exec
+                run.exit.complete(Integer.parseInt(code));
             }
             case 'F' -> {
                 running.remove(id);

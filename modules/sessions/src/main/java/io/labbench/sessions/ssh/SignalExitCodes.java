@@ -22,7 +22,7 @@ final class SignalExitCodes {
     }
 
     /** 128 + {@code signal}'s number. */
-    static int of(int signal) {
+    private static int of(int signal) {
         return 128 + signal;
     }
 

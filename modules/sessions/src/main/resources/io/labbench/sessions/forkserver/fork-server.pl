@@ -6,10 +6,11 @@
 #   type (1 byte), id (uint32 BE), length (uint32 BE), payload
 # in:  R run (payload: the command; its form is the own part's, which runs it in the child: run_command),
 #      I stdin bytes for id (empty payload: end of stdin), K signal to its process group (payload: number)
-# out: O stdout bytes, E stderr bytes, X exit (payload: the own part's exit_word of the wait status),
+# out: O stdout bytes, E stderr bytes, X exit (payload: the exit code in decimal, 128 + N when signal N
+#      ended the command, as a shell's $? gives it),
 #      F could not start (payload: reason).
-# The own part that follows this one defines run_command($payload) (runs in the child, never returns) and
-# exit_word($status), writes its ready line and calls serve(), which returns when stdin ends.
+# The own part that follows this one defines run_command($payload) (runs in the child, never returns),
+# writes its ready line and calls serve(), which returns when stdin ends.
 use strict;
 use warnings;
 use POSIX qw(:sys_wait_h dup2 _exit);
@@ -120,6 +121,12 @@ sub feed {
     close_stdin($k) if $k->{ineof};
 }
 
+# A wait status as the exit code a shell's $? shows.
+sub exit_code {
+    my $status = shift;
+    return WIFSIGNALED($status) ? 128 + WTERMSIG($status) : WEXITSTATUS($status);
+}
+
 my @waiting;   # ids whose output ended but whose process had not been reaped yet
 sub reap {
     my @still;
@@ -127,7 +134,7 @@ sub reap {
         my $k = $kid{$id};
         my $r = waitpid($k->{pid}, WNOHANG);
         if ($r == 0) { push @still, $id; next; }
-        my $code = $r < 0 ? 255 : exit_word($?);
+        my $code = $r < 0 ? 255 : exit_code($?);
         close_stdin($k);
         delete $kid{$id};
         send_frame('X', $id, $code);

@@ -52,11 +52,6 @@ sub run_command {
     _exit(127);
 }
 
-sub exit_word {
-    my $status = shift;
-    return WIFSIGNALED($status) ? 'signal ' . WTERMSIG($status) : WEXITSTATUS($status);
-}
-
 syswrite STDOUT, "$ready $$\n";
 serve();
 # The app closed the channel (or the connection dropped): what still runs gets the hang-up sshd would send.
