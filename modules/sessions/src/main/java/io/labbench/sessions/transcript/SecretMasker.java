@@ -154,7 +154,8 @@ public final class SecretMasker {
             } else {
                 masked = maskLine(line, before);
             }
-            nextLineIsSecret = !line.isBlank() ? line.contains("configure") && PRINTS_SECRET_NEXT.matcher(line).find()
+            nextLineIsSecret = !line.isBlank()
+                    ? (SecretRules.words(line) & SecretRules.CONFIGURE_BIT) != 0 && PRINTS_SECRET_NEXT.matcher(line).find()
                     : nextLineIsSecret;
             before = mayGoOn(line, masked) ? (line.length() > JOIN_WINDOW ? line.substring(line.length() - JOIN_WINDOW) : line) : "";
             return masked.text();

@@ -77,7 +77,8 @@ final class SecretRules {
 
     /** The words other parts of the masker look for in a line ({@link SecretMasker}): one scan finds them with the rules'. */
     static final TriggerWords.Word PRIVATE_KEY = new TriggerWords.Word("PRIVATE KEY", false);
-    static final TriggerWords.Word CONFIGURE = new TriggerWords.Word("configure", false);
+    /** Case-blind, as the rule it guards ({@code SecretMasker}'s "next line is a secret") is: {@code CONFIGURE GET …} counts too. */
+    static final TriggerWords.Word CONFIGURE = new TriggerWords.Word("configure", true);
 
     private static final List<TriggerWords.Word> TRIGGERS = Stream.concat(
             RULES.stream().flatMap(rule -> rule.triggers().stream()), Stream.of(PRIVATE_KEY, CONFIGURE)).distinct().toList();

@@ -117,6 +117,18 @@ class SecretMaskerTest {
     }
 
     @Test
+    void theLineAfterConfigureGetIsMaskedWhateverTheCommandsCase() {
+        // A session token on a line of its own has no name beside it and no fixed width: only the command before it
+        // says what it is, and a shell (or a learner with caps lock) may spell that command in any case.
+        String token = "IQoJb3JpZ2luX2VjEHYaDmFwLW5vcnRoZWFzdC0yIkcwRQIhAJ7mGzXq8y3Vd5bLwW2kCvZa9uNf";
+        for (String command : List.of("aws configure get aws_session_token", "AWS CONFIGURE GET AWS_SESSION_TOKEN",
+                "aws Configure get aws_session_token --profile lab")) {
+            assertThat(masker.mask("$ " + command + "\n" + token + "\n$ "))
+                    .isEqualTo("$ " + command + "\n[masked aws-secret-access-key]\n$ ");
+        }
+    }
+
+    @Test
     void masksPasswordsOnCommandLinesAndInUrls() {
         assertThat(masker.mask("mysql -u root -pS3cr3t-pw -h db")).isEqualTo("mysql -u root -p[masked password] -h db");
         assertThat(masker.mask("sshpass -p 'S3cr3t-pw' ssh ubuntu@10.0.1.5"))
