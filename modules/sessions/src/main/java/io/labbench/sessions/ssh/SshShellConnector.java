@@ -101,7 +101,19 @@ public final class SshShellConnector implements ShellConnector {
         while (!channel.isClosed()) {
             Thread.sleep(50);
         }
-        return channel.getExitStatus();
+        return exitStatus();
+    }
+
+    /**
+     * The shell's exit status, or 128 + N when signal N ended it, as a shell's {@code $?} and the command runners
+     * give it: sshd then sends the signal's name and no status, which JSch shows as -1 ({@link SignalExitCodes}).
+     */
+    private int exitStatus() {
+        int status = channel.getExitStatus();
+        if (status < 0 && channel.getExitSignal() != null) {
+            return SignalExitCodes.of(channel.getExitSignal()).orElse(status);
+        }
+        return status;
     }
 
     @Override
@@ -126,7 +138,7 @@ public final class SshShellConnector implements ShellConnector {
         while (!channel.isClosed() && System.currentTimeMillis() < deadline) {
             sleepBriefly();
         }
-        int status = channel.getExitStatus();
+        int status = exitStatus();
         if (status >= 0) {
             return new ShellEnd.Exited(status, "the shell exited with status " + status);
         }
