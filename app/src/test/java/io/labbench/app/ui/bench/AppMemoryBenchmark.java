@@ -62,7 +62,7 @@ public final class AppMemoryBenchmark {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
         // Two apps at once must not both write the launcher's class-data archive at exit: A/B runs go without it.
         boolean twoApps = args.length > 2;
-        if (!twoApps) {
+        if (!twoApps && !"1".equals(System.getenv("LABBENCH_CLASS_ARCHIVE_CURRENT"))) {
             startOnceForTheClassArchive(launcher);
         }
         Process app = startApp(launcher, home, "", twoApps);
@@ -99,7 +99,9 @@ public final class AppMemoryBenchmark {
      * A learner's app maps the class-data archive its first start after a build wrote. Right after a build (as
      * run-benchmarks does) the archive is stale and the measured app would write a new one at exit instead, holding
      * the classes in metaspace and the dump's bookkeeping on top: not the app a learner runs every day. One
-     * {@code --startup-probe} first (own home, quits after its first frame) leaves the archive current.
+     * {@code --startup-probe} first (own home, quits after its first frame) leaves the archive current. run-benchmarks
+     * makes it current after its build and says so with {@code LABBENCH_CLASS_ARCHIVE_CURRENT=1}: then this start,
+     * one more app start on a shared machine, is skipped; run by hand, it is not.
      */
     private static void startOnceForTheClassArchive(String launcher) throws IOException, InterruptedException {
         Path probeHome = Files.createTempDirectory("lbt-memory-probe-");
