@@ -19,8 +19,8 @@ import java.util.logging.Logger;
  *
  * <p>It stops as soon as a megabyte goes through at compiled speed (three in a row under
  * {@link #WARM_CPU_NANOS_PER_MB} of this thread's CPU), and at {@link #MAX_MEGABYTES} whatever happens. Its
- * terminal keeps a short scrollback (the trimming code still runs), so it leaves little behind on the heap.
- * Nothing it does is seen: the terminal has no screen and is dropped at the end.
+ * terminals keep a short scrollback (the trimming code still runs), so it leaves little behind on the heap.
+ * Nothing it does is seen: the terminals have no screen and are dropped after their megabyte.
  */
 public final class EmulatorWarmUp {
 
@@ -68,11 +68,14 @@ public final class EmulatorWarmUp {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         boolean cpuClock = threads.isCurrentThreadCpuTimeSupported();
         char[] megabyte = shellOutput(1_000_000);
-        HeadlessTerminal terminal = HeadlessTerminal.likeAPane(120, 40, SCROLLBACK);
         int warmInARow = 0;
         for (int fed = 1; fed <= MAX_MEGABYTES; fed++) {
             long started = cpuClock ? threads.getCurrentThreadCpuTime() : System.nanoTime();
-            terminal.feed(megabyte);
+            // Each megabyte into a new terminal, as a learner's first flood goes into a new pane: a terminal fed on and
+            // on would train the compiled code on its warm state only (every SGR already in FastPathEmulator's table),
+            // and the compiled parser was thrown away at a new pane's first colour change (a deoptimisation, then the
+            // interpreter again until it was compiled anew).
+            HeadlessTerminal.likeAPane(120, 40, SCROLLBACK).feed(megabyte);
             long spent = (cpuClock ? threads.getCurrentThreadCpuTime() : System.nanoTime()) - started;
             warmInARow = spent < WARM_CPU_NANOS_PER_MB ? warmInARow + 1 : 0;
             if (warmInARow == 3) {
