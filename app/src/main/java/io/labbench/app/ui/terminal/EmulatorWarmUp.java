@@ -14,8 +14,8 @@ import java.util.logging.Logger;
  *
  * <p>Why: in a fresh JVM the emulator parses its first megabytes in the interpreter and the JIT's quick
  * tier, 10-20 times slower than once compiled (EmulatorThroughputBenchmark: cold first pass 3.8 MB/s, warm
- * 70 MB/s, on a quiet 2-core machine). Feeding it here costs a second or two of one core while the
- * learner reads the lab guide, instead of during their first command.
+ * 70 MB/s, on a quiet 2-core machine). Feeding it here costs one to three seconds of one core (at most
+ * {@link #MAX_MEGABYTES}) while the learner reads the lab guide, instead of during their first command.
  *
  * <p>It stops as soon as a megabyte goes through at compiled speed with the optimising compiler idle (three in a
  * row under {@link #WARM_CPU_NANOS_PER_MB} of this thread's CPU while the JVM's C2 threads used at most
