@@ -49,7 +49,8 @@ import java.util.stream.Stream;
  * io.labbench.app.ui.bench.SshCatIntoTerminalBenchmark [rounds] [stock|ours] [warm-up rounds] [after-app-warm-ups]}; {@code stock}
  * reads into JediTermFX as it comes (see {@link HeadlessTerminal#stock}). {@code after-app-warm-ups} first runs what the app
  * runs a few seconds after its first frame ({@link EmulatorWarmUp}, {@link TerminalReadWarmUp}; the second left out with
- * {@code -Dlabbench.terminal-read-warm-up=off}), so the first round is a learner's first big {@code cat} in a pane.
+ * {@code -Dlabbench.terminal-read-warm-up=off}), so the first round is a learner's first big {@code cat} in a pane;
+ * with 0 rounds only that first round is reported.
  */
 public final class SshCatIntoTerminalBenchmark {
 
@@ -122,27 +123,30 @@ public final class SshCatIntoTerminalBenchmark {
                     opensshPty[round] = times[2];
                 }
                 link.close();
-                double oursMbps = megabytesPerSecond(ours);
-                double opensshMbps = megabytesPerSecond(openssh);
-                double ptyMbps = megabytesPerSecond(opensshPty);
                 System.out.printf("cold first round (MB/s): LabBench pane %s; OpenSSH exec %s; OpenSSH shell (pty) %s%n",
                         perRound(new long[] {cold[0]}), perRound(new long[] {cold[1]}), perRound(new long[] {cold[2]}));
-                System.out.printf("rounds after %d warm-up rounds (MB/s): LabBench pane %s; OpenSSH exec %s; OpenSSH"
-                        + " shell (pty) %s%n", warmUps, perRound(ours), perRound(openssh), perRound(opensshPty));
-                System.out.printf("cat 20 MB over SSH into a terminal buffer%s, median of %d: LabBench pane %.1f MB/s,"
-                        + " OpenSSH client %.1f MB/s, ratio %.2f (goal >= 0.5); OpenSSH client into the server's"
-                        + " shell (pty) %.1f MB/s, ratio %.2f%n", stock ? " (stock JediTermFX)" : "", measured, oursMbps,
-                        opensshMbps, oursMbps / opensshMbps, ptyMbps, oursMbps / ptyMbps);
-                // Machine-readable lines for ./run-benchmarks: metric, value, unit, reference, goal. The goal's
-                // reference is OpenSSH through the same server's pty as the pane (ssh -tt into the shell); the
-                // issue's exec-channel `ssh cat` follows, with the same goal, for the record.
                 String variant = stock ? ", stock JediTermFX" : "";
-                System.out.printf(Locale.ROOT, "BENCH\tcat 20 MB over SSH into a pane%s (ref: OpenSSH ssh -tt, same %s)\t%.1f\tMB/s\t%.1f\t>=0.5x%n",
-                        variant, server.shortName(), oursMbps, ptyMbps);
-                System.out.printf(Locale.ROOT, "BENCH\tcat 20 MB over SSH into a pane%s (ref: OpenSSH ssh cat, exec, same %s)\t%.1f\tMB/s\t%.1f\t>=0.5x%n",
-                        variant, server.shortName(), oursMbps, opensshMbps);
+                if (measured > 0) {
+                    double oursMbps = megabytesPerSecond(ours);
+                    double opensshMbps = megabytesPerSecond(openssh);
+                    double ptyMbps = megabytesPerSecond(opensshPty);
+                    System.out.printf("rounds after %d warm-up rounds (MB/s): LabBench pane %s; OpenSSH exec %s; OpenSSH"
+                            + " shell (pty) %s%n", warmUps, perRound(ours), perRound(openssh), perRound(opensshPty));
+                    System.out.printf("cat 20 MB over SSH into a terminal buffer%s, median of %d: LabBench pane %.1f MB/s,"
+                            + " OpenSSH client %.1f MB/s, ratio %.2f (goal >= 0.5); OpenSSH client into the server's"
+                            + " shell (pty) %.1f MB/s, ratio %.2f%n", stock ? " (stock JediTermFX)" : "", measured, oursMbps,
+                            opensshMbps, oursMbps / opensshMbps, ptyMbps, oursMbps / ptyMbps);
+                    // Machine-readable lines for ./run-benchmarks: metric, value, unit, reference, goal. The goal's
+                    // reference is OpenSSH through the same server's pty as the pane (ssh -tt into the shell); the
+                    // issue's exec-channel `ssh cat` follows, with the same goal, for the record.
+                    System.out.printf(Locale.ROOT, "BENCH\tcat 20 MB over SSH into a pane%s (ref: OpenSSH ssh -tt, same %s)\t%.1f\tMB/s\t%.1f\t>=0.5x%n",
+                            variant, server.shortName(), oursMbps, ptyMbps);
+                    System.out.printf(Locale.ROOT, "BENCH\tcat 20 MB over SSH into a pane%s (ref: OpenSSH ssh cat, exec, same %s)\t%.1f\tMB/s\t%.1f\t>=0.5x%n",
+                            variant, server.shortName(), oursMbps, opensshMbps);
+                }
                 System.out.printf(Locale.ROOT, "BENCH\tcat 20 MB over SSH into a pane%s, %s (ref: OpenSSH ssh -tt, same %s)\t%.1f\tMB/s\t%.1f\t-%n",
-                        variant, afterAppWarmUps ? "first round after the app's start-up warm-ups" : "cold first round", server.shortName(), megabytesPerSecond(new long[] {cold[0]}), megabytesPerSecond(new long[] {cold[2]}));
+                        variant, afterAppWarmUps ? "first round after the app's start-up warm-ups" : "cold first round", server.shortName(),
+                        megabytesPerSecond(new long[] {cold[0]}), megabytesPerSecond(new long[] {cold[2]}));
                 System.out.println("compared: the pane gets the server's pty and parses every byte into its screen and"
                         + " transcript; OpenSSH's exec channel gets no pty and discards the bytes; 'into the server's"
                         + " shell' (ssh -tt) is OpenSSH through the same pty as the pane, also discarding the bytes");
