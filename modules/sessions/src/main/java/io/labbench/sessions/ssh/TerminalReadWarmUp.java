@@ -89,14 +89,18 @@ public final class TerminalReadWarmUp {
         thread.start();
     }
 
-    /** What a warm-up did: megabytes fed, whether it ended because they went through at compiled speed, lines kept. */
-    public record Result(int megabytes, boolean reachedCompiledSpeed, int recentLines) {
+    /**
+     * What a warm-up did: megabytes fed, whether it ended because they went through at compiled speed, the lines the
+     * recorder kept (it got the whole stream), and this thread's CPU milliseconds (the recorder's writer thread aside).
+     */
+    public record Result(int megabytes, boolean reachedCompiledSpeed, int recentLines, long cpuMillis) {
     }
 
     /** Runs the warm-up on the calling thread. */
     public static Result run() throws IOException, GeneralSecurityException {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         boolean cpuClock = threads.isCurrentThreadCpuTimeSupported();
+        long cpuAtStart = cpuClock ? threads.getCurrentThreadCpuTime() : System.nanoTime();
         PacketStream packets = PacketStream.of(shellOutput(1_000_000));
         ChannelOutputPipe pipe = new ChannelOutputPipe(SshShellConnector.PIPE_CAPACITY);
         OutputStream channelSide = pipe.sink();
@@ -132,7 +136,8 @@ public final class TerminalReadWarmUp {
             }
             // waits for the writer thread to have stripped and masked every line handed over
             int lines = recorder.recentLines(50).size();
-            return new Result(fed, warm, lines);
+            long cpu = (cpuClock ? threads.getCurrentThreadCpuTime() : System.nanoTime()) - cpuAtStart;
+            return new Result(fed, warm, lines, cpu / 1_000_000);
         } finally {
             session.close();
             channelSide.close();
