@@ -115,7 +115,8 @@ public final class DesktopLauncher {
                     // After the lab guide and dock are in and the learner is reading: the first cat in a
                     // pane then meets compiled emulator code (EmulatorWarmUp says why).
                     EmulatorWarmUp.startAfter(Duration.ofSeconds(3));
-                    TerminalReadWarmUp.startAfter(Duration.ofSeconds(3)); // the transcript, pipe and cipher (it says why)
+                    // The transcript, channel pipe and cipher (TerminalReadWarmUp says why), once the emulator's is mostly done
+                    TerminalReadWarmUp.startAfter(Duration.ofSeconds(5));
                 }
                 if (options.startupProbe()) {
                     StartupProbe.onFirstFrame(workbench.scene(), ready -> {
