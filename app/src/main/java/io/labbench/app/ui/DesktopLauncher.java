@@ -9,6 +9,7 @@ import io.labbench.app.ui.terminal.EmulatorWarmUp;
 import io.labbench.app.ui.terminal.TerminalSettings;
 import org.kordamp.ikonli.javafx.IkonResolver;
 import io.labbench.sessions.AppDirs;
+import io.labbench.sessions.ssh.TerminalReadWarmUp;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.concurrent.CompletableFuture;
@@ -118,6 +119,8 @@ public final class DesktopLauncher {
                     // After the lab guide and dock are in and the learner is reading: the first cat in a
                     // pane then meets compiled emulator code (EmulatorWarmUp says why).
                     EmulatorWarmUp.startAfter(Duration.ofSeconds(3));
+                    // The transcript, channel pipe and cipher (TerminalReadWarmUp says why), once the emulator's is mostly done
+                    TerminalReadWarmUp.startAfter(Duration.ofSeconds(5));
                 }
                 if (options.startupProbe()) {
                     StartupProbe.onFirstFrame(workbench.scene(), ready -> {
