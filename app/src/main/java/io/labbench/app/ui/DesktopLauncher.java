@@ -9,6 +9,7 @@ import io.labbench.app.ui.terminal.EmulatorWarmUp;
 import io.labbench.app.ui.terminal.TerminalSettings;
 import org.kordamp.ikonli.javafx.IkonResolver;
 import io.labbench.sessions.AppDirs;
+import io.labbench.sessions.ssh.TerminalReadWarmUp;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.concurrent.CompletableFuture;
@@ -64,14 +65,13 @@ public final class DesktopLauncher {
         AppDirs dirs = AppDirs.fromEnvironment();
         CompletableFuture<WorkbenchSetup.Plan> plan = StartupThreads.supply("labbench-read-settings",
                 () -> WorkbenchSetup.plan(dirs, options));
-        CompletableFuture<WorkbenchParts.LabFile> lab = StartupThreads.supply("labbench-read-lab", WorkbenchParts::readDefaultLab);
         RenderingPipeline.chooseBeforeToolkitStarts();
         Platform.setImplicitExit(false);
         StartupTrace.mark("toolkit starting");
         try {
-            Platform.startup(() -> open(options, dirs, plan, lab, probed, exitCode));
+            Platform.startup(() -> open(options, dirs, plan, probed, exitCode));
         } catch (IllegalStateException alreadyRunning) {
-            Platform.runLater(() -> open(options, dirs, plan, lab, probed, exitCode));
+            Platform.runLater(() -> open(options, dirs, plan, probed, exitCode));
         }
         StartupTrace.mark("toolkit started");
         // The toolkit is up (startup waits for it): the icon font and the terminals' font load here while
@@ -94,7 +94,7 @@ public final class DesktopLauncher {
     }
 
     private static void open(Options options, AppDirs dirs, CompletableFuture<WorkbenchSetup.Plan> plan,
-                             CompletableFuture<WorkbenchParts.LabFile> lab, CountDownLatch probed, AtomicInteger exitCode) {
+                             CountDownLatch probed, AtomicInteger exitCode) {
         try {
             StartupTrace.mark("open");
             Stage stage = new Stage();
@@ -109,11 +109,18 @@ public final class DesktopLauncher {
                 StartupTrace.mark("first frame " + firstFrame + " ms");
                 StartupTrace.cpu("first frame");
                 StartupTrace.nodes(workbench.scene());
-                WorkbenchParts.wire(setup, dirs, "aws".equals(options.backend()), lab.join());
+                // The lab file is read only now, on the other core while this thread builds the watch dock and
+                // menus: its YAML parse (and the optimising compiler's work on the parser) before the first frame
+                // took CPU from the toolkit's start and the window's build on two cores.
+                CompletableFuture<WorkbenchParts.LabFile> lab = StartupThreads.supply("labbench-read-lab",
+                        WorkbenchParts::readDefaultLab);
+                WorkbenchParts.wire(setup, dirs, "aws".equals(options.backend()), lab::join);
                 if (!options.startupProbe()) {
                     // After the lab guide and dock are in and the learner is reading: the first cat in a
                     // pane then meets compiled emulator code (EmulatorWarmUp says why).
                     EmulatorWarmUp.startAfter(Duration.ofSeconds(3));
+                    // The transcript, channel pipe and cipher (TerminalReadWarmUp says why), once the emulator's is mostly done
+                    TerminalReadWarmUp.startAfter(Duration.ofSeconds(5));
                 }
                 if (options.startupProbe()) {
                     StartupProbe.onFirstFrame(workbench.scene(), ready -> {

@@ -10,6 +10,7 @@ import io.labbench.sessions.AppDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Puts the lab wizard and the watch dock into the main window. Kept apart from
@@ -33,7 +34,7 @@ public final class WorkbenchParts {
     public record LabFile(Path path, Optional<LoadResult> loaded) {
     }
 
-    /** Reads the default lab. Needs no JavaFX, so the launcher runs it while the toolkit starts. */
+    /** Reads the default lab. Needs no JavaFX, so the launcher runs it on its own thread. */
     public static LabFile readDefaultLab() {
         Path labFile = assetsRoot().resolve(DEFAULT_LAB);
         return new LabFile(labFile, Files.isRegularFile(labFile)
@@ -54,7 +55,8 @@ public final class WorkbenchParts {
                 new io.labbench.aws.AwsClientFactory(io.labbench.aws.AwsSettings.defaults()));
     }
 
-    public static void wire(WorkbenchSetup setup, AppDirs dirs, boolean awsBackend, LabFile lab) {
+    /** @param labFile the default lab, asked for once the dock and menus are in (the launcher reads it meanwhile) */
+    public static void wire(WorkbenchSetup setup, AppDirs dirs, boolean awsBackend, Supplier<LabFile> labFile) {
         Workbench workbench = setup.workbench();
         WatchDock dock = WatchDock.create(setup.hub(), () -> setup.endpointNames(), dirs.config());
         workbench.setWatchDock(dock.node());
@@ -67,18 +69,19 @@ public final class WorkbenchParts {
         workbench.onShutdown(windows::close);
         PathWindows paths = PathWindows.add(workbench, watches, setup.workspaceName(),
                 awsBackend ? Optional.of(() -> awsPathSource(setup)) : Optional.empty());
-        Path labFile = lab.path();
+        LabFile lab = labFile.get();
+        Path labPath = lab.path();
         if (lab.loaded().isEmpty()) {
-            workbench.window().showNoLab("No lab found at " + labFile + ".");
-            workbench.statusBar().showMessage("No lab found at " + labFile + "; start LabBench with ./labbench or set -Dlabbench.assets");
+            workbench.window().showNoLab("No lab found at " + labPath + ".");
+            workbench.statusBar().showMessage("No lab found at " + labPath + "; start LabBench with ./labbench or set -Dlabbench.assets");
             return;
         }
         LoadResult loaded = lab.loaded().get();
         if (loaded.lab().isEmpty()) {
             String first = loaded.errors().stream().findFirst().map(Object::toString).orElse("unknown");
             workbench.window().showNoLab("The lab has errors; first: " + first);
-            workbench.statusBar().showMessage("The lab " + labFile + " has errors; first: " + first
-                    + " (labbench lab validate " + labFile + " lists them all)");
+            workbench.statusBar().showMessage("The lab " + labPath + " has errors; first: " + first
+                    + " (labbench lab validate " + labPath + " lists them all)");
             return;
         }
         LabPaneView pane = new LabPaneView(loaded.lab().get(), workbench.terminals(), watches,

@@ -40,7 +40,7 @@ class WorkbenchPartsTest extends FxRobot {
             WorkbenchSetup setup = WorkbenchSetup.create(dirs, new DesktopLauncher.Options(false, null, "shells"), stage);
             workbench = setup.workbench();
             workbench.show(() -> { });
-            WorkbenchParts.wire(setup, dirs, false, new WorkbenchParts.LabFile(missingLab, Optional.empty()));
+            WorkbenchParts.wire(setup, dirs, false, () -> new WorkbenchParts.LabFile(missingLab, Optional.empty()));
         });
         WaitForAsyncUtils.waitForFxEvents();
     }

@@ -14,13 +14,19 @@ import java.util.logging.Logger;
  *
  * <p>Why: in a fresh JVM the emulator parses its first megabytes in the interpreter and the JIT's quick
  * tier, 10-20 times slower than once compiled (EmulatorThroughputBenchmark: cold first pass 3.8 MB/s, warm
- * 70 MB/s, on a quiet 2-core machine). Feeding it here costs a second or two of one core while the
- * learner reads the lab guide, instead of during their first command.
+ * 70 MB/s, on a quiet 2-core machine). Feeding it here costs one to three seconds of one core (at most
+ * {@link #MAX_MEGABYTES}) while the learner reads the lab guide, instead of during their first command.
  *
- * <p>It stops as soon as a megabyte goes through at compiled speed (three in a row under
- * {@link #WARM_CPU_NANOS_PER_MB} of this thread's CPU), and at {@link #MAX_MEGABYTES} whatever happens. Its
- * terminal keeps a short scrollback (the trimming code still runs), so it leaves little behind on the heap.
- * Nothing it does is seen: the terminal has no screen and is dropped at the end.
+ * <p>It stops as soon as a megabyte goes through at compiled speed with the optimising compiler idle (three in a
+ * row under {@link #WARM_CPU_NANOS_PER_MB} of this thread's CPU while the JVM's C2 threads used at most
+ * {@link #COMPILER_IDLE_TICKS} clock ticks), and at {@link #MAX_MEGABYTES} whatever happens. The compiler's part
+ * matters on a busy machine: the first tier's code already meets the speed while C2 still has dozens of the
+ * emulator's methods queued (34-44 were compiled during a 20 MB pass right after the warm-up, at load 16), which it
+ * then finishes during the learner's first flood. EmulatorAfterWarmUpBenchmark 20, 8 interleaved pairs at load
+ * 10-28: the pass 3.4-10.4 MB/s without the compiler's part, 5.2-27.6 with it (7 of 8 pairs faster); the warm-up's
+ * CPU 0.8-2.5 s, 1.5-3.4 s with it (it fed 13-50 MB). Its
+ * terminals keep a short scrollback (the trimming code still runs), so it leaves little behind on the heap.
+ * Nothing it does is seen: the terminals have no screen and are dropped after their megabyte.
  */
 public final class EmulatorWarmUp {
 
@@ -28,7 +34,16 @@ public final class EmulatorWarmUp {
 
     /** A megabyte in under 40 ms of CPU is 25 MB/s: the emulator's compiled code, not the interpreter. */
     static final long WARM_CPU_NANOS_PER_MB = 40_000_000L;
-    static final int MAX_MEGABYTES = 30;
+    /**
+     * Clock ticks (10 ms) the C2 threads may use during a megabyte that counts as warm: a compiler with work queued
+     * runs all the time, one that compiles a last small method takes a tick or two.
+     */
+    static final long COMPILER_IDLE_TICKS = 2;
+    /**
+     * The bound: at most about 3 s of one core on a loaded machine (40-80 ms a MB before C2 has the emulator, 15-30
+     * after). At load 24 the optimising compiler was busy for the first 40 MB fed in a row (two traces).
+     */
+    static final int MAX_MEGABYTES = 50;
     private static final int SCROLLBACK = 300;
 
     private EmulatorWarmUp() {
@@ -68,13 +83,18 @@ public final class EmulatorWarmUp {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         boolean cpuClock = threads.isCurrentThreadCpuTimeSupported();
         char[] megabyte = shellOutput(1_000_000);
-        HeadlessTerminal terminal = HeadlessTerminal.likeAPane(120, 40, SCROLLBACK);
         int warmInARow = 0;
         for (int fed = 1; fed <= MAX_MEGABYTES; fed++) {
+            long compiling = OptimisingCompilerClock.ticks();
             long started = cpuClock ? threads.getCurrentThreadCpuTime() : System.nanoTime();
-            terminal.feed(megabyte);
+            // Each megabyte into a new terminal, as a learner's first flood goes into a new pane: a terminal fed on and
+            // on would train the compiled code on its warm state only (every SGR already in FastPathEmulator's table),
+            // and the compiled parser was thrown away at a new pane's first colour change (a deoptimisation, then the
+            // interpreter again until it was compiled anew).
+            HeadlessTerminal.likeAPane(120, 40, SCROLLBACK).feed(megabyte);
             long spent = (cpuClock ? threads.getCurrentThreadCpuTime() : System.nanoTime()) - started;
-            warmInARow = spent < WARM_CPU_NANOS_PER_MB ? warmInARow + 1 : 0;
+            boolean compilerIdle = OptimisingCompilerClock.ticks() - compiling <= COMPILER_IDLE_TICKS;
+            warmInARow = spent < WARM_CPU_NANOS_PER_MB && compilerIdle ? warmInARow + 1 : 0;
             if (warmInARow == 3) {
                 return new Result(fed, true);
             }

@@ -56,8 +56,12 @@ public final class FastPathEmulator extends JediEmulator {
     private final long[] sgrArgs = new long[2 * SGR_SETS];
     private final TextStyle[] sgrTo = new TextStyle[2 * SGR_SETS];
 
+    /** The data stream, if it gives printable runs as arrays ({@link TtyRunStream}, {@link ArrayRunStream}). */
+    private final PrintableRunSource runs;
+
     public FastPathEmulator(TerminalDataStream dataStream, Terminal terminal) {
         super(dataStream, terminal);
+        runs = dataStream instanceof PrintableRunSource source ? source : null;
     }
 
     /** The emulator a pane runs: this one, or the library's with {@code -Dlabbench.emulator-fast-path=off}. */
@@ -71,8 +75,17 @@ public final class FastPathEmulator extends JediEmulator {
     public void processChar(char ch, Terminal terminal) throws IOException {
         if (ch >= 0x20 && ch != 0x9d) {
             // As the library does with plain characters (0x9d is the 8-bit OSC): the run up to the line's end.
-            myDataStream.pushChar(ch);
-            terminal.writeCharacters(myDataStream.readNonControlCharacters(terminal.distanceToLineEnd()));
+            // Taken from the stream's buffer as one array when the stream can (a pane's, a headless terminal's).
+            int max = terminal.distanceToLineEnd();
+            char[] run = runs == null ? null : runs.takePrintableRun(ch, max);
+            if (run == null) {
+                myDataStream.pushChar(ch);
+                terminal.writeCharacters(myDataStream.readNonControlCharacters(max));
+            } else if (terminal instanceof PaneTerminal pane) {
+                pane.writeRun(run);
+            } else {
+                terminal.writeCharacters(new String(run));
+            }
         } else if (ch == '\r') {
             terminal.carriageReturn();
         } else if (ch == '\n') {

@@ -71,7 +71,7 @@ public final class HeadlessTerminal {
      */
     public HeadlessTerminal feed(char[] output) {
         try {
-            ArrayTerminalDataStream stream = new ArrayTerminalDataStream(output);
+            ArrayTerminalDataStream stream = asPane ? new ArrayRunStream(output) : new ArrayTerminalDataStream(output);
             JediEmulator emulator = asPane ? FastPathEmulator.forPane(stream, terminal) : new JediEmulator(stream, terminal);
             while (emulator.hasNext()) {
                 emulator.next();

@@ -4,7 +4,6 @@ import com.techsenger.jeditermfx.core.Terminal;
 import com.techsenger.jeditermfx.core.TerminalDataStream;
 import com.techsenger.jeditermfx.core.TerminalDisplay;
 import com.techsenger.jeditermfx.core.TerminalStarter;
-import com.techsenger.jeditermfx.core.TtyBasedArrayDataStream;
 import com.techsenger.jeditermfx.core.TtyConnector;
 import com.techsenger.jeditermfx.core.emulator.JediEmulator;
 import com.techsenger.jeditermfx.core.model.JediTerminal;
@@ -39,11 +38,14 @@ public final class LabTerminalWidget extends JediTermFxWidget {
         return PaneTerminal.create(display, buffer, style);
     }
 
-    /** The library's own starter and data stream (as its widget makes them), with a pane's emulator. */
+    /**
+     * The library's own starter, and its data stream (as its widget makes them) giving printable runs as arrays, with a
+     * pane's emulator.
+     */
     @Override
     protected TerminalStarter createTerminalStarter(JediTerminal terminal, TtyConnector connector) {
         return new TerminalStarter(terminal, connector,
-                new TtyBasedArrayDataStream(connector, getTypeAheadManager()::onTerminalStateChanged),
+                new TtyRunStream(connector, getTypeAheadManager()::onTerminalStateChanged),
                 getTypeAheadManager(), getExecutorServiceManager()) {
             @Override
             protected JediEmulator createEmulator(TerminalDataStream dataStream, Terminal model) {

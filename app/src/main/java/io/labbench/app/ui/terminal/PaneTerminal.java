@@ -35,6 +35,16 @@ public final class PaneTerminal extends JediTerminal {
         super.characterAttributes(styles == null ? style : styles.share(style));
     }
 
+    /**
+     * Writes a run of printable characters that {@link FastPathEmulator} took from the data stream as a new array (the
+     * line keeps it), as {@code writeCharacters(new String(run))} would.
+     */
+    void writeRun(char[] run) {
+        if (undecoded == null || !undecoded.writeIfUnchanged(run)) {
+            super.writeCharacters(new String(run));
+        }
+    }
+
     @Override
     public void writeCharacters(String text) {
         if (undecoded == null || !undecoded.writeIfUnchanged(text)) {

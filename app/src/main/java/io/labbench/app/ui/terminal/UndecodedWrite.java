@@ -65,8 +65,12 @@ final class UndecodedWrite {
             return false;
         }
         // The library writes a copy too; scanning the copy is cheaper than reading the String char by char.
-        char[] chars = text.toCharArray();
-        if (!unchangedByDecoding(chars)) {
+        return writeIfUnchanged(text.toCharArray());
+    }
+
+    /** Writes {@code chars} (kept by the line: a new array) if decoding would leave them as they are; false otherwise. */
+    boolean writeIfUnchanged(char[] chars) {
+        if (!asciiInGl() || !unchangedByDecoding(chars)) {
             return false;
         }
         try {

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,6 +67,33 @@ class FastPathEmulatorTest {
         String stream = new String(EmulatorWarmUp.shellOutput(200_000));
         assertSameScreen(stream, List.of());
         assertSameScreen(new String(EmulatorThroughputBenchmark.mixedStream(200_000)), List.of());
+    }
+
+    @Test
+    void aHeadlessTerminalsArrayStreamAndAStreamWithoutRunsLeaveTheSameScreen() {
+        String output = edgeCases() + new String(EmulatorThroughputBenchmark.mixedStream(50_000));
+        HeadlessTerminal library = run(output, List.of(), JediEmulator::new, TtyBasedArrayDataStream::new);
+        HeadlessTerminal viaArrayRuns = HeadlessTerminal.likeAPane(COLUMNS, ROWS).feed(output);
+        HeadlessTerminal withoutRuns = run(output, List.of(), FastPathEmulator::new, TtyBasedArrayDataStream::new);
+        assertThat(screen(viaArrayRuns)).containsExactlyElementsOf(screen(library));
+        assertThat(state(viaArrayRuns)).isEqualTo(state(library));
+        assertThat(screen(withoutRuns)).containsExactlyElementsOf(screen(library));
+        assertThat(state(withoutRuns)).isEqualTo(state(library));
+    }
+
+    @Test
+    void aRunTakenFromTheBufferEndsAtAControlCharacterTheLimitOrTheBuffersEnd() throws IOException {
+        ArrayRunStream stream = new ArrayRunStream("abc\rdefgh".toCharArray());
+        assertThat(stream.getChar()).isEqualTo('a');
+        assertThat(new String(stream.takePrintableRun('a', 10))).isEqualTo("abc");
+        assertThat(stream.getChar()).isEqualTo('\r');
+        assertThat(stream.getChar()).isEqualTo('d');
+        assertThat(new String(stream.takePrintableRun('d', 2))).isEqualTo("de");
+        assertThat(stream.getChar()).isEqualTo('f');
+        assertThat(stream.takePrintableRun('x', 5)).as("not the character read last").isNull();
+        assertThat(stream.takePrintableRun('f', 0)).as("no room left on the line").isNull();
+        assertThat(new String(stream.takePrintableRun('f', 10))).isEqualTo("fgh");
+        assertThat(stream.isEmpty()).isTrue();
     }
 
     @Test
@@ -126,17 +154,19 @@ class FastPathEmulatorTest {
 
     /** Runs both emulators over {@code output}, delivered in reads cut at {@code cuts}, and compares what is left. */
     private static void assertSameScreen(String output, List<Integer> cuts) {
-        HeadlessTerminal library = run(output, cuts, JediEmulator::new);
-        HeadlessTerminal fast = run(output, cuts, FastPathEmulator::new);
+        HeadlessTerminal library = run(output, cuts, JediEmulator::new, TtyBasedArrayDataStream::new);
+        // With a pane's data stream, whose printable runs are cut from its buffer as arrays
+        HeadlessTerminal fast = run(output, cuts, FastPathEmulator::new, connector -> new TtyRunStream(connector, () -> { }));
         String where = cuts.size() == 1 ? " (cut at " + cuts.get(0) + ")" : " (" + (cuts.size() + 1) + " reads)";
         assertThat(screen(fast)).as("screen and history" + where).containsExactlyElementsOf(screen(library));
         assertThat(state(fast)).as("cursor and style" + where).isEqualTo(state(library));
     }
 
     private static HeadlessTerminal run(String output, List<Integer> cuts,
-            BiFunction<TtyBasedArrayDataStream, JediTerminal, JediEmulator> emulator) {
+            BiFunction<TtyBasedArrayDataStream, JediTerminal, JediEmulator> emulator,
+            Function<TtyConnector, TtyBasedArrayDataStream> stream) {
         HeadlessTerminal terminal = HeadlessTerminal.likeAPane(COLUMNS, ROWS);
-        JediEmulator parser = emulator.apply(new TtyBasedArrayDataStream(new Reads(output, cuts)), terminal.terminal());
+        JediEmulator parser = emulator.apply(stream.apply(new Reads(output, cuts)), terminal.terminal());
         try {
             while (parser.hasNext()) {
                 parser.next();

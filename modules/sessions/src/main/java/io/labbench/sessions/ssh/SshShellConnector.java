@@ -20,7 +20,7 @@ import java.util.function.Predicate;
 public final class SshShellConnector implements ShellConnector {
 
     private static final long SETTLE_MILLIS = 3000;
-    private static final int PIPE_CAPACITY = 1 << 20;
+    static final int PIPE_CAPACITY = 1 << 20;
 
     private final String name;
     private final Session session;

@@ -14,14 +14,18 @@ import java.util.Locale;
  * the server's shell (the same pty path; the goal's reference, ours / OpenSSH ≥ 0.5) and
  * {@code ssh -p PORT 127.0.0.1 cat FILE > /dev/null} (exec channel, no pty). The server is Debian's sshd
  * when it can run here ({@link io.labbench.sessions.testing.OpenSshServer}), else the in-JVM MINA server,
- * whose pty path caps every client at a few MB/s.
+ * whose pty path caps every client at a few MB/s. Untimed warm-up rounds come first, and
+ * {@code ./run-benchmarks} runs it with {@code app/jvm.options} (its JIT thresholds, e.g. how soon SSH's AES-GCM is
+ * compiled), as the app, whose panes read through this connector, runs.
  */
 public final class SshCatThroughputBenchmark {
 
     private static final int FILE_BYTES = 20 * 1024 * 1024;
-    private static final int ROUNDS = 3;
 
+    /** {@code [rounds] [warm-up rounds]}: measured rounds (3 by default) after untimed ones (1 by default). */
     public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int warmUps = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         try (BenchBed bed = BenchBed.preferringOpenSsh()) {
             System.out.println("server: " + bed.serverName() + "; load " + Files.readString(Path.of("/proc/loadavg")).strip());
             Path file = bed.dir().resolve("twenty-mb.txt");
@@ -30,16 +34,26 @@ public final class SshCatThroughputBenchmark {
             Files.writeString(script, "stty -echo; cat " + file + "; exit\n");
             bed.timeOpenSsh("cat " + file);
             bed.timeOpenSshShell(script);
-            long[] ours = new long[ROUNDS];
-            long[] openssh = new long[ROUNDS];
-            long[] opensshPty = new long[ROUNDS];
-            long[] exec = new long[ROUNDS];
+            long[] ours = new long[rounds];
+            long[] openssh = new long[rounds];
+            long[] opensshPty = new long[rounds];
+            long[] exec = new long[rounds];
             TerminalSession terminal = bed.hub().openTerminal(BenchBed.NODE, 120, 40);
             MarkerReader reader = new MarkerReader(terminal);
             // Typed at once: the session holds it until the shell has printed its prompt (TerminalSession).
             terminal.write("stty -echo; echo warm-$((1+1))\r");
             reader.awaitMarker("warm-2");
-            for (int round = 0; round < ROUNDS; round++) {
+            // Untimed cats first, as SshCatIntoTerminalBenchmark does: the measured rounds compare steady states, not
+            // the JIT compiling the transcript, the pipe and the cipher during the first 20 MB (a third of the speed).
+            for (int warmUp = 0; warmUp < warmUps; warmUp++) {
+                long before = reader.chars;
+                long started = System.nanoTime();
+                terminal.write("cat " + file + "; echo warm-$((" + warmUp + "+3000))\r");
+                reader.awaitMarker("warm-" + (warmUp + 3000));
+                System.out.printf(Locale.ROOT, "warm-up round %d: %.1f MB/s (%d chars)%n", warmUp + 1,
+                        FILE_BYTES / 1e6 / ((System.nanoTime() - started) / 1e9), reader.chars - before);
+            }
+            for (int round = 0; round < rounds; round++) {
                 long started = System.nanoTime();
                 long before = reader.chars;
                 terminal.write("cat " + file + "; echo done-$((" + round + "+1000))\r");
@@ -63,7 +77,7 @@ public final class SshCatThroughputBenchmark {
             double ptyMbps = FILE_BYTES / 1e6 / (Benchmarks.median(opensshPty) / 1e9);
             System.out.printf("cat 20 MB over SSH from %s, median of %d: LabBench terminal connector %.1f MB/s (%.0f ms),"
                     + " OpenSSH ssh -tt (the same pty path) %.1f MB/s, ratio %.2f (goal >= 0.5); OpenSSH ssh cat (exec, no pty)"
-                    + " %.1f MB/s, ratio %.2f%n", bed.serverName(), ROUNDS, oursMbps, Benchmarks.median(ours) / 1e6, ptyMbps,
+                    + " %.1f MB/s, ratio %.2f%n", bed.serverName(), rounds, oursMbps, Benchmarks.median(ours) / 1e6, ptyMbps,
                     oursMbps / ptyMbps, opensshMbps, oursMbps / opensshMbps);
             // Machine-readable lines for ./run-benchmarks: metric, value, unit, reference, goal.
             String server = bed.mina.isPresent() ? "MINA server" : "sshd";
