@@ -65,12 +65,17 @@ final class UndecodedWrite {
             return false;
         }
         // The library writes a copy too; scanning the copy is cheaper than reading the String char by char.
-        return writeIfUnchanged(text.toCharArray());
+        return writeIfDecodingKeeps(text.toCharArray());
     }
 
     /** Writes {@code chars} (kept by the line: a new array) if decoding would leave them as they are; false otherwise. */
     boolean writeIfUnchanged(char[] chars) {
-        if (!asciiInGl() || !unchangedByDecoding(chars)) {
+        return asciiInGl() && writeIfDecodingKeeps(chars);
+    }
+
+    /** With ASCII in GL (checked by the caller): writes {@code chars} if decoding would leave them as they are. */
+    private boolean writeIfDecodingKeeps(char[] chars) {
+        if (!unchangedByDecoding(chars)) {
             return false;
         }
         try {
