@@ -8,7 +8,7 @@ import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 
 /**
  * The terminal model of a pane: JediTermFX's, with its slow paths on fast output bypassed where the
- * result is the same ({@link UndecodedWrite}, {@link ScrolledLineEmptier}, {@link ScrollingScreenLines}),
+ * result is the same ({@link UndecodedWrite}, {@link ScrolledLineEmptier}, {@link ScrollingScreenLines}, {@link NewLineScroll}),
  * and with the styles its lines keep shared ({@link SharedTextStyles}). Made in one place for the widget ({@link LabTerminalWidget}) and the headless twin the tests and benchmarks use
  * ({@link HeadlessTerminal}).
  */
@@ -18,10 +18,13 @@ public final class PaneTerminal extends JediTerminal {
     private final UndecodedWrite undecoded;
     /** Null while the library's constructor runs (it sets no attributes then). */
     private final SharedTextStyles styles = new SharedTextStyles();
+    /** Null while the library's constructor runs, and if its private parts cannot be reached. */
+    private final NewLineScroll newLineScroll;
 
     private PaneTerminal(TerminalDisplay display, TerminalTextBuffer buffer, StyleState style) {
         super(display, buffer, style);
         undecoded = UndecodedWrite.of(this);
+        newLineScroll = NewLineScroll.of(this, buffer, style, display);
     }
 
     /** {@code display} is the panel the library would be given; the terminal draws on it. */
@@ -43,6 +46,14 @@ public final class PaneTerminal extends JediTerminal {
         if (undecoded == null || !undecoded.writeIfUnchanged(run)) {
             super.writeCharacters(new String(run));
         }
+    }
+
+    @Override
+    public void scrollY() {
+        if (newLineScroll != null) {
+            newLineScroll.scrollIfBelowRegion();
+        }
+        super.scrollY();
     }
 
     @Override

@@ -93,24 +93,41 @@ final class ScrollingScreenLines extends LinesBuffer {
      */
     @Override
     public LinesBuffer deleteLines(int y, int count, int lastLine, TerminalLine.TextEntry filler) {
+        LinesBuffer removed = new LinesBuffer(textProcessing);
+        // Only NULs on no colour at all: such a line shows cell for cell what an empty one does. A filler on
+        // the default style's own background (CSI M after a reset) is left to the library, as it was.
+        boolean blank = ScrolledLineEmptier.isColourlessBlank(filler, null);
+        deleteLines(y, count, lastLine, blank ? null : filler, removed);
+        return removed;
+    }
+
+    /**
+     * As {@link #deleteLines(int, int, int, TerminalLine.TextEntry)} with a filler of NULs on no colour, the
+     * removed lines appended to {@code history} (none: dropped) as the text buffer's scroll moves them there,
+     * without the filler and the temporary buffers the library's scroll makes for that ({@link NewLineScroll}).
+     */
+    void scrollUpBlank(int y, int count, int lastLine, LinesBuffer history) {
+        deleteLines(y, count, lastLine, null, history);
+    }
+
+    /** {@code filler} null: new lines are empty. {@code removedTo} null: the removed lines are dropped. */
+    private void deleteLines(int y, int count, int lastLine, TerminalLine.TextEntry filler, LinesBuffer removedTo) {
         ArrayList<TerminalLine> lines = lines();
         int regionEnd = Math.max(0, Math.min(lastLine + 1, lines.size()));
         int first = Math.max(0, Math.min(y, regionEnd));
         int removedCount = Math.max(0, Math.min(count, regionEnd - first));
-        LinesBuffer removed = new LinesBuffer(textProcessing);
         if (removedCount == 0) {
-            return removed;
+            return;
         }
         List<TerminalLine> gone = lines.subList(first, first + removedCount);
-        removed.addLines(new ArrayList<>(gone));
+        if (removedTo != null) {
+            // addLines copies the references (or, past a capped buffer's limit, the tail) before they are cleared.
+            removedTo.addLines(gone);
+        }
         gone.clear();
-        // Only NULs on no colour at all: such a line shows cell for cell what an empty one does. A filler on
-        // the default style's own background (CSI M after a reset) is left to the library, as it was.
-        boolean blank = ScrolledLineEmptier.isColourlessBlank(filler, null);
         int at = regionEnd - removedCount;
         for (int i = 0; i < removedCount; i++) {
-            lines.add(at, blank ? new TerminalLine() : new TerminalLine(filler));
+            lines.add(at, filler == null ? new TerminalLine() : new TerminalLine(filler));
         }
-        return removed;
     }
 }
