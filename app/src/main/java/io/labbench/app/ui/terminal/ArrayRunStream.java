@@ -5,6 +5,8 @@ import com.techsenger.jeditermfx.core.ArrayTerminalDataStream;
 /** The library's stream over a fixed array (a headless terminal's input), giving printable runs as arrays. */
 final class ArrayRunStream extends ArrayTerminalDataStream implements PrintableRunSource {
 
+    private final RunArrays runArrays = new RunArrays();
+
     ArrayRunStream(char[] chars) {
         super(chars);
     }
@@ -15,7 +17,7 @@ final class ArrayRunStream extends ArrayTerminalDataStream implements PrintableR
         if (end < 0) {
             return null;
         }
-        char[] run = PrintableRunSource.copy(myBuf, myOffset, end);
+        char[] run = PrintableRunSource.copy(runArrays, myBuf, myOffset, end);
         myLength -= end - myOffset;
         myOffset = end;
         return run;

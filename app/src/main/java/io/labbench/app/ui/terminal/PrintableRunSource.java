@@ -1,10 +1,8 @@
 package io.labbench.app.ui.terminal;
 
-import java.util.Arrays;
-
 /**
- * A terminal data stream that hands {@link FastPathEmulator} a run of printable characters as one new array, cut
- * straight from its buffer.
+ * A terminal data stream that hands {@link FastPathEmulator} a run of printable characters as one array, cut
+ * straight from its buffer into an array it reuses for runs of that length ({@link RunArrays}).
  *
  * <p>Why: the library's {@code readNonControlCharacters} makes a {@code String} of the run (a scan, a copy into
  * the string's bytes), which the terminal turns back into a {@code char[]} (another copy) before it stores it in the
@@ -18,6 +16,7 @@ interface PrintableRunSource {
      * (below U+0020), at most {@code max} of them in all, taken out of the stream; or null, with the stream unchanged,
      * if {@code first} is not the last character read from the buffer or {@code max} is below 1 (then the caller reads
      * the library's way). The same characters as {@code pushChar(first)} then {@code readNonControlCharacters(max)}.
+     * The array is the stream's and holds the run only until the next call: the caller writes it (or copies it) at once.
      */
     char[] takePrintableRun(char first, int max);
 
@@ -38,7 +37,7 @@ interface PrintableRunSource {
         return at;
     }
 
-    static char[] copy(char[] buffer, int offset, int end) {
-        return Arrays.copyOfRange(buffer, offset - 1, end);
+    static char[] copy(RunArrays arrays, char[] buffer, int offset, int end) {
+        return arrays.copy(buffer, offset - 1, end);
     }
 }

@@ -10,6 +10,8 @@ import com.techsenger.jeditermfx.core.TtyConnector;
  */
 final class TtyRunStream extends TtyBasedArrayDataStream implements PrintableRunSource {
 
+    private final RunArrays runArrays = new RunArrays();
+
     TtyRunStream(TtyConnector connector, Runnable beforeBlockingWait) {
         super(connector, beforeBlockingWait);
     }
@@ -20,7 +22,7 @@ final class TtyRunStream extends TtyBasedArrayDataStream implements PrintableRun
         if (end < 0) {
             return null;
         }
-        char[] run = PrintableRunSource.copy(myBuf, myOffset, end);
+        char[] run = PrintableRunSource.copy(runArrays, myBuf, myOffset, end);
         myLength -= end - myOffset;
         myOffset = end;
         return run;

@@ -68,7 +68,7 @@ final class UndecodedWrite {
         return writeIfDecodingKeeps(text.toCharArray());
     }
 
-    /** Writes {@code chars} (kept by the line: a new array) if decoding would leave them as they are; false otherwise. */
+    /** Writes {@code chars} (the line keeps a copy) if decoding would leave them as they are; false otherwise. */
     boolean writeIfUnchanged(char[] chars) {
         return asciiInGl() && writeIfDecodingKeeps(chars);
     }
