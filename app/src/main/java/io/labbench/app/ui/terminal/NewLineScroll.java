@@ -27,7 +27,9 @@ import java.lang.invoke.VarHandle;
  * on/off interleaved): the cold pass's thread-allocated bytes 497-522 -> 296-309 MB, its GC pauses 0.24-0.40 ->
  * 0.13-0.19 s (9 pairs, load 2.6-3.9); with stress-ng --cpu 1 beside it GC 0.39-0.74 -> 0.24-0.28 s and the cold
  * pass 4.8-6.1 -> 6.4-6.8 MB/s (3 pairs, load 3.5-4.2). The reading thread's CPU did not move measurably
- * (0.82-1.17 vs 0.74-1.01 s); the warm passes allocate 470-485 -> 267-275 MB.
+ * (0.82-1.17 vs 0.74-1.01 s); the warm passes allocate 470-485 -> 267-275 MB. Answering the library's scrollY
+ * here when the cursor is inside the region (no lock), and not having the display look at the new lines: the cold
+ * pass's reading-thread CPU 0.98-1.38 -> 0.57-1.25 s, lower in 4 of 4 pairs (load 6.5-11.4, other jobs running).
  *
  * <p>A coloured current background (the new line takes it), the alternate screen (vi, less: the library's own
  * lines) and a terminal whose private parts are out of reach take the library's scroll. Scroll regions ({@code
@@ -74,34 +76,44 @@ final class NewLineScroll {
     }
 
     /**
-     * The first half of the library's {@code scrollY}: if the cursor is below the scroll region and the lines
-     * brought in are colourless blanks, scrolls the region up as the library would and puts the cursor on its
-     * bottom row. Otherwise leaves everything to the library's {@code scrollY}, which the caller runs after.
+     * The library's {@code scrollY} where it can do without it: true if the cursor was inside the scroll region (the
+     * library would do nothing), or below it with colourless blanks to bring in (scrolled here as the library would,
+     * the cursor put on the region's bottom row); false, with nothing changed, for the library's {@code scrollY}.
      */
-    void scrollIfBelowRegion() {
-        // The library asks this before and after every run of text it writes, and the answer is nearly always no:
-        // a read without the lock first (only the emulator's thread moves the cursor), then again under it.
-        if (terminal.getY() <= (int) REGION_BOTTOM.get(terminal)) {
-            return;
+    boolean scrollY() {
+        // The library asks this before and after every run of text it writes, and takes the buffer's lock for it,
+        // when the answer is nearly always that the cursor is inside the region. Only the emulator's thread moves the
+        // cursor in the region, so that is read without the lock (as the library's newLine moves it); a scroll is
+        // checked again under the lock.
+        int cursorY = terminal.getY();
+        int bottom = (int) REGION_BOTTOM.get(terminal);
+        if (cursorY <= bottom) {
+            return cursorY >= (int) REGION_TOP.get(terminal);
         }
         buffer.lock();
         try {
-            int cursorY = terminal.getY();
-            int bottom = (int) REGION_BOTTOM.get(terminal);
+            cursorY = terminal.getY();
+            bottom = (int) REGION_BOTTOM.get(terminal);
             // The library's filler takes the current style's colours (and no options): blank only without a background.
             if (cursorY <= bottom || styles.getCurrent().getBackground() != null
                     || !(buffer.getScreenBuffer() instanceof ScrollingScreenLines screen)) {
-                return;
+                return false;
             }
             int top = (int) REGION_TOP.get(terminal);
             int dy = bottom - cursorY;
             CURSOR_Y.set(terminal, bottom);
             // JediTerminal.scrollArea(top, size, dy), then TerminalTextBuffer.scrollArea(top, dy, bottom): the
-            // removed lines reach the scrollback only when the region starts at the top row.
-            display.scrollArea(top, bottom - top + 1, dy);
+            // removed lines reach the scrollback only when the region starts at the top row. The new lines are
+            // empty already: the display is not asked to empty them.
+            if (display instanceof ScrolledLineEmptier emptier) {
+                emptier.scrollAreaOfEmptyLines(top, bottom - top + 1, dy);
+            } else {
+                display.scrollArea(top, bottom - top + 1, dy);
+            }
             screen.scrollUpBlank(top - 1, -dy, bottom - 1, top == 1 ? buffer.getHistoryBuffer() : null);
             fireModelChange();
             display.setCursor(terminal.getX(), bottom);
+            return true;
         } finally {
             buffer.unlock();
         }

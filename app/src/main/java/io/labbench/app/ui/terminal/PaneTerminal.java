@@ -39,8 +39,8 @@ public final class PaneTerminal extends JediTerminal {
     }
 
     /**
-     * Writes a run of printable characters that {@link FastPathEmulator} took from the data stream as a new array (the
-     * line keeps it), as {@code writeCharacters(new String(run))} would.
+     * Writes a run of printable characters that {@link FastPathEmulator} took from the data stream as an array the
+     * stream reuses (the line keeps a copy), as {@code writeCharacters(new String(run))} would.
      */
     void writeRun(char[] run) {
         if (undecoded == null || !undecoded.writeIfUnchanged(run)) {
@@ -50,10 +50,9 @@ public final class PaneTerminal extends JediTerminal {
 
     @Override
     public void scrollY() {
-        if (newLineScroll != null) {
-            newLineScroll.scrollIfBelowRegion();
+        if (newLineScroll == null || !newLineScroll.scrollY()) {
+            super.scrollY();
         }
-        super.scrollY();
     }
 
     @Override

@@ -57,6 +57,14 @@ public final class ScrolledLineEmptier implements TerminalDisplay {
         }
     }
 
+    /**
+     * A scroll whose new lines are empty already ({@link NewLineScroll}): passed on, with nothing to empty on the
+     * next cursor move (that move would otherwise look at them under the buffer's lock).
+     */
+    void scrollAreaOfEmptyLines(int scrollRegionTop, int scrollRegionSize, int dy) {
+        display.scrollArea(scrollRegionTop, scrollRegionSize, dy);
+    }
+
     @Override
     public void setCursor(int x, int y) {
         if (endNewRow > firstNewRow) {

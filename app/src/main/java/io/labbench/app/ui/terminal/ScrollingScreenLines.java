@@ -121,8 +121,9 @@ final class ScrollingScreenLines extends LinesBuffer {
         }
         List<TerminalLine> gone = lines.subList(first, first + removedCount);
         if (removedTo != null) {
-            // addLines copies the references (or, past a capped buffer's limit, the tail) before they are cleared.
-            removedTo.addLines(gone);
+            // addLines copies the references (or, past a capped buffer's limit, the tail) before they are cleared;
+            // one line (a newline's scroll) as a one-element list, whose copy skips a sublist's reflective array copy.
+            removedTo.addLines(removedCount == 1 ? List.of(gone.get(0)) : gone);
         }
         gone.clear();
         int at = regionEnd - removedCount;
