@@ -10,7 +10,7 @@ import java.util.logging.Logger;
 
 /**
  * Private fields and methods of JediTermFX that the panes' fast paths use ({@link ScrollingScreenLines},
- * {@link UndecodedWrite}), reached through a private lookup, which the app may do because it runs from the class
+ * {@link UndecodedWrite}, {@link NewLineScroll}, {@link ScrollbackTrimmer}), reached through a private lookup, which the app may do because it runs from the class
  * path (the jpackage installer puts every jar there).
  *
  * <p>A fast path needs all of its members or none: {@link #reach} looks them up together, once per class, and
