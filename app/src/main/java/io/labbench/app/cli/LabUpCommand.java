@@ -80,7 +80,7 @@ public final class LabUpCommand implements Callable<Integer>, LabCliCommand {
             return 2;
         }
         try {
-            LabDaemonLauncher.Started started = LabDaemonLauncher.launch(settings, (done, total, message) -> {
+            LabDaemonLauncher.Started started = LabDaemonLauncher.launchDetached(settings, (done, total, message) -> {
                 err.println("[" + done + "/" + total + "] " + message);
                 err.flush();
             }, Duration.ofSeconds(timeoutSeconds));

@@ -77,7 +77,12 @@ class LabLifecycleCommandTest {
         assertThat(up.err()).containsPattern("(?m)^machine check +\\+\\d+ ms +\\+\\d+ ms +\\d+ ms$")
                 .containsPattern("(?m)^network +\\+\\d+ ms").containsPattern("(?m)^kubernetes api +\\+\\d+ ms")
                 .containsPattern("(?m)^status file +\\+\\d+ ms").containsPattern("Lab up \\d+ ms after the daemon started");
-        new ObjectMapper().readTree(up.out());
+        long daemon = new ObjectMapper().readTree(up.out()).get("pid").asLong();
+        // the lab runs on its own: the command that started it keeps no process of it (no child left for its
+        // JVM's exit to wait on), and the daemon lives on
+        assertThat(ProcessHandle.of(daemon).map(ProcessHandle::isAlive)).contains(true);
+        assertThat(ProcessHandle.current().descendants().map(ProcessHandle::pid)).doesNotContain(daemon);
+        assertThat(ProcessHandle.current().children().filter(p -> p.info().command().orElse("").endsWith("setsid"))).isEmpty();
 
         Run status = run("lab", "status", "--json", "--prefix", prefix);
         assertThat(status.exitCode()).isZero();

@@ -9,6 +9,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 /**
  * A class-data-sharing archive of the lab daemon's classes, made on this machine by the JDK itself (no
@@ -66,13 +69,43 @@ final class DaemonClassArchive {
             FileTime made = Files.getLastModifiedTime(file);
             for (String entry : classPath.split(java.io.File.pathSeparator)) {
                 Path p = Path.of(entry);
-                if (!entry.isEmpty() && Files.isRegularFile(p) && Files.getLastModifiedTime(p).compareTo(made) > 0) {
+                if (!entry.isEmpty() && Files.isRegularFile(p) && (newer(p, made)
+                        || manifestClassPath(p).stream().anyMatch(listed -> newer(listed, made)))) {
                     return false;
                 }
             }
             return true;
         } catch (IOException | RuntimeException e) {
             return false;
+        }
+    }
+
+    private static boolean newer(Path p, FileTime than) {
+        try {
+            return Files.isRegularFile(p) && Files.getLastModifiedTime(p).compareTo(than) > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The jars a jar's manifest puts on the class path ({@code java -jar labbench-app.jar}: all of lib/). The JVM
+     * checks their times against the archive too and silently maps nothing when one was rebuilt: a module's
+     * change rebuilds its jar in lib/ but not always the app's jar, and every later daemon then ran with no
+     * class sharing at all ({@code -Xlog:cds}: "Unable to use shared archive. The top archive failed to load"; a
+     * daemon's JFR profile then shows mostly class loading from the jars).
+     */
+    private static List<Path> manifestClassPath(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile(), false)) {
+            Manifest manifest = file.getManifest();
+            String listed = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+            if (listed == null || listed.isBlank()) {
+                return List.of();
+            }
+            Path dir = jar.toAbsolutePath().getParent();
+            return java.util.Arrays.stream(listed.trim().split("\\s+")).map(entry -> dir.resolve(entry)).toList();
+        } catch (IOException | RuntimeException e) {
+            return List.of();
         }
     }
 

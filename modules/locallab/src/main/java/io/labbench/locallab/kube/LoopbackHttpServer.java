@@ -64,6 +64,7 @@ final class LoopbackHttpServer implements AutoCloseable {
                 .setPort(0)
                 .setSsl(true)
                 .setKeyCertOptions(KeyCertOptions.wrap(keyManagers))
+                .setSslEngineOptions(new JdkServerTlsEngine())
                 .setWebSocketSubProtocols(SUBPROTOCOLS)
                 .setHandle100ContinueAutomatically(true);
         HttpServer server = vertx.createHttpServer(options);

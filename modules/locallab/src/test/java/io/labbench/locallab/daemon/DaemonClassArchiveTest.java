@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +35,31 @@ class DaemonClassArchiveTest {
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
         assertThat(archive.jvmOptions()).contains("-XX:ArchiveClassesAtExit=" + archive.file());
         assertThat(archive.file()).as("the stale archive is removed before a new one is made").doesNotExist();
+    }
+
+    @Test
+    void aRebuiltJarThatTheAppJarsManifestListsMakesTheArchiveAgain() throws Exception {
+        // java -jar labbench-app.jar: the class path is that one jar, its manifest lists lib/*.jar
+        Path lib = Files.createDirectories(dir.resolve("lib"));
+        Path module = Files.writeString(lib.resolve("locallab.jar"), "x");
+        Path jar = dir.resolve("app.jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, "lib/other.jar lib/locallab.jar");
+        new JarOutputStream(Files.newOutputStream(jar), manifest).close();
+        for (Path p : new Path[] {jar, module}) {
+            Files.setLastModifiedTime(p, FileTime.from(Instant.now().minusSeconds(60)));
+        }
+        Path jdk = dir.resolve("jdk");
+        Files.createDirectories(jdk.resolve("lib/server"));
+        Files.writeString(jdk.resolve("lib/server/classes.jsa"), "base archive");
+        DaemonClassArchive archive = new DaemonClassArchive(dir.resolve("state"), jdk.toString(), jar.toString());
+        archive.jvmOptions();
+        Files.writeString(archive.file(), "archive the JVM wrote at exit");
+        assertThat(archive.jvmOptions()).contains("-XX:SharedArchiveFile=" + archive.file());
+
+        Files.setLastModifiedTime(module, FileTime.from(Instant.now().plusSeconds(60)));
+        assertThat(archive.jvmOptions()).contains("-XX:ArchiveClassesAtExit=" + archive.file());
     }
 
     @Test

@@ -81,6 +81,18 @@ class ApiAccessTest {
     }
 
     @Test
+    void theApiSpeaksTls12And13AndNothingOlder() throws Exception {
+        String url = "https://127.0.0.1:" + URI.create(api.url()).getPort() + "/version";
+        for (String version : List.of("1.2", "1.3")) {
+            Result curl = run(List.of("curl", "-sk", "-o", "/dev/null", "-w", "%{http_code}", "--tlsv" + version,
+                    "--tls-max", version, url));
+            assertThat(curl.out()).as("TLS " + version).isEqualTo("401");
+        }
+        Result old = run(List.of("curl", "-sk", "-o", "/dev/null", "-w", "%{http_code}", "--tlsv1.1", "--tls-max", "1.1", url));
+        assertThat(old.out()).as("TLS 1.1").isEqualTo("000");
+    }
+
+    @Test
     void plainHttpGetsNoAnswerFromTheApi() throws Exception {
         Result curl = run(List.of("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}",
                 "http://127.0.0.1:" + URI.create(api.url()).getPort() + "/api/v1/pods"));
