@@ -32,6 +32,13 @@ public final class LabDaemon {
         }
     }
 
+    /** A slow first use made on a daemon thread of its own, beside the up. */
+    private static void warmUpAside(String threadName, Runnable firstUse) {
+        Thread thread = new Thread(firstUse, threadName);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     public static void main(String[] args) {
         long mainStart = System.currentTimeMillis();
         LabSettings settings;
@@ -48,19 +55,15 @@ public final class LabDaemon {
         // back-end (0.2 s), needed once the SSH servers and the Kubernetes API start.
         System.setProperty(DAEMON_PROPERTY, "true");
         LabStatus notYetUp = LabStatus.stopped(settings.prefix());
-        Thread warmUp = new Thread(() -> {
+        warmUpAside("locallab-warm-up", () -> {
             LabStateFile.toJson(notYetUp);
             java.util.logging.Logger.getLogger(LabDaemon.class.getName());
-        }, "locallab-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
+        });
         // A third, on its own thread from the start: the SSH servers' first question (does MINA's sntrup761 key
         // exchange work, a BouncyCastle class) opens BouncyCastle's signed jar, whose verifier first parses its
         // 0.8 MB manifest and 0.8 MB signature file: 20 of 116 JFR samples of a daemon's up, on the SSH part,
         // the last of the parts that run side by side.
-        Thread signedJar = new Thread(LabDaemon::openBouncyCastle, "locallab-warm-up-bc");
-        signedJar.setDaemon(true);
-        signedJar.start();
+        warmUpAside("locallab-warm-up-bc", LabDaemon::openBouncyCastle);
         LocalLab lab = new LocalLab(settings, io.labbench.locallab.check.MachineCheck.ofThisMachine(), DetachedLabControl.forLab(settings));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
